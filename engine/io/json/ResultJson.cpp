@@ -1,0 +1,184 @@
+#include "io/json/ResultJson.h"
+
+#include "core/Decimal.h"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+namespace fairtender {
+
+namespace {
+
+constexpr int kScorePlaces = 6;
+constexpr int kPricePlaces = 2;
+
+void appendUnicodeEscape(std::string& out, std::uint32_t codeUnit) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+        out += hex[(codeUnit >> shift) & 0xF];
+}
+
+// Length of the well-formed UTF-8 sequence starting at text[i], or 0 if it is not one
+// (overlong forms, surrogates and values above U+10FFFF are not well formed).
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i, std::uint32_t& codePoint) {
+    const auto byte = [&](std::size_t k) {
+        return static_cast<unsigned char>(text[k]);
+    };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        codePoint = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        codePoint = lead & 0x0Fu;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        codePoint = lead & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size())
+        return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+        codePoint = (codePoint << 6) | (byte(i + k) & 0x3Fu);
+    }
+    const bool overlong =
+        (length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000);
+    const bool surrogate = codePoint >= 0xD800 && codePoint <= 0xDFFF;
+    if (overlong || surrogate || codePoint > 0x10FFFF)
+        return 0;
+    return length;
+}
+
+// A number with fixed decimals; JSON has no NaN or infinity, so those become null.
+std::string number(double value, int places) {
+    if (!std::isfinite(value))
+        return "null";
+    return formatFixed(value, places);
+}
+
+void appendCriteria(std::string& out, const BidResult& bid, int rounding) {
+    out += "\"criteria\": {";
+    bool first = true;
+    for (const auto& criterion : bid.criteria) {
+        if (!criterion.scored)
+            continue;
+        out += first ? "\n        " : ",\n        ";
+        first = false;
+        out += jsonQuoted(criterion.criterionId);
+        out += ": { \"score\": " + number(criterion.score, kScorePlaces);
+        out += ", \"points\": " + number(criterion.points, rounding) + " }";
+    }
+    out += first ? "}" : "\n      }";
+}
+
+void appendFlags(std::string& out, const BidResult& bid) {
+    out += "\"flags\": [";
+    bool first = true;
+    // Unique words in FlagKind order, whatever order the flags were raised in.
+    constexpr std::array kinds{FlagKind::AbnormallyLow, FlagKind::EvaluatorSpread,
+                               FlagKind::Unmoderated, FlagKind::TieUnresolved};
+    for (const FlagKind kind : kinds) {
+        if (!bid.hasFlag(kind))
+            continue;
+        out += first ? "" : ", ";
+        first = false;
+        out += jsonQuoted(toString(kind));
+    }
+    out += "]";
+}
+
+void appendBid(std::string& out, const BidResult& bid, const EvaluationResult& result) {
+    const bool ranked = bid.status == BidStatus::Ranked;
+    out += "    {\n      \"id\": " + jsonQuoted(bid.bidId);
+    out += ",\n      \"supplier\": " + jsonQuoted(bid.supplierName);
+    out += ",\n      \"status\": " + jsonQuoted(toString(bid.status));
+    if (ranked) {
+        if (bid.rank)
+            out += ",\n      \"rank\": " + std::to_string(*bid.rank);
+        out += ",\n      \"total\": " + number(bid.total, result.rounding);
+    } else {
+        out += ",\n      \"reason\": " + jsonQuoted(bid.exclusionReason());
+    }
+    if (bid.price)
+        out += ",\n      \"price\": " + number(*bid.price, kPricePlaces);
+    if (result.aggregation == Aggregation::PricePerQualityPoint && bid.pricePerPoint)
+        out += ",\n      \"price_per_point\": " + number(*bid.pricePerPoint, result.rounding);
+    out += ",\n      ";
+    if (ranked)
+        appendCriteria(out, bid, result.rounding);
+    else
+        out += "\"criteria\": {}";
+    out += ",\n      ";
+    appendFlags(out, bid);
+    out += "\n    }";
+}
+
+} // namespace
+
+std::string jsonQuoted(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '<':
+            case '>':
+            case '&':
+                appendUnicodeEscape(out, c);
+                break;
+            default:
+                if (c < 0x20 || c == 0x7F)
+                    appendUnicodeEscape(out, c);
+                else
+                    out += static_cast<char>(c);
+            }
+            ++i;
+            continue;
+        }
+        std::uint32_t codePoint = 0;
+        const std::size_t length = utf8SequenceLength(text, i, codePoint);
+        if (length == 0) {
+            appendUnicodeEscape(out, 0xFFFD);
+            ++i;
+        } else if (codePoint == 0x2028 || codePoint == 0x2029) {
+            // Valid JSON, but line terminators in JavaScript source.
+            appendUnicodeEscape(out, codePoint);
+            i += length;
+        } else {
+            out.append(text.substr(i, length));
+            i += length;
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::string toJson(const EvaluationResult& result) {
+    std::string out = "{\n  \"tender\": " + jsonQuoted(result.tenderId);
+    out += ",\n  \"winner\": " + (result.winnerId ? jsonQuoted(*result.winnerId) : "null");
+    out += ",\n  \"bids\": [";
+    bool first = true;
+    for (const auto& bid : result.bids) {
+        out += first ? "\n" : ",\n";
+        first = false;
+        appendBid(out, bid, result);
+    }
+    out += first ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
+}
+
+} // namespace fairtender
