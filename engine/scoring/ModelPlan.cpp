@@ -1,0 +1,75 @@
+#include "scoring/ModelPlan.h"
+
+#include "scoring/DerivationText.h"
+
+namespace fairtender {
+
+namespace {
+
+void planNodes(const std::vector<ModelNode>& nodes, double parentWeight, bool topLevel,
+               std::vector<std::string>& path, std::vector<int>& openGroups, ModelPlan& plan) {
+    for (const auto& node : nodes) {
+        const double weight = topLevel ? node.weight : parentWeight * node.weight / 100.0;
+        switch (node.kind) {
+        case NodeKind::Gate:
+            plan.gates.push_back(&node);
+            break;
+        case NodeKind::Criterion: {
+            const int index = static_cast<int>(plan.leaves.size());
+            PlannedLeaf leaf;
+            leaf.node = &node;
+            leaf.effectiveWeight = weight;
+            appendDecimal(leaf.weightText, weight);
+            leaf.path = path;
+            leaf.comparative = isComparative(node.criterion);
+            plan.leaves.push_back(std::move(leaf));
+            plan.leafById.emplace(node.id, index);
+            for (const int group : openGroups)
+                plan.groups[static_cast<std::size_t>(group)].leaves.push_back(index);
+            if (node.criterion.type == CriterionType::Price && plan.firstPriceLeaf < 0)
+                plan.firstPriceLeaf = index;
+            break;
+        }
+        case NodeKind::Group: {
+            const int index = static_cast<int>(plan.groups.size());
+            plan.groups.push_back({&node, weight, {}});
+            plan.groupById.emplace(node.id, index);
+            path.push_back(node.id);
+            openGroups.push_back(index);
+            planNodes(node.children, weight, false, path, openGroups, plan);
+            openGroups.pop_back();
+            path.pop_back();
+            break;
+        }
+        }
+    }
+}
+
+} // namespace
+
+bool isComparative(const CriterionSettings& criterion) {
+    switch (criterion.type) {
+    case CriterionType::Price:
+        return true;
+    case CriterionType::SocialValue:
+        return criterion.socialValueMethod != SocialValueMethod::Target;
+    case CriterionType::Locality:
+        return criterion.localityMethod == LocalityMethod::LocalSpend &&
+               !criterion.localSpendTarget.has_value();
+    case CriterionType::Judgement:
+    case CriterionType::LivingWage:
+    case CriterionType::Ownership:
+        return false;
+    }
+    return false;
+}
+
+ModelPlan planModel(const EvaluationModel& model) {
+    ModelPlan plan;
+    std::vector<std::string> path;
+    std::vector<int> openGroups;
+    planNodes(model.children, 100.0, true, path, openGroups, plan);
+    return plan;
+}
+
+} // namespace fairtender
