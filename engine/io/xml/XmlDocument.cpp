@@ -1,0 +1,477 @@
+#include "io/xml/XmlDocument.h"
+
+#include "core/Decimal.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+namespace fairtender::xml {
+
+namespace {
+
+pugi::xml_node node(void* handle) {
+    return pugi::xml_node(static_cast<pugi::xml_node_struct*>(handle));
+}
+pugi::xml_attribute attr(void* handle) {
+    return pugi::xml_attribute(static_cast<pugi::xml_attribute_struct*>(handle));
+}
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string quoted(std::string_view value) {
+    return "'" + std::string(value) + "'";
+}
+
+// Looks like a decimal with too many places, so the message can say exactly that.
+bool hasTooManyPlaces(std::string_view value) {
+    const auto dot = value.find('.');
+    return dot != std::string_view::npos && parseDecimal(value).has_value() &&
+           value.size() - dot - 1 > 2;
+}
+
+std::string formatBound(double value) {
+    return formatDecimal(value);
+}
+
+} // namespace
+
+std::string joinWords(std::initializer_list<std::string_view> words) {
+    std::string out;
+    for (const auto word : words) {
+        if (!out.empty())
+            out += ", ";
+        out += word;
+    }
+    return out;
+}
+
+// ---- LineTable
+
+void LineTable::build() const {
+    lineStarts_.clear();
+    lineStarts_.reserve(text_.size() / 32 + 1);
+    lineStarts_.push_back(0);
+    const char* begin = text_.data();
+    const char* end = begin + text_.size();
+    for (const char* p = begin; p < end;) {
+        const void* found = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (!found)
+            break;
+        p = static_cast<const char*>(found) + 1;
+        lineStarts_.push_back(static_cast<std::size_t>(p - begin));
+    }
+    built_ = true;
+}
+
+std::pair<int, int> LineTable::lineColumn(std::ptrdiff_t offset) const {
+    if (!built_)
+        build();
+    const auto position = static_cast<std::size_t>(
+        std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text_.size())));
+    const auto count = lineStarts_.size();
+    // Readers ask in document order, so the line is usually the one last found or just after.
+    std::size_t line = cursor_;
+    if (line >= count || lineStarts_[line] > position) {
+        line = 0;
+    }
+    int steps = 0;
+    while (line + 1 < count && lineStarts_[line + 1] <= position && steps < 8) {
+        ++line;
+        ++steps;
+    }
+    if (line + 1 < count && lineStarts_[line + 1] <= position) {
+        const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), position);
+        line = static_cast<std::size_t>(it - lineStarts_.begin()) - 1;
+    }
+    cursor_ = line;
+    int column = 1;
+    for (std::size_t i = lineStarts_[line]; i < position; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
+            ++column;
+    return {static_cast<int>(line) + 1, column};
+}
+
+// ---- XmlAttribute and XmlElement
+
+std::string_view XmlAttribute::name() const {
+    return attr(handle_).name();
+}
+std::string_view XmlAttribute::value() const {
+    return attr(handle_).value();
+}
+XmlAttribute XmlAttribute::next() const {
+    return XmlAttribute(attr(handle_).next_attribute().internal_object());
+}
+
+std::string_view XmlElement::name() const {
+    return node(handle_).name();
+}
+
+XmlAttribute XmlElement::firstAttribute() const {
+    return XmlAttribute(node(handle_).first_attribute().internal_object());
+}
+
+std::optional<std::string_view> XmlElement::attribute(const char* name) const {
+    const auto a = node(handle_).attribute(name);
+    if (!a)
+        return std::nullopt;
+    return std::string_view(a.value());
+}
+
+XmlElement XmlElement::firstChild() const {
+    auto n = node(handle_).first_child();
+    while (n && n.type() != pugi::node_element)
+        n = n.next_sibling();
+    return XmlElement(n.internal_object());
+}
+
+XmlElement XmlElement::nextSibling() const {
+    auto n = node(handle_).next_sibling();
+    while (n && n.type() != pugi::node_element)
+        n = n.next_sibling();
+    return XmlElement(n.internal_object());
+}
+
+std::string_view XmlElement::text() const {
+    return trim(node(handle_).child_value());
+}
+
+std::ptrdiff_t XmlElement::textOffset() const {
+    for (auto n = node(handle_).first_child(); n; n = n.next_sibling()) {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            const std::string_view value = n.value();
+            std::ptrdiff_t lead = 0;
+            while (lead < static_cast<std::ptrdiff_t>(value.size()) && isSpace(value[lead]))
+                ++lead;
+            const auto at = n.offset_debug();
+            return at < 0 ? offset() : at + lead;
+        }
+    }
+    return offset();
+}
+
+std::ptrdiff_t XmlElement::offset() const {
+    const auto at = node(handle_).offset_debug();
+    // pugixml reports the name's offset; the element starts at the '<' before it.
+    return at > 0 ? at - 1 : 0;
+}
+
+// ---- XmlDocument
+
+struct XmlDocument::Parsed {
+    pugi::xml_document document;
+};
+
+XmlDocument::XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics)
+    : parsed_(std::make_unique<Parsed>()), xml_(xml), fileName_(std::move(fileName)),
+      diagnostics_(diagnostics), lines_(xml) {
+    // Offsets stay those of `xml`: the parser works on an exact copy, in UTF-8, and the
+    // DOCTYPE is parsed (not skipped) so that it can be found and rejected.
+    const auto result = parsed_->document.load_buffer(
+        xml.data(), xml.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+    if (!result) {
+        error(locate(result.offset), std::string("XML syntax error: ") + result.description() +
+                                         "; correct the markup at this point");
+        return;
+    }
+    for (auto child = parsed_->document.first_child(); child; child = child.next_sibling()) {
+        if (child.type() == pugi::node_doctype) {
+            std::ptrdiff_t at = child.offset_debug();
+            while (at > 0 && xml_[static_cast<std::size_t>(at)] != '<')
+                --at;
+            error(locate(at), "DOCTYPE is not allowed: remove it; tender files never need "
+                              "entity declarations");
+            return;
+        }
+    }
+    root_ = XmlElement(parsed_->document.document_element().internal_object());
+}
+
+XmlDocument::~XmlDocument() = default;
+
+bool XmlDocument::checkRoot(std::string_view name, std::string_view ns) {
+    if (!root_)
+        return false;
+    namespace_ = std::string(ns);
+    const auto actual = root_.name();
+    if (actual.find(':') != std::string_view::npos) {
+        error(root_, "namespace prefixes are not supported: write <" + std::string(name) +
+                         " xmlns=\"" + std::string(ns) + "\"> without a prefix");
+        return false;
+    }
+    if (actual != name) {
+        error(root_, "the root element is <" + std::string(actual) + ">, expected <" +
+                         std::string(name) + " xmlns=\"" + std::string(ns) + "\">");
+        return false;
+    }
+    const auto xmlns = root_.attribute("xmlns");
+    if (!xmlns)
+        error(root_, "<" + std::string(name) + "> has no namespace: add xmlns=\"" +
+                         std::string(ns) + "\"");
+    else if (*xmlns != ns)
+        error(root_, "xmlns",
+              "the namespace " + quoted(*xmlns) + " is not the one for <" + std::string(name) +
+                  ">: write xmlns=\"" + std::string(ns) + "\"");
+    return true;
+}
+
+SourceLocation XmlDocument::locate(std::ptrdiff_t offset) const {
+    const auto [line, column] = lines_.lineColumn(offset);
+    return SourceLocation{fileName_, line, column};
+}
+
+std::ptrdiff_t XmlDocument::attributeOffset(std::ptrdiff_t elementOffset,
+                                            std::string_view attribute) const {
+    const std::size_t n = xml_.size();
+    std::size_t i = static_cast<std::size_t>(elementOffset) + 1;
+    while (i < n && !isSpace(xml_[i]) && xml_[i] != '>' && xml_[i] != '/')
+        ++i;
+    while (i < n) {
+        while (i < n && isSpace(xml_[i]))
+            ++i;
+        if (i >= n || xml_[i] == '>' || xml_[i] == '/')
+            break;
+        const std::size_t start = i;
+        while (i < n && !isSpace(xml_[i]) && xml_[i] != '=' && xml_[i] != '>' && xml_[i] != '/')
+            ++i;
+        if (xml_.substr(start, i - start) == attribute)
+            return static_cast<std::ptrdiff_t>(start);
+        while (i < n && isSpace(xml_[i]))
+            ++i;
+        if (i < n && xml_[i] == '=')
+            ++i;
+        while (i < n && isSpace(xml_[i]))
+            ++i;
+        if (i >= n || (xml_[i] != '"' && xml_[i] != '\''))
+            break;
+        const auto close = xml_.find(xml_[i], i + 1);
+        if (close == std::string_view::npos)
+            break;
+        i = close + 1;
+    }
+    return elementOffset;
+}
+
+SourceLocation XmlDocument::at(XmlElement element, std::string_view attribute) const {
+    return locate(attributeOffset(element.offset(), attribute));
+}
+
+void XmlDocument::error(SourceLocation where, std::string message) {
+    ++errors_;
+    diagnostics_.push_back(errorAt(std::move(where), std::move(message)));
+}
+
+void XmlDocument::checkAttributes(XmlElement element,
+                                  std::initializer_list<std::string_view> allowed) {
+    for (auto a = element.firstAttribute(); a; a = a.next()) {
+        const auto name = a.name();
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
+            continue;
+        if (name == "xmlns") {
+            if (a.value() != namespace_)
+                error(element, name,
+                      "xmlns on <" + std::string(element.name()) + "> changes the namespace to " +
+                          quoted(a.value()) + ": remove it");
+            continue;
+        }
+        if (name.find(':') != std::string_view::npos) {
+            error(element, name,
+                  "attribute '" + std::string(name) +
+                      "' uses a namespace prefix, which is not supported: remove it");
+            continue;
+        }
+        error(element, name,
+              "unknown attribute '" + std::string(name) + "' on <" + std::string(element.name()) +
+                  ">: allowed are " + (allowed.size() ? joinWords(allowed) : "none"));
+    }
+}
+
+void XmlDocument::checkChildren(XmlElement element, std::initializer_list<std::string_view> allowed,
+                                bool takesText) {
+    for (auto n = node(element.handle_).first_child(); n; n = n.next_sibling()) {
+        if (n.type() == pugi::node_element) {
+            const std::string_view name = n.name();
+            if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
+                continue;
+            const XmlElement child(n.internal_object());
+            if (name.find(':') != std::string_view::npos)
+                error(child, "element <" + std::string(name) +
+                                 "> uses a namespace prefix, which is not supported: write it "
+                                 "without the prefix");
+            else
+                error(child, "unknown element <" + std::string(name) + "> in <" +
+                                 std::string(element.name()) + ">: allowed are " +
+                                 (allowed.size() ? joinWords(allowed) : "none"));
+        } else if (!takesText && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
+                   !trim(n.value()).empty()) {
+            const auto at = n.offset_debug();
+            error(at < 0 ? this->at(element) : locate(at),
+                  "<" + std::string(element.name()) + "> takes no text: remove " +
+                      quoted(trim(n.value()).substr(0, 40)));
+        }
+    }
+}
+
+std::optional<std::string_view> XmlDocument::text(XmlElement element, const char* name,
+                                                  bool required) {
+    const auto value = element.attribute(name);
+    if (!value) {
+        if (required)
+            error(element, "<" + std::string(element.name()) +
+                               "> is missing the required attribute '" + name + "': add " + name +
+                               "=\"...\"");
+        return std::nullopt;
+    }
+    if (required && trim(*value).empty()) {
+        error(element, name,
+              std::string(name) + " on <" + std::string(element.name()) +
+                  "> is empty: give a value");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<Money> XmlDocument::parseMoney(std::string_view value, std::string_view what,
+                                             SourceLocation where) {
+    if (auto money = Money::parse(value))
+        return money;
+    if (hasTooManyPlaces(value))
+        error(std::move(where), std::string(what) + " " + quoted(value) +
+                                    " has more than two decimal places: give pounds and pence, "
+                                    "e.g. 1050000.00");
+    else
+        error(std::move(where), std::string(what) + " " + quoted(value) +
+                                    " is not an amount of money: write pounds with at most two "
+                                    "decimals, without a currency sign or commas, e.g. 1050000.00");
+    return std::nullopt;
+}
+
+std::optional<Money> XmlDocument::money(XmlElement element, const char* name, bool required) {
+    const auto value = text(element, name, required);
+    if (!value)
+        return std::nullopt;
+    return parseMoney(*value, name, at(element, name));
+}
+
+std::optional<double> XmlDocument::decimal(XmlElement element, const char* name, bool required,
+                                           double min, double max) {
+    const auto value = text(element, name, required);
+    if (!value)
+        return std::nullopt;
+    const auto number = parseDecimal(*value);
+    if (!number) {
+        error(element, name,
+              std::string(name) + " " + quoted(*value) +
+                  " is not a number: write digits with an optional sign and decimal point, "
+                  "e.g. 40 or 12.5");
+        return std::nullopt;
+    }
+    if (*number < min || *number > max) {
+        std::string range;
+        if (min != -std::numeric_limits<double>::infinity() &&
+            max != std::numeric_limits<double>::infinity())
+            range = "between " + formatBound(min) + " and " + formatBound(max);
+        else if (min != -std::numeric_limits<double>::infinity())
+            range = "at least " + formatBound(min);
+        else
+            range = "at most " + formatBound(max);
+        error(element, name,
+              std::string(name) + " " + quoted(*value) + " is out of range: it must be " + range);
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::optional<int> XmlDocument::integer(XmlElement element, const char* name, bool required,
+                                        int min, int max) {
+    const auto value = text(element, name, required);
+    if (!value)
+        return std::nullopt;
+    const bool digits =
+        !value->empty() && value->size() <= 9 &&
+        std::all_of(value->begin(), value->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) {
+        error(element, name,
+              std::string(name) + " " + quoted(*value) +
+                  " is not a whole number: write digits only, e.g. " + std::to_string(min));
+        return std::nullopt;
+    }
+    const int number = std::stoi(std::string(*value));
+    if (number < min || number > max) {
+        error(element, name,
+              std::string(name) + " " + quoted(*value) + " is out of range: it must be between " +
+                  std::to_string(min) + " and " + std::to_string(max));
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::optional<bool> XmlDocument::boolean(XmlElement element, const char* name, bool required) {
+    const auto value = text(element, name, required);
+    if (!value)
+        return std::nullopt;
+    if (*value == "true")
+        return true;
+    if (*value == "false")
+        return false;
+    error(element, name,
+          std::string(name) + " " + quoted(*value) + " must be exactly true or false");
+    return std::nullopt;
+}
+
+std::optional<Date> XmlDocument::date(XmlElement element, const char* name, bool required) {
+    const auto value = text(element, name, required);
+    if (!value)
+        return std::nullopt;
+    if (auto parsed = Date::parse(*value))
+        return parsed;
+    error(element, name,
+          std::string(name) + " " + quoted(*value) +
+              " is not a date: write a real day as YYYY-MM-DD, e.g. 2025-10-22");
+    return std::nullopt;
+}
+
+std::optional<std::string_view> XmlDocument::choice(XmlElement element, const char* name,
+                                                    std::initializer_list<std::string_view> words,
+                                                    bool required) {
+    const auto value = text(element, name, required);
+    if (!value)
+        return std::nullopt;
+    if (std::find(words.begin(), words.end(), *value) != words.end())
+        return value;
+    error(element, name,
+          std::string(name) + " " + quoted(*value) + " on <" + std::string(element.name()) +
+              "> is not one of " + joinWords(words));
+    return std::nullopt;
+}
+
+std::optional<Money> XmlDocument::moneyText(XmlElement element) {
+    const auto value = requiredText(element);
+    if (!value)
+        return std::nullopt;
+    return parseMoney(*value, element.name(), locate(element.textOffset()));
+}
+
+std::optional<std::string_view> XmlDocument::requiredText(XmlElement element) {
+    const auto value = element.text();
+    if (value.empty()) {
+        error(element,
+              "<" + std::string(element.name()) + "> is empty: write its value between the tags");
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace fairtender::xml

@@ -1,0 +1,153 @@
+// Private to engine/io/xml: a parsed XML document that turns byte offsets into file, line
+// and column, and the vocabulary checks every reader shares (root and namespace, known
+// attributes and elements, typed values), each reported as a Diagnostic. The parser stays
+// behind opaque handles so this header names no third-party type.
+#pragma once
+
+#include "core/Date.h"
+#include "core/Diagnostic.h"
+#include "core/Money.h"
+
+#include <cstddef>
+#include <initializer_list>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fairtender::xml {
+
+// Maps byte offsets of a buffer to 1-based line and column (UTF-8 characters). Built on
+// first use; lookups in document order are amortised constant time.
+class LineTable {
+public:
+    explicit LineTable(std::string_view text) : text_(text) {}
+    // Line and column of `offset`; offsets past the end map to the end of the text.
+    std::pair<int, int> lineColumn(std::ptrdiff_t offset) const;
+
+private:
+    void build() const;
+    std::string_view text_;
+    mutable std::vector<std::size_t> lineStarts_;
+    mutable std::size_t cursor_ = 0;
+    mutable bool built_ = false;
+};
+
+// One attribute of a parsed document; false when there is none.
+class XmlAttribute {
+public:
+    XmlAttribute() = default;
+    explicit operator bool() const { return handle_ != nullptr; }
+    std::string_view name() const;
+    std::string_view value() const;
+    XmlAttribute next() const;
+
+private:
+    friend class XmlElement;
+    explicit XmlAttribute(void* handle) : handle_(handle) {}
+    void* handle_ = nullptr;
+};
+
+// One element of a parsed document; false when there is none.
+class XmlElement {
+public:
+    XmlElement() = default;
+    explicit operator bool() const { return handle_ != nullptr; }
+    std::string_view name() const;
+    XmlAttribute firstAttribute() const;
+    // The attribute's value, or nullopt when the element does not carry it.
+    std::optional<std::string_view> attribute(const char* name) const;
+    // Child and sibling elements only; text and other nodes are skipped.
+    XmlElement firstChild() const;
+    XmlElement nextSibling() const;
+    // The character data directly inside, trimmed of surrounding whitespace; "" if none.
+    std::string_view text() const;
+    // Offset of the first non-space character of text(), or of the element without text.
+    std::ptrdiff_t textOffset() const;
+    // Byte offset of the '<' that opens the element in the original buffer.
+    std::ptrdiff_t offset() const;
+
+private:
+    friend class XmlDocument;
+    explicit XmlElement(void* handle) : handle_(handle) {}
+    void* handle_ = nullptr;
+};
+
+// A parsed document plus the file name and diagnostics its checks report into.
+class XmlDocument {
+public:
+    // Parses `xml`, which must outlive the document; reports a syntax error or a DOCTYPE.
+    XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics);
+    ~XmlDocument();
+    XmlDocument(const XmlDocument&) = delete;
+    XmlDocument& operator=(const XmlDocument&) = delete;
+
+    // The root element, or an empty handle when the text did not parse or was rejected.
+    XmlElement root() const { return root_; }
+    // Checks the root's name and xmlns; false (reported) when the root is another element.
+    bool checkRoot(std::string_view name, std::string_view ns);
+
+    const std::string& fileName() const { return fileName_; }
+    SourceLocation locate(std::ptrdiff_t offset) const;
+    SourceLocation at(XmlElement element) const { return locate(element.offset()); }
+    // Points at `name=` inside the element's start tag, or at the element without it.
+    SourceLocation at(XmlElement element, std::string_view attribute) const;
+
+    void error(SourceLocation where, std::string message);
+    void error(XmlElement element, std::string message) { error(at(element), std::move(message)); }
+    void error(XmlElement element, std::string_view attribute, std::string message) {
+        error(at(element, attribute), std::move(message));
+    }
+    // True once any error was reported for this document.
+    bool failed() const { return errors_ > 0; }
+    // Errors reported so far, to tell whether one element's checks found any.
+    int errorCount() const { return errors_; }
+
+    // Reports every attribute not in `allowed` (and namespace prefixes).
+    void checkAttributes(XmlElement element, std::initializer_list<std::string_view> allowed);
+    // Reports every child element not in `allowed`, and character data unless `takesText`.
+    void checkChildren(XmlElement element, std::initializer_list<std::string_view> allowed,
+                       bool takesText = false);
+
+    // Typed attribute readers: nullopt when absent (reported if `required`) or invalid
+    // (always reported); the message names the attribute and the value.
+    std::optional<std::string_view> text(XmlElement element, const char* name, bool required);
+    std::optional<Money> money(XmlElement element, const char* name, bool required);
+    std::optional<double> decimal(XmlElement element, const char* name, bool required,
+                                  double min = -std::numeric_limits<double>::infinity(),
+                                  double max = std::numeric_limits<double>::infinity());
+    std::optional<int> integer(XmlElement element, const char* name, bool required, int min,
+                               int max);
+    std::optional<bool> boolean(XmlElement element, const char* name, bool required);
+    std::optional<Date> date(XmlElement element, const char* name, bool required);
+    // One of `words`; the message lists them.
+    std::optional<std::string_view> choice(XmlElement element, const char* name,
+                                           std::initializer_list<std::string_view> words,
+                                           bool required);
+    // The element's text as Money (required, non-empty).
+    std::optional<Money> moneyText(XmlElement element);
+    // The element's text, required to be non-empty.
+    std::optional<std::string_view> requiredText(XmlElement element);
+
+private:
+    std::ptrdiff_t attributeOffset(std::ptrdiff_t elementOffset, std::string_view attribute) const;
+    std::optional<Money> parseMoney(std::string_view value, std::string_view what,
+                                    SourceLocation where);
+
+    struct Parsed;
+    std::unique_ptr<Parsed> parsed_;
+    std::string_view xml_;
+    std::string fileName_;
+    Diagnostics& diagnostics_;
+    LineTable lines_;
+    XmlElement root_;
+    std::string namespace_;
+    int errors_ = 0;
+};
+
+// "a, b, c" for messages that list the allowed words.
+std::string joinWords(std::initializer_list<std::string_view> words);
+
+} // namespace fairtender::xml
