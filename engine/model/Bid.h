@@ -64,6 +64,8 @@ struct Bid {
     std::vector<Commitment> commitments;
     std::vector<GateAnswer> gateAnswers;
     SourceLocation where;
+    std::string tenderId;                   // the tender its file names, checked across files
+    SourceLocation tenderWhere;
 
     // The answer to this gate, or nullptr if the bid gives none.
     const GateAnswer* findGateAnswer(const std::string& gateId) const;

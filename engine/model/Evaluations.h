@@ -50,6 +50,8 @@ struct Evaluations {
     std::vector<DeliverabilityFactor> deliverability;
     std::vector<AbnormallyLowDecision> abnormallyLowDecisions;
     SourceLocation where;
+    std::string tenderId;                   // the tender the file names, checked across files
+    SourceLocation tenderWhere;
 
     const ConsensusScore* findConsensus(const std::string& bidId, const std::string& criterionId) const;
     const DeliverabilityFactor* findDeliverability(const std::string& bidId, const std::string& measureId) const;

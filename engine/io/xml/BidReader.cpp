@@ -1,0 +1,225 @@
+// parseBids: a bid file (a <bids> document or a single <bid>) into Bids. Checks within
+// the file only; references to the tender are checkConsistency's.
+#include "io/xml/TenderFolder.h"
+#include "io/xml/XmlDocument.h"
+
+#include <set>
+
+namespace fairtender {
+
+namespace {
+
+using xml::XmlDocument;
+using xml::XmlElement;
+
+constexpr const char* kBidNamespace = "urn:fairtender:bid:1";
+
+class BidReader {
+public:
+    explicit BidReader(XmlDocument& doc) : doc_(doc) {}
+
+    std::optional<std::vector<Bid>> read() {
+        const auto root = doc_.root();
+        if (!root)
+            return std::nullopt;
+        std::vector<Bid> bids;
+        if (root.name() == "bid") {
+            if (!doc_.checkRoot("bid", kBidNamespace))
+                return std::nullopt;
+            doc_.checkAttributes(root, {"xmlns", "id", "tender"});
+            const auto tender = doc_.text(root, "tender", true);
+            bids.push_back(readBid(root, tender.value_or(""), doc_.at(root, "tender")));
+        } else {
+            if (!doc_.checkRoot("bids", kBidNamespace))
+                return std::nullopt;
+            doc_.checkAttributes(root, {"xmlns", "tender"});
+            doc_.checkChildren(root, {"bid"});
+            const auto tender = doc_.text(root, "tender", true).value_or("");
+            const auto tenderWhere = doc_.at(root, "tender");
+            for (auto e = root.firstChild(); e; e = e.nextSibling()) {
+                if (e.name() != "bid")
+                    continue;
+                doc_.checkAttributes(e, {"id"});
+                bids.push_back(readBid(e, tender, tenderWhere));
+            }
+        }
+        if (doc_.failed())
+            return std::nullopt;
+        return bids;
+    }
+
+private:
+    Bid readBid(XmlElement e, std::string_view tenderId, const SourceLocation& tenderWhere) {
+        Bid bid;
+        bid.where = doc_.at(e);
+        bid.tenderId = std::string(tenderId);
+        bid.tenderWhere = tenderWhere;
+        bid.id = std::string(doc_.text(e, "id", true).value_or(""));
+        doc_.checkChildren(
+            e, {"supplier", "price", "cost", "living-wage", "local-spend", "commitment", "gate"});
+        bool supplier = false;
+        std::set<int> years;
+        costSeen_ = false;
+        for (auto c = e.firstChild(); c; c = c.nextSibling()) {
+            const auto name = c.name();
+            if (name == "supplier") {
+                if (once(c, supplier))
+                    readSupplier(c, bid.supplier);
+            } else if (name == "price") {
+                readPrice(c, bid);
+            } else if (name == "cost") {
+                readCost(c, bid, years);
+            } else if (name == "living-wage") {
+                readLivingWage(c, bid);
+            } else if (name == "local-spend") {
+                readLocalSpend(c, bid);
+            } else if (name == "commitment") {
+                readCommitment(c, bid);
+            } else if (name == "gate") {
+                readGate(c, bid);
+            }
+        }
+        if (!supplier)
+            doc_.error(e, "bid " + bid.id +
+                              " has no <supplier>: add <supplier name=\"...\" ownership=\"...\"/>");
+        return bid;
+    }
+
+    // Reports a second occurrence of a once-only element; true for the first.
+    bool once(XmlElement e, bool& seen) {
+        if (seen) {
+            doc_.error(e, "<" + std::string(e.name()) +
+                              "> appears more than once in this bid: keep one");
+            return false;
+        }
+        seen = true;
+        return true;
+    }
+
+    void readSupplier(XmlElement e, Supplier& supplier) {
+        doc_.checkAttributes(e, {"name", "postcode", "ownership", "sme"});
+        doc_.checkChildren(e, {});
+        supplier.where = doc_.at(e);
+        if (const auto name = doc_.text(e, "name", true))
+            supplier.name = std::string(*name);
+        if (const auto postcode = doc_.text(e, "postcode", false)) {
+            supplier.postcode = Postcode::parse(*postcode);
+            if (!supplier.postcode)
+                doc_.error(e, "postcode",
+                           "postcode '" + std::string(*postcode) +
+                               "' is not a valid UK postcode: write it like PR1 2HE");
+        }
+        if (const auto ownership = doc_.text(e, "ownership", true)) {
+            if (const auto model = parseOwnershipModel(*ownership))
+                supplier.ownership = *model;
+            else
+                doc_.error(e, "ownership",
+                           "ownership '" + std::string(*ownership) +
+                               "' is not an ownership model: use one of " +
+                               std::string(ownershipModelList()));
+        }
+        supplier.sme = doc_.boolean(e, "sme", false);
+    }
+
+    void readPrice(XmlElement e, Bid& bid) {
+        doc_.checkAttributes(e, {});
+        doc_.checkChildren(e, {}, true);
+        if (bid.priceWhere.line > 0) {
+            doc_.error(e, "<price> appears more than once in this bid: keep one");
+            return;
+        }
+        bid.priceWhere = doc_.at(e);
+        if (costSeen_)
+            doc_.error(e, "bid " + bid.id +
+                              " gives both <price> and <cost>: give one price, or yearly costs");
+        bid.price = doc_.moneyText(e);
+    }
+
+    void readCost(XmlElement e, Bid& bid, std::set<int>& years) {
+        doc_.checkAttributes(e, {"year"});
+        doc_.checkChildren(e, {}, true);
+        if (bid.priceWhere.line > 0 && !costSeen_)
+            doc_.error(e, "bid " + bid.id +
+                              " gives both <price> and <cost>: give one price, or yearly costs");
+        costSeen_ = true;
+        YearCost cost;
+        cost.where = doc_.at(e);
+        const auto year = doc_.integer(e, "year", true, 0, 1000);
+        const auto amount = doc_.moneyText(e);
+        if (year && !years.insert(*year).second) {
+            doc_.error(e, "year",
+                       "year " + std::to_string(*year) + " is costed twice in bid " + bid.id +
+                           ": keep one");
+            return;
+        }
+        if (!year || !amount)
+            return;
+        cost.year = *year;
+        cost.amount = *amount;
+        bid.costs.push_back(cost);
+    }
+
+    void readLivingWage(XmlElement e, Bid& bid) {
+        doc_.checkAttributes(e, {"accredited", "committed", "lowest-hourly-rate"});
+        doc_.checkChildren(e, {});
+        if (bid.livingWage) {
+            doc_.error(e, "<living-wage> appears more than once in this bid: keep one");
+            return;
+        }
+        LivingWageDeclaration declaration;
+        declaration.where = doc_.at(e);
+        declaration.accredited = doc_.boolean(e, "accredited", false).value_or(false);
+        declaration.committed = doc_.boolean(e, "committed", false).value_or(false);
+        declaration.lowestHourlyRate = doc_.money(e, "lowest-hourly-rate", false);
+        if (declaration.lowestHourlyRate && !declaration.lowestHourlyRate->isPositive())
+            doc_.error(
+                e, "lowest-hourly-rate",
+                "lowest-hourly-rate '" + std::string(*e.attribute("lowest-hourly-rate")) +
+                    "' must be more than zero: give the lowest hourly rate paid on the contract");
+        bid.livingWage = declaration;
+    }
+
+    void readLocalSpend(XmlElement e, Bid& bid) {
+        doc_.checkAttributes(e, {"percent"});
+        doc_.checkChildren(e, {});
+        if (bid.localSpendWhere.line > 0) {
+            doc_.error(e, "<local-spend> appears more than once in this bid: keep one");
+            return;
+        }
+        bid.localSpendWhere = doc_.at(e);
+        bid.localSpendPercent = doc_.decimal(e, "percent", true, 0, 100);
+    }
+
+    void readCommitment(XmlElement e, Bid& bid) {
+        doc_.checkAttributes(e, {"measure", "quantity"});
+        doc_.checkChildren(e, {});
+        Commitment commitment;
+        commitment.where = doc_.at(e);
+        commitment.measureId = std::string(doc_.text(e, "measure", true).value_or(""));
+        commitment.quantity = doc_.decimal(e, "quantity", true, 0).value_or(0);
+        bid.commitments.push_back(std::move(commitment));
+    }
+
+    void readGate(XmlElement e, Bid& bid) {
+        doc_.checkAttributes(e, {"id", "pass"});
+        doc_.checkChildren(e, {});
+        GateAnswer answer;
+        answer.where = doc_.at(e);
+        answer.gateId = std::string(doc_.text(e, "id", true).value_or(""));
+        answer.pass = doc_.boolean(e, "pass", true).value_or(false);
+        bid.gateAnswers.push_back(std::move(answer));
+    }
+
+    XmlDocument& doc_;
+    bool costSeen_ = false;
+};
+
+} // namespace
+
+std::optional<std::vector<Bid>> parseBids(std::string_view text, const std::string& fileName,
+                                          Diagnostics& diagnostics) {
+    XmlDocument doc(text, fileName, diagnostics);
+    return BidReader(doc).read();
+}
+
+} // namespace fairtender
