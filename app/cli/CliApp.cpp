@@ -1,14 +1,98 @@
 #include "cli/CliApp.h"
 
+#include "cli/ArgumentParser.h"
+#include "cli/Commands.h"
+#include "cli/HelpText.h"
+#include "cli/Outcome.h"
+
+#include <exception>
 #include <ostream>
 
 namespace fairtender::cli {
 
+namespace {
+
+using Runner = Outcome (*)(const ParsedArguments&, std::ostream&);
+
+struct CommandEntry {
+    std::string_view name;
+    CommandSyntax (*syntax)();
+    Runner run;
+};
+
+constexpr CommandEntry kCommands[] = {
+    {"validate", validateSyntax, runValidate},
+    {"evaluate", evaluateSyntax, runEvaluate},
+    {"templates", templatesSyntax, runTemplates},
+    {"new", newSyntax, runNew},
+};
+
+Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
+    if (rest.empty()) {
+        out << generalHelp();
+        return Outcome::success();
+    }
+    if (rest.size() > 1)
+        return Outcome::usage("help", "unexpected argument '" + rest[1] + "'");
+    const auto text = commandHelp(rest[0]);
+    if (!text)
+        return Outcome::usage("help", "unknown command '" + rest[0] + "'");
+    out << *text;
+    return Outcome::success();
+}
+
+Outcome dispatch(const std::vector<std::string>& args, std::ostream& out) {
+    if (args.empty())
+        return Outcome::usage({}, "missing command (validate, evaluate, templates, new, help)");
+    const std::string& command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "--help" || command == "-h") {
+        out << generalHelp();
+        return Outcome::success();
+    }
+    if (command == "--version") {
+        out << versionText() << "\n";
+        return Outcome::success();
+    }
+    if (command == "help") {
+        if (asksForHelp(rest)) {
+            out << *commandHelp("help");
+            return Outcome::success();
+        }
+        return runHelp(rest, out);
+    }
+    for (const auto& entry : kCommands) {
+        if (entry.name != command)
+            continue;
+        if (asksForHelp(rest)) {
+            out << *commandHelp(command);
+            return Outcome::success();
+        }
+        const ParseResult parsed = parseArguments(rest, entry.syntax());
+        if (!parsed.arguments)
+            return Outcome::usage(command, parsed.error);
+        return entry.run(*parsed.arguments, out);
+    }
+    if (command.starts_with("-"))
+        return Outcome::usage({}, "unknown option '" + command + "'");
+    return Outcome::usage({}, "unknown command '" + command + "'");
+}
+
+} // namespace
+
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    (void)args;
-    (void)out;
-    err << "fairtender: not yet available\n";
-    return 2;
+    Outcome outcome;
+    // A fault must still end in a message and an exit code, never an abort; it shares exit
+    // code 1 with "could not complete" since scripts only need to know the run failed.
+    try {
+        outcome = dispatch(args, out);
+    } catch (const std::exception& e) {
+        outcome = Outcome::internalError(e.what());
+    } catch (...) {
+        outcome = Outcome::internalError("unknown exception");
+    }
+    out.flush();
+    return finish(outcome, err);
 }
 
 } // namespace fairtender::cli

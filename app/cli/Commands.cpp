@@ -1,0 +1,284 @@
+#include "cli/Commands.h"
+
+#include "cli/ExplainText.h"
+#include "cli/RankingTable.h"
+#include "cli/TemplateLibrary.h"
+#include "io/json/ResultJson.h"
+#include "io/xml/ReferenceData.h"
+#include "pipeline/FolderEvaluation.h"
+
+#include <fstream>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <system_error>
+
+namespace fairtender::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The folder as the user typed it, without trailing separators, for messages.
+std::string folderText(const std::string& typed) {
+    std::string text = typed;
+    while (text.size() > 1 && text.back() == '/')
+        text.pop_back();
+    return text;
+}
+
+// Diagnostics name files inside the folder ("bids/b1.xml"); people need the path they can
+// open from where they ran the command ("samples/x/bids/b1.xml").
+Diagnostics withFolderPrefix(Diagnostics diagnostics, const std::string& folder) {
+    for (auto& diagnostic : diagnostics) {
+        const fs::path file(diagnostic.where.file);
+        if (diagnostic.where.file.empty())
+            diagnostic.where.file = folder;
+        else if (file.is_relative() && !diagnostic.where.file.starts_with(folder + "/"))
+            diagnostic.where.file = (fs::path(folder) / file).generic_string();
+    }
+    return diagnostics;
+}
+
+Diagnostics onlyWarnings(const Diagnostics& diagnostics) {
+    Diagnostics warnings;
+    for (const auto& diagnostic : diagnostics)
+        if (diagnostic.severity == Severity::Warning)
+            warnings.push_back(diagnostic);
+    return warnings;
+}
+
+// The living wage table beside the templates; a missing or broken file is a warning, and
+// only a tender that gives its living-wage rate by date then fails (with the reader's error).
+std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings) {
+    const fs::path file = livingWageRatesFile(templatesDirectory());
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) {
+        warnings.push_back(warningAt({file.string(), 0, 0},
+                                     "living wage reference data not found; a tender that gives "
+                                     "its living-wage rate by date cannot be read (set "
+                                     "FAIRTENDER_TEMPLATES to the templates folder)"));
+        return std::nullopt;
+    }
+    Diagnostics diagnostics;
+    auto table = loadLivingWageTable(file, diagnostics);
+    for (auto& diagnostic : diagnostics) {
+        diagnostic.severity = Severity::Warning;
+        warnings.push_back(diagnostic);
+    }
+    if (!table || hasErrors(diagnostics))
+        return std::nullopt;
+    return table;
+}
+
+struct FolderRun {
+    FolderEvaluation evaluation;
+    Diagnostics diagnostics; // with the folder prefix, reference data warnings first
+};
+
+std::optional<Outcome> evaluateFolder(const std::string& command, const std::string& folder,
+                                      FolderRun& run) {
+    std::error_code error;
+    if (!fs::is_directory(folder, error)) {
+        return Outcome::invalidFiles(
+            command, {errorAt({folder, 0, 0}, "no such folder; a tender folder holds tender.xml, "
+                                              "bid files under bids/ and evaluations.xml")});
+    }
+    Diagnostics warnings;
+    const auto rates = loadReferenceRates(warnings);
+    run.evaluation = evaluateTenderFolder(folder, rates ? &*rates : nullptr);
+    run.diagnostics = std::move(warnings);
+    for (auto& diagnostic : withFolderPrefix(run.evaluation.diagnostics, folder))
+        run.diagnostics.push_back(std::move(diagnostic));
+    if (!run.evaluation.ok() || hasErrors(run.diagnostics)) {
+        if (!hasErrors(run.diagnostics))
+            run.diagnostics.push_back(errorAt({folder, 0, 0}, "the folder could not be evaluated"));
+        return Outcome::invalidFiles(command, run.diagnostics);
+    }
+    return std::nullopt;
+}
+
+std::string plural(std::size_t count, const std::string& word) {
+    return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& word : words)
+        text += (text.empty() ? "" : ", ") + word;
+    return text;
+}
+
+constexpr std::string_view kReadme = R"(This is a Fairtender tender folder.
+
+  tender.xml        the tender and its evaluation model, copied from the template
+                    TEMPLATE. Replace the placeholders (id, title, buyer, areas, social
+                    value proxies) and record why each weight is relevant to the contract.
+  bids/             one XML file per bid (or one file holding several), for example
+                    bids/B1.xml; see samples/school-meals/bids for the format.
+  evaluations.xml   (add it when the panel has scored) evaluators' scores, consensus
+                    scores, deliverability factors and abnormally-low decisions.
+
+Next:
+  fairtender validate FOLDER     check every file; errors name file, line and column
+  fairtender evaluate FOLDER     score and rank the bids
+  fairtender evaluate FOLDER --explain B1
+                                 show how one bid's points were worked out
+)";
+
+std::string readmeText(const std::string& templateName, const std::string& folder) {
+    std::string text(kReadme);
+    for (const auto& [placeholder, value] :
+         {std::pair<std::string, std::string>{"TEMPLATE", templateName}, {"FOLDER", folder}}) {
+        for (auto at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size()))
+            text.replace(at, placeholder.size(), value);
+    }
+    return text;
+}
+
+// Removes what runNew created, so a failure leaves no half-made tender behind.
+void removeCreated(const fs::path& folder, bool createdFolder) {
+    std::error_code ignored;
+    fs::remove(folder / "README.txt", ignored);
+    fs::remove(folder / "tender.xml", ignored);
+    fs::remove(folder / "bids", ignored);
+    if (createdFolder)
+        fs::remove(folder, ignored);
+}
+
+} // namespace
+
+CommandSyntax validateSyntax() {
+    return {{}, {}, {"FOLDER"}};
+}
+CommandSyntax evaluateSyntax() {
+    return {{"--json"}, {{"--explain", "a bid id"}}, {"FOLDER"}};
+}
+CommandSyntax templatesSyntax() {
+    return {};
+}
+CommandSyntax newSyntax() {
+    return {{}, {{"--template", "a template name"}}, {"FOLDER"}};
+}
+
+Outcome runValidate(const ParsedArguments& args, std::ostream& out) {
+    const std::string folder = folderText(args.positionals.at(0));
+    FolderRun run;
+    if (auto failed = evaluateFolder("validate", folder, run))
+        return *failed;
+    const TenderFolder& loaded = *run.evaluation.folder;
+    std::set<std::string> evaluators;
+    for (const auto& score : loaded.evaluations.scores)
+        evaluators.insert(score.evaluator);
+    out << folder << " is valid: tender " << loaded.tender.id << ", "
+        << plural(loaded.bids.size(), "bid") << ", " << plural(evaluators.size(), "evaluator")
+        << ", " << plural(loaded.evaluations.scores.size(), "score") << "\n";
+    return Outcome::success(onlyWarnings(run.diagnostics));
+}
+
+Outcome runEvaluate(const ParsedArguments& args, std::ostream& out) {
+    const std::string folder = folderText(args.positionals.at(0));
+    const auto explain = args.option("--explain");
+    if (explain && args.has("--json"))
+        return Outcome::usage("evaluate", "--json and --explain cannot be used together");
+    FolderRun run;
+    if (auto failed = evaluateFolder("evaluate", folder, run))
+        return *failed;
+    const EvaluationResult& result = *run.evaluation.result;
+    if (explain) {
+        const BidResult* bid = result.findBid(*explain);
+        if (bid == nullptr) {
+            std::vector<std::string> ids;
+            for (const auto& b : result.bids)
+                ids.push_back(b.bidId);
+            Outcome outcome = Outcome::usage(
+                "evaluate", "no bid '" + *explain + "' in " + folder + "; its bids are: " +
+                                (ids.empty() ? std::string("(none)") : joined(ids)));
+            outcome.diagnostics = onlyWarnings(run.diagnostics);
+            return outcome;
+        }
+        out << renderExplanation(result, *bid);
+    } else if (args.has("--json")) {
+        out << toJson(result);
+    } else {
+        out << renderRankingTable(result, run.evaluation.folder->tender);
+    }
+    return Outcome::success(onlyWarnings(run.diagnostics));
+}
+
+Outcome runTemplates(const ParsedArguments& /*args*/, std::ostream& out) {
+    const fs::path directory = templatesDirectory();
+    const auto templates = listTemplates(directory);
+    if (templates.empty())
+        return Outcome::failure("templates", "no templates found in " + directory.string() +
+                                                 " (set FAIRTENDER_TEMPLATES to the templates "
+                                                 "folder)");
+    std::size_t nameWidth = 0;
+    for (const auto& info : templates)
+        nameWidth = std::max(nameWidth, info.name.size());
+    out << "Templates in " << directory.string() << ":\n\n";
+    for (const auto& info : templates) {
+        out << "  " << info.name << std::string(nameWidth - info.name.size() + 2, ' ')
+            << (info.title.empty() ? "(no title)" : info.title) << "\n";
+        if (!info.summary.empty())
+            out << "  " << std::string(nameWidth + 2, ' ') << info.summary << "\n";
+    }
+    out << "\nStart a tender from one: fairtender new --template " << templates.front().name
+        << " my-tender\n";
+    return Outcome::success();
+}
+
+Outcome runNew(const ParsedArguments& args, std::ostream& out) {
+    const auto templateName = args.option("--template");
+    if (!templateName)
+        return Outcome::usage("new", "missing --template NAME (see 'fairtender templates')");
+    const fs::path directory = templatesDirectory();
+    const auto chosen = findTemplate(directory, *templateName);
+    if (!chosen || templateName->find('/') != std::string::npos) {
+        std::vector<std::string> names;
+        for (const auto& info : listTemplates(directory))
+            names.push_back(info.name);
+        return Outcome::usage("new", "no template '" + *templateName + "'; the templates are: " +
+                                         (names.empty() ? std::string("(none)") : joined(names)));
+    }
+
+    const std::string folderName = folderText(args.positionals.at(0));
+    const fs::path folder(folderName);
+    std::error_code error;
+    const bool exists = fs::exists(folder, error);
+    if (exists && (!fs::is_directory(folder, error) || !fs::is_empty(folder, error)))
+        return Outcome::failure("new", folderName +
+                                           " already exists and is not an empty folder; "
+                                           "fairtender never overwrites a tender: choose a new "
+                                           "folder name");
+
+    const auto fail = [&](const std::string& what) {
+        removeCreated(folder, !exists);
+        return Outcome::failure("new", "cannot " + what + ": " + error.message());
+    };
+    if (!fs::create_directories(folder / "bids", error) && error)
+        return fail("create " + (folder / "bids").string());
+    if (!fs::copy_file(chosen->file, folder / "tender.xml", error))
+        return fail("copy " + chosen->file.string() + " to " + (folder / "tender.xml").string());
+    {
+        std::ofstream readme(folder / "README.txt", std::ios::binary);
+        readme << readmeText(chosen->name, folderName);
+        readme.close();
+        if (!readme) {
+            error = std::make_error_code(std::errc::io_error);
+            return fail("write " + (folder / "README.txt").string());
+        }
+    }
+
+    out << "Created " << folderName << " from the template " << chosen->name << ":\n"
+        << "  " << folderName << "/tender.xml   edit the placeholders and the model\n"
+        << "  " << folderName << "/bids/        put one XML file per bid here\n"
+        << "  " << folderName << "/README.txt   what goes where\n\n"
+        << "Next:\n"
+        << "  fairtender validate " << folderName << "\n"
+        << "  fairtender evaluate " << folderName << "\n";
+    return Outcome::success();
+}
+
+} // namespace fairtender::cli

@@ -1,0 +1,28 @@
+// Commands: what each `fairtender` command does once its arguments are parsed. Each
+// writes its results to `out` and returns an Outcome; CliApp turns the outcome into the
+// exit code and the text on standard error.
+#pragma once
+
+#include "cli/ArgumentParser.h"
+#include "cli/Outcome.h"
+
+#include <iosfwd>
+
+namespace fairtender::cli {
+
+// The syntax of each command, for parseArguments.
+CommandSyntax validateSyntax();
+CommandSyntax evaluateSyntax();
+CommandSyntax templatesSyntax();
+CommandSyntax newSyntax();
+
+// validate FOLDER: a one-line summary on `out` if valid; errors leave `out` empty.
+Outcome runValidate(const ParsedArguments& args, std::ostream& out);
+// evaluate FOLDER [--json] [--explain BID]: a table, a JSON document or one bid's derivation.
+Outcome runEvaluate(const ParsedArguments& args, std::ostream& out);
+// templates: every template with its title and summary.
+Outcome runTemplates(const ParsedArguments& args, std::ostream& out);
+// new --template NAME FOLDER: a new tender folder; never overwrites.
+Outcome runNew(const ParsedArguments& args, std::ostream& out);
+
+} // namespace fairtender::cli

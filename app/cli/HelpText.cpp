@@ -1,0 +1,148 @@
+#include "cli/HelpText.h"
+
+namespace fairtender::cli {
+
+namespace {
+
+constexpr std::string_view kExitCodes = R"(Exit codes:
+  0  success
+  1  the files are invalid (each problem on standard error as file:line:column: message),
+     or fairtender could not complete (a folder it cannot write, an internal error)
+  2  usage: an unknown command or option, a missing argument, an unknown bid or template
+)";
+
+std::string withExitCodes(std::string_view text) {
+    return std::string(text) + "\n" + std::string(kExitCodes);
+}
+
+} // namespace
+
+const std::vector<std::string>& commandNames() {
+    static const std::vector<std::string> names{"validate", "evaluate", "templates", "new", "help"};
+    return names;
+}
+
+std::string versionText() {
+    return std::string("fairtender ") + FAIRTENDER_VERSION;
+}
+
+std::string generalHelp() {
+    return withExitCodes(R"(fairtender: score tender bids on price, quality, social value, locality,
+the Real Living Wage and ownership, and explain every number.
+
+Usage: fairtender COMMAND [OPTIONS] ...
+
+Commands:
+  validate FOLDER                    check every file of a tender folder
+  evaluate FOLDER [--json] [--explain BID]
+                                     score and rank the bids
+  templates                          list the tender templates
+  new --template NAME FOLDER         start a tender folder from a template
+  help COMMAND                       explain one command
+
+A tender folder holds tender.xml, bid files under bids/ and, optionally,
+evaluations.xml with the panel's scores.
+
+Example:
+  fairtender validate samples/school-meals
+  fairtender evaluate samples/school-meals
+  fairtender evaluate samples/school-meals --explain B1
+
+Options:
+  -h, --help      show this help (or, after a command, that command's help)
+  --version       show the version
+
+Environment:
+  FAIRTENDER_TEMPLATES   folder of tender templates and reference/ data to use
+)");
+}
+
+std::optional<std::string> commandHelp(std::string_view command) {
+    if (command == "validate")
+        return withExitCodes(R"(Usage: fairtender validate FOLDER
+
+Checks tender.xml, every bid file under FOLDER/bids/ and evaluations.xml: syntax,
+vocabulary, values, references between files and the inputs each bid needs. Every
+problem is reported, not just the first, as file:line:column: message on standard
+error; nothing is printed on standard output then. A valid folder gives a one-line
+summary on standard output; warnings about the model (for example social value
+weighted under 10%) go to standard error and do not fail the check.
+
+Example:
+  $ fairtender validate samples/school-meals
+  samples/school-meals is valid: tender PCC-2026-014, 6 bids, 3 evaluators, 27 scores
+
+Options:
+  -h, --help   show this help
+)");
+    if (command == "evaluate")
+        return withExitCodes(R"(Usage: fairtender evaluate FOLDER [--json] [--explain BID]
+
+Validates the folder, then scores and ranks the bids as the tender's evaluation model
+says. Without options it prints a ranking table: rank, bid, supplier, price, the points
+of each top-level criterion or group, the total and any flags, then the excluded bids
+with their reasons and the winner.
+
+Examples:
+  fairtender evaluate samples/school-meals
+  fairtender evaluate samples/school-meals --json > result.json
+  fairtender evaluate samples/school-meals --explain B1
+
+Options:
+  --json          print the result as one JSON document and nothing else on
+                  standard output (the format of the spec's section 5)
+  --explain BID   show for one bid every criterion's inputs and formula, the group
+                  subtotals, flags, notes and any exclusion reasons, for an auditor;
+                  an unknown BID is a usage error that lists the bids
+  -h, --help      show this help
+
+An invalid folder prints its errors on standard error and nothing on standard output.
+)");
+    if (command == "templates")
+        return withExitCodes(R"(Usage: fairtender templates
+
+Lists the tender templates with their titles and what each is for. Start a new tender
+from one with `fairtender new`. Templates are read from FAIRTENDER_TEMPLATES if set,
+else from the installed share/fairtender/templates, else from the source tree.
+
+Example:
+  $ fairtender templates
+  community-wealth-building   New tender (community wealth building)
+      Community wealth building: an evaluation model in the style Preston and ...
+  $ fairtender new --template community-wealth-building my-tender
+
+Options:
+  -h, --help   show this help
+)");
+    if (command == "new")
+        return withExitCodes(R"(Usage: fairtender new --template NAME FOLDER
+
+Creates FOLDER with tender.xml copied from the template NAME (see `fairtender
+templates`), an empty bids/ folder and a README.txt saying what to do next. FOLDER must
+not exist or must be empty: fairtender never overwrites a tender.
+
+Example:
+  fairtender new --template community-wealth-building school-meals-2027
+  (edit school-meals-2027/tender.xml, add bids as school-meals-2027/bids/*.xml,
+   compare with samples/school-meals, then)
+  fairtender validate school-meals-2027
+
+Options:
+  --template NAME   the template to start from, e.g. price-quality-60-40
+  -h, --help        show this help
+)");
+    if (command == "help")
+        return withExitCodes(R"(Usage: fairtender help [COMMAND]
+
+Shows the overview, or the help of one command.
+
+Example:
+  fairtender help evaluate
+
+Options:
+  -h, --help   show this help
+)");
+    return std::nullopt;
+}
+
+} // namespace fairtender::cli

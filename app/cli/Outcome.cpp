@@ -1,0 +1,80 @@
+#include "cli/Outcome.h"
+
+#include <ostream>
+
+namespace fairtender::cli {
+
+Outcome Outcome::success(Diagnostics warnings) {
+    return Outcome{OutcomeKind::Success, {}, {}, std::move(warnings)};
+}
+
+Outcome Outcome::usage(std::string command, std::string message) {
+    return Outcome{OutcomeKind::Usage, std::move(command), {std::move(message)}, {}};
+}
+
+Outcome Outcome::failure(std::string command, std::string message) {
+    return Outcome{OutcomeKind::Failure, std::move(command), {std::move(message)}, {}};
+}
+
+Outcome Outcome::invalidFiles(std::string command, Diagnostics diagnostics) {
+    return Outcome{OutcomeKind::InvalidFiles, std::move(command), {}, std::move(diagnostics)};
+}
+
+Outcome Outcome::internalError(std::string what) {
+    return Outcome{OutcomeKind::InternalError, {}, {std::move(what)}, {}};
+}
+
+int exitCode(OutcomeKind kind) {
+    switch (kind) {
+    case OutcomeKind::Success:
+        return 0;
+    case OutcomeKind::InvalidFiles:
+        return 1;
+    case OutcomeKind::Failure:
+        return 1;
+    case OutcomeKind::Usage:
+        return 2;
+    case OutcomeKind::InternalError:
+        return 1;
+    }
+    return 1;
+}
+
+int finish(const Outcome& outcome, std::ostream& err) {
+    for (const auto& diagnostic : outcome.diagnostics)
+        err << diagnostic.toString() << '\n';
+
+    const std::string prefix =
+        outcome.command.empty() ? "fairtender: " : "fairtender " + outcome.command + ": ";
+    switch (outcome.kind) {
+    case OutcomeKind::Success:
+        break;
+    case OutcomeKind::InvalidFiles: {
+        std::size_t errors = 0;
+        for (const auto& diagnostic : outcome.diagnostics)
+            errors += diagnostic.severity == Severity::Error ? 1 : 0;
+        err << prefix << errors << (errors == 1 ? " error" : " errors")
+            << " found; nothing was evaluated\n";
+        break;
+    }
+    case OutcomeKind::Failure:
+        for (const auto& message : outcome.messages)
+            err << prefix << message << '\n';
+        break;
+    case OutcomeKind::Usage:
+        for (const auto& message : outcome.messages)
+            err << prefix << message << '\n';
+        err << "Try 'fairtender " << (outcome.command.empty() ? "" : outcome.command + " ")
+            << "--help'.\n";
+        break;
+    case OutcomeKind::InternalError:
+        for (const auto& message : outcome.messages)
+            err << "fairtender: internal error: " << message << '\n';
+        err << "This is a fault in fairtender, not in your files. Please report it with the "
+               "command you ran.\n";
+        break;
+    }
+    return exitCode(outcome.kind);
+}
+
+} // namespace fairtender::cli

@@ -1,0 +1,181 @@
+#include "cli/RankingTable.h"
+
+#include "cli/TextWidth.h"
+#include "core/Decimal.h"
+#include "core/Money.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace fairtender::cli {
+
+namespace {
+
+enum class Align { Left, Right };
+
+struct Column {
+    std::string header;
+    Align align = Align::Left;
+    std::vector<std::string> cells;
+};
+
+std::string renderColumns(const std::vector<Column>& columns) {
+    std::vector<std::size_t> widths;
+    std::size_t rows = 0;
+    for (const auto& column : columns) {
+        std::size_t width = displayWidth(column.header);
+        for (const auto& cell : column.cells)
+            width = std::max(width, displayWidth(cell));
+        widths.push_back(width);
+        rows = std::max(rows, column.cells.size());
+    }
+    const auto line = [&](auto cellAt) {
+        std::string text;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const std::string cell = cellAt(c);
+            if (c > 0)
+                text += "  ";
+            text += columns[c].align == Align::Right ? padLeft(cell, widths[c])
+                                                     : padRight(cell, widths[c]);
+        }
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        return text + "\n";
+    };
+    std::string out = line([&](std::size_t c) { return columns[c].header; });
+    out += line([&](std::size_t c) { return std::string(widths[c], '-'); });
+    for (std::size_t r = 0; r < rows; ++r)
+        out += line([&](std::size_t c) {
+            return r < columns[c].cells.size() ? columns[c].cells[r] : std::string();
+        });
+    return out;
+}
+
+std::string flagWords(const BidResult& bid) {
+    std::string words;
+    for (const FlagKind kind : {FlagKind::AbnormallyLow, FlagKind::EvaluatorSpread,
+                                FlagKind::Unmoderated, FlagKind::TieUnresolved}) {
+        if (bid.hasFlag(kind))
+            words += (words.empty() ? "" : ", ") + std::string(toString(kind));
+    }
+    return words;
+}
+
+std::string rankText(const BidResult& bid, const std::vector<const BidResult*>& ranked) {
+    if (!bid.rank)
+        return "-";
+    const auto sharing = std::count_if(ranked.begin(), ranked.end(), [&](const BidResult* other) {
+        return other->rank == bid.rank;
+    });
+    return std::to_string(*bid.rank) + (sharing > 1 ? "=" : "");
+}
+
+// Points of a top-level node for a bid: a group's subtotal or a criterion's points.
+std::string nodePoints(const ModelNode& node, const BidResult& bid, int places) {
+    if (node.kind == NodeKind::Group) {
+        for (const auto& group : bid.groups)
+            if (group.groupId == node.id)
+                return formatFixed(group.points, places);
+        return "-";
+    }
+    const CriterionResult* criterion = bid.findCriterion(node.id);
+    if (criterion == nullptr || !criterion->scored)
+        return "-";
+    return formatFixed(criterion->points, places);
+}
+
+std::string winnerLine(const EvaluationResult& result,
+                       const std::vector<const BidResult*>& ranked) {
+    if (result.winnerId) {
+        const BidResult* winner = result.findBid(*result.winnerId);
+        std::string line = "Winner: " + *result.winnerId;
+        if (winner != nullptr) {
+            line += " " + oneLine(winner->supplierName);
+            line += result.aggregation == Aggregation::PricePerQualityPoint && winner->pricePerPoint
+                        ? " (" + formatPounds(*winner->pricePerPoint) + " per quality point)"
+                        : " (" + formatFixed(winner->total, result.rounding) + " points)";
+        }
+        return line + "\n";
+    }
+    if (ranked.empty())
+        return "No winner: no bid is ranked.\n";
+    std::string tied;
+    for (const BidResult* bid : ranked)
+        if (bid->rank == ranked.front()->rank)
+            tied += (tied.empty() ? "" : ", ") + bid->bidId;
+    return "No winner: first place is an unresolved tie between " + tied +
+           " (the tie-break did not separate them).\n";
+}
+
+} // namespace
+
+std::string renderRankingTable(const EvaluationResult& result, const Tender& tender) {
+    std::string out = "Tender " + result.tenderId;
+    if (!tender.title.empty())
+        out += ": " + tender.title;
+    if (!tender.buyer.empty())
+        out += " (" + tender.buyer + ")";
+    out += "\n\n";
+
+    std::vector<const BidResult*> ranked;
+    std::vector<const BidResult*> excluded;
+    for (const auto& bid : result.bids)
+        (bid.status == BidStatus::Ranked ? ranked : excluded).push_back(&bid);
+
+    const bool perPoint = result.aggregation == Aggregation::PricePerQualityPoint;
+    const int places = result.rounding;
+    if (ranked.empty()) {
+        out += "No ranked bids.\n";
+    } else {
+        std::vector<Column> columns{{"Rank", Align::Right, {}},
+                                    {"Bid", Align::Left, {}},
+                                    {"Supplier", Align::Left, {}},
+                                    {"Price", Align::Right, {}}};
+        std::vector<const ModelNode*> nodes;
+        for (const auto& node : tender.model.children) {
+            if (node.kind == NodeKind::Gate || node.weight <= 0)
+                continue;
+            nodes.push_back(&node);
+            columns.push_back(
+                {node.displayName() + " (" + formatDecimal(node.weight) + ")", Align::Right, {}});
+        }
+        columns.push_back({perPoint ? "Quality" : "Total", Align::Right, {}});
+        if (perPoint)
+            columns.push_back({"Price per point", Align::Right, {}});
+        columns.push_back({"Flags", Align::Left, {}});
+
+        for (const BidResult* bid : ranked) {
+            std::size_t c = 0;
+            columns[c++].cells.push_back(rankText(*bid, ranked));
+            columns[c++].cells.push_back(bid->bidId);
+            columns[c++].cells.push_back(
+                truncateToWidth(oneLine(bid->supplierName), kSupplierColumnWidth));
+            columns[c++].cells.push_back(bid->price ? formatPounds(*bid->price) : "-");
+            for (const ModelNode* node : nodes)
+                columns[c++].cells.push_back(nodePoints(*node, *bid, places));
+            columns[c++].cells.push_back(formatFixed(bid->total, places));
+            if (perPoint)
+                columns[c++].cells.push_back(bid->pricePerPoint ? formatPounds(*bid->pricePerPoint)
+                                                                : "-");
+            columns[c++].cells.push_back(flagWords(*bid));
+        }
+        out += renderColumns(columns);
+    }
+
+    if (!excluded.empty()) {
+        out += "\nExcluded:\n";
+        std::vector<Column> columns{
+            {"Bid", Align::Left, {}}, {"Supplier", Align::Left, {}}, {"Reason", Align::Left, {}}};
+        for (const BidResult* bid : excluded) {
+            columns[0].cells.push_back(bid->bidId);
+            columns[1].cells.push_back(
+                truncateToWidth(oneLine(bid->supplierName), kSupplierColumnWidth));
+            columns[2].cells.push_back(oneLine(bid->exclusionReason()));
+        }
+        out += renderColumns(columns);
+    }
+    out += "\n" + winnerLine(result, ranked);
+    return out;
+}
+
+} // namespace fairtender::cli

@@ -1,0 +1,102 @@
+// Helpers shared by the command-line tests: running the command in-process and
+// throwaway tender folders written from text.
+#pragma once
+
+#include "cli/CliApp.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace fairtender::cli::testing {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+inline CliRun run(const std::vector<std::string>& args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    CliRun result;
+    result.exitCode = runCli(args, out, err);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
+inline std::string sourcePath(const std::string& relative) {
+    return std::string(FAIRTENDER_SOURCE_DIR) + "/" + relative;
+}
+
+// A folder under the system temp directory, removed with everything in it at the end.
+class TempFolder {
+public:
+    TempFolder() {
+        static std::atomic<int> counter{0};
+        path_ =
+            std::filesystem::temp_directory_path() /
+            ("fairtender-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::string str() const { return path_.string(); }
+
+    void write(const std::string& relative, const std::string& text) const {
+        const auto file = path_ / relative;
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << text;
+    }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline const char* kSmallTender = R"(<?xml version="1.0" encoding="UTF-8"?>
+<tender xmlns="urn:fairtender:tender:1" id="T-1" currency="GBP">
+  <title>Grounds maintenance</title>
+  <buyer>Test Council</buyer>
+  <living-wage-rate region="uk" hourly="13.45" statutory-minimum="12.21" effective="2025-10-22"/>
+  <model rounding="2">
+    <criterion id="price" title="Price" type="price" weight="60"/>
+    <criterion id="rlw" title="Real Living Wage" type="living-wage" weight="40"/>
+  </model>
+</tender>
+)";
+
+inline const char* kSmallBids = R"(<?xml version="1.0" encoding="UTF-8"?>
+<bids xmlns="urn:fairtender:bid:1" tender="T-1">
+  <bid id="B1">
+    <supplier name="Café Co-op" postcode="PR1 2HE" ownership="worker-cooperative"/>
+    <price>1000.00</price>
+    <living-wage accredited="true" committed="true" lowest-hourly-rate="13.60"/>
+  </bid>
+  <bid id="B2">
+    <supplier name="Big Mowers plc" postcode="M1 1AA" ownership="large-private"/>
+    <price>800.00</price>
+    <living-wage accredited="false" committed="false" lowest-hourly-rate="12.50"/>
+  </bid>
+</bids>
+)";
+
+// A valid two-bid folder: B1 1000.00 accredited, B2 800.00 below the Real Living Wage.
+// Price 60: B1 48.00, B2 60.00; living wage 40: B1 40.00, B2 0.00; totals 88.00 and 60.00.
+inline void writeSmallTender(const TempFolder& folder) {
+    folder.write("tender.xml", kSmallTender);
+    folder.write("bids/bids.xml", kSmallBids);
+}
+
+} // namespace fairtender::cli::testing
