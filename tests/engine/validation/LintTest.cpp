@@ -1,0 +1,86 @@
+#include "validation/Lint.h"
+
+#include "../scoring/TestTender.h"
+
+#include <gtest/gtest.h>
+
+using namespace fairtender;
+using namespace fairtender::test;
+
+namespace {
+
+Descriptor descriptor() {
+    return {3, "Good", {}};
+}
+
+ModelNode described(std::string id, double weight) {
+    auto node = judgement(std::move(id), weight);
+    node.criterion.descriptors = {descriptor()};
+    return node;
+}
+
+bool mentions(const Diagnostics& warnings, const std::string& text) {
+    for (const auto& w : warnings)
+        if (w.message.find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST(Lint, BalancedModelHasNoWarnings) {
+    const auto t = tender(
+        {price("price", 50), described("q", 40), socialValue("sv", 10, {measure("jobs", "1.00")})});
+    EXPECT_TRUE(lintModel(t).empty());
+}
+
+TEST(Lint, SocialValueUnderTenPercentCitesThePpns) {
+    const auto t = tender({price("price", 50), described("q", 42.5),
+                           socialValue("sv", 7.5, {measure("jobs", "1.00")})});
+    const auto warnings = lintModel(t);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].severity, Severity::Warning);
+    EXPECT_TRUE(mentions(warnings, "social value carries 7.5 of 100 points"));
+    EXPECT_TRUE(mentions(warnings, "PPN 06/20 and PPN 002"));
+}
+
+TEST(Lint, LeavesInASocialValueGroupCountAsSocialValue) {
+    auto social = group("sv-group", 12, {described("plan", 100)});
+    social.title = "Social Value";
+    const auto t = tender({price("price", 50), described("q", 38), social});
+    EXPECT_TRUE(lintModel(t).empty()); // 12 points of social value
+}
+
+TEST(Lint, OwnershipWithWeightNeedsASection23Note) {
+    auto own = ownership("own", 5, {});
+    own.where = {"tender.xml", 14, 5};
+    const auto t = tender({price("price", 50), described("q", 35), own,
+                           socialValue("sv", 10, {measure("jobs", "1.00")})});
+    const auto warnings = lintModel(t);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].where.line, 14);
+    EXPECT_TRUE(mentions(warnings, "Procurement Act 2023 s.23"));
+}
+
+TEST(Lint, JudgementWithoutDescriptorsIsWarned) {
+    const auto t = tender(
+        {price("price", 50), judgement("q", 40), socialValue("sv", 10, {measure("jobs", "1.00")})});
+    const auto warnings = lintModel(t);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_TRUE(mentions(warnings, "judgement criterion q has no descriptors"));
+}
+
+TEST(Lint, PriceWeightOutsideTwentyToEightyIsWarned) {
+    const auto t = tender(
+        {price("price", 85), described("q", 5), socialValue("sv", 10, {measure("jobs", "1.00")})});
+    const auto warnings = lintModel(t);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_TRUE(mentions(warnings, "price carries 85 of 100 points"));
+}
+
+TEST(Lint, PriceWeightIsNotCheckedUnderPricePerQualityPoint) {
+    auto t = tender(
+        {price("price", 0), described("q", 90), socialValue("sv", 10, {measure("jobs", "1.00")})});
+    t.model.aggregation = Aggregation::PricePerQualityPoint;
+    EXPECT_TRUE(lintModel(t).empty());
+}
