@@ -11,6 +11,8 @@ namespace fairtender::cli {
 
 namespace {
 
+constexpr std::size_t kHeaderNameWidth = 18;
+
 enum class Align { Left, Right };
 
 struct Column {
@@ -84,6 +86,15 @@ std::string nodePoints(const ModelNode& node, const BidResult& bid, int places) 
     return formatFixed(criterion->points, places);
 }
 
+// A long title would make the table too wide for a terminal; the id is short and is what
+// --explain and the JSON use.
+std::string columnHeader(const ModelNode& node) {
+    const std::string& name =
+        displayWidth(node.displayName()) <= kHeaderNameWidth ? node.displayName() : node.id;
+    return truncateToWidth(oneLine(name), kHeaderNameWidth) + " (" + formatDecimal(node.weight) +
+           ")";
+}
+
 std::string winnerLine(const EvaluationResult& result,
                        const std::vector<const BidResult*>& ranked) {
     if (result.winnerId) {
@@ -92,7 +103,8 @@ std::string winnerLine(const EvaluationResult& result,
         if (winner != nullptr) {
             line += " " + oneLine(winner->supplierName);
             line += result.aggregation == Aggregation::PricePerQualityPoint && winner->pricePerPoint
-                        ? " (" + formatPounds(*winner->pricePerPoint) + " per quality point)"
+                        ? " (" + formatFixed(*winner->pricePerPoint, result.rounding) +
+                              " per quality point)"
                         : " (" + formatFixed(winner->total, result.rounding) + " points)";
         }
         return line + "\n";
@@ -136,10 +148,9 @@ std::string renderRankingTable(const EvaluationResult& result, const Tender& ten
             if (node.kind == NodeKind::Gate || node.weight <= 0)
                 continue;
             nodes.push_back(&node);
-            columns.push_back(
-                {node.displayName() + " (" + formatDecimal(node.weight) + ")", Align::Right, {}});
+            columns.push_back({columnHeader(node), Align::Right, {}});
         }
-        columns.push_back({perPoint ? "Quality" : "Total", Align::Right, {}});
+        columns.push_back({perPoint ? "Quality score" : "Total", Align::Right, {}});
         if (perPoint)
             columns.push_back({"Price per point", Align::Right, {}});
         columns.push_back({"Flags", Align::Left, {}});
@@ -155,8 +166,8 @@ std::string renderRankingTable(const EvaluationResult& result, const Tender& ten
                 columns[c++].cells.push_back(nodePoints(*node, *bid, places));
             columns[c++].cells.push_back(formatFixed(bid->total, places));
             if (perPoint)
-                columns[c++].cells.push_back(bid->pricePerPoint ? formatPounds(*bid->pricePerPoint)
-                                                                : "-");
+                columns[c++].cells.push_back(
+                    bid->pricePerPoint ? formatFixed(*bid->pricePerPoint, places) : "-");
             columns[c++].cells.push_back(flagWords(*bid));
         }
         out += renderColumns(columns);
