@@ -6,13 +6,15 @@
 #include "cli/Outcome.h"
 
 #include <exception>
+#include <iostream>
 #include <ostream>
+#include <unistd.h>
 
 namespace fairtender::cli {
 
 namespace {
 
-using Runner = Outcome (*)(const ParsedArguments&, std::ostream&);
+using Runner = Outcome (*)(const ParsedArguments&, const CommandStreams&);
 
 struct CommandEntry {
     std::string_view name;
@@ -41,7 +43,7 @@ Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
     return Outcome::success();
 }
 
-Outcome dispatch(const std::vector<std::string>& args, std::ostream& out) {
+Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty())
         return Outcome::usage({}, "missing command (validate, evaluate, templates, new, help)");
     const std::string& command = args[0];
@@ -71,7 +73,9 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out) {
         const ParseResult parsed = parseArguments(rest, entry.syntax());
         if (!parsed.arguments)
             return Outcome::usage(command, parsed.error);
-        return entry.run(*parsed.arguments, out);
+        // Progress only where a person watches: the process's own standard error on a terminal.
+        const bool terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+        return entry.run(*parsed.arguments, CommandStreams{out, terminal ? &err : nullptr});
     }
     if (command.starts_with("-"))
         return Outcome::usage({}, "unknown option '" + command + "'");
@@ -85,7 +89,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     // A fault must still end in a message and an exit code, never an abort; it shares exit
     // code 1 with "could not complete" since scripts only need to know the run failed.
     try {
-        outcome = dispatch(args, out);
+        outcome = dispatch(args, out, err);
     } catch (const std::exception& e) {
         outcome = Outcome::internalError(e.what());
     } catch (...) {

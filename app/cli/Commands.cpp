@@ -76,8 +76,22 @@ struct FolderRun {
     Diagnostics diagnostics; // with the folder prefix, reference data warnings first
 };
 
+// Above this many bid files reading takes long enough that a terminal user wants to know.
+constexpr std::size_t kProgressThreshold = 1000;
+
+std::size_t countBidFiles(const std::string& folder) {
+    std::error_code error;
+    std::size_t count = 0;
+    fs::directory_iterator it(fs::path(folder) / "bids", error);
+    if (error)
+        return 0;
+    for (const auto& entry : it)
+        count += entry.path().extension() == ".xml" ? 1 : 0;
+    return count;
+}
+
 std::optional<Outcome> evaluateFolder(const std::string& command, const std::string& folder,
-                                      FolderRun& run) {
+                                      std::ostream* progress, FolderRun& run) {
     std::error_code error;
     if (!fs::is_directory(folder, error)) {
         return Outcome::invalidFiles(
@@ -86,7 +100,13 @@ std::optional<Outcome> evaluateFolder(const std::string& command, const std::str
     }
     Diagnostics warnings;
     const auto rates = loadReferenceRates(warnings);
+    const bool showProgress = progress != nullptr && countBidFiles(folder) > kProgressThreshold;
+    if (showProgress)
+        *progress << "Reading and scoring " << countBidFiles(folder) << " bid files in " << folder
+                  << "..." << std::flush;
     run.evaluation = evaluateTenderFolder(folder, rates ? &*rates : nullptr);
+    if (showProgress)
+        *progress << "\r\x1b[K" << std::flush; // the line is transient: clear it
     run.diagnostics = std::move(warnings);
     for (auto& diagnostic : withFolderPrefix(run.evaluation.diagnostics, folder))
         run.diagnostics.push_back(std::move(diagnostic));
@@ -162,10 +182,11 @@ CommandSyntax newSyntax() {
     return {{}, {{"--template", "a template name"}}, {"FOLDER"}};
 }
 
-Outcome runValidate(const ParsedArguments& args, std::ostream& out) {
+Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams) {
+    std::ostream& out = streams.out;
     const std::string folder = folderText(args.positionals.at(0));
     FolderRun run;
-    if (auto failed = evaluateFolder("validate", folder, run))
+    if (auto failed = evaluateFolder("validate", folder, streams.progress, run))
         return *failed;
     const TenderFolder& loaded = *run.evaluation.folder;
     std::set<std::string> evaluators;
@@ -177,13 +198,14 @@ Outcome runValidate(const ParsedArguments& args, std::ostream& out) {
     return Outcome::success(onlyWarnings(run.diagnostics));
 }
 
-Outcome runEvaluate(const ParsedArguments& args, std::ostream& out) {
+Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) {
+    std::ostream& out = streams.out;
     const std::string folder = folderText(args.positionals.at(0));
     const auto explain = args.option("--explain");
     if (explain && args.has("--json"))
         return Outcome::usage("evaluate", "--json and --explain cannot be used together");
     FolderRun run;
-    if (auto failed = evaluateFolder("evaluate", folder, run))
+    if (auto failed = evaluateFolder("evaluate", folder, streams.progress, run))
         return *failed;
     const EvaluationResult& result = *run.evaluation.result;
     if (explain) {
@@ -207,7 +229,8 @@ Outcome runEvaluate(const ParsedArguments& args, std::ostream& out) {
     return Outcome::success(onlyWarnings(run.diagnostics));
 }
 
-Outcome runTemplates(const ParsedArguments& /*args*/, std::ostream& out) {
+Outcome runTemplates(const ParsedArguments& /*args*/, const CommandStreams& streams) {
+    std::ostream& out = streams.out;
     const fs::path directory = templatesDirectory();
     const auto templates = listTemplates(directory);
     if (templates.empty())
@@ -229,7 +252,8 @@ Outcome runTemplates(const ParsedArguments& /*args*/, std::ostream& out) {
     return Outcome::success();
 }
 
-Outcome runNew(const ParsedArguments& args, std::ostream& out) {
+Outcome runNew(const ParsedArguments& args, const CommandStreams& streams) {
+    std::ostream& out = streams.out;
     const auto templateName = args.option("--template");
     if (!templateName)
         return Outcome::usage("new", "missing --template NAME (see 'fairtender templates')");

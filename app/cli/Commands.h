@@ -16,13 +16,20 @@ CommandSyntax evaluateSyntax();
 CommandSyntax templatesSyntax();
 CommandSyntax newSyntax();
 
+// Where a command writes: its results, and (when standard error is a terminal) a transient
+// progress line for folders large enough to take a while; nullptr for none.
+struct CommandStreams {
+    std::ostream& out;
+    std::ostream* progress = nullptr;
+};
+
 // validate FOLDER: a one-line summary on `out` if valid; errors leave `out` empty.
-Outcome runValidate(const ParsedArguments& args, std::ostream& out);
+Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams);
 // evaluate FOLDER [--json] [--explain BID]: a table, a JSON document or one bid's derivation.
-Outcome runEvaluate(const ParsedArguments& args, std::ostream& out);
+Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams);
 // templates: every template with its title and summary.
-Outcome runTemplates(const ParsedArguments& args, std::ostream& out);
+Outcome runTemplates(const ParsedArguments& args, const CommandStreams& streams);
 // new --template NAME FOLDER: a new tender folder; never overwrites.
-Outcome runNew(const ParsedArguments& args, std::ostream& out);
+Outcome runNew(const ParsedArguments& args, const CommandStreams& streams);
 
 } // namespace fairtender::cli
