@@ -49,9 +49,10 @@ double powerOfTen(int places) {
 
 long long roundedUnits(double value, int places) {
     const double scaled = value * powerOfTen(places);
-    // Nudge by a relative hair so that values like 2.345 (stored as 2.34499999...) round
-    // the way a person and a spreadsheet would.
-    const double nudged = scaled + std::copysign(std::fabs(scaled) * 1e-12 + 1e-9, scaled);
+    // Nudge by a few dozen units in the last place so that values like 2.345 (stored as
+    // 2.34499999...) round the way a person and a spreadsheet would; the nudge is relative
+    // so it never moves a large amount across a rounding boundary.
+    const double nudged = scaled + std::copysign(std::fabs(scaled) * 1e-14 + 1e-12, scaled);
     return static_cast<long long>(std::trunc(nudged + std::copysign(0.5, scaled)));
 }
 

@@ -32,3 +32,9 @@ TEST(Decimal, FormatsFixedPlaces) {
     EXPECT_EQ(formatDecimal(0.8), "0.8");
     EXPECT_EQ(formatDecimal(40), "40");
 }
+
+TEST(Decimal, RoundsLargeAmountsWithoutDrift) {
+    EXPECT_EQ(formatFixed(123456789012.5, 2), "123456789012.50");
+    EXPECT_EQ(formatFixed(9876543210.125, 2), "9876543210.13");
+    EXPECT_EQ(roundedUnits(4999999999.994, 2), 499999999999);
+}
