@@ -66,9 +66,14 @@ EvaluationIndex::EvaluationIndex(const Evaluations& evaluations, const std::vect
     }
 }
 
-int EvaluationIndex::bidIndex(const std::string& bidId) const {
+int EvaluationIndex::bidIndex(const std::string& bidId) {
+    // Evaluation files list a bid's entries together, so the previous answer usually holds.
+    if (lastBid_ >= 0 && bidId == lastBidId_)
+        return lastBid_;
     const auto found = bidIndex_.find(bidId);
-    return found == bidIndex_.end() ? -1 : found->second;
+    lastBidId_ = bidId;
+    lastBid_ = found == bidIndex_.end() ? -1 : found->second;
+    return lastBid_;
 }
 
 int EvaluationIndex::leafIndex(const std::string& criterionId) const {

@@ -34,9 +34,11 @@ public:
     int measureCount() const { return static_cast<int>(measureIds_.size()); }
 
 private:
-    int bidIndex(const std::string& bidId) const;
+    int bidIndex(const std::string& bidId);
     int leafIndex(const std::string& criterionId) const;
 
+    std::string_view lastBidId_; // lookup cache while indexing
+    int lastBid_ = -1;
     std::size_t leafCount_ = 0;
     std::unordered_map<std::string_view, int> bidIndex_;
     std::unordered_map<std::string_view, int> measureIndex_;
