@@ -28,7 +28,7 @@ public:
                 return std::nullopt;
             doc_.checkAttributes(root, {"xmlns", "id", "tender"});
             const auto tender = doc_.text(root, "tender", true);
-            bids.push_back(readBid(root, tender.value_or(""), doc_.at(root, "tender")));
+            readBid(root, tender.value_or(""), doc_.at(root, "tender"), bids.emplace_back());
         } else {
             if (!doc_.checkRoot("bids", kBidNamespace))
                 return std::nullopt;
@@ -36,11 +36,15 @@ public:
             doc_.checkChildren(root, {"bid"});
             const auto tender = doc_.text(root, "tender", true).value_or("");
             const auto tenderWhere = doc_.at(root, "tender");
+            std::size_t count = 0;
+            for (auto e = root.firstChild(); e; e = e.nextSibling())
+                ++count;
+            bids.reserve(count);
             for (auto e = root.firstChild(); e; e = e.nextSibling()) {
                 if (e.name() != "bid")
                     continue;
                 doc_.checkAttributes(e, {"id"});
-                bids.push_back(readBid(e, tender, tenderWhere));
+                readBid(e, tender, tenderWhere, bids.emplace_back());
             }
         }
         if (doc_.failed())
@@ -49,8 +53,9 @@ public:
     }
 
 private:
-    Bid readBid(XmlElement e, std::string_view tenderId, const SourceLocation& tenderWhere) {
-        Bid bid;
+    // Fills `bid` in place: bid files can hold hundreds of thousands of bids.
+    void readBid(XmlElement e, std::string_view tenderId, const SourceLocation& tenderWhere,
+                 Bid& bid) {
         bid.where = doc_.at(e);
         bid.tenderId = std::string(tenderId);
         bid.tenderWhere = tenderWhere;
@@ -82,7 +87,6 @@ private:
         if (!supplier)
             doc_.error(e, "bid " + bid.id +
                               " has no <supplier>: add <supplier name=\"...\" ownership=\"...\"/>");
-        return bid;
     }
 
     // Reports a second occurrence of a once-only element; true for the first.
@@ -97,19 +101,20 @@ private:
     }
 
     void readSupplier(XmlElement e, Supplier& supplier) {
-        doc_.checkAttributes(e, {"name", "postcode", "ownership", "sme"});
+        std::optional<std::string_view> a[4];
+        doc_.readAttributes(e, {"name", "postcode", "ownership", "sme"}, a);
         doc_.checkChildren(e, {});
         supplier.where = doc_.at(e);
-        if (const auto name = doc_.text(e, "name", true))
+        if (const auto name = doc_.text(e, "name", a[0], true))
             supplier.name = std::string(*name);
-        if (const auto postcode = doc_.text(e, "postcode", false)) {
+        if (const auto postcode = doc_.text(e, "postcode", a[1], false)) {
             supplier.postcode = Postcode::parse(*postcode);
             if (!supplier.postcode)
                 doc_.error(e, "postcode",
                            "postcode '" + std::string(*postcode) +
                                "' is not a valid UK postcode: write it like PR1 2HE");
         }
-        if (const auto ownership = doc_.text(e, "ownership", true)) {
+        if (const auto ownership = doc_.text(e, "ownership", a[2], true)) {
             if (const auto model = parseOwnershipModel(*ownership))
                 supplier.ownership = *model;
             else
@@ -118,7 +123,7 @@ private:
                                "' is not an ownership model: use one of " +
                                std::string(ownershipModelList()));
         }
-        supplier.sme = doc_.boolean(e, "sme", false);
+        supplier.sme = doc_.boolean(e, "sme", a[3], false);
     }
 
     void readPrice(XmlElement e, Bid& bid) {
@@ -160,7 +165,8 @@ private:
     }
 
     void readLivingWage(XmlElement e, Bid& bid) {
-        doc_.checkAttributes(e, {"accredited", "committed", "lowest-hourly-rate"});
+        std::optional<std::string_view> a[3];
+        doc_.readAttributes(e, {"accredited", "committed", "lowest-hourly-rate"}, a);
         doc_.checkChildren(e, {});
         if (bid.livingWage) {
             doc_.error(e, "<living-wage> appears more than once in this bid: keep one");
@@ -168,9 +174,9 @@ private:
         }
         LivingWageDeclaration declaration;
         declaration.where = doc_.at(e);
-        declaration.accredited = doc_.boolean(e, "accredited", false).value_or(false);
-        declaration.committed = doc_.boolean(e, "committed", false).value_or(false);
-        declaration.lowestHourlyRate = doc_.money(e, "lowest-hourly-rate", false);
+        declaration.accredited = doc_.boolean(e, "accredited", a[0], false).value_or(false);
+        declaration.committed = doc_.boolean(e, "committed", a[1], false).value_or(false);
+        declaration.lowestHourlyRate = doc_.money(e, "lowest-hourly-rate", a[2], false);
         if (declaration.lowestHourlyRate && !declaration.lowestHourlyRate->isPositive())
             doc_.error(
                 e, "lowest-hourly-rate",
@@ -180,33 +186,38 @@ private:
     }
 
     void readLocalSpend(XmlElement e, Bid& bid) {
-        doc_.checkAttributes(e, {"percent"});
+        std::optional<std::string_view> a[1];
+        doc_.readAttributes(e, {"percent"}, a);
         doc_.checkChildren(e, {});
         if (bid.localSpendWhere.line > 0) {
             doc_.error(e, "<local-spend> appears more than once in this bid: keep one");
             return;
         }
         bid.localSpendWhere = doc_.at(e);
-        bid.localSpendPercent = doc_.decimal(e, "percent", true, 0, 100);
+        bid.localSpendPercent = doc_.decimal(e, "percent", a[0], true, 0, 100);
     }
 
     void readCommitment(XmlElement e, Bid& bid) {
-        doc_.checkAttributes(e, {"measure", "quantity"});
+        std::optional<std::string_view> a[2];
+        doc_.readAttributes(e, {"measure", "quantity"}, a);
         doc_.checkChildren(e, {});
+        if (bid.commitments.empty())
+            bid.commitments.reserve(4);
         Commitment commitment;
         commitment.where = doc_.at(e);
-        commitment.measureId = std::string(doc_.text(e, "measure", true).value_or(""));
-        commitment.quantity = doc_.decimal(e, "quantity", true, 0).value_or(0);
+        commitment.measureId = std::string(doc_.text(e, "measure", a[0], true).value_or(""));
+        commitment.quantity = doc_.decimal(e, "quantity", a[1], true, 0).value_or(0);
         bid.commitments.push_back(std::move(commitment));
     }
 
     void readGate(XmlElement e, Bid& bid) {
-        doc_.checkAttributes(e, {"id", "pass"});
+        std::optional<std::string_view> a[2];
+        doc_.readAttributes(e, {"id", "pass"}, a);
         doc_.checkChildren(e, {});
         GateAnswer answer;
         answer.where = doc_.at(e);
-        answer.gateId = std::string(doc_.text(e, "id", true).value_or(""));
-        answer.pass = doc_.boolean(e, "pass", true).value_or(false);
+        answer.gateId = std::string(doc_.text(e, "id", a[0], true).value_or(""));
+        answer.pass = doc_.boolean(e, "pass", a[1], true).value_or(false);
         bid.gateAnswers.push_back(std::move(answer));
     }
 

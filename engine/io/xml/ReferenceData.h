@@ -32,13 +32,13 @@ struct NationalLivingWageRate {
 struct RatesInForce {
     Money realLivingWage;
     Money statutoryMinimum;
-    std::string period;                     // the Real Living Wage year, "2025/26"
+    std::string period; // the Real Living Wage year, "2025/26"
     Date realLivingWageAnnounced;
     Date statutoryMinimumEffective;
 };
 
 struct LivingWageTable {
-    std::vector<RealLivingWageRate> realLivingWage;      // sorted by announcement
+    std::vector<RealLivingWageRate> realLivingWage;         // sorted by announcement
     std::vector<NationalLivingWageRate> nationalLivingWage; // sorted by effective date
 
     // The latest Real Living Wage announced on or before `date` for region "uk" or
@@ -48,8 +48,8 @@ struct LivingWageTable {
 };
 
 // Parses living-wage-rates.xml; diagnostics name the file, line and column.
-std::optional<LivingWageTable> parseLivingWageTable(std::string_view xml, const std::string& fileName,
-                                                    Diagnostics& diagnostics);
+std::optional<LivingWageTable>
+parseLivingWageTable(std::string_view xml, const std::string& fileName, Diagnostics& diagnostics);
 std::optional<LivingWageTable> loadLivingWageTable(const std::filesystem::path& file,
                                                    Diagnostics& diagnostics);
 

@@ -19,14 +19,14 @@ namespace fairtender {
 
 struct TenderFolder {
     Tender tender;
-    std::vector<Bid> bids;                  // in file name order, then document order
+    std::vector<Bid> bids; // in file name order, then document order
     Evaluations evaluations;
     std::vector<std::filesystem::path> files; // every file read, for provenance
 };
 
 struct FolderLoad {
-    std::optional<TenderFolder> folder;     // nullopt when diagnostics hold an error
-    Diagnostics diagnostics;                // errors and lint warnings
+    std::optional<TenderFolder> folder; // nullopt when diagnostics hold an error
+    Diagnostics diagnostics;            // errors and lint warnings
 
     bool ok() const { return folder.has_value(); }
 };

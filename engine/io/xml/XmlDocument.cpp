@@ -298,6 +298,26 @@ void XmlDocument::checkAttributes(XmlElement element,
     }
 }
 
+void XmlDocument::readAttributes(XmlElement element, std::initializer_list<std::string_view> names,
+                                 std::optional<std::string_view>* values) {
+    bool unknown = false;
+    for (auto a = element.firstAttribute(); a; a = a.next()) {
+        const auto name = a.name();
+        std::size_t i = 0;
+        for (const auto known : names) {
+            if (known == name)
+                break;
+            ++i;
+        }
+        if (i < names.size())
+            values[i] = a.value();
+        else
+            unknown = true;
+    }
+    if (unknown)
+        checkAttributes(element, names);
+}
+
 void XmlDocument::checkChildren(XmlElement element, std::initializer_list<std::string_view> allowed,
                                 bool takesText) {
     for (auto n = node(element.handle_).first_child(); n; n = n.next_sibling()) {
@@ -325,8 +345,8 @@ void XmlDocument::checkChildren(XmlElement element, std::initializer_list<std::s
 }
 
 std::optional<std::string_view> XmlDocument::text(XmlElement element, const char* name,
+                                                  std::optional<std::string_view> value,
                                                   bool required) {
-    const auto value = element.attribute(name);
     if (!value) {
         if (required)
             error(element, "<" + std::string(element.name()) +
@@ -358,16 +378,20 @@ std::optional<Money> XmlDocument::parseMoney(std::string_view value, std::string
     return std::nullopt;
 }
 
-std::optional<Money> XmlDocument::money(XmlElement element, const char* name, bool required) {
-    const auto value = text(element, name, required);
+std::optional<Money> XmlDocument::money(XmlElement element, const char* name,
+                                        std::optional<std::string_view> attribute, bool required) {
+    const auto value = text(element, name, attribute, required);
     if (!value)
         return std::nullopt;
+    if (auto parsed = Money::parse(*value))
+        return parsed;
     return parseMoney(*value, name, at(element, name));
 }
 
-std::optional<double> XmlDocument::decimal(XmlElement element, const char* name, bool required,
+std::optional<double> XmlDocument::decimal(XmlElement element, const char* name,
+                                           std::optional<std::string_view> attribute, bool required,
                                            double min, double max) {
-    const auto value = text(element, name, required);
+    const auto value = text(element, name, attribute, required);
     if (!value)
         return std::nullopt;
     const auto number = parseDecimal(*value);
@@ -418,8 +442,9 @@ std::optional<int> XmlDocument::integer(XmlElement element, const char* name, bo
     return number;
 }
 
-std::optional<bool> XmlDocument::boolean(XmlElement element, const char* name, bool required) {
-    const auto value = text(element, name, required);
+std::optional<bool> XmlDocument::boolean(XmlElement element, const char* name,
+                                         std::optional<std::string_view> attribute, bool required) {
+    const auto value = text(element, name, attribute, required);
     if (!value)
         return std::nullopt;
     if (*value == "true")
@@ -461,6 +486,8 @@ std::optional<Money> XmlDocument::moneyText(XmlElement element) {
     const auto value = requiredText(element);
     if (!value)
         return std::nullopt;
+    if (auto parsed = Money::parse(*value))
+        return parsed;
     return parseMoney(*value, element.name(), locate(element.textOffset()));
 }
 

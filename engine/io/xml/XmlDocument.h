@@ -111,16 +111,40 @@ public:
     void checkChildren(XmlElement element, std::initializer_list<std::string_view> allowed,
                        bool takesText = false);
 
+    // Reads, in one pass for speed on large bid files, the attributes named in `names`
+    // into values[i] (nullopt when absent) and reports any other attribute.
+    void readAttributes(XmlElement element, std::initializer_list<std::string_view> names,
+                        std::optional<std::string_view>* values);
+
     // Typed attribute readers: nullopt when absent (reported if `required`) or invalid
-    // (always reported); the message names the attribute and the value.
-    std::optional<std::string_view> text(XmlElement element, const char* name, bool required);
-    std::optional<Money> money(XmlElement element, const char* name, bool required);
+    // (always reported); the message names the attribute and the value. The overloads
+    // with `value` take it from readAttributes instead of looking it up.
+    std::optional<std::string_view> text(XmlElement element, const char* name, bool required) {
+        return text(element, name, element.attribute(name), required);
+    }
+    std::optional<std::string_view> text(XmlElement element, const char* name,
+                                         std::optional<std::string_view> value, bool required);
+    std::optional<Money> money(XmlElement element, const char* name, bool required) {
+        return money(element, name, element.attribute(name), required);
+    }
+    std::optional<Money> money(XmlElement element, const char* name,
+                               std::optional<std::string_view> value, bool required);
     std::optional<double> decimal(XmlElement element, const char* name, bool required,
+                                  double min = -std::numeric_limits<double>::infinity(),
+                                  double max = std::numeric_limits<double>::infinity()) {
+        return decimal(element, name, element.attribute(name), required, min, max);
+    }
+    std::optional<double> decimal(XmlElement element, const char* name,
+                                  std::optional<std::string_view> value, bool required,
                                   double min = -std::numeric_limits<double>::infinity(),
                                   double max = std::numeric_limits<double>::infinity());
     std::optional<int> integer(XmlElement element, const char* name, bool required, int min,
                                int max);
-    std::optional<bool> boolean(XmlElement element, const char* name, bool required);
+    std::optional<bool> boolean(XmlElement element, const char* name, bool required) {
+        return boolean(element, name, element.attribute(name), required);
+    }
+    std::optional<bool> boolean(XmlElement element, const char* name,
+                                std::optional<std::string_view> value, bool required);
     std::optional<Date> date(XmlElement element, const char* name, bool required);
     // One of `words`; the message lists them.
     std::optional<std::string_view> choice(XmlElement element, const char* name,
