@@ -186,7 +186,21 @@ XmlDocument::XmlDocument(std::string_view xml, std::string fileName, Diagnostics
                                          "; correct the markup at this point");
         return;
     }
+    bool seenRoot = false;
     for (auto child = parsed_->document.first_child(); child; child = child.next_sibling()) {
+        // pugixml accepts fragments; a well-formed document has one root and no text around it.
+        if (child.type() == pugi::node_element) {
+            if (seenRoot) {
+                error(XmlElement(child.internal_object()),
+                      "a second root element <" + std::string(child.name()) +
+                          ">: a file holds exactly one root element; remove it");
+                return;
+            }
+            seenRoot = true;
+        } else if (child.type() == pugi::node_pcdata && !trim(child.value()).empty()) {
+            error(locate(child.offset_debug()), "text outside the root element: remove it");
+            return;
+        }
         if (child.type() == pugi::node_doctype) {
             std::ptrdiff_t at = child.offset_debug();
             while (at > 0 && xml_[static_cast<std::size_t>(at)] != '<')
