@@ -220,7 +220,8 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
             outcome.diagnostics = onlyWarnings(run.diagnostics);
             return outcome;
         }
-        out << renderExplanation(result, *bid);
+        const TenderFolder& loaded = *run.evaluation.folder;
+        out << renderExplanation(result, *bid, loaded.tender, loaded.bids, loaded.evaluations);
     } else if (args.has("--json")) {
         out << toJson(result);
     } else {

@@ -3,40 +3,33 @@
 #include "cli/TextWidth.h"
 #include "core/Decimal.h"
 #include "core/Money.h"
+#include "scoring/Derivation.h"
 
 namespace fairtender::cli {
 
 namespace {
 
-const LeafSummary* findLeaf(const EvaluationResult& result, const std::string& id) {
-    for (const auto& leaf : result.leaves)
-        if (leaf.criterionId == id)
-            return &leaf;
-    return nullptr;
-}
-
-std::string leafHeading(const EvaluationResult& result, const CriterionResult& criterion) {
+std::string leafHeading(const LeafSummary& leaf) {
     std::string heading;
-    if (const LeafSummary* leaf = findLeaf(result, criterion.criterionId))
-        for (const auto& group : leaf->path)
-            heading += group + " > ";
-    heading += criterion.criterionId;
-    if (!criterion.title.empty() && criterion.title != criterion.criterionId)
-        heading += " \"" + oneLine(criterion.title) + "\"";
-    return heading + " (" + std::string(toString(criterion.type)) + ", " +
-           formatDecimal(criterion.effectiveWeight) + " points available)";
+    for (const auto& group : leaf.path)
+        heading += group + " > ";
+    heading += leaf.criterionId;
+    if (!leaf.title.empty() && leaf.title != leaf.criterionId)
+        heading += " \"" + oneLine(leaf.title) + "\"";
+    return heading + " (" + std::string(toString(leaf.type)) + ", " +
+           formatDecimal(leaf.effectiveWeight) + " points available)";
 }
 
-void appendCriterion(std::string& out, const EvaluationResult& result,
-                     const CriterionResult& criterion) {
-    out += "  " + leafHeading(result, criterion) + "\n";
-    for (const auto& input : criterion.inputs)
+void appendCriterion(std::string& out, const EvaluationResult& result, const LeafSummary& leaf,
+                     const CriterionResult& criterion, const Derivation& derivation) {
+    out += "  " + leafHeading(leaf) + "\n";
+    for (const auto& input : derivation.inputs)
         out += "    " + oneLine(input.name) + ": " + oneLine(input.value) + "\n";
-    if (!criterion.formula.empty())
-        out += "    formula: " + oneLine(criterion.formula) + "\n";
+    if (!derivation.formula.empty())
+        out += "    formula: " + oneLine(derivation.formula) + "\n";
     if (criterion.scored)
         out += "    score " + formatFixed(criterion.score, 6) + " x " +
-               formatDecimal(criterion.effectiveWeight) + " = " +
+               formatDecimal(leaf.effectiveWeight) + " = " +
                formatFixed(criterion.points, result.rounding) + " points\n";
     else
         out += "    not scored (a pass/fail condition or a weight of 0)\n";
@@ -62,7 +55,9 @@ std::string statusLine(const EvaluationResult& result, const BidResult& bid) {
 
 } // namespace
 
-std::string renderExplanation(const EvaluationResult& result, const BidResult& bid) {
+std::string renderExplanation(const EvaluationResult& result, const BidResult& bid,
+                              const Tender& tender, const std::vector<Bid>& bids,
+                              const Evaluations& evaluations) {
     const int places = result.rounding;
     const bool perPoint = result.aggregation == Aggregation::PricePerQualityPoint;
     std::string out = "Bid " + bid.bidId + ": " + oneLine(bid.supplierName) + "\n";
@@ -94,16 +89,20 @@ std::string renderExplanation(const EvaluationResult& result, const BidResult& b
            " places, half away from zero):\n";
     if (bid.criteria.empty())
         out += "  none scored: an excluded bid is not scored against the others.\n";
-    for (const auto& criterion : bid.criteria)
-        appendCriterion(out, result, criterion);
+    const Bid* source = inputBidOf(bid, bids);
+    for (std::size_t i = 0; i < bid.criteria.size() && i < result.leaves.size(); ++i)
+        appendCriterion(out, result, result.leaves[i], bid.criteria[i],
+                        source ? derive(result, bid, i, tender, *source, evaluations)
+                               : Derivation{});
 
     if (!bid.groups.empty()) {
         out += "\nGroups (the sum of their criteria's rounded points):\n";
-        for (const auto& group : bid.groups) {
+        for (std::size_t g = 0; g < bid.groups.size() && g < result.groups.size(); ++g) {
+            const GroupSummary& group = result.groups[g];
             std::string name = group.groupId;
             if (!group.title.empty() && group.title != group.groupId)
                 name += " \"" + oneLine(group.title) + "\"";
-            out += "  " + name + ": " + formatFixed(group.points, places) + " of " +
+            out += "  " + name + ": " + formatFixed(bid.groups[g].points, places) + " of " +
                    formatDecimal(group.effectiveWeight) + " points\n";
         }
     }

@@ -73,14 +73,14 @@ std::string rankText(const BidResult& bid, const std::vector<const BidResult*>& 
 }
 
 // Points of a top-level node for a bid: a group's subtotal or a criterion's points.
-std::string nodePoints(const ModelNode& node, const BidResult& bid, int places) {
+std::string nodePoints(const EvaluationResult& result, const ModelNode& node,
+                       const BidResult& bid) {
+    const int places = result.rounding;
     if (node.kind == NodeKind::Group) {
-        for (const auto& group : bid.groups)
-            if (group.groupId == node.id)
-                return formatFixed(group.points, places);
-        return "-";
+        const GroupResult* group = result.groupOf(bid, node.id);
+        return group ? formatFixed(group->points, places) : "-";
     }
-    const CriterionResult* criterion = bid.findCriterion(node.id);
+    const CriterionResult* criterion = result.criterionOf(bid, node.id);
     if (criterion == nullptr || !criterion->scored)
         return "-";
     return formatFixed(criterion->points, places);
@@ -163,7 +163,7 @@ std::string renderRankingTable(const EvaluationResult& result, const Tender& ten
                 truncateToWidth(oneLine(bid->supplierName), kSupplierColumnWidth));
             columns[c++].cells.push_back(bid->price ? formatPounds(*bid->price) : "-");
             for (const ModelNode* node : nodes)
-                columns[c++].cells.push_back(nodePoints(*node, *bid, places));
+                columns[c++].cells.push_back(nodePoints(result, *node, *bid));
             columns[c++].cells.push_back(formatFixed(bid->total, places));
             if (perPoint)
                 columns[c++].cells.push_back(

@@ -1,6 +1,7 @@
 // CriterionScoring: one leaf scored for one bid, for every criterion type other than
-// price (spec section 3): the normalised score, the rounded points, the named inputs and
-// the formula in words and numbers. Relative methods take the eligible field as input.
+// price (spec section 3): the normalised score, the rounded points and the bid's own
+// figures a derivation needs later. Numbers only: the words come from derive() on demand.
+// Relative methods take the eligible field as input.
 #pragma once
 
 #include "model/Bid.h"
@@ -10,17 +11,12 @@
 #include "scoring/ModelPlan.h"
 
 #include <span>
-#include <string>
 #include <vector>
 
 namespace fairtender {
 
-// A result for the leaf with its identity filled and the formula started with its id.
-CriterionResult startCriterion(const PlannedLeaf& leaf);
-
-// Sets score (clamped to [0,1]) and the rounded points and ends the formula with
-// " x <weight> = <points>".
-void finishCriterion(CriterionResult& result, const PlannedLeaf& leaf, double score, int rounding);
+// Sets score (clamped to [0,1]) and the points: score x weight rounded to `rounding` places.
+void finishCriterion(CriterionResult& result, double effectiveWeight, double score, int rounding);
 
 // Judgement: consensus / scale-max, else the evaluators' mean (flagged unmoderated);
 // flags an evaluator spread wider than the threshold. Returns the value used.
@@ -30,7 +26,7 @@ double scoreJudgement(CriterionResult& result, const PlannedLeaf& leaf,
                       int rounding, std::vector<Flag>& flags);
 
 // Supplier location: the first band whose area holds the postcode, else `otherwise`.
-void scoreSupplierLocation(CriterionResult& result, const PlannedLeaf& leaf, const Tender& tender,
+void scoreSupplierLocation(CriterionResult& result, const PlannedLeaf& leaf,
                            const Postcode& postcode, int rounding);
 
 // Local spend: min(1, percent / target) with a target, else percent / highest (0 when
@@ -50,8 +46,6 @@ void scoreOwnership(CriterionResult& result, const PlannedLeaf& leaf, OwnershipM
 struct SocialValueField {
     double highest = 0;      // highest SV
     double highestRatio = 0; // highest SV / P
-    std::string highestText;
-    std::string highestRatioText;
 };
 
 // Social value: SV / highest, (SV/P) / highest ratio, or min(1, SV / target).

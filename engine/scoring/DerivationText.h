@@ -1,6 +1,6 @@
-// DerivationText: fast appenders for the numbers in derivation formulas. Every leaf of
-// every bid carries its formula, so these write straight into the caller's string with
-// std::to_chars and print exactly what formatFixed, formatDecimal and formatPounds print.
+// DerivationText: fast appenders for the numbers in derivation formulas and flag details.
+// They write straight into the caller's string with std::to_chars and print exactly what
+// formatFixed, formatDecimal and formatPounds print.
 #pragma once
 
 #include <string>

@@ -8,10 +8,14 @@ EvaluationIndex::EvaluationIndex(const Evaluations& evaluations, const std::vect
     bidIndex_.reserve(bids.size());
     for (std::size_t i = 0; i < bids.size(); ++i)
         bidIndex_.emplace(bids[i].id, static_cast<int>(i));
-    for (const auto& leaf : plan.leaves)
-        for (const auto& measure : leaf.node->criterion.measures)
-            if (measureIndex_.emplace(measure.id, static_cast<int>(measureIds_.size())).second)
-                measureIds_.push_back(measure.id);
+    measureIds_.resize(static_cast<std::size_t>(plan.measureCount));
+    for (const auto& leaf : plan.leaves) {
+        const auto& measures = leaf.node->criterion.measures;
+        for (std::size_t k = 0; k < measures.size(); ++k) {
+            measureIndex_.emplace(measures[k].id, leaf.measureIndices[k]);
+            measureIds_[static_cast<std::size_t>(leaf.measureIndices[k])] = measures[k].id;
+        }
+    }
 
     const std::size_t cells = bids.size() * leafCount_;
     consensus_.assign(cells, nullptr);

@@ -21,18 +21,11 @@ long long fine(double value) {
     return roundedUnits(value, 9);
 }
 
-std::string percentText(double value, int places) {
-    std::string text;
-    appendFixed(text, value, places);
-    text += '%';
-    return text;
-}
-
 // The pipeline of spec section 2 over one tender; one instance per evaluate() call.
 class Pipeline final {
 public:
     Pipeline(const Tender& tender, const std::vector<Bid>& bids, const Evaluations& evaluations)
-        : tender_(tender), model_(tender.model), bids_(bids), plan_(planModel(tender.model)),
+        : tender_(tender), model_(tender.model), bids_(bids), plan_(planModel(tender)),
           index_(evaluations, bids, plan_), rounding_(std::clamp(tender.model.rounding, 0, 9)),
           pricePerPoint_(tender.model.aggregation == Aggregation::PricePerQualityPoint) {}
 
@@ -53,6 +46,7 @@ private:
     void flagAbnormallyLow();
     void totalGroupsAndNotes();
     void excludeZeroQuality();
+    void summarise();
     void rank(EvaluationResult& result);
     double socialValueOf(std::size_t bid, const PlannedLeaf& leaf) const;
     void excludeAfterScoring(std::size_t bid, std::string reason);
@@ -68,8 +62,8 @@ private:
     std::vector<int> priceSlotOfLeaf_;                // by leaf: index into price slots, or -1
     std::vector<std::optional<BidPrice>> prices_;     // slot * bids + bid
     std::vector<std::optional<BidPrice>> modelPrice_; // by bid: the P the bid is known by
-    std::vector<std::string> modelPriceText_;         // by bid
     std::vector<BidResult> results_;                  // by bid, input order
+    std::vector<LeafSummary> leaves_;                 // by leaf, with the eligible field
 };
 
 void Pipeline::findPrices() {
@@ -89,17 +83,13 @@ void Pipeline::findPrices() {
             prices_[slot * n + bid] = bidPrice(bids_[bid], rate);
     }
     modelPrice_.resize(n);
-    modelPriceText_.resize(n);
-    for (std::size_t bid = 0; bid < n; ++bid) {
+    for (std::size_t bid = 0; bid < n; ++bid)
         modelPrice_[bid] =
             plan_.firstPriceLeaf >= 0
                 ? priceOf(static_cast<std::size_t>(
                               priceSlotOfLeaf_[static_cast<std::size_t>(plan_.firstPriceLeaf)]),
                           bid)
                 : bidPrice(bids_[bid], std::nullopt);
-        if (modelPrice_[bid])
-            appendPounds(modelPriceText_[bid], modelPrice_[bid]->value);
-    }
 }
 
 void Pipeline::exclude() {
@@ -109,6 +99,7 @@ void Pipeline::exclude() {
         BidResult& result = results_[i];
         result.bidId = bid.id;
         result.supplierName = bid.supplier.name;
+        result.inputIndex = i;
         if (modelPrice_[i])
             result.price = modelPrice_[i]->value;
         auto& reasons = result.exclusionReasons;
@@ -247,7 +238,7 @@ void Pipeline::scoreAbsoluteLeavesAndThresholds() {
             if (planned.comparative)
                 continue;
             const auto& criterion = planned.node->criterion;
-            CriterionResult scored = startCriterion(planned);
+            CriterionResult& scored = result.criteria[leaf];
             switch (criterion.type) {
             case CriterionType::Judgement: {
                 const double value = scoreJudgement(
@@ -265,8 +256,7 @@ void Pipeline::scoreAbsoluteLeavesAndThresholds() {
             }
             case CriterionType::Locality:
                 if (criterion.localityMethod == LocalityMethod::SupplierLocation)
-                    scoreSupplierLocation(scored, planned, tender_, *bid.supplier.postcode,
-                                          rounding_);
+                    scoreSupplierLocation(scored, planned, *bid.supplier.postcode, rounding_);
                 else
                     scoreLocalSpend(scored, planned, *bid.localSpendPercent, 0, rounding_);
                 break;
@@ -282,7 +272,6 @@ void Pipeline::scoreAbsoluteLeavesAndThresholds() {
             case CriterionType::Price:
                 break;
             }
-            result.criteria[leaf] = std::move(scored);
         }
         // Only absolute leaves are scored yet, which is all a min-percent group may hold.
         for (const auto& group : plan_.groups) {
@@ -314,15 +303,15 @@ void Pipeline::scoreAbsoluteLeavesAndThresholds() {
 }
 
 double Pipeline::socialValueOf(std::size_t bid, const PlannedLeaf& leaf) const {
+    const auto& measures = leaf.node->criterion.measures;
     double total = 0;
     for (const auto& commitment : bids_[bid].commitments) {
-        for (const auto& measure : leaf.node->criterion.measures) {
-            if (measure.id != commitment.measureId)
+        for (std::size_t k = 0; k < measures.size(); ++k) {
+            if (measures[k].id != commitment.measureId)
                 continue;
-            double value = commitment.quantity * measure.proxy.pounds();
-            const int global = index_.measureIndex(measure.id);
+            double value = commitment.quantity * measures[k].proxy.pounds();
             if (const auto* factor =
-                    global < 0 ? nullptr : index_.deliverability(static_cast<int>(bid), global))
+                    index_.deliverability(static_cast<int>(bid), leaf.measureIndices[k]))
                 value *= factor->factor;
             total += value;
             break;
@@ -334,6 +323,7 @@ double Pipeline::socialValueOf(std::size_t bid, const PlannedLeaf& leaf) const {
 void Pipeline::scoreComparativeLeaves() {
     const std::size_t n = bidCount();
     std::vector<std::size_t> eligibleBids;
+    eligibleBids.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
         if (eligible(i))
             eligibleBids.push_back(i);
@@ -346,18 +336,16 @@ void Pipeline::scoreComparativeLeaves() {
         if (!planned.comparative)
             continue;
         const auto& criterion = planned.node->criterion;
+        LeafSummary& summary = leaves_[leaf];
+        summary.eligibleCount = static_cast<int>(eligibleBids.size());
         switch (criterion.type) {
         case CriterionType::Price: {
             const auto slot = static_cast<std::size_t>(priceSlotOfLeaf_[leaf]);
             if (pricePerPoint_) {
                 for (const std::size_t i : eligibleBids) {
-                    CriterionResult scored = startCriterion(planned);
+                    CriterionResult& scored = results_[i].criteria[leaf];
                     scored.scored = false;
-                    scored.inputs.push_back({"price", modelPriceText_[i]});
-                    scored.formula += ": ";
-                    appendPounds(scored.formula, priceOf(slot, i)->value);
-                    scored.formula += ", not scored (price per quality point)";
-                    results_[i].criteria[leaf] = std::move(scored);
+                    scored.figure = priceOf(slot, i)->value;
                 }
                 break;
             }
@@ -373,55 +361,15 @@ void Pipeline::scoreComparativeLeaves() {
             }
             field.count = static_cast<int>(eligibleBids.size());
             field.mean = sum / field.count;
-            appendPounds(field.lowestText, field.lowest);
-            appendPounds(field.highestText, field.highest);
-            appendPounds(field.meanText, field.mean);
-            if (criterion.ceiling)
-                field.ceilingText = criterion.ceiling->toDisplayString();
-            const bool samePriceAsModel = static_cast<int>(leaf) == plan_.firstPriceLeaf;
+            summary.lowestPrice = field.lowest;
+            summary.highestPrice = field.highest;
+            summary.meanPrice = field.mean;
             for (const std::size_t i : eligibleBids) {
-                const BidPrice& price = *priceOf(slot, i);
-                const std::string priceText =
-                    samePriceAsModel ? modelPriceText_[i] : poundsText(price.value);
-                CriterionResult scored = startCriterion(planned);
-                scored.inputs.reserve(4);
-                scored.inputs.push_back({"price", priceText});
-                if (price.wholeLife) {
-                    scored.formula += " (whole life, ";
-                    appendDecimal(scored.formula, *criterion.discountRate);
-                    scored.formula += "% a year): NPV of ";
-                    scored.formula += std::to_string(price.years);
-                    scored.formula += " yearly costs ";
-                    scored.formula += priceText;
-                    scored.formula += "; ";
-                    scored.inputs.push_back(
-                        {"discount rate", percentText(*criterion.discountRate, 2)});
-                } else {
-                    scored.formula += ": ";
-                }
-                switch (criterion.priceMethod) {
-                case PriceMethod::LowestRelative:
-                case PriceMethod::LowestDeviation:
-                    scored.inputs.push_back({"lowest price", field.lowestText});
-                    break;
-                case PriceMethod::LinearRange:
-                    scored.inputs.push_back({"lowest price", field.lowestText});
-                    if (criterion.ceiling)
-                        scored.inputs.push_back({"ceiling", field.ceilingText});
-                    else
-                        scored.inputs.push_back({"highest price", field.highestText});
-                    break;
-                case PriceMethod::MeanDeviation:
-                    scored.inputs.push_back({"mean price", field.meanText});
-                    break;
-                case PriceMethod::Income:
-                    scored.inputs.push_back({"highest price", field.highestText});
-                    break;
-                }
-                appendPriceDerivation(scored.formula, criterion, price.value, priceText, field);
-                finishCriterion(scored, planned, priceScore(criterion, price.value, field),
-                                rounding_);
-                results_[i].criteria[leaf] = std::move(scored);
+                const double price = priceOf(slot, i)->value;
+                CriterionResult& scored = results_[i].criteria[leaf];
+                scored.figure = price;
+                finishCriterion(scored, planned.effectiveWeight,
+                                priceScore(criterion, price, field), rounding_);
             }
             break;
         }
@@ -434,25 +382,21 @@ void Pipeline::scoreComparativeLeaves() {
                 if (price > 0)
                     field.highestRatio = std::max(field.highestRatio, values[i] / price);
             }
-            appendPounds(field.highestText, field.highest);
-            appendRounded(field.highestRatioText, field.highestRatio, 6);
-            for (const std::size_t i : eligibleBids) {
-                CriterionResult scored = startCriterion(planned);
-                scoreSocialValue(scored, planned, values[i],
+            summary.highestSocialValue = field.highest;
+            summary.highestSocialValueRatio = field.highestRatio;
+            for (const std::size_t i : eligibleBids)
+                scoreSocialValue(results_[i].criteria[leaf], planned, values[i],
                                  modelPrice_[i] ? modelPrice_[i]->value : 0, field, rounding_);
-                results_[i].criteria[leaf] = std::move(scored);
-            }
             break;
         }
         case CriterionType::Locality: {
             double highest = 0;
             for (const std::size_t i : eligibleBids)
                 highest = std::max(highest, *bids_[i].localSpendPercent);
-            for (const std::size_t i : eligibleBids) {
-                CriterionResult scored = startCriterion(planned);
-                scoreLocalSpend(scored, planned, *bids_[i].localSpendPercent, highest, rounding_);
-                results_[i].criteria[leaf] = std::move(scored);
-            }
+            summary.highestLocalSpend = highest;
+            for (const std::size_t i : eligibleBids)
+                scoreLocalSpend(results_[i].criteria[leaf], planned, *bids_[i].localSpendPercent,
+                                highest, rounding_);
             break;
         }
         case CriterionType::Judgement:
@@ -542,14 +486,12 @@ void Pipeline::totalGroupsAndNotes() {
         for (const auto& criterion : result.criteria)
             total += criterion.points;
         result.total = roundHalfAwayFromZero(total, rounding_);
-        result.groups.reserve(plan_.groups.size());
-        for (const auto& group : plan_.groups) {
+        result.groups.resize(plan_.groups.size());
+        for (std::size_t g = 0; g < plan_.groups.size(); ++g) {
             double points = 0;
-            for (const int leaf : group.leaves)
+            for (const int leaf : plan_.groups[g].leaves)
                 points += result.criteria[static_cast<std::size_t>(leaf)].points;
-            result.groups.push_back({group.node->id, group.node->displayName(),
-                                     group.effectiveWeight,
-                                     roundHalfAwayFromZero(points, rounding_)});
+            result.groups[g].points = roundHalfAwayFromZero(points, rounding_);
         }
         if (pricePerPoint_ && modelPrice_[i] && result.total > 0)
             result.pricePerPoint =
@@ -577,11 +519,49 @@ void Pipeline::excludeZeroQuality() {
                                    "undefined");
 }
 
+void Pipeline::summarise() {
+    leaves_.reserve(plan_.leaves.size());
+    for (const auto& leaf : plan_.leaves) {
+        const auto& criterion = leaf.node->criterion;
+        LeafSummary summary;
+        summary.criterionId = leaf.node->id;
+        summary.title = leaf.node->displayName();
+        summary.type = criterion.type;
+        summary.effectiveWeight = leaf.effectiveWeight;
+        summary.path = leaf.path;
+        summary.scored = !(criterion.type == CriterionType::LivingWage &&
+                           criterion.livingWageMethod == LivingWageMethod::Gate) &&
+                         !(criterion.type == CriterionType::Price && pricePerPoint_);
+        leaves_.push_back(std::move(summary));
+    }
+}
+
 void Pipeline::rank(EvaluationResult& out) {
     const std::size_t n = bidCount();
     const std::size_t width = 1 + model_.tieBreak.size();
+
+    // Each tie-break word resolved once: what it compares and at which index.
+    enum class KeyKind { LowestPrice, Leaf, Group, Nothing };
+    struct TieBreakKey {
+        KeyKind kind = KeyKind::Nothing;
+        std::size_t index = 0;
+    };
+    std::vector<TieBreakKey> tieBreaks;
+    tieBreaks.reserve(model_.tieBreak.size());
+    for (const std::string& word : model_.tieBreak) {
+        if (word == "lowest-price")
+            tieBreaks.push_back({KeyKind::LowestPrice, 0});
+        else if (const auto leaf = plan_.leafById.find(word); leaf != plan_.leafById.end())
+            tieBreaks.push_back({KeyKind::Leaf, static_cast<std::size_t>(leaf->second)});
+        else if (const auto group = plan_.groupById.find(word); group != plan_.groupById.end())
+            tieBreaks.push_back({KeyKind::Group, static_cast<std::size_t>(group->second)});
+        else
+            tieBreaks.push_back({KeyKind::Nothing, 0});
+    }
+
     std::vector<long long> keys(n * width, 0);
     std::vector<int> candidates;
+    candidates.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (!eligible(i))
             continue;
@@ -590,18 +570,20 @@ void Pipeline::rank(EvaluationResult& out) {
         long long* key = keys.data() + i * width;
         key[0] = pricePerPoint_ ? roundedUnits(result.pricePerPoint.value_or(0), rounding_)
                                 : -roundedUnits(result.total, rounding_);
-        for (std::size_t t = 0; t < model_.tieBreak.size(); ++t) {
-            const std::string& word = model_.tieBreak[t];
+        for (std::size_t t = 0; t < tieBreaks.size(); ++t) {
             long long& k = key[1 + t];
-            if (word == "lowest-price") {
+            switch (tieBreaks[t].kind) {
+            case KeyKind::LowestPrice:
                 k = modelPrice_[i] ? roundedUnits(modelPrice_[i]->value, 2) : 0;
-            } else if (const auto leaf = plan_.leafById.find(word); leaf != plan_.leafById.end()) {
-                k = -roundedUnits(result.criteria[static_cast<std::size_t>(leaf->second)].points,
-                                  rounding_);
-            } else if (const auto group = plan_.groupById.find(word);
-                       group != plan_.groupById.end()) {
-                k = -roundedUnits(result.groups[static_cast<std::size_t>(group->second)].points,
-                                  rounding_);
+                break;
+            case KeyKind::Leaf:
+                k = -roundedUnits(result.criteria[tieBreaks[t].index].points, rounding_);
+                break;
+            case KeyKind::Group:
+                k = -roundedUnits(result.groups[tieBreaks[t].index].points, rounding_);
+                break;
+            case KeyKind::Nothing:
+                break;
             }
         }
     }
@@ -660,6 +642,7 @@ EvaluationOutcome Pipeline::run() {
     exclude();
     if (Diagnostics errors = missingInputs(); hasErrors(errors))
         return {std::nullopt, std::move(errors)};
+    summarise();
     scoreAbsoluteLeavesAndThresholds();
     scoreComparativeLeaves();
     flagAbnormallyLow();
@@ -670,10 +653,11 @@ EvaluationOutcome Pipeline::run() {
     result.tenderId = tender_.id;
     result.aggregation = model_.aggregation;
     result.rounding = rounding_;
-    result.leaves.reserve(plan_.leaves.size());
-    for (const auto& leaf : plan_.leaves)
-        result.leaves.push_back({leaf.node->id, leaf.node->displayName(), leaf.node->criterion.type,
-                                 leaf.effectiveWeight, leaf.path});
+    result.leaves = std::move(leaves_);
+    result.groups.reserve(plan_.groups.size());
+    for (const auto& group : plan_.groups)
+        result.groups.push_back(
+            {group.node->id, group.node->displayName(), group.effectiveWeight, group.path});
     rank(result);
     return {std::move(result), {}};
 }

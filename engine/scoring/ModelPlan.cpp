@@ -1,6 +1,6 @@
 #include "scoring/ModelPlan.h"
 
-#include "scoring/DerivationText.h"
+#include <string_view>
 
 namespace fairtender {
 
@@ -19,7 +19,6 @@ void planNodes(const std::vector<ModelNode>& nodes, double parentWeight, bool to
             PlannedLeaf leaf;
             leaf.node = &node;
             leaf.effectiveWeight = weight;
-            appendDecimal(leaf.weightText, weight);
             leaf.path = path;
             leaf.comparative = isComparative(node.criterion);
             plan.leaves.push_back(std::move(leaf));
@@ -32,7 +31,7 @@ void planNodes(const std::vector<ModelNode>& nodes, double parentWeight, bool to
         }
         case NodeKind::Group: {
             const int index = static_cast<int>(plan.groups.size());
-            plan.groups.push_back({&node, weight, {}});
+            plan.groups.push_back({&node, weight, path, {}});
             plan.groupById.emplace(node.id, index);
             path.push_back(node.id);
             openGroups.push_back(index);
@@ -64,11 +63,24 @@ bool isComparative(const CriterionSettings& criterion) {
     return false;
 }
 
-ModelPlan planModel(const EvaluationModel& model) {
+ModelPlan planModel(const Tender& tender) {
     ModelPlan plan;
     std::vector<std::string> path;
     std::vector<int> openGroups;
-    planNodes(model.children, 100.0, true, path, openGroups, plan);
+    planNodes(tender.model.children, 100.0, true, path, openGroups, plan);
+
+    std::unordered_map<std::string_view, int> measureIndex;
+    for (auto& leaf : plan.leaves) {
+        const auto& criterion = leaf.node->criterion;
+        for (const auto& band : criterion.bands)
+            leaf.bandAreas.push_back(tender.findArea(band.areaId));
+        for (const auto& measure : criterion.measures) {
+            const auto [found, added] = measureIndex.emplace(measure.id, plan.measureCount);
+            if (added)
+                ++plan.measureCount;
+            leaf.measureIndices.push_back(found->second);
+        }
+    }
     return plan;
 }
 

@@ -1,5 +1,7 @@
 #include "scoring/PriceScoring.h"
 
+#include "scoring/DerivationText.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -59,7 +61,22 @@ double priceScore(const CriterionSettings& criterion, double price, const PriceF
 }
 
 void appendPriceDerivation(std::string& out, const CriterionSettings& criterion, double price,
-                           const std::string& priceText, const PriceField& field) {
+                           const std::string& priceText, const PriceField& numbers) {
+    struct {
+        std::string lowestText;
+        std::string highestText;
+        std::string meanText;
+        std::string ceilingText;
+        double lowest = 0;
+        double highest = 0;
+    } field;
+    field.lowest = numbers.lowest;
+    field.highest = numbers.highest;
+    field.lowestText = poundsText(numbers.lowest);
+    field.highestText = poundsText(numbers.highest);
+    field.meanText = poundsText(numbers.mean);
+    if (criterion.ceiling)
+        field.ceilingText = criterion.ceiling->toDisplayString();
     switch (criterion.priceMethod) {
     case PriceMethod::LowestRelative:
         out += "lowest ";

@@ -22,23 +22,19 @@ struct BidPrice {
 // gives costs; else its <price>; else the plain sum of its costs; nullopt with neither.
 std::optional<BidPrice> bidPrice(const Bid& bid, const std::optional<double>& discountRate);
 
-// The eligible bids' prices a relative method compares against, with their printed forms.
+// The eligible bids' prices a relative method compares against.
 struct PriceField {
     double lowest = 0;
     double highest = 0;
     double mean = 0;
     int count = 0;
-    std::string lowestText;
-    std::string highestText;
-    std::string meanText;
-    std::string ceilingText; // empty without a ceiling
 };
 
 // s in [0,1] for P under the criterion's method.
 double priceScore(const CriterionSettings& criterion, double price, const PriceField& field);
 
 // Appends the method's derivation up to (not including) " x weight": for lowest-relative
-// "lowest 960,000.00 / this bid 1,050,000.00".
+// "lowest 960,000.00 / this bid 1,050,000.00". Renders on demand, so it may allocate.
 void appendPriceDerivation(std::string& out, const CriterionSettings& criterion, double price,
                            const std::string& priceText, const PriceField& field);
 

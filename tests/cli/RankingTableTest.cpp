@@ -37,13 +37,11 @@ BidResult rankedBid(std::string id, std::string supplier, int rank, double price
     bid.rank = rank;
     bid.price = price;
     CriterionResult p;
-    p.criterionId = "price";
     p.points = pricePts;
     CriterionResult q;
-    q.criterionId = "q1";
     q.points = qualityPts;
     bid.criteria = {p, q};
-    bid.groups = {{"quality", "Quality", 60, qualityPts}};
+    bid.groups = {{qualityPts}};
     bid.total = pricePts + qualityPts;
     return bid;
 }
@@ -52,6 +50,9 @@ EvaluationResult sampleResult() {
     EvaluationResult result;
     result.tenderId = "T-1";
     result.winnerId = "B2";
+    result.leaves = {{"price", "Price", CriterionType::Price, 40, {}},
+                     {"q1", "Menus", CriterionType::Judgement, 60, {"quality"}}};
+    result.groups = {{"quality", "Quality", 60, {}}};
     result.bids.push_back(rankedBid("B2", "Caf\xC3\xA9 Co-op", 1, 900000, 40, 48));
     result.bids.push_back(
         rankedBid("B1", "Ribble Valley Catering Co-operative Limited", 2, 1000000, 36, 36));

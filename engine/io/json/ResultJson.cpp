@@ -62,15 +62,17 @@ std::string number(double value, int places) {
     return formatFixed(value, places);
 }
 
-void appendCriteria(std::string& out, const BidResult& bid, int rounding) {
+void appendCriteria(std::string& out, const BidResult& bid, const EvaluationResult& result) {
+    const int rounding = result.rounding;
     out += "\"criteria\": {";
     bool first = true;
-    for (const auto& criterion : bid.criteria) {
+    for (std::size_t i = 0; i < bid.criteria.size() && i < result.leaves.size(); ++i) {
+        const CriterionResult& criterion = bid.criteria[i];
         if (!criterion.scored)
             continue;
         out += first ? "\n        " : ",\n        ";
         first = false;
-        out += jsonQuoted(criterion.criterionId);
+        out += jsonQuoted(result.leaves[i].criterionId);
         out += ": { \"score\": " + number(criterion.score, kScorePlaces);
         out += ", \"points\": " + number(criterion.points, rounding) + " }";
     }
@@ -111,7 +113,7 @@ void appendBid(std::string& out, const BidResult& bid, const EvaluationResult& r
         out += ",\n      \"price_per_point\": " + number(*bid.pricePerPoint, result.rounding);
     out += ",\n      ";
     if (ranked)
-        appendCriteria(out, bid, result.rounding);
+        appendCriteria(out, bid, result);
     else
         out += "\"criteria\": {}";
     out += ",\n      ";

@@ -12,10 +12,8 @@
 namespace fairtender {
 namespace {
 
-CriterionResult leaf(std::string id, double weight, double score, double points) {
+CriterionResult leaf(double score, double points) {
     CriterionResult c;
-    c.criterionId = std::move(id);
-    c.effectiveWeight = weight;
     c.score = score;
     c.points = points;
     return c;
@@ -25,14 +23,16 @@ EvaluationResult sampleResult() {
     EvaluationResult result;
     result.tenderId = "PCC-2026-014";
     result.winnerId = "B1";
+    result.leaves = {{"price", "price", CriterionType::Price, 40, {}},
+                     {"q1", "q1", CriterionType::Judgement, 21, {}}};
     BidResult b1;
     b1.bidId = "B1";
     b1.supplierName = "Ribble Valley Catering Co-operative";
     b1.rank = 1;
     b1.total = 83.42;
     b1.price = 1050000.0;
-    b1.criteria.push_back(leaf("price", 40, 40.0 / 42.0, 38.1));
-    b1.criteria.push_back(leaf("q1", 21, 0.8, 16.8));
+    b1.criteria.push_back(leaf(40.0 / 42.0, 38.1));
+    b1.criteria.push_back(leaf(0.8, 16.8));
     b1.flags.push_back({FlagKind::Unmoderated, "q1", "mean of evaluators"});
     b1.flags.push_back({FlagKind::AbnormallyLow, "price", "31.8% below the mean"});
     b1.flags.push_back({FlagKind::Unmoderated, "q2", "mean of evaluators"});
@@ -118,7 +118,9 @@ TEST(ResultJson, PricePerPointOnlyUnderPricePerQualityPoint) {
 
 TEST(ResultJson, UnscoredLeavesAreLeftOutOfCriteria) {
     auto result = sampleResult();
-    auto gate = leaf("rlw-gate", 0, 0, 0);
+    result.leaves.push_back({"rlw-gate", "rlw-gate", CriterionType::LivingWage, 0, {}});
+    result.leaves.back().scored = false;
+    auto gate = leaf(0, 0);
     gate.scored = false;
     result.bids[0].criteria.push_back(gate);
     EXPECT_EQ(toJson(result).find("rlw-gate"), std::string::npos);

@@ -72,8 +72,9 @@ const BidResult& bidIn(const EvaluationResult& result, const std::string& bidId)
     return bid ? *bid : missing;
 }
 
-double pointsOf(const BidResult& bid, const std::string& criterionId) {
-    const CriterionResult* criterion = bid.findCriterion(criterionId);
+double pointsOf(const EvaluationResult& result, const BidResult& bid,
+                const std::string& criterionId) {
+    const CriterionResult* criterion = result.criterionOf(bid, criterionId);
     EXPECT_NE(criterion, nullptr) << "no " << criterionId << " result for bid " << bid.bidId;
     return criterion ? criterion->points : -1;
 }
@@ -203,7 +204,7 @@ TEST(SchoolMealsSample, AcceptedAbnormallyLowPriceScoresFullPriceMarksWithoutAFl
     // B6 is 25.6% below the mean 7,112,500 of the other eligible bids; the panel accepted
     // its explanation, so it keeps 40 price points and carries a note instead of a flag.
     const auto& plc = bidIn(sampleResult("school-meals"), "B6");
-    EXPECT_NEAR(pointsOf(plc, "price"), 40.0, 1e-9);
+    EXPECT_NEAR(pointsOf(sampleResult("school-meals"), plc, "price"), 40.0, 1e-9);
     EXPECT_FALSE(plc.hasFlag(FlagKind::AbnormallyLow));
     EXPECT_FALSE(plc.notes.empty());
 }
@@ -211,7 +212,7 @@ TEST(SchoolMealsSample, AcceptedAbnormallyLowPriceScoresFullPriceMarksWithoutAFl
 TEST(SchoolMealsSample, JudgementWithoutConsensusUsesEvaluatorMeanAndIsFlagged) {
     // B3 q-sourcing: evaluators 3, 4, 3, no consensus: 10/3 / 5 x 9 = 6.00.
     const auto& worsley = bidIn(sampleResult("school-meals"), "B3");
-    EXPECT_NEAR(pointsOf(worsley, "q-sourcing"), 6.00, 1e-9);
+    EXPECT_NEAR(pointsOf(sampleResult("school-meals"), worsley, "q-sourcing"), 6.00, 1e-9);
     EXPECT_TRUE(hasFlagOn(worsley, FlagKind::Unmoderated, "q-sourcing"));
 }
 
@@ -225,7 +226,9 @@ TEST(SchoolMealsSample, EvaluatorSpreadOfThreePointsOnAFivePointScaleIsFlagged) 
 TEST(SchoolMealsSample, DeliverabilityFactorsReducePlcSocialValue) {
     // 40 x 28,000 x 0.5 + 3 x 21,000 + 520 x 230 x 0.4 + 200 x 17 = 674,240;
     // / 1,306,960 x 9 = 4.64.
-    EXPECT_NEAR(pointsOf(bidIn(sampleResult("school-meals"), "B6"), "sv"), 4.64, 1e-9);
+    EXPECT_NEAR(
+        pointsOf(sampleResult("school-meals"), bidIn(sampleResult("school-meals"), "B6"), "sv"),
+        4.64, 1e-9);
 }
 
 // ---- highways-maintenance -----------------------------------------------------------
@@ -255,8 +258,8 @@ TEST(HighwaysMaintenanceSample, DiscountingMakesFrontLoadedBidDearerThanItsCashT
     EXPECT_NEAR(*derwent.price, 18262838.77, 0.01);
     EXPECT_NEAR(*meridian.price, 18286253.24, 0.01);
     // lowest-deviation: 1 - 23,414.47 / 18,262,838.77 = 0.998718 x 45 = 44.94.
-    EXPECT_NEAR(pointsOf(derwent, "price"), 45.00, 1e-9);
-    EXPECT_NEAR(pointsOf(meridian, "price"), 44.94, 1e-9);
+    EXPECT_NEAR(pointsOf(result, derwent, "price"), 45.00, 1e-9);
+    EXPECT_NEAR(pointsOf(result, meridian, "price"), 44.94, 1e-9);
 }
 
 TEST(HighwaysMaintenanceSample, SafetyScoreBelowMinimumExcludesCheapestBid) {
@@ -270,14 +273,14 @@ TEST(HighwaysMaintenanceSample, SocialValueTargetCapsAtFullMarks) {
     // H3: 12 x 28,000 + 520 x 230 + 300 x 17 = 460,700 against 400,000: capped, 10.00.
     // H1: 229,840 / 400,000 x 10 = 5.75.
     const auto& result = sampleResult("highways-maintenance");
-    EXPECT_NEAR(pointsOf(bidIn(result, "H3"), "sv"), 10.00, 1e-9);
-    EXPECT_NEAR(pointsOf(bidIn(result, "H1"), "sv"), 5.75, 1e-9);
+    EXPECT_NEAR(pointsOf(result, bidIn(result, "H3"), "sv"), 10.00, 1e-9);
+    EXPECT_NEAR(pointsOf(result, bidIn(result, "H1"), "sv"), 5.75, 1e-9);
 }
 
 TEST(HighwaysMaintenanceSample, LocalSpendBelowTargetScoresInProportion) {
     // H3: 38% against a target of 60%: 0.633333 x 5 = 3.17.
-    EXPECT_NEAR(pointsOf(bidIn(sampleResult("highways-maintenance"), "H3"), "local-spend"), 3.17,
-                1e-9);
+    const auto& result = sampleResult("highways-maintenance");
+    EXPECT_NEAR(pointsOf(result, bidIn(result, "H3"), "local-spend"), 3.17, 1e-9);
 }
 
 // ---- home-care ----------------------------------------------------------------------

@@ -101,7 +101,7 @@ TEST(Exclusion, LivingWageGateExcludesNeitherAccreditedNorCommitted) {
     EXPECT_EQ(reasonsOf(result, "B"),
               std::vector<std::string>{"not a Real Living Wage employer (accredited or "
                                        "committed) as gate rlw requires"});
-    const CriterionResult* gateResult = result.findBid("A")->findCriterion("rlw");
+    const CriterionResult* gateResult = result.criterionOf(*result.findBid("A"), "rlw");
     ASSERT_NE(gateResult, nullptr);
     EXPECT_FALSE(gateResult->scored);
     EXPECT_DOUBLE_EQ(gateResult->points, 0.0);

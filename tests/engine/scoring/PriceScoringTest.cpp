@@ -132,10 +132,11 @@ TEST(PriceScoring, WholeLifeCostDiscountsYearlyCostsToPresentValue) {
         a.costs.push_back({year, money("1000000"), {}});
     Evaluations ev;
     const auto bids = withQuality({a, bid("B", "2800000")}, ev);
-    const auto result = evaluateOk(priceOnly(node, 40), bids, ev);
+    const auto t = priceOnly(node, 40);
+    const auto result = evaluateOk(t, bids, ev);
     // 1,000,000 + 1,000,000 / 1.035 + 1,000,000 / 1.035^2 = 2,899,694.28
     EXPECT_NEAR(*result.findBid("A")->price, 2899694.2752, 1e-3);
-    EXPECT_EQ(formulaOf(result, "A", "price"),
+    EXPECT_EQ(formulaOf(result, t, bids, ev, "A", "price"),
               "price (whole life, 3.5% a year): NPV of 3 yearly costs 2,899,694.28; lowest "
               "2,800,000.00 / this bid 2,899,694.28 x 40 = 38.62");
 }

@@ -46,9 +46,10 @@ TEST(Rounding, ModelRoundingSetsThePlaces) {
     consensus(ev, "A", "q", 1);
     auto t = tender({judgement("q", 100, 3)});
     t.model.rounding = 1;
-    const auto result = evaluateOk(t, {bid("A")}, ev);
+    const std::vector<Bid> bids{bid("A")};
+    const auto result = evaluateOk(t, bids, ev);
     EXPECT_DOUBLE_EQ(pointsOf(result, "A", "q"), 33.3);
-    EXPECT_EQ(formulaOf(result, "A", "q"), "q: consensus 1 / scale 3 x 100 = 33.3");
+    EXPECT_EQ(formulaOf(result, t, bids, ev, "A", "q"), "q: consensus 1 / scale 3 x 100 = 33.3");
 }
 
 TEST(Ranking, HigherTotalRanksFirst) {
@@ -144,7 +145,8 @@ TEST(PricePerQualityPoint, RanksByPriceOverQualityLowestFirst) {
     EXPECT_DOUBLE_EQ(*result.findBid("A")->pricePerPoint, 12.50);
     EXPECT_DOUBLE_EQ(*result.findBid("B")->pricePerPoint, 15.00);
     EXPECT_DOUBLE_EQ(result.findBid("A")->total, 80.00);
-    EXPECT_FALSE(result.findBid("A")->findCriterion("price")->scored);
+    EXPECT_FALSE(result.criterionOf(*result.findBid("A"), "price")->scored);
+    EXPECT_FALSE(result.leaves[0].scored);
 }
 
 TEST(PricePerQualityPoint, ZeroQualityIsExcluded) {

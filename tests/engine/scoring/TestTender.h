@@ -5,6 +5,7 @@
 #include "model/Bid.h"
 #include "model/Evaluations.h"
 #include "model/Tender.h"
+#include "scoring/Derivation.h"
 #include "scoring/Evaluator.h"
 
 #include <gtest/gtest.h>
@@ -173,22 +174,34 @@ inline EvaluationResult evaluateOk(const Tender& t, const std::vector<Bid>& bids
 inline double pointsOf(const EvaluationResult& result, const std::string& bidId,
                        const std::string& criterionId) {
     const BidResult* b = result.findBid(bidId);
-    const CriterionResult* c = b ? b->findCriterion(criterionId) : nullptr;
+    const CriterionResult* c = b ? result.criterionOf(*b, criterionId) : nullptr;
     return c ? c->points : -1;
 }
 
 inline double scoreOf(const EvaluationResult& result, const std::string& bidId,
                       const std::string& criterionId) {
     const BidResult* b = result.findBid(bidId);
-    const CriterionResult* c = b ? b->findCriterion(criterionId) : nullptr;
+    const CriterionResult* c = b ? result.criterionOf(*b, criterionId) : nullptr;
     return c ? c->score : -1;
 }
 
-inline std::string formulaOf(const EvaluationResult& result, const std::string& bidId,
-                             const std::string& criterionId) {
+// The derivation of one leaf for one bid, rendered from what the result was evaluated from;
+// empty when the bid or leaf is missing.
+inline Derivation derivationOf(const EvaluationResult& result, const Tender& t,
+                               const std::vector<Bid>& bids, const Evaluations& evaluations,
+                               const std::string& bidId, const std::string& criterionId) {
     const BidResult* b = result.findBid(bidId);
-    const CriterionResult* c = b ? b->findCriterion(criterionId) : nullptr;
-    return c ? c->formula : std::string();
+    const auto leaf = result.leafIndex(criterionId);
+    const Bid* source = b ? inputBidOf(*b, bids) : nullptr;
+    if (!b || !leaf || !source)
+        return {};
+    return derive(result, *b, *leaf, t, *source, evaluations);
+}
+
+inline std::string formulaOf(const EvaluationResult& result, const Tender& t,
+                             const std::vector<Bid>& bids, const Evaluations& evaluations,
+                             const std::string& bidId, const std::string& criterionId) {
+    return derivationOf(result, t, bids, evaluations, bidId, criterionId).formula;
 }
 
 } // namespace fairtender::test
