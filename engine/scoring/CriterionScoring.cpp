@@ -21,15 +21,55 @@ void finishCriterion(CriterionResult& result, double effectiveWeight, double sco
     result.points = roundHalfAwayFromZero(result.score * effectiveWeight, rounding);
 }
 
+namespace {
+
+// The flags are rare and their words costly; kept out of line so the common path stays lean.
+[[gnu::noinline]] void flagUnmoderated(const std::string& id, double mean, std::size_t count,
+                                       std::vector<Flag>& flags) {
+    std::string detail = "no consensus on " + id + ": the mean ";
+    appendRounded(detail, mean, 4);
+    detail += " of " + std::to_string(count) + " evaluator score";
+    detail += count == 1 ? " is used" : "s is used";
+    flags.push_back({FlagKind::Unmoderated, id, std::move(detail)});
+}
+
+[[gnu::noinline]] void flagSpread(const std::string& id, const CriterionSettings& criterion,
+                                  std::span<const EvaluatorScore* const> scores,
+                                  double defaultSpreadPercent, std::vector<Flag>& flags) {
+    const auto [low, high] = std::minmax_element(
+        scores.begin(), scores.end(),
+        [](const EvaluatorScore* a, const EvaluatorScore* b) { return a->value < b->value; });
+    const double spreadPercent = criterion.spreadPercent.value_or(defaultSpreadPercent);
+    const double limit = spreadPercent / 100.0 * criterion.scaleMax;
+    const double spread = (*high)->value - (*low)->value;
+    if (!exceeds(spread, limit))
+        return;
+    std::string detail = "evaluator scores on " + id + " range from ";
+    appendDecimal(detail, (*low)->value);
+    detail += " to ";
+    appendDecimal(detail, (*high)->value);
+    detail += ", ";
+    appendRounded(detail, spread, 4);
+    detail += " apart, more than ";
+    appendDecimal(detail, spreadPercent);
+    detail += "% of the scale ";
+    appendDecimal(detail, criterion.scaleMax);
+    detail += " (";
+    appendRounded(detail, limit, 4);
+    detail += ')';
+    flags.push_back({FlagKind::EvaluatorSpread, id, std::move(detail)});
+}
+
+} // namespace
+
 double scoreJudgement(CriterionResult& result, const PlannedLeaf& leaf,
-                      const ConsensusScore* consensus,
+                      std::optional<double> consensus,
                       std::span<const EvaluatorScore* const> scores, double defaultSpreadPercent,
                       int rounding, std::vector<Flag>& flags) {
     const auto& criterion = leaf.node->criterion;
-    const std::string& id = leaf.node->id;
     double value = 0;
     if (consensus) {
-        value = consensus->value;
+        value = *consensus;
         result.source = JudgementSource::Consensus;
     } else {
         double sum = 0;
@@ -37,38 +77,11 @@ double scoreJudgement(CriterionResult& result, const PlannedLeaf& leaf,
             sum += score->value;
         value = scores.empty() ? 0 : sum / static_cast<double>(scores.size());
         result.source = JudgementSource::EvaluatorMean;
-        std::string detail = "no consensus on " + id + ": the mean ";
-        appendRounded(detail, value, 4);
-        detail += " of " + std::to_string(scores.size()) + " evaluator score";
-        detail += scores.size() == 1 ? " is used" : "s is used";
-        flags.push_back({FlagKind::Unmoderated, id, std::move(detail)});
+        flagUnmoderated(leaf.node->id, value, scores.size(), flags);
     }
     result.figure = value;
-
-    if (scores.size() >= 2) {
-        const auto [low, high] = std::minmax_element(
-            scores.begin(), scores.end(),
-            [](const EvaluatorScore* a, const EvaluatorScore* b) { return a->value < b->value; });
-        const double spreadPercent = criterion.spreadPercent.value_or(defaultSpreadPercent);
-        const double limit = spreadPercent / 100.0 * criterion.scaleMax;
-        const double spread = (*high)->value - (*low)->value;
-        if (exceeds(spread, limit)) {
-            std::string detail = "evaluator scores on " + id + " range from ";
-            appendDecimal(detail, (*low)->value);
-            detail += " to ";
-            appendDecimal(detail, (*high)->value);
-            detail += ", ";
-            appendRounded(detail, spread, 4);
-            detail += " apart, more than ";
-            appendDecimal(detail, spreadPercent);
-            detail += "% of the scale ";
-            appendDecimal(detail, criterion.scaleMax);
-            detail += " (";
-            appendRounded(detail, limit, 4);
-            detail += ')';
-            flags.push_back({FlagKind::EvaluatorSpread, id, std::move(detail)});
-        }
-    }
+    if (scores.size() >= 2)
+        flagSpread(leaf.node->id, criterion, scores, defaultSpreadPercent, flags);
     finishCriterion(result, leaf.effectiveWeight,
                     criterion.scaleMax > 0 ? value / criterion.scaleMax : 0, rounding);
     return value;

@@ -10,6 +10,7 @@
 #include "scoring/EvaluationResult.h"
 #include "scoring/ModelPlan.h"
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -21,7 +22,7 @@ void finishCriterion(CriterionResult& result, double effectiveWeight, double sco
 // Judgement: consensus / scale-max, else the evaluators' mean (flagged unmoderated);
 // flags an evaluator spread wider than the threshold. Returns the value used.
 double scoreJudgement(CriterionResult& result, const PlannedLeaf& leaf,
-                      const ConsensusScore* consensus,
+                      std::optional<double> consensus,
                       std::span<const EvaluatorScore* const> scores, double defaultSpreadPercent,
                       int rounding, std::vector<Flag>& flags);
 

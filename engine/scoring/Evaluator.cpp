@@ -93,6 +93,18 @@ void Pipeline::findPrices() {
 }
 
 void Pipeline::exclude() {
+    // The few leaves that can exclude, found once rather than for every bid.
+    std::vector<const ModelNode*> reservedOwnership;
+    std::vector<const ModelNode*> livingWageGates;
+    for (const auto& leaf : plan_.leaves) {
+        const auto& criterion = leaf.node->criterion;
+        if (criterion.type == CriterionType::Ownership && !criterion.reserved.empty())
+            reservedOwnership.push_back(leaf.node);
+        if (criterion.type == CriterionType::LivingWage &&
+            criterion.livingWageMethod == LivingWageMethod::Gate)
+            livingWageGates.push_back(leaf.node);
+    }
+
     results_.resize(bidCount());
     for (std::size_t i = 0; i < bidCount(); ++i) {
         const Bid& bid = bids_[i];
@@ -117,11 +129,8 @@ void Pipeline::exclude() {
                               bid.livingWage->lowestHourlyRate->toDisplayString() +
                               " is below the statutory minimum " +
                               tender_.livingWageRate->statutoryMinimum.toDisplayString());
-        for (const auto& leaf : plan_.leaves) {
-            const auto& criterion = leaf.node->criterion;
-            if (criterion.type != CriterionType::Ownership || criterion.reserved.empty())
-                continue;
-            const auto& reserved = criterion.reserved;
+        for (const ModelNode* leaf : reservedOwnership) {
+            const auto& reserved = leaf->criterion.reserved;
             if (std::find(reserved.begin(), reserved.end(), bid.supplier.ownership) !=
                 reserved.end())
                 continue;
@@ -142,15 +151,11 @@ void Pipeline::exclude() {
             reasons.push_back(decision->reason.empty()
                                   ? std::string("rejected as abnormally low after investigation")
                                   : "rejected as abnormally low: " + decision->reason);
-        for (const auto& leaf : plan_.leaves) {
-            const auto& criterion = leaf.node->criterion;
-            if (criterion.type == CriterionType::LivingWage &&
-                criterion.livingWageMethod == LivingWageMethod::Gate && bid.livingWage &&
-                !bid.livingWage->accredited && !bid.livingWage->committed)
+        for (const ModelNode* leaf : livingWageGates)
+            if (bid.livingWage && !bid.livingWage->accredited && !bid.livingWage->committed)
                 reasons.push_back(
                     "not a Real Living Wage employer (accredited or committed) as gate " +
-                    leaf.node->id + " requires");
-        }
+                    leaf->id + " requires");
         if (!reasons.empty())
             result.status = BidStatus::Excluded;
     }
