@@ -144,3 +144,74 @@ TEST(Derivation, SpecExampleTotalsAndGroups) {
     EXPECT_EQ(result.leaves.size(), 8u);
     EXPECT_EQ(result.leaves[3].path, std::vector<std::string>{"social-value"});
 }
+
+TEST(Derivation, LeafSummaryKeepsTheEligibleFieldItComparedAgainst) {
+    SpecExample s;
+    const auto result = evaluateOk(s.t, s.bids, s.ev);
+    const LeafSummary& price = result.leaves[*result.leafIndex("price")];
+    EXPECT_EQ(price.eligibleCount, 2);
+    EXPECT_DOUBLE_EQ(price.lowestPrice, 960000.0);
+    EXPECT_DOUBLE_EQ(price.highestPrice, 1050000.0);
+    EXPECT_DOUBLE_EQ(price.meanPrice, 1005000.0);
+    EXPECT_DOUBLE_EQ(result.leaves[*result.leafIndex("sv")].highestSocialValue, 420000.0);
+}
+
+TEST(Derivation, CriterionResultKeepsTheBidsOwnFigures) {
+    SpecExample s;
+    const auto result = evaluateOk(s.t, s.bids, s.ev);
+    const BidResult& b1 = *result.findBid("B1");
+    EXPECT_DOUBLE_EQ(result.criterionOf(b1, "price")->figure, 1050000.0);
+    EXPECT_DOUBLE_EQ(result.criterionOf(b1, "sv")->figure, 348000.0);
+    EXPECT_DOUBLE_EQ(result.criterionOf(b1, "q2")->figure, 3.5);
+    EXPECT_EQ(result.criterionOf(b1, "q2")->source, JudgementSource::EvaluatorMean);
+    EXPECT_EQ(result.criterionOf(b1, "q1")->source, JudgementSource::Consensus);
+    EXPECT_EQ(result.criterionOf(b1, "locality")->match, 0);                    // band "local"
+    EXPECT_EQ(result.criterionOf(*result.findBid("B2"), "locality")->match, 1); // "regional"
+    EXPECT_EQ(result.criterionOf(b1, "rlw")->tier, LivingWageTier::Committed);
+}
+
+TEST(Derivation, CriteriaAreAlignedWithLeavesAndGroupsWithGroupSummaries) {
+    SpecExample s;
+    const auto result = evaluateOk(s.t, s.bids, s.ev);
+    const BidResult& b1 = *result.findBid("B1");
+    ASSERT_EQ(b1.criteria.size(), result.leaves.size());
+    EXPECT_EQ(result.leafIndex("q2"), 2u);
+    EXPECT_EQ(&b1.criteria[2], result.criterionOf(b1, "q2"));
+    EXPECT_EQ(result.groupIndex("social-value"), 1u);
+    EXPECT_DOUBLE_EQ(result.groupOf(b1, "social-value")->points, 12.30);
+    EXPECT_DOUBLE_EQ(result.groups[1].effectiveWeight, 15.0);
+    EXPECT_FALSE(result.leafIndex("insurance").has_value()); // a gate is not a leaf
+    EXPECT_EQ(result.criterionOf(b1, "no-such-criterion"), nullptr);
+}
+
+TEST(Derivation, ExcludedBidHasNoCriteriaAndAnEmptyDerivation) {
+    SpecExample s;
+    s.bids[1].gateAnswers = {{"insurance", false, {}}};
+    const auto result = evaluateOk(s.t, s.bids, s.ev);
+    const BidResult& b2 = *result.findBid("B2");
+    EXPECT_TRUE(b2.criteria.empty());
+    EXPECT_EQ(result.criterionOf(b2, "price"), nullptr);
+    const Derivation d = derive(result, b2, 0, s.t, s.bids[1], s.ev);
+    EXPECT_TRUE(d.formula.empty());
+    EXPECT_TRUE(d.inputs.empty());
+    // B2 no longer sets the lowest price: B1 scores full marks, 40 x 1.
+    EXPECT_EQ(s.formula(result, "B1", "price"),
+              "price: lowest 1,050,000.00 / this bid 1,050,000.00 x 40 = 40.00");
+}
+
+TEST(Derivation, LeafIndexOutOfRangeGivesAnEmptyDerivation) {
+    SpecExample s;
+    const auto result = evaluateOk(s.t, s.bids, s.ev);
+    const BidResult& b1 = *result.findBid("B1");
+    EXPECT_TRUE(derive(result, b1, 8, s.t, s.bids[0], s.ev).formula.empty());
+}
+
+TEST(Derivation, InputBidOfFindsTheBidByPositionOrId) {
+    SpecExample s;
+    const auto result = evaluateOk(s.t, s.bids, s.ev);
+    const BidResult& b2 = *result.findBid("B2");
+    EXPECT_EQ(inputBidOf(b2, s.bids), &s.bids[1]);
+    const std::vector<Bid> reordered{s.bids[1], s.bids[0]};
+    EXPECT_EQ(inputBidOf(b2, reordered), &reordered[0]);
+    EXPECT_EQ(inputBidOf(b2, {}), nullptr);
+}

@@ -85,6 +85,24 @@ TEST(ScoringProperties, BidOrderDoesNotChangeResults) {
     }
 }
 
+TEST(ScoringProperties, ConsensusOrderInTheFileDoesNotChangeResults) {
+    for (std::uint32_t seed = 1; seed <= 100; ++seed) {
+        RandomCase c = randomCase(seed, kMethods[seed % 5]);
+        const auto before = evaluateOk(c.t, c.bids, c.ev);
+        std::shuffle(c.ev.consensus.begin(), c.ev.consensus.end(), std::mt19937(seed * 11));
+        const auto after = evaluateOk(c.t, c.bids, c.ev);
+        for (const auto& b : before.bids) {
+            const BidResult* a = after.findBid(b.bidId);
+            ASSERT_NE(a, nullptr);
+            EXPECT_DOUBLE_EQ(a->total, b.total) << "seed " << seed;
+            ASSERT_EQ(a->criteria.size(), b.criteria.size());
+            for (std::size_t leaf = 0; leaf < b.criteria.size(); ++leaf)
+                EXPECT_DOUBLE_EQ(a->criteria[leaf].points, b.criteria[leaf].points)
+                    << "seed " << seed;
+        }
+    }
+}
+
 TEST(ScoringProperties, ScalingEveryPriceByKDoesNotChangePriceScores) {
     for (std::uint32_t seed = 1; seed <= 200; ++seed) {
         const PriceMethod method = kMethods[seed % 5];
