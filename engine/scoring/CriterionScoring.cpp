@@ -7,21 +7,17 @@
 
 namespace fairtender {
 
-namespace {
-
-// Percentages and scale thresholds compare at 9 places, so 0.2 x 100 counts as 20.
-bool exceeds(double value, double limit) {
-    return roundedUnits(value, 9) > roundedUnits(limit, 9);
-}
-
-} // namespace
-
 void finishCriterion(CriterionResult& result, double effectiveWeight, double score, int rounding) {
     result.score = std::clamp(score, 0.0, 1.0);
     result.points = roundHalfAwayFromZero(result.score * effectiveWeight, rounding);
 }
 
 namespace {
+
+// Percentages and scale thresholds compare at 9 places, so 0.2 x 100 counts as 20.
+bool exceeds(double value, double limit) {
+    return roundedUnits(value, 9) > roundedUnits(limit, 9);
+}
 
 // The flags are rare and their words costly; kept out of line so the common path stays lean.
 [[gnu::noinline]] void flagUnmoderated(const std::string& id, double mean, std::size_t count,

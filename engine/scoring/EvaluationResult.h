@@ -45,7 +45,7 @@ struct CriterionResult {
     std::int32_t match = -1;
     LivingWageTier tier = LivingWageTier::Below;         // living wage only: the tier reached
     JudgementSource source = JudgementSource::Consensus; // judgement only
-    bool scored = true; // false for weight-0 gates such as a living-wage gate
+    bool scored = true; // false for a living-wage gate and for price under price per point
 };
 
 // A group's points for one bid (the sum of its leaves' rounded points); the group itself is

@@ -62,6 +62,7 @@ double priceScore(const CriterionSettings& criterion, double price, const PriceF
 
 void appendPriceDerivation(std::string& out, const CriterionSettings& criterion, double price,
                            const std::string& priceText, const PriceField& numbers) {
+    // The field as the words print it, made only when a derivation is asked for.
     struct {
         std::string lowestText;
         std::string highestText;
