@@ -84,9 +84,8 @@ public:
                     if (value->isPositive())
                         tender_.estimatedValue = value;
                     else
-                        doc_.error(doc_.locate(e.textOffset()), "estimated-value '" +
-                                                                    str(e.text()) +
-                                                                    "' must be more than zero");
+                        doc_.error(doc_.textAt(e), "estimated-value '" + str(e.text()) +
+                                                       "' must be more than zero");
                 }
             } else if (name == "living-wage-rate") {
                 readLivingWageRate(e);

@@ -59,48 +59,58 @@ std::string joinWords(std::initializer_list<std::string_view> words) {
 
 // ---- LineTable
 
-void LineTable::build() const {
-    lineStarts_.clear();
-    lineStarts_.reserve(text_.size() / 32 + 1);
-    lineStarts_.push_back(0);
-    const char* begin = text_.data();
-    const char* end = begin + text_.size();
-    for (const char* p = begin; p < end;) {
-        const void* found = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-        if (!found)
-            break;
-        p = static_cast<const char*>(found) + 1;
-        lineStarts_.push_back(static_cast<std::size_t>(p - begin));
-    }
-    built_ = true;
+namespace {
+// Far enough apart to cost little memory on a 100 MB file, near enough that a lookup
+// behind the cursor rescans only a few kilobytes.
+constexpr std::size_t kCheckpointSpacing = 16 * 1024;
+
+// Characters (not UTF-8 continuation bytes) in [from, to).
+int countCharacters(const char* from, const char* to) {
+    int count = 0;
+    for (const char* p = from; p < to; ++p)
+        count += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+    return count;
 }
 
+} // namespace
+
 std::pair<int, int> LineTable::lineColumn(std::ptrdiff_t offset) const {
-    if (!built_)
-        build();
+    if (checkpoints_.empty())
+        checkpoints_.push_back({0, 1});
     const auto position = static_cast<std::size_t>(
         std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text_.size())));
-    const auto count = lineStarts_.size();
-    // Readers ask in document order, so the line is usually the one last found or just after.
-    std::size_t line = cursor_;
-    if (line >= count || lineStarts_[line] > position) {
-        line = 0;
+    const char* begin = text_.data();
+    if (position < lineStart_) {
+        // Behind the current line: rescan from the last checkpoint before it.
+        const auto after =
+            std::upper_bound(checkpoints_.begin(), checkpoints_.end(), position,
+                             [](std::size_t p, const Checkpoint& c) { return p < c.lineStart; });
+        const auto& from = *(after - 1); // the first checkpoint is offset 0
+        position_ = lineStart_ = from.lineStart;
+        line_ = from.line;
+        column_ = 1;
+    } else if (position < position_) {
+        // Earlier on the same line, e.g. an element after one of its attributes.
+        position_ = lineStart_;
+        column_ = 1;
     }
-    int steps = 0;
-    while (line + 1 < count && lineStarts_[line + 1] <= position && steps < 8) {
-        ++line;
-        ++steps;
+    const char* from = begin + position_;
+    const char* to = begin + position;
+    const auto newlines = std::count(from, to, '\n');
+    if (newlines > 0) {
+        line_ += static_cast<int>(newlines);
+        const char* p = to;
+        while (p[-1] != '\n')
+            --p;
+        lineStart_ = static_cast<std::size_t>(p - begin);
+        column_ = 1 + countCharacters(p, to);
+        if (lineStart_ >= checkpoints_.back().lineStart + kCheckpointSpacing)
+            checkpoints_.push_back({lineStart_, line_});
+    } else {
+        column_ += countCharacters(from, to);
     }
-    if (line + 1 < count && lineStarts_[line + 1] <= position) {
-        const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), position);
-        line = static_cast<std::size_t>(it - lineStarts_.begin()) - 1;
-    }
-    cursor_ = line;
-    int column = 1;
-    for (std::size_t i = lineStarts_[line]; i < position; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
-            ++column;
-    return {static_cast<int>(line) + 1, column};
+    position_ = position;
+    return {line_, column_};
 }
 
 // ---- XmlAttribute and XmlElement
@@ -172,6 +182,7 @@ std::ptrdiff_t XmlElement::offset() const {
 
 struct XmlDocument::Parsed {
     pugi::xml_document document;
+    std::string buffer; // the parser's working copy for parsePrefix and parseFragment
 };
 
 XmlDocument::XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics)
@@ -213,7 +224,61 @@ XmlDocument::XmlDocument(std::string_view xml, std::string fileName, Diagnostics
     root_ = XmlElement(parsed_->document.document_element().internal_object());
 }
 
+XmlDocument::XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics,
+                         Unparsed)
+    : parsed_(std::make_unique<Parsed>()), xml_(xml), fileName_(std::move(fileName)),
+      diagnostics_(diagnostics), lines_(xml) {}
+
 XmlDocument::~XmlDocument() = default;
+
+bool XmlDocument::loadOwnBuffer(unsigned options) {
+    auto& buffer = parsed_->buffer;
+    root_ = XmlElement();
+    if (buffer.empty())
+        return false;
+    // In place: the buffer is ours and reused, so a large file read piece by piece touches
+    // little fresh memory.
+    return static_cast<bool>(parsed_->document.load_buffer_inplace(buffer.data(), buffer.size(),
+                                                                   options, pugi::encoding_utf8));
+}
+
+bool XmlDocument::parsePrefix(std::size_t end, std::string_view closing) {
+    parsed_->buffer.assign(xml_.substr(0, end));
+    parsed_->buffer.append(closing);
+    base_ = 0;
+    if (parsed_->buffer.find('\0') != std::string::npos ||
+        !loadOwnBuffer(pugi::parse_default | pugi::parse_doctype))
+        return false;
+    int roots = 0;
+    for (auto child = parsed_->document.first_child(); child; child = child.next_sibling()) {
+        if (child.type() == pugi::node_element)
+            ++roots;
+        else if (child.type() == pugi::node_doctype ||
+                 (child.type() == pugi::node_pcdata && !trim(child.value()).empty()))
+            return false;
+    }
+    if (roots != 1)
+        return false;
+    root_ = XmlElement(parsed_->document.document_element().internal_object());
+    return true;
+}
+
+bool XmlDocument::parseFragment(std::size_t begin, std::size_t end) {
+    const auto piece = xml_.substr(begin, end - begin);
+    // The parser stops at a NUL byte, which would silently drop the rest of the piece.
+    if (piece.find('\0') != std::string_view::npos)
+        return false;
+    parsed_->buffer.assign(piece);
+    base_ = static_cast<std::ptrdiff_t>(begin);
+    if (!loadOwnBuffer(pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment))
+        return false;
+    // A fragment accepts a DOCTYPE at its top level; inside a root element it is an error.
+    for (auto child = parsed_->document.first_child(); child; child = child.next_sibling())
+        if (child.type() == pugi::node_doctype)
+            return false;
+    root_ = XmlElement(parsed_->document.internal_object());
+    return true;
+}
 
 bool XmlDocument::checkRoot(std::string_view name, std::string_view ns) {
     if (!root_)
@@ -279,7 +344,7 @@ std::ptrdiff_t XmlDocument::attributeOffset(std::ptrdiff_t elementOffset,
 }
 
 SourceLocation XmlDocument::at(XmlElement element, std::string_view attribute) const {
-    return locate(attributeOffset(element.offset(), attribute));
+    return locate(attributeOffset(base_ + element.offset(), attribute));
 }
 
 void XmlDocument::error(SourceLocation where, std::string message) {
@@ -351,7 +416,7 @@ void XmlDocument::checkChildren(XmlElement element, std::initializer_list<std::s
         } else if (!takesText && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) &&
                    !trim(n.value()).empty()) {
             const auto at = n.offset_debug();
-            error(at < 0 ? this->at(element) : locate(at),
+            error(at < 0 ? this->at(element) : locate(base_ + at),
                   "<" + std::string(element.name()) + "> takes no text: remove " +
                       quoted(trim(n.value()).substr(0, 40)));
         }
@@ -502,7 +567,7 @@ std::optional<Money> XmlDocument::moneyText(XmlElement element) {
         return std::nullopt;
     if (auto parsed = Money::parse(*value))
         return parsed;
-    return parseMoney(*value, element.name(), locate(element.textOffset()));
+    return parseMoney(*value, element.name(), textAt(element));
 }
 
 std::optional<std::string_view> XmlDocument::requiredText(XmlElement element) {

@@ -19,8 +19,9 @@
 
 namespace fairtender::xml {
 
-// Maps byte offsets of a buffer to 1-based line and column (UTF-8 characters). Built on
-// first use; lookups in document order are amortised constant time.
+// Maps byte offsets of a buffer to 1-based line and column (UTF-8 characters). Keeps no
+// per-line table: a lookup at or after the previous one scans only the bytes between
+// them, and checkpoints every few kilobytes serve the occasional lookup further back.
 class LineTable {
 public:
     explicit LineTable(std::string_view text) : text_(text) {}
@@ -28,11 +29,17 @@ public:
     std::pair<int, int> lineColumn(std::ptrdiff_t offset) const;
 
 private:
-    void build() const;
+    struct Checkpoint {
+        std::size_t lineStart;
+        int line;
+    };
     std::string_view text_;
-    mutable std::vector<std::size_t> lineStarts_;
-    mutable std::size_t cursor_ = 0;
-    mutable bool built_ = false;
+    mutable std::vector<Checkpoint> checkpoints_;
+    // The last lookup: its offset, line, column and the start of its line.
+    mutable std::size_t position_ = 0;
+    mutable int line_ = 1;
+    mutable int column_ = 1;
+    mutable std::size_t lineStart_ = 0;
 };
 
 // One attribute of a parsed document; false when there is none.
@@ -64,13 +71,12 @@ public:
     XmlElement nextSibling() const;
     // The character data directly inside, trimmed of surrounding whitespace; "" if none.
     std::string_view text() const;
-    // Offset of the first non-space character of text(), or of the element without text.
-    std::ptrdiff_t textOffset() const;
-    // Byte offset of the '<' that opens the element in the original buffer.
-    std::ptrdiff_t offset() const;
 
 private:
     friend class XmlDocument;
+    // Offsets within the piece of text that was parsed; XmlDocument adds where it starts.
+    std::ptrdiff_t textOffset() const;
+    std::ptrdiff_t offset() const;
     explicit XmlElement(void* handle) : handle_(handle) {}
     void* handle_ = nullptr;
 };
@@ -80,18 +86,33 @@ class XmlDocument {
 public:
     // Parses `xml`, which must outlive the document; reports a syntax error or a DOCTYPE.
     XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics);
+    struct Unparsed {};
+    // Holds `xml` unparsed, to be read piece by piece with parsePrefix and parseFragment.
+    XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics, Unparsed);
     ~XmlDocument();
     XmlDocument(const XmlDocument&) = delete;
     XmlDocument& operator=(const XmlDocument&) = delete;
 
     // The root element, or an empty handle when the text did not parse or was rejected.
+    // After parseFragment, a nameless element whose children are the fragment's nodes.
     XmlElement root() const { return root_; }
+
+    // Parses the first `end` bytes followed by `closing` (the root's end tag) as a whole
+    // document. False, reporting nothing, when that is not a well-formed document with one
+    // root and no DOCTYPE; element handles and views of an earlier parse become invalid.
+    bool parsePrefix(std::size_t end, std::string_view closing);
+    // Parses bytes [begin, end) as element content: every element in it must close in it.
+    // False, reporting nothing, when it does not parse, holds a DOCTYPE or a NUL byte;
+    // element handles and views of an earlier parse become invalid. Memory is reused.
+    bool parseFragment(std::size_t begin, std::size_t end);
     // Checks the root's name and xmlns; false (reported) when the root is another element.
     bool checkRoot(std::string_view name, std::string_view ns);
 
     const std::string& fileName() const { return fileName_; }
     SourceLocation locate(std::ptrdiff_t offset) const;
-    SourceLocation at(XmlElement element) const { return locate(element.offset()); }
+    SourceLocation at(XmlElement element) const { return locate(base_ + element.offset()); }
+    // Points at the first non-space character of the element's text, or at the element.
+    SourceLocation textAt(XmlElement element) const { return locate(base_ + element.textOffset()); }
     // Points at `name=` inside the element's start tag, or at the element without it.
     SourceLocation at(XmlElement element, std::string_view attribute) const;
 
@@ -157,12 +178,14 @@ public:
 
 private:
     std::ptrdiff_t attributeOffset(std::ptrdiff_t elementOffset, std::string_view attribute) const;
+    bool loadOwnBuffer(unsigned options);
     std::optional<Money> parseMoney(std::string_view value, std::string_view what,
                                     SourceLocation where);
 
     struct Parsed;
     std::unique_ptr<Parsed> parsed_;
     std::string_view xml_;
+    std::ptrdiff_t base_ = 0; // offset in xml_ of the piece last parsed
     std::string fileName_;
     Diagnostics& diagnostics_;
     LineTable lines_;

@@ -1,0 +1,24 @@
+// Private to engine/io/xml: the bid file reader behind parseBids, with the size of the
+// pieces a large <bids> document is read in exposed so tests can cut small documents too.
+#pragma once
+
+#include "core/Diagnostic.h"
+#include "model/Bid.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fairtender::xml {
+
+// parseBids, reading a <bids> document in pieces of about `pieceBytes` (cut after a
+// </bid>) so that memory is reused; falls back to the whole document for anything the
+// pieces cannot be trusted with, and whenever a problem is found, so that results and
+// diagnostics are exactly those of reading the document whole.
+std::optional<std::vector<Bid>> parseBidsInPieces(std::string_view text,
+                                                  const std::string& fileName,
+                                                  Diagnostics& diagnostics, std::size_t pieceBytes);
+
+} // namespace fairtender::xml
