@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace fairtender::xml {
@@ -28,6 +29,37 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && isSpace(s.back()))
         s.remove_suffix(1);
     return s;
+}
+
+// Names are short and mostly differ in length or first letter: cheaper than memcmp.
+bool sameName(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+bool isListed(std::initializer_list<std::string_view> names, std::string_view name) {
+    for (const auto known : names)
+        if (sameName(known, name))
+            return true;
+    return false;
+}
+
+// A whole number of up to nine digits, the usual case for quantities and percentages,
+// read without going through parseDecimal; exactly the value parseDecimal gives.
+std::optional<double> smallWholeNumber(std::string_view value) {
+    if (value.empty() || value.size() > 9)
+        return std::nullopt;
+    int number = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        number = number * 10 + (c - '0');
+    }
+    return number;
 }
 
 std::string quoted(std::string_view value) {
@@ -64,12 +96,47 @@ namespace {
 // behind the cursor rescans only a few kilobytes.
 constexpr std::size_t kCheckpointSpacing = 16 * 1024;
 
-// Characters (not UTF-8 continuation bytes) in [from, to).
-int countCharacters(const char* from, const char* to) {
-    int count = 0;
-    for (const char* p = from; p < to; ++p)
-        count += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+constexpr std::uint64_t kLowBits = 0x7F7F7F7F7F7F7F7FULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// How many bytes of `mask` have their high bit set (no other bits may be set); a
+// multiply, as the target need not have a population count instruction.
+int countHighBits(std::uint64_t mask) {
+    return static_cast<int>(((mask >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
+std::uint64_t load8(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+// Newlines in [from, to), eight bytes at a time: lookups come every few dozen bytes, so a
+// call to the library for each would cost more than the scan.
+std::size_t countNewlines(const char* from, const char* to) {
+    std::size_t count = 0;
+    for (; to - from >= 8; from += 8) {
+        const std::uint64_t x = load8(from) ^ 0x0A0A0A0A0A0A0A0AULL;
+        // The high bit of each byte of x that is zero, i.e. of each newline.
+        count +=
+            static_cast<std::size_t>(countHighBits(~(((x & kLowBits) + kLowBits) | x | kLowBits)));
+    }
+    for (; from < to; ++from)
+        count += *from == '\n';
     return count;
+}
+
+// Characters (not UTF-8 continuation bytes, 10xxxxxx) in [from, to).
+int countCharacters(const char* from, const char* to) {
+    const auto bytes = static_cast<int>(to - from);
+    int continuations = 0;
+    for (; to - from >= 8; from += 8) {
+        const std::uint64_t w = load8(from);
+        continuations += countHighBits(w & ~(w << 1) & kHighBits);
+    }
+    for (; from < to; ++from)
+        continuations += (static_cast<unsigned char>(*from) & 0xC0) == 0x80;
+    return bytes - continuations;
 }
 
 } // namespace
@@ -96,7 +163,7 @@ std::pair<int, int> LineTable::lineColumn(std::ptrdiff_t offset) const {
     }
     const char* from = begin + position_;
     const char* to = begin + position;
-    const auto newlines = std::count(from, to, '\n');
+    const auto newlines = countNewlines(from, to);
     if (newlines > 0) {
         line_ += static_cast<int>(newlines);
         const char* p = to;
@@ -356,7 +423,7 @@ void XmlDocument::checkAttributes(XmlElement element,
                                   std::initializer_list<std::string_view> allowed) {
     for (auto a = element.firstAttribute(); a; a = a.next()) {
         const auto name = a.name();
-        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
+        if (isListed(allowed, name))
             continue;
         if (name == "xmlns") {
             if (a.value() != namespace_)
@@ -384,7 +451,7 @@ void XmlDocument::readAttributes(XmlElement element, std::initializer_list<std::
         const auto name = a.name();
         std::size_t i = 0;
         for (const auto known : names) {
-            if (known == name)
+            if (sameName(known, name))
                 break;
             ++i;
         }
@@ -402,7 +469,7 @@ void XmlDocument::checkChildren(XmlElement element, std::initializer_list<std::s
     for (auto n = node(element.handle_).first_child(); n; n = n.next_sibling()) {
         if (n.type() == pugi::node_element) {
             const std::string_view name = n.name();
-            if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
+            if (isListed(allowed, name))
                 continue;
             const XmlElement child(n.internal_object());
             if (name.find(':') != std::string_view::npos)
@@ -473,7 +540,9 @@ std::optional<double> XmlDocument::decimal(XmlElement element, const char* name,
     const auto value = text(element, name, attribute, required);
     if (!value)
         return std::nullopt;
-    const auto number = parseDecimal(*value);
+    auto number = smallWholeNumber(*value);
+    if (!number)
+        number = parseDecimal(*value);
     if (!number) {
         error(element, name,
               std::string(name) + " " + quoted(*value) +

@@ -104,3 +104,15 @@ TEST(XmlLocation, WindowsLineEndingsKeepLinesRight) {
                            "b.xml", d));
     EXPECT_TRUE(hasDiagnostic(d, 3, 43, "sme '1' must be exactly true or false"));
 }
+
+TEST(XmlLocation, LineTableReturnsToEarlierLinesFarBehind) {
+    std::string text;
+    for (int line = 1; line <= 5000; ++line)
+        text += "line " + std::to_string(line) + "\n"; // lines 1-9 are 7 bytes long
+    xml::LineTable table(text);
+    EXPECT_EQ(table.lineColumn(static_cast<std::ptrdiff_t>(text.size()) - 3).first, 5000);
+    EXPECT_EQ(table.lineColumn(7 * 4 + 5), std::make_pair(5, 6));
+    EXPECT_EQ(table.lineColumn(static_cast<std::ptrdiff_t>(text.find("line 4321\n")) + 2),
+              std::make_pair(4321, 3));
+    EXPECT_EQ(table.lineColumn(1), std::make_pair(1, 2));
+}
