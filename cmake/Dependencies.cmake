@@ -1,5 +1,10 @@
 # Every external package the project uses, found in one place with its minimum version.
 find_package(pugixml 1.13 REQUIRED)
+# libxlsxwriter ships only a pkg-config file (it reports its version as "4"; 1.1.4 is the
+# minimum, checked as LXW_VERSION_ID in the exporter).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation)
 
 if(FAIRTENDER_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)

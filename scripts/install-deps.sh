@@ -17,6 +17,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   python3 python3-openpyxl python3-xlsxwriter poppler-utils
+  # the scorecard recalculation test (LibreOffice Calc, headless)
+  libreoffice-calc
 )
 
 missing=()

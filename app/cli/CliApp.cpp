@@ -27,6 +27,7 @@ constexpr CommandEntry kCommands[] = {
     {"evaluate", evaluateSyntax, runEvaluate},
     {"templates", templatesSyntax, runTemplates},
     {"new", newSyntax, runNew},
+    {"export", exportSyntax, runExport},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
@@ -45,7 +46,8 @@ Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
 
 Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty())
-        return Outcome::usage({}, "missing command (validate, evaluate, templates, new, help)");
+        return Outcome::usage({},
+                              "missing command (validate, evaluate, export, templates, new, help)");
     const std::string& command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (command == "--help" || command == "-h") {

@@ -4,6 +4,7 @@
 #include "cli/RankingTable.h"
 #include "cli/TemplateLibrary.h"
 #include "io/json/ResultJson.h"
+#include "io/xlsx/ScorecardWorkbook.h"
 #include "io/xml/ReferenceData.h"
 #include "pipeline/FolderEvaluation.h"
 
@@ -181,6 +182,9 @@ CommandSyntax templatesSyntax() {
 CommandSyntax newSyntax() {
     return {{}, {{"--template", "a template name"}}, {"FOLDER"}};
 }
+CommandSyntax exportSyntax() {
+    return {{}, {{"--xlsx", "an output file name"}}, {"FOLDER"}};
+}
 
 Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams) {
     std::ostream& out = streams.out;
@@ -304,6 +308,39 @@ Outcome runNew(const ParsedArguments& args, const CommandStreams& streams) {
         << "  fairtender validate " << folderName << "\n"
         << "  fairtender evaluate " << folderName << "\n";
     return Outcome::success();
+}
+
+Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
+    const auto xlsx = args.option("--xlsx");
+    if (!xlsx)
+        return Outcome::usage("export", "missing --xlsx OUT.xlsx (the scorecard to write)");
+    const std::string folder = folderText(args.positionals.at(0));
+    FolderRun run;
+    if (auto failed = evaluateFolder("export", folder, streams.progress, run))
+        return *failed;
+    ScorecardOptions options;
+    options.toolVersion = FAIRTENDER_VERSION;
+    options.folder = folder;
+    const Diagnostics lint = onlyWarnings(run.evaluation.diagnostics);
+    const ExportResult written =
+        exportScorecard(*run.evaluation.folder, *run.evaluation.result, lint, options, *xlsx);
+    Diagnostics warnings = onlyWarnings(run.diagnostics);
+    for (const auto& diagnostic : written.diagnostics)
+        if (diagnostic.severity == Severity::Warning)
+            warnings.push_back(diagnostic);
+    if (!written.ok()) {
+        std::string message;
+        for (const auto& diagnostic : written.diagnostics)
+            if (diagnostic.severity == Severity::Error)
+                message = diagnostic.message;
+        Outcome outcome = Outcome::failure("export", *xlsx + ": " + message);
+        outcome.diagnostics = warnings;
+        return outcome;
+    }
+    streams.out << "Wrote " << *xlsx << ": scorecard of tender " << run.evaluation.result->tenderId
+                << ", " << plural(run.evaluation.result->bids.size(), "bid") << ", "
+                << plural(written.sheets.size(), "sheet") << "\n";
+    return Outcome::success(warnings);
 }
 
 } // namespace fairtender::cli

@@ -15,6 +15,7 @@ CommandSyntax validateSyntax();
 CommandSyntax evaluateSyntax();
 CommandSyntax templatesSyntax();
 CommandSyntax newSyntax();
+CommandSyntax exportSyntax();
 
 // Where a command writes: its results, and (when standard error is a terminal) a transient
 // progress line for folders large enough to take a while; nullptr for none.
@@ -31,5 +32,7 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams);
 Outcome runTemplates(const ParsedArguments& args, const CommandStreams& streams);
 // new --template NAME FOLDER: a new tender folder; never overwrites.
 Outcome runNew(const ParsedArguments& args, const CommandStreams& streams);
+// export FOLDER --xlsx OUT.xlsx: the scorecard workbook; an invalid folder writes nothing.
+Outcome runExport(const ParsedArguments& args, const CommandStreams& streams);
 
 } // namespace fairtender::cli

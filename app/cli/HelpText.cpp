@@ -18,7 +18,8 @@ std::string withExitCodes(std::string_view text) {
 } // namespace
 
 const std::vector<std::string>& commandNames() {
-    static const std::vector<std::string> names{"validate", "evaluate", "templates", "new", "help"};
+    static const std::vector<std::string> names{"validate",  "evaluate", "export",
+                                                "templates", "new",      "help"};
     return names;
 }
 
@@ -36,6 +37,7 @@ Commands:
   validate FOLDER                    check every file of a tender folder
   evaluate FOLDER [--json] [--explain BID]
                                      score and rank the bids
+  export FOLDER --xlsx OUT.xlsx      write the Excel scorecard an auditor can recalculate
   templates                          list the tender templates
   new --template NAME FOLDER         start a tender folder from a template
   help COMMAND                       explain one command
@@ -47,6 +49,7 @@ Example:
   fairtender validate samples/school-meals
   fairtender evaluate samples/school-meals
   fairtender evaluate samples/school-meals --explain B1
+  fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
 
 Options:
   -h, --help      show this help (or, after a command, that command's help)
@@ -97,6 +100,29 @@ Options:
   -h, --help      show this help
 
 An invalid folder prints its errors on standard error and nothing on standard output.
+)");
+    if (command == "export")
+        return withExitCodes(R"(Usage: fairtender export FOLDER --xlsx OUT.xlsx
+
+Validates and evaluates the folder as `evaluate` does, then writes the scorecard
+workbook OUT.xlsx: Summary (ranking, points per group, chart), Model (the criteria,
+weights, parameters and lint warnings), one sheet per dimension (Price, Quality, Social
+value, Locality, Living wage, Ownership) whose scores and points are live formulas over
+the bids' inputs and the Model sheet, Panel (every evaluator's score and reason),
+printable scorecards (a sheet per bid, or one Scorecards sheet with a page per bid above
+50 bids) and Provenance (SHA-256 of every input file). Sheets are protected against
+accidental edits, without a password.
+
+The file is written to a temporary name beside OUT.xlsx and renamed when complete, so an
+interrupted export never leaves a half file; an invalid folder writes nothing.
+
+Example:
+  $ fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
+  Wrote school-meals-scorecard.xlsx: scorecard of tender SCC-2026-014, 6 bids, 15 sheets
+
+Options:
+  --xlsx OUT.xlsx   the workbook to write (replaced if it exists)
+  -h, --help        show this help
 )");
     if (command == "templates")
         return withExitCodes(R"(Usage: fairtender templates

@@ -1,0 +1,109 @@
+// Helpers for the scorecard tests: evaluated sample folders, throwaway folders, and the
+// independent checks run as child processes (python3-openpyxl, LibreOffice Calc).
+#pragma once
+
+#include "io/json/ResultJson.h"
+#include "io/xml/ReferenceData.h"
+#include "io/xml/TenderFolder.h"
+#include "pipeline/FolderEvaluation.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace fairtender::xlsxtest {
+
+inline const std::filesystem::path kSourceDir = FAIRTENDER_SOURCE_DIR;
+inline const std::filesystem::path kChecker = kSourceDir / "tests/engine/xlsx/check_scorecard.py";
+
+inline const LivingWageTable* referenceRates() {
+    static const auto table = [] {
+        Diagnostics ignored;
+        return loadLivingWageTable(kSourceDir / "templates/reference/living-wage-rates.xml",
+                                   ignored);
+    }();
+    return table ? &*table : nullptr;
+}
+
+// A folder under the system temp directory, removed with everything in it at the end.
+class TempFolder {
+public:
+    TempFolder() {
+        static std::atomic<int> counter{0};
+        path_ = std::filesystem::temp_directory_path() /
+                ("fairtender-xlsx-test-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(counter++));
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline void writeFile(const std::filesystem::path& file, const std::string& text) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+inline std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct CommandRun {
+    int status = -1;
+    std::string output;
+};
+
+// Runs a shell command, returning its exit status and its standard output and error.
+inline CommandRun runCommand(const std::string& command) {
+    CommandRun run;
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    if (pipe == nullptr)
+        return run;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
+        run.output += buffer;
+    const int status = ::pclose(pipe);
+    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+inline std::string shellQuoted(const std::filesystem::path& path) {
+    std::string text = "'";
+    for (char c : path.string())
+        text += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return text + "'";
+}
+
+// Loads and evaluates a folder, failing the test if it does not evaluate.
+inline FolderEvaluation evaluated(const std::filesystem::path& folder) {
+    FolderEvaluation evaluation = evaluateTenderFolder(folder, referenceRates());
+    EXPECT_TRUE(evaluation.ok()) << folder;
+    for (const auto& diagnostic : evaluation.diagnostics)
+        EXPECT_NE(diagnostic.severity, Severity::Error) << diagnostic.toString();
+    return evaluation;
+}
+
+inline Diagnostics warningsOf(const Diagnostics& diagnostics) {
+    Diagnostics warnings;
+    for (const auto& diagnostic : diagnostics)
+        if (diagnostic.severity == Severity::Warning)
+            warnings.push_back(diagnostic);
+    return warnings;
+}
+
+} // namespace fairtender::xlsxtest
