@@ -79,7 +79,6 @@ std::string roundingFormat(int places) {
                        : "0." + std::string(static_cast<std::size_t>(places), '0');
 }
 
-
 std::string nowUtc() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm utc{};
@@ -461,6 +460,7 @@ bool Writer::write(const fs::path& temporary) {
     add(f_.wrap);
     format_set_text_wrap(f_.wrap);
     format_set_align(f_.wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(f_.wrap, 1);
     add(f_.money);
     format_set_num_format(f_.money, "#,##0.00");
     add(f_.points);
@@ -610,14 +610,15 @@ void Writer::writeSummary(lxw_worksheet* ws) {
         text(ws, kHeaderRow, static_cast<int>(c), headers[c], f_.header);
 
     worksheet_set_column(ws, 0, 1, 7, nullptr);
-    worksheet_set_column(ws, 2, 2, 34, nullptr);
-    worksheet_set_column(ws, 3, 4, 15, nullptr);
+    worksheet_set_column(ws, 2, 2, 40, nullptr);
+    worksheet_set_column(ws, 3, 3, 26, nullptr);
+    worksheet_set_column(ws, 4, 4, 10, nullptr);
     worksheet_set_column(ws, 5, 5, 9, nullptr);
     worksheet_set_column(ws, 6, 6, 28, nullptr);
     worksheet_set_column(ws, static_cast<lxw_col_t>(firstTop), static_cast<lxw_col_t>(totalColumn),
                          12, nullptr);
     worksheet_set_column(ws, static_cast<lxw_col_t>(flagsColumn),
-                         static_cast<lxw_col_t>(flagsColumn), 22, nullptr);
+                         static_cast<lxw_col_t>(flagsColumn), 36, nullptr);
     worksheet_set_column(ws, static_cast<lxw_col_t>(checkColumn),
                          static_cast<lxw_col_t>(checkColumn), 11, nullptr);
     worksheet_set_row(ws, kHeaderRow, 45, nullptr);
@@ -729,12 +730,14 @@ void Writer::writeSummary(lxw_worksheet* ws) {
                                                  " of " + std::to_string(ranked) + " ranked bids"
                                            : std::string("Points by group per bid");
         chart_title_set_name(chart, chartTitle.c_str());
+        chart_set_series_gap(chart, 40);
+        chart_set_series_overlap(chart, 100);
         chart_axis_set_reverse(chart->y_axis);
         chart_axis_set_name(chart->x_axis, "points");
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         lxw_chart_options placement{};
-        placement.x_scale = 1.6;
-        placement.y_scale = 1.0 + 0.04 * std::max(0, shown - 6);
+        placement.x_scale = 2.4;
+        placement.y_scale = 1.3 + 0.05 * std::max(0, shown - 6);
         // Below a short table, where it prints; beside a long one, where it is seen.
         const bool below = result_.bids.size() <= 60;
         const int chartRow =
@@ -1032,8 +1035,8 @@ void Writer::writeLeafHeader(lxw_worksheet* ws, const LeafLayout& leaf, std::siz
                       ? std::string(toString(c.socialValueMethod))
                   : c.type == CriterionType::Locality   ? std::string(toString(c.localityMethod))
                   : c.type == CriterionType::LivingWage ? std::string(toString(c.livingWageMethod))
-                                                        : c.type == CriterionType::Judgement ? "scale 0-" + formatDecimal(c.scaleMax)
-                                                      : std::string("table")) +
+                  : c.type == CriterionType::Judgement  ? "scale 0-" + formatDecimal(c.scaleMax)
+                                                        : std::string("table")) +
                  ")",
              f_.bold);
         if (c.type == CriterionType::Judgement) {
@@ -1379,7 +1382,7 @@ void Writer::writeScorecards() {
     const auto layout = [&](lxw_worksheet* ws) {
         worksheet_set_column(ws, 0, 0, 16, nullptr);
         worksheet_set_column(ws, 1, 1, 34, nullptr);
-        worksheet_set_column(ws, 2, 4, 11, nullptr);
+        worksheet_set_column(ws, 2, 4, 12, nullptr);
         worksheet_set_column(ws, 5, 5, 90, nullptr);
         worksheet_set_landscape(ws);
         worksheet_set_paper(ws, 9); // A4
