@@ -1444,8 +1444,9 @@ void Writer::writeProvenance(lxw_worksheet* ws) {
     line("Inputs SHA-256", inputsFingerprint_);
     line("How to recompute",
          "Every score and points cell on the dimension sheets is a formula over the bid's "
-         "inputs (blue-free cells on the same row), the eligible bids' lowest, highest or mean "
-         "(rows 3-5 of each block) and the Model sheet (effective weights in column G, "
+         "inputs (the cells to its left on the same row), the eligible bids' lowest, highest or "
+         "mean "
+         "(rows 4-5 above each block) and the Model sheet (effective weights in column G, "
          "parameters in column H, rounding places in B2). Summary totals sum those points. "
          "Recalculate (Ctrl+Alt+F9 in Excel) and the totals are unchanged. The inputs "
          "fingerprint is the SHA-256 of the lines 'hash  file' below, in this order.");
