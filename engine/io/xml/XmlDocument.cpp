@@ -1,6 +1,7 @@
 #include "io/xml/XmlDocument.h"
 
-#include "core/Decimal.h"
+#include "io/xml/TextCounts.h"
+#include "io/xml/TypedValues.h"
 
 #include <pugixml.hpp>
 
@@ -19,17 +20,9 @@ pugi::xml_attribute attr(void* handle) {
     return pugi::xml_attribute(static_cast<pugi::xml_attribute_struct*>(handle));
 }
 
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
+using values::isSpace;
+using values::quoted;
+using values::trim;
 
 // Names are short and mostly differ in length or first letter: cheaper than memcmp.
 bool sameName(std::string_view a, std::string_view b) {
@@ -46,35 +39,6 @@ bool isListed(std::initializer_list<std::string_view> names, std::string_view na
         if (sameName(known, name))
             return true;
     return false;
-}
-
-// A whole number of up to nine digits, the usual case for quantities and percentages,
-// read without going through parseDecimal; exactly the value parseDecimal gives.
-std::optional<double> smallWholeNumber(std::string_view value) {
-    if (value.empty() || value.size() > 9)
-        return std::nullopt;
-    int number = 0;
-    for (const char c : value) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        number = number * 10 + (c - '0');
-    }
-    return number;
-}
-
-std::string quoted(std::string_view value) {
-    return "'" + std::string(value) + "'";
-}
-
-// Looks like a decimal with too many places, so the message can say exactly that.
-bool hasTooManyPlaces(std::string_view value) {
-    const auto dot = value.find('.');
-    return dot != std::string_view::npos && parseDecimal(value).has_value() &&
-           value.size() - dot - 1 > 2;
-}
-
-std::string formatBound(double value) {
-    return formatDecimal(value);
 }
 
 } // namespace
@@ -96,48 +60,8 @@ namespace {
 // behind the cursor rescans only a few kilobytes.
 constexpr std::size_t kCheckpointSpacing = 16 * 1024;
 
-constexpr std::uint64_t kLowBits = 0x7F7F7F7F7F7F7F7FULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-// How many bytes of `mask` have their high bit set (no other bits may be set); a
-// multiply, as the target need not have a population count instruction.
-int countHighBits(std::uint64_t mask) {
-    return static_cast<int>(((mask >> 7) * 0x0101010101010101ULL) >> 56);
-}
-
-std::uint64_t load8(const char* p) {
-    std::uint64_t word;
-    std::memcpy(&word, p, sizeof word);
-    return word;
-}
-
-// Newlines in [from, to), eight bytes at a time: lookups come every few dozen bytes, so a
-// call to the library for each would cost more than the scan.
-std::size_t countNewlines(const char* from, const char* to) {
-    std::size_t count = 0;
-    for (; to - from >= 8; from += 8) {
-        const std::uint64_t x = load8(from) ^ 0x0A0A0A0A0A0A0A0AULL;
-        // The high bit of each byte of x that is zero, i.e. of each newline.
-        count +=
-            static_cast<std::size_t>(countHighBits(~(((x & kLowBits) + kLowBits) | x | kLowBits)));
-    }
-    for (; from < to; ++from)
-        count += *from == '\n';
-    return count;
-}
-
-// Characters (not UTF-8 continuation bytes, 10xxxxxx) in [from, to).
-int countCharacters(const char* from, const char* to) {
-    const auto bytes = static_cast<int>(to - from);
-    int continuations = 0;
-    for (; to - from >= 8; from += 8) {
-        const std::uint64_t w = load8(from);
-        continuations += countHighBits(w & ~(w << 1) & kHighBits);
-    }
-    for (; from < to; ++from)
-        continuations += (static_cast<unsigned char>(*from) & 0xC0) == 0x80;
-    return bytes - continuations;
-}
+using counts::countCharacters;
+using counts::countNewlines;
 
 } // namespace
 
@@ -493,115 +417,28 @@ void XmlDocument::checkChildren(XmlElement element, std::initializer_list<std::s
 std::optional<std::string_view> XmlDocument::text(XmlElement element, const char* name,
                                                   std::optional<std::string_view> value,
                                                   bool required) {
-    if (!value) {
-        if (required)
-            error(element, "<" + std::string(element.name()) +
-                               "> is missing the required attribute '" + name + "': add " + name +
-                               "=\"...\"");
-        return std::nullopt;
-    }
-    if (required && trim(*value).empty()) {
-        error(element, name,
-              std::string(name) + " on <" + std::string(element.name()) +
-                  "> is empty: give a value");
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<Money> XmlDocument::parseMoney(std::string_view value, std::string_view what,
-                                             SourceLocation where) {
-    if (auto money = Money::parse(value))
-        return money;
-    if (hasTooManyPlaces(value))
-        error(std::move(where), std::string(what) + " " + quoted(value) +
-                                    " has more than two decimal places: give pounds and pence, "
-                                    "e.g. 1050000.00");
-    else
-        error(std::move(where), std::string(what) + " " + quoted(value) +
-                                    " is not an amount of money: write pounds with at most two "
-                                    "decimals, without a currency sign or commas, e.g. 1050000.00");
-    return std::nullopt;
+    return values::text(*this, element, name, value, required);
 }
 
 std::optional<Money> XmlDocument::money(XmlElement element, const char* name,
                                         std::optional<std::string_view> attribute, bool required) {
-    const auto value = text(element, name, attribute, required);
-    if (!value)
-        return std::nullopt;
-    if (auto parsed = Money::parse(*value))
-        return parsed;
-    return parseMoney(*value, name, at(element, name));
+    return values::money(*this, element, name, attribute, required);
 }
 
 std::optional<double> XmlDocument::decimal(XmlElement element, const char* name,
                                            std::optional<std::string_view> attribute, bool required,
                                            double min, double max) {
-    const auto value = text(element, name, attribute, required);
-    if (!value)
-        return std::nullopt;
-    auto number = smallWholeNumber(*value);
-    if (!number)
-        number = parseDecimal(*value);
-    if (!number) {
-        error(element, name,
-              std::string(name) + " " + quoted(*value) +
-                  " is not a number: write digits with an optional sign and decimal point, "
-                  "e.g. 40 or 12.5");
-        return std::nullopt;
-    }
-    if (*number < min || *number > max) {
-        std::string range;
-        if (min != -std::numeric_limits<double>::infinity() &&
-            max != std::numeric_limits<double>::infinity())
-            range = "between " + formatBound(min) + " and " + formatBound(max);
-        else if (min != -std::numeric_limits<double>::infinity())
-            range = "at least " + formatBound(min);
-        else
-            range = "at most " + formatBound(max);
-        error(element, name,
-              std::string(name) + " " + quoted(*value) + " is out of range: it must be " + range);
-        return std::nullopt;
-    }
-    return number;
+    return values::decimal(*this, element, name, attribute, required, min, max);
 }
 
 std::optional<int> XmlDocument::integer(XmlElement element, const char* name, bool required,
                                         int min, int max) {
-    const auto value = text(element, name, required);
-    if (!value)
-        return std::nullopt;
-    const bool digits =
-        !value->empty() && value->size() <= 9 &&
-        std::all_of(value->begin(), value->end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) {
-        error(element, name,
-              std::string(name) + " " + quoted(*value) +
-                  " is not a whole number: write digits only, e.g. " + std::to_string(min));
-        return std::nullopt;
-    }
-    const int number = std::stoi(std::string(*value));
-    if (number < min || number > max) {
-        error(element, name,
-              std::string(name) + " " + quoted(*value) + " is out of range: it must be between " +
-                  std::to_string(min) + " and " + std::to_string(max));
-        return std::nullopt;
-    }
-    return number;
+    return values::integer(*this, element, name, element.attribute(name), required, min, max);
 }
 
 std::optional<bool> XmlDocument::boolean(XmlElement element, const char* name,
                                          std::optional<std::string_view> attribute, bool required) {
-    const auto value = text(element, name, attribute, required);
-    if (!value)
-        return std::nullopt;
-    if (*value == "true")
-        return true;
-    if (*value == "false")
-        return false;
-    error(element, name,
-          std::string(name) + " " + quoted(*value) + " must be exactly true or false");
-    return std::nullopt;
+    return values::boolean(*this, element, name, attribute, required);
 }
 
 std::optional<Date> XmlDocument::date(XmlElement element, const char* name, bool required) {
@@ -631,22 +468,11 @@ std::optional<std::string_view> XmlDocument::choice(XmlElement element, const ch
 }
 
 std::optional<Money> XmlDocument::moneyText(XmlElement element) {
-    const auto value = requiredText(element);
-    if (!value)
-        return std::nullopt;
-    if (auto parsed = Money::parse(*value))
-        return parsed;
-    return parseMoney(*value, element.name(), textAt(element));
+    return values::moneyText(*this, element);
 }
 
 std::optional<std::string_view> XmlDocument::requiredText(XmlElement element) {
-    const auto value = element.text();
-    if (value.empty()) {
-        error(element,
-              "<" + std::string(element.name()) + "> is empty: write its value between the tags");
-        return std::nullopt;
-    }
-    return value;
+    return values::requiredText(*this, element);
 }
 
 } // namespace fairtender::xml

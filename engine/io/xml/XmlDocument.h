@@ -84,6 +84,8 @@ private:
 // A parsed document plus the file name and diagnostics its checks report into.
 class XmlDocument {
 public:
+    using Element = XmlElement;
+
     // Parses `xml`, which must outlive the document; reports a syntax error or a DOCTYPE.
     XmlDocument(std::string_view xml, std::string fileName, Diagnostics& diagnostics);
     struct Unparsed {};
@@ -179,8 +181,6 @@ public:
 private:
     std::ptrdiff_t attributeOffset(std::ptrdiff_t elementOffset, std::string_view attribute) const;
     bool loadOwnBuffer(unsigned options);
-    std::optional<Money> parseMoney(std::string_view value, std::string_view what,
-                                    SourceLocation where);
 
     struct Parsed;
     std::unique_ptr<Parsed> parsed_;
