@@ -74,15 +74,16 @@ struct CriterionSettings {
 
     // price
     PriceMethod priceMethod = PriceMethod::LowestRelative;
-    std::optional<Money> ceiling;           // linear-range published qualification price
-    std::optional<double> discountRate;     // percent a year: whole-life cost (NPV)
+    std::optional<Money> ceiling;       // linear-range published qualification price
+    std::optional<double> discountRate; // percent a year: whole-life cost (NPV)
     std::optional<AbnormallyLowRule> abnormallyLow;
 
     // judgement
     double scaleMax = 0;
     std::optional<double> scaleStep;
     std::optional<double> minScore;
-    std::optional<double> spreadPercent;    // evaluator-spread flag threshold; model's default if unset
+    std::optional<double>
+        spreadPercent; // evaluator-spread flag threshold; model's default if unset
     std::vector<Descriptor> descriptors;
 
     // social value
@@ -102,7 +103,10 @@ struct CriterionSettings {
 
     // ownership
     std::vector<OwnershipScore> ownershipScores;
-    std::vector<OwnershipModel> reserved;   // empty: not a reserved contract
+    std::vector<OwnershipModel> reserved; // empty: not a reserved contract
+    // The buyer's recorded note of the ownership criterion's relevance to the subject matter
+    // and its proportionality (Procurement Act 2023 s.23); empty when none is recorded.
+    std::string justification;
 };
 
 enum class NodeKind { Group, Criterion, Gate };
@@ -112,8 +116,8 @@ enum class NodeKind { Group, Criterion, Gate };
 struct ModelNode {
     NodeKind kind = NodeKind::Criterion;
     std::string id;
-    std::string title;                      // may be empty; id is then shown
-    double weight = 0;                      // percent of the parent
+    std::string title; // may be empty; id is then shown
+    double weight = 0; // percent of the parent
     SourceLocation where;
 
     // group
@@ -131,11 +135,11 @@ struct ModelNode {
 };
 
 struct EvaluationModel {
-    int rounding = 2;                       // decimal places of leaf points and totals
-    std::vector<std::string> tieBreak;      // node ids and the word "lowest-price"
+    int rounding = 2;                  // decimal places of leaf points and totals
+    std::vector<std::string> tieBreak; // node ids and the word "lowest-price"
     Aggregation aggregation = Aggregation::WeightedSum;
-    double defaultSpreadPercent = 40;       // evaluator-spread threshold, % of the scale
-    std::vector<ModelNode> children;        // top level; weights sum to 100
+    double defaultSpreadPercent = 40; // evaluator-spread threshold, % of the scale
+    std::vector<ModelNode> children;  // top level; weights sum to 100
     SourceLocation where;
 };
 
@@ -152,11 +156,11 @@ struct Area {
 // The Real Living Wage and statutory minimum the tender applies, given directly or
 // looked up by date and region from the reference data.
 struct LivingWageRate {
-    std::string region = "uk";              // "uk" or "london"
+    std::string region = "uk"; // "uk" or "london"
     Money hourly;
     Money statutoryMinimum;
     std::optional<Date> effective;
-    std::optional<Date> lookedUpFor;        // set when taken from the reference data by date
+    std::optional<Date> lookedUpFor; // set when taken from the reference data by date
     SourceLocation where;
 };
 

@@ -46,13 +46,16 @@ void lintNodes(const std::vector<ModelNode>& nodes, double parentWeight, bool to
             if (!weights.firstPrice)
                 weights.firstPrice = &node;
         }
-        if (criterion.type == CriterionType::Ownership && weight > 0)
+        if (criterion.type == CriterionType::Ownership && weight > 0 &&
+            criterion.justification.empty())
             warnings.push_back(warningAt(
-                node.where, "ownership criterion " + node.id + " carries " +
-                                formatDecimal(roundHalfAwayFromZero(weight, 4)) +
-                                " points: record a note of its relevance to the subject matter "
-                                "of the contract and its proportionality, as the Procurement "
-                                "Act 2023 s.23 requires of award criteria, or give it weight 0"));
+                node.where,
+                "ownership criterion " + node.id + " carries " +
+                    formatDecimal(roundHalfAwayFromZero(weight, 4)) +
+                    " points: record a note of its relevance to the subject matter "
+                    "of the contract and its proportionality, as the Procurement "
+                    "Act 2023 s.23 requires of award criteria, in a <justification> element "
+                    "of the criterion, or give it weight 0"));
         if (criterion.type == CriterionType::Judgement && criterion.descriptors.empty())
             warnings.push_back(warningAt(
                 node.where, "judgement criterion " + node.id +

@@ -658,7 +658,7 @@ private:
     void readOwnership(XmlElement e, CriterionSettings& c) {
         c.type = CriterionType::Ownership;
         doc_.checkAttributes(e, {"id", "title", "type", "weight", "reserved"});
-        doc_.checkChildren(e, {"ownership", "otherwise"});
+        doc_.checkChildren(e, {"ownership", "otherwise", "justification"});
         if (const auto reserved = doc_.text(e, "reserved", false)) {
             for (const auto word : splitWords(*reserved))
                 if (const auto model = ownershipWord(e, "reserved", word))
@@ -673,6 +673,10 @@ private:
         for (auto o = e.firstChild(); o; o = o.nextSibling()) {
             if (o.name() == "otherwise") {
                 readOtherwise(o, c, otherwiseSeen);
+                continue;
+            }
+            if (o.name() == "justification") {
+                readJustification(o, c);
                 continue;
             }
             if (o.name() != "ownership")
@@ -695,6 +699,17 @@ private:
             score.score = value.value_or(0);
             c.ownershipScores.push_back(score);
         }
+    }
+
+    void readJustification(XmlElement j, CriterionSettings& c) {
+        doc_.checkAttributes(j, {});
+        doc_.checkChildren(j, {}, true);
+        if (!c.justification.empty()) {
+            doc_.error(j, "<justification> appears more than once: keep one");
+            return;
+        }
+        if (const auto text = doc_.requiredText(j))
+            c.justification = str(*text);
     }
 
     static bool comparesBids(const CriterionSettings& c) {

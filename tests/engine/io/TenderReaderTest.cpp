@@ -98,6 +98,28 @@ TEST(TenderReader, ReportsEveryProblemInTheFile) {
     EXPECT_EQ(d.size(), 4u);
 }
 
+TEST(TenderReader, OwnershipCriterionKeepsItsJustification) {
+    Diagnostics d;
+    const auto tender =
+        parse(tenderWith({R"(    <criterion id="own" type="ownership" weight="100">)",
+                          R"(      <ownership model="mutual" score="1"/>)",
+                          "      <justification>Continuity of care: s.23 note.</justification>",
+                          "    </criterion>"}),
+              d);
+    ASSERT_TRUE(tender) << fairtender::testing::describe(d);
+    EXPECT_EQ(tender->model.children[0].criterion.justification, "Continuity of care: s.23 note.");
+}
+
+TEST(TenderReader, SecondJustificationIsAnError) {
+    Diagnostics d;
+    EXPECT_FALSE(
+        parse(tenderWith({R"(    <criterion id="own" type="ownership" weight="100">)",
+                          "      <justification>One.</justification>",
+                          "      <justification>Two.</justification>", "    </criterion>"}),
+              d));
+    EXPECT_TRUE(hasDiagnostic(d, 9, 7, "<justification> appears more than once: keep one"));
+}
+
 TEST(TenderReader, GroupWeightsMustSumToAHundred) {
     Diagnostics d;
     EXPECT_FALSE(parse(

@@ -62,6 +62,14 @@ TEST(Lint, OwnershipWithWeightNeedsASection23Note) {
     EXPECT_TRUE(mentions(warnings, "Procurement Act 2023 s.23"));
 }
 
+TEST(Lint, OwnershipWithARecordedJustificationIsNotWarned) {
+    auto own = ownership("own", 5, {});
+    own.criterion.justification = "Relevant to service continuity; 5 points is proportionate.";
+    const auto t = tender({price("price", 50), described("q", 35), own,
+                           socialValue("sv", 10, {measure("jobs", "1.00")})});
+    EXPECT_TRUE(lintModel(t).empty());
+}
+
 TEST(Lint, JudgementWithoutDescriptorsIsWarned) {
     const auto t = tender(
         {price("price", 50), judgement("q", 40), socialValue("sv", 10, {measure("jobs", "1.00")})});
