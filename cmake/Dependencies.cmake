@@ -4,10 +4,14 @@ find_package(pugixml 1.13 REQUIRED)
 # minimum, checked as LXW_VERSION_ID in the exporter).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation)
+# Data and DataSQLite hold the tender workspace (*.ftw); PostgreSQL is not needed, so its
+# connector (whose Debian package links an undefined PostgreSQL::client) is not asked for.
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite)
 
 if(FAIRTENDER_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)
+  # Tamper tests edit workspaces through the plain sqlite3 C API, as an outsider would.
+  find_package(SQLite3 3.40 REQUIRED)
   include(GoogleTest)
 endif()
 if(FAIRTENDER_BUILD_BENCHMARKS)
