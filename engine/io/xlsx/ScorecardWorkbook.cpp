@@ -117,7 +117,8 @@ bool isEligible(const BidResult& bid) {
                        [](const std::string& r) { return r.starts_with("quality score is zero"); });
 }
 
-// The dimension sheets, in the order the issue lists them.
+// The dimension sheets, in the order the scorecard documents them: price first, then quality,
+// social value, locality, living wage and ownership.
 struct Dimension {
     CriterionType type;
     const char* sheet;
@@ -894,6 +895,8 @@ void Writer::writeModelNodes(lxw_worksheet* ws, const std::vector<ModelNode>& no
                     notes += " " + std::string(toString(model));
                 notes += "; ";
             }
+            if (!c.justification.empty())
+                notes += "s.23 justification: " + c.justification + "; ";
             break;
         }
         text(ws, nodeRow, 4, method);

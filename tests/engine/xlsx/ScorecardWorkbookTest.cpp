@@ -100,7 +100,7 @@ TEST(ScorecardWorkbook, HostileSupplierNamesLandAsPlainText) {
                     {"=HYPERLINK(\"http://x\",\"click\")", "+SUM(1)", "@cmd", "-2+3"});
 }
 
-TEST(ScorecardWorkbook, SheetsFollowTheIssuesOrderWithAScorecardPerBid) {
+TEST(ScorecardWorkbook, SheetsComeInReadingOrderWithAScorecardPerBid) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
     TempFolder out;
     const ExportResult written =
@@ -113,6 +113,24 @@ TEST(ScorecardWorkbook, SheetsFollowTheIssuesOrderWithAScorecardPerBid) {
         "Panel",        "Scorecard B1", "Scorecard B2", "Scorecard B5",
         "Scorecard B3", "Scorecard B6", "Scorecard B4", "Provenance"};
     EXPECT_EQ(written.sheets, expected);
+}
+
+TEST(ScorecardWorkbook, ModelSheetShowsTheOwnershipJustification) {
+    const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
+    TempFolder out;
+    const fs::path workbook = out.path() / "s.xlsx";
+    ASSERT_TRUE(exportScorecard(*evaluation.folder, *evaluation.result, {},
+                                testOptions(kSourceDir / "samples/school-meals"), workbook)
+                    .ok());
+    const CommandRun run = runCommand(
+        "/usr/bin/python3 -c 'import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])"
+        "[\"Model\"]; print([c.value for r in ws.iter_rows() for c in r if c.value and "
+        "str(c.value).startswith(\"s.23 justification: Relevance\")][0][:60])' " +
+        shellQuoted(workbook));
+    ASSERT_EQ(run.status, 0) << run.output;
+    EXPECT_NE(run.output.find("s.23 justification: Relevance: the council's community"),
+              std::string::npos)
+        << run.output;
 }
 
 TEST(ScorecardWorkbook, AboveTheSheetCapScorecardsShareOneSheet) {
