@@ -1,0 +1,85 @@
+#include "store/EvaluationsXml.h"
+
+#include <array>
+#include <charconv>
+
+namespace fairtender {
+
+namespace {
+
+// Carriage returns and tabs are written as character references: a reader would otherwise
+// normalise them away and the reason would not survive a round trip.
+std::string escaped(const std::string& text, bool attribute) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += attribute ? "&quot;" : "\"";
+            break;
+        case '\r':
+            out += "&#13;";
+            break;
+        case '\n':
+            out += attribute ? "&#10;" : "\n";
+            break;
+        case '\t':
+            out += attribute ? "&#9;" : "\t";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string attr(const char* name, const std::string& value) {
+    return std::string(" ") + name + "=\"" + escaped(value, true) + "\"";
+}
+
+} // namespace
+
+std::string exactDecimalText(double value) {
+    std::array<char, 400> buffer{};
+    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                            std::chars_format::fixed);
+    if (error != std::errc())
+        return "0";
+    return std::string(buffer.data(), end);
+}
+
+std::string writeEvaluationsXml(const Evaluations& evaluations, const std::string& tenderId) {
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<evaluations "
+                      "xmlns=\"urn:fairtender:evaluations:1\"" +
+                      attr("tender", tenderId) + ">\n";
+    for (const auto& s : evaluations.scores)
+        xml += "  <score" + attr("bid", s.bidId) + attr("criterion", s.criterionId) +
+               attr("evaluator", s.evaluator) + attr("value", exactDecimalText(s.value)) + ">" +
+               escaped(s.reason, false) + "</score>\n";
+    for (const auto& c : evaluations.consensus)
+        xml += "  <consensus" + attr("bid", c.bidId) + attr("criterion", c.criterionId) +
+               attr("value", exactDecimalText(c.value)) +
+               (c.moderator.empty() ? std::string() : attr("moderator", c.moderator)) + ">" +
+               escaped(c.reason, false) + "</consensus>\n";
+    for (const auto& d : evaluations.deliverability)
+        xml += "  <deliverability" + attr("bid", d.bidId) + attr("measure", d.measureId) +
+               attr("factor", exactDecimalText(d.factor)) + ">" + escaped(d.reason, false) +
+               "</deliverability>\n";
+    for (const auto& a : evaluations.abnormallyLowDecisions)
+        xml += "  <abnormally-low-decision" + attr("bid", a.bidId) +
+               attr("accept", a.accept ? "true" : "false") + ">" + escaped(a.reason, false) +
+               "</abnormally-low-decision>\n";
+    xml += "</evaluations>\n";
+    return xml;
+}
+
+} // namespace fairtender

@@ -1,0 +1,797 @@
+#include "store/Workspace.h"
+
+#include "core/FileHash.h"
+#include "io/json/ResultJson.h"
+#include "scoring/Evaluator.h"
+#include "store/EvaluationsXml.h"
+#include "validation/Lint.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+namespace fairtender {
+
+namespace fs = std::filesystem;
+using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace {
+
+// A data table whose every row is written by one audit entry of `action`; the row's text
+// (rowText) is what that entry records as `after`, and its SHA-256 is the row's row_hash.
+struct TableSpec {
+    const char* table;
+    const char* action;
+    std::vector<const char*> columns;
+};
+
+const TableSpec kTenderTable{"tender", "workspace.create", {"tender_id", "title", "xml"}};
+const TableSpec kBidDocumentsTable{
+    "bid_documents", "bid-document.import", {"file_name", "bid_ids", "xml"}};
+const TableSpec kScoresTable{
+    "evaluator_scores", "score.import", {"bid_id", "criterion_id", "evaluator", "value", "reason"}};
+const TableSpec kConsensusTable{"consensus_scores",
+                                "consensus.import",
+                                {"bid_id", "criterion_id", "moderator", "value", "reason"}};
+const TableSpec kDeliverabilityTable{
+    "deliverability", "deliverability.import", {"bid_id", "measure_id", "factor", "reason"}};
+const TableSpec kDecisionsTable{
+    "abnormally_low_decisions", "abnormally-low-decision.import", {"bid_id", "accept", "reason"}};
+const TableSpec kLifecycleTable{"lifecycle", "lifecycle.start", {"state", "reason"}};
+
+const std::vector<const TableSpec*>& dataTables() {
+    static const std::vector<const TableSpec*> tables{
+        &kTenderTable,         &kBidDocumentsTable, &kScoresTable,   &kConsensusTable,
+        &kDeliverabilityTable, &kDecisionsTable,    &kLifecycleTable};
+    return tables;
+}
+
+constexpr const char* kResultsAction = "results.recorded";
+
+// Schema version 1. Each later version adds one list of statements; a migration never
+// edits an earlier list, so every file reaches the same schema by the same steps.
+const std::vector<std::vector<std::string>>& migrations() {
+    static const std::vector<std::vector<std::string>> steps{{
+        "CREATE TABLE tender (position INTEGER PRIMARY KEY, tender_id TEXT NOT NULL, "
+        "title TEXT NOT NULL, xml TEXT NOT NULL, row_hash TEXT NOT NULL, "
+        "audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE bid_documents (position INTEGER PRIMARY KEY, file_name TEXT NOT NULL "
+        "UNIQUE, bid_ids TEXT NOT NULL, xml TEXT NOT NULL, row_hash TEXT NOT NULL, "
+        "audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE bids (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL UNIQUE, "
+        "file_name TEXT NOT NULL REFERENCES bid_documents(file_name))",
+        "CREATE TABLE evaluator_scores (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+        "criterion_id TEXT NOT NULL, evaluator TEXT NOT NULL, value TEXT NOT NULL, "
+        "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE consensus_scores (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+        "criterion_id TEXT NOT NULL, moderator TEXT NOT NULL, value TEXT NOT NULL, "
+        "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE deliverability (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+        "measure_id TEXT NOT NULL, factor TEXT NOT NULL, reason TEXT NOT NULL, "
+        "row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE abnormally_low_decisions (position INTEGER PRIMARY KEY, bid_id TEXT NOT "
+        "NULL, accept TEXT NOT NULL, reason TEXT NOT NULL, row_hash TEXT NOT NULL, "
+        "audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE lifecycle (position INTEGER PRIMARY KEY, state TEXT NOT NULL, "
+        "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+        "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT "
+        "NULL, action TEXT NOT NULL, subject TEXT NOT NULL, before_text TEXT NOT NULL, "
+        "after_text TEXT NOT NULL, reason TEXT NOT NULL, prev_hash TEXT NOT NULL, "
+        "hash TEXT NOT NULL)",
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
+        "RAISE(ABORT, 'the audit log is append-only: entries are never updated'); END",
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT "
+        "RAISE(ABORT, 'the audit log is append-only: entries are never deleted'); END",
+    }};
+    return steps;
+}
+
+// Quotes a field value so that the row text is unambiguous: backslash, quote and control
+// bytes escaped, every other byte kept.
+std::string quoted(const std::string& value) {
+    std::string out = "\"";
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", byte);
+            out += hex;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+// The row as its audit entry records it: name="value" pairs in column order; the large
+// xml column is recorded by its SHA-256.
+std::string rowText(const TableSpec& spec, const std::vector<std::string>& values) {
+    std::string text;
+    for (std::size_t i = 0; i < spec.columns.size() && i < values.size(); ++i) {
+        const std::string column = spec.columns[i];
+        if (!text.empty())
+            text += ' ';
+        if (column == "xml")
+            text += "xml_sha256=" + quoted(sha256HexOf(values[i]));
+        else
+            text += column + "=" + quoted(values[i]);
+    }
+    return text;
+}
+
+std::string rowSubject(const TableSpec& spec, const std::vector<std::string>& values) {
+    if (&spec == &kLifecycleTable)
+        return values.at(0);
+    if (&spec == &kBidDocumentsTable)
+        return "bids/" + values.at(0) + " " + values.at(1);
+    // The identifying columns come first: ids up to the value or reason.
+    std::string subject;
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+        const std::string column = spec.columns[i];
+        if (column == "value" || column == "reason" || column == "factor" || column == "accept" ||
+            column == "title" || column == "moderator")
+            break;
+        subject += (subject.empty() ? "" : " ") + values.at(i);
+    }
+    return subject;
+}
+
+std::string utcNow() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+std::optional<std::string> readBytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        return std::nullopt;
+    return text.str();
+}
+
+bool writeBytes(const fs::path& file, const std::string& bytes) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.close();
+    return static_cast<bool>(out);
+}
+
+std::optional<double> parseStoredNumber(const std::string& text) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+// What a results.recorded entry says: the SHA-256 of the result's JSON document, or that
+// the stored inputs cannot be evaluated yet (scores still missing, for example).
+std::string resultsText(const TenderFolder& folder) {
+    EvaluationOutcome outcome = evaluate(folder.tender, folder.bids, folder.evaluations);
+    if (!outcome.result || hasErrors(outcome.diagnostics))
+        return "results=\"none\"";
+    return "results_sha256=" + quoted(sha256HexOf(toJson(*outcome.result)));
+}
+
+struct StoredRow {
+    std::int64_t position = 0;
+    std::int64_t auditSeq = 0;
+    std::string rowHash;
+    std::vector<std::string> values;
+};
+
+void ensureConnector() {
+    static const bool registered = [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        return true;
+    }();
+    (void)registered;
+}
+
+void removeDatabaseFiles(const fs::path& file) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(fs::path(file.string() + suffix), ignored);
+}
+
+Diagnostic workspaceError(const fs::path& file, std::string message) {
+    return errorAt({file.string(), 0, 0}, std::move(message));
+}
+
+} // namespace
+
+struct Workspace::Impl {
+    fs::path path;
+    Session session;
+    std::optional<AuditEntry> head; // the last entry, while a command appends
+    std::string commandTime;        // one time for every entry of a command
+
+    explicit Impl(const fs::path& file)
+        : path(file), session(Poco::Data::SQLite::Connector::KEY, file.string()) {}
+
+    void configure() {
+        std::string mode;
+        session << "PRAGMA journal_mode=WAL", into(mode), now;
+        session << "PRAGMA synchronous=FULL", now;
+        session << "PRAGMA foreign_keys=ON", now;
+    }
+
+    int schemaVersion() {
+        int tables = 0;
+        session << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND "
+                   "name='schema_version'",
+            into(tables), now;
+        if (tables == 0)
+            return -1;
+        int version = 0;
+        session << "SELECT COALESCE(MAX(version), 0) FROM schema_version", into(version), now;
+        return version;
+    }
+
+    // Brings the schema from `from` to kSchemaVersion; the caller holds the transaction.
+    void migrate(int from) {
+        if (from < 0) {
+            session << "CREATE TABLE schema_version (version INTEGER NOT NULL)", now;
+            session << "INSERT INTO schema_version (version) VALUES (0)", now;
+            from = 0;
+        }
+        for (int version = from; version < kSchemaVersion; ++version) {
+            for (const auto& sql : migrations().at(static_cast<std::size_t>(version))) {
+                std::string statement = sql;
+                session << statement, now;
+            }
+            int next = version + 1;
+            session << "UPDATE schema_version SET version = ?", use(next), now;
+        }
+    }
+
+    void loadHead() {
+        head.reset();
+        std::vector<AuditEntry> last = readLog(" ORDER BY seq DESC LIMIT 1");
+        if (!last.empty())
+            head = last.front();
+    }
+
+    std::vector<AuditEntry> readLog(const std::string& tail) {
+        Statement select(session);
+        select << "SELECT seq, at, actor, action, subject, before_text, after_text, reason, "
+                  "prev_hash, hash FROM audit_log" +
+                      tail;
+        select.execute();
+        Poco::Data::RecordSet rows(select);
+        std::vector<AuditEntry> entries;
+        entries.reserve(rows.rowCount());
+        for (std::size_t r = 0; r < rows.rowCount(); ++r) {
+            AuditEntry e;
+            e.seq = rows.value(0, r).convert<Poco::Int64>();
+            std::string* fields[] = {&e.time,  &e.actor,  &e.action,   &e.subject, &e.before,
+                                     &e.after, &e.reason, &e.prevHash, &e.hash};
+            for (std::size_t c = 0; c < 9; ++c)
+                *fields[c] = rows.value(c + 1, r).convert<std::string>();
+            entries.push_back(std::move(e));
+        }
+        return entries;
+    }
+
+    const AuditEntry& append(const std::string& actor, const std::string& action,
+                             const std::string& subject, const std::string& after,
+                             const std::string& reason) {
+        AuditEntry e;
+        e.time = commandTime;
+        e.actor = actor;
+        e.action = action;
+        e.subject = subject;
+        e.after = after;
+        e.reason = reason;
+        chainAfter(head ? &*head : nullptr, e);
+        Poco::Int64 seq = e.seq;
+        session << "INSERT INTO audit_log (seq, at, actor, action, subject, before_text, "
+                   "after_text, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            use(seq), use(e.time), use(e.actor), use(e.action), use(e.subject), use(e.before),
+            use(e.after), use(e.reason), use(e.prevHash), use(e.hash), now;
+        head = std::move(e);
+        return *head;
+    }
+
+    // Inserts one data row and the audit entry that records it.
+    void insertRow(const TableSpec& spec, std::vector<std::string> values, const std::string& actor,
+                   const std::string& reason) {
+        const std::string text = rowText(spec, values);
+        std::string rowHash = sha256HexOf(text);
+        Poco::Int64 seq = append(actor, spec.action, rowSubject(spec, values), text, reason).seq;
+        std::string sql = std::string("INSERT INTO ") + spec.table + " (";
+        std::string marks;
+        for (const char* column : spec.columns) {
+            sql += std::string(column) + ", ";
+            marks += "?, ";
+        }
+        sql += "row_hash, audit_seq) VALUES (" + marks + "?, ?)";
+        Statement insert(session);
+        insert << sql;
+        for (auto& value : values)
+            insert.addBind(use(value));
+        insert.addBind(use(rowHash));
+        insert.addBind(use(seq));
+        insert.execute();
+    }
+
+    std::vector<StoredRow> readRows(const TableSpec& spec) {
+        std::string sql = "SELECT position, audit_seq, row_hash";
+        for (const char* column : spec.columns)
+            sql += std::string(", ") + column;
+        sql += std::string(" FROM ") + spec.table + " ORDER BY position";
+        Statement select(session);
+        select << sql;
+        select.execute();
+        Poco::Data::RecordSet rows(select);
+        std::vector<StoredRow> result;
+        result.reserve(rows.rowCount());
+        for (std::size_t r = 0; r < rows.rowCount(); ++r) {
+            StoredRow row;
+            row.position = rows.value(0, r).convert<Poco::Int64>();
+            row.auditSeq = rows.value(1, r).convert<Poco::Int64>();
+            row.rowHash = rows.value(2, r).convert<std::string>();
+            for (std::size_t c = 0; c < spec.columns.size(); ++c)
+                row.values.push_back(rows.value(c + 3, r).convert<std::string>());
+            result.push_back(std::move(row));
+        }
+        return result;
+    }
+
+    std::size_t count(const std::string& table) {
+        Poco::Int64 n = 0;
+        session << "SELECT COUNT(*) FROM " + table, into(n), now;
+        return static_cast<std::size_t>(n);
+    }
+
+    FolderLoad rebuild(const LivingWageTable* rates) {
+        FolderLoad load;
+        TenderFolder folder;
+        bool complete = true;
+        const auto tenders = readRows(kTenderTable);
+        if (tenders.size() != 1) {
+            load.diagnostics.push_back(
+                workspaceError(path, "the workspace holds " + std::to_string(tenders.size()) +
+                                         " tenders; it must hold exactly one"));
+            return load;
+        }
+        if (auto tender = parseTender(tenders[0].values[2], "tender.xml", rates, load.diagnostics))
+            folder.tender = std::move(*tender);
+        else
+            complete = false;
+        folder.files.emplace_back("tender.xml");
+        for (const auto& document : readRows(kBidDocumentsTable)) {
+            const std::string name = "bids/" + document.values[0];
+            folder.files.emplace_back(name);
+            if (auto bids = parseBids(document.values[2], name, load.diagnostics))
+                std::move(bids->begin(), bids->end(), std::back_inserter(folder.bids));
+            else
+                complete = false;
+        }
+        readEvaluations(folder, load.diagnostics);
+        if (complete)
+            checkConsistency(folder, load.diagnostics);
+        if (!hasErrors(load.diagnostics))
+            load.folder = std::move(folder);
+        return load;
+    }
+
+    // The panel's records as the exported evaluations.xml would read: each record's location
+    // is its line in that file.
+    void readEvaluations(TenderFolder& folder, Diagnostics& diagnostics) {
+        Evaluations& evaluations = folder.evaluations;
+        evaluations.tenderId = folder.tender.id;
+        evaluations.where = {"evaluations.xml", 2, 1};
+        evaluations.tenderWhere = evaluations.where;
+        int line = 3;
+        const auto number = [&](const std::string& text, int at) {
+            auto value = parseStoredNumber(text);
+            if (!value)
+                diagnostics.push_back(errorAt({"evaluations.xml", at, 3},
+                                              "stored value '" + text + "' is not a number"));
+            return value.value_or(0);
+        };
+        for (const auto& row : readRows(kScoresTable)) {
+            EvaluatorScore s{row.values[0], row.values[1],
+                             row.values[2], number(row.values[3], line),
+                             row.values[4], {"evaluations.xml", line++, 3}};
+            evaluations.scores.push_back(std::move(s));
+        }
+        for (const auto& row : readRows(kConsensusTable)) {
+            ConsensusScore c{row.values[0], row.values[1],
+                             row.values[2], number(row.values[3], line),
+                             row.values[4], {"evaluations.xml", line++, 3}};
+            evaluations.consensus.push_back(std::move(c));
+        }
+        for (const auto& row : readRows(kDeliverabilityTable)) {
+            DeliverabilityFactor d{row.values[0],
+                                   row.values[1],
+                                   number(row.values[2], line),
+                                   row.values[3],
+                                   {"evaluations.xml", line++, 3}};
+            evaluations.deliverability.push_back(std::move(d));
+        }
+        for (const auto& row : readRows(kDecisionsTable)) {
+            AbnormallyLowDecision a{row.values[0],
+                                    row.values[1] == "true",
+                                    row.values[2],
+                                    {"evaluations.xml", line++, 3}};
+            evaluations.abnormallyLowDecisions.push_back(std::move(a));
+        }
+        if (line > 3)
+            folder.files.emplace_back("evaluations.xml");
+    }
+};
+
+Workspace::Workspace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+const fs::path& Workspace::path() const {
+    return impl_->path;
+}
+
+WorkspaceOpen Workspace::open(const fs::path& wsPath) {
+    WorkspaceOpen opened;
+    std::error_code error;
+    if (!fs::is_regular_file(wsPath, error)) {
+        opened.diagnostics.push_back(
+            workspaceError(wsPath, "no such workspace file; create one with 'fairtender "
+                                   "workspace create FOLDER WS.ftw --as NAME'"));
+        return opened;
+    }
+    ensureConnector();
+    try {
+        auto impl = std::make_unique<Impl>(wsPath);
+        const int version = impl->schemaVersion();
+        if (version < 0) {
+            opened.diagnostics.push_back(
+                workspaceError(wsPath, "is not a fairtender workspace (it has no schema "
+                                       "version); nothing was changed"));
+            return opened;
+        }
+        if (version > kSchemaVersion) {
+            opened.diagnostics.push_back(
+                workspaceError(wsPath, "this workspace was written by a newer fairtender (schema " +
+                                           std::to_string(version) + "; this build reads up to " +
+                                           std::to_string(kSchemaVersion) +
+                                           "): open it with a newer version; nothing was changed"));
+            return opened;
+        }
+        impl->configure();
+        if (version < kSchemaVersion) {
+            impl->session.begin();
+            impl->migrate(version);
+            impl->session.commit();
+        }
+        opened.workspace.emplace(Workspace(std::move(impl)));
+    } catch (const Poco::Exception& e) {
+        opened.diagnostics.push_back(workspaceError(
+            wsPath, "cannot open the workspace (" + e.displayText() + "); nothing was changed"));
+    }
+    return opened;
+}
+
+WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path& wsPath,
+                                          const std::string& actor, const LivingWageTable* rates) {
+    WorkspaceOpen created;
+    std::error_code error;
+    if (actor.empty()) {
+        created.diagnostics.push_back(
+            workspaceError(wsPath, "say who is acting (--as NAME): every change is logged"));
+        return created;
+    }
+    if (fs::exists(wsPath, error)) {
+        created.diagnostics.push_back(workspaceError(
+            wsPath, "already exists; fairtender never overwrites a workspace: choose a new name"));
+        return created;
+    }
+    FolderLoad load = loadTenderFolder(folder, rates);
+    created.diagnostics = load.diagnostics;
+    if (!load.folder || hasErrors(load.diagnostics))
+        return created;
+    const TenderFolder& loaded = *load.folder;
+
+    // The exact bytes of every file, so an export gives the same files back.
+    const auto tenderXml = readBytes(folder / "tender.xml");
+    std::vector<std::pair<std::string, std::string>> documents; // file name in bids/, bytes
+    for (const auto& file : loaded.files) {
+        if (file.parent_path().filename() != "bids")
+            continue;
+        auto bytes = readBytes(file);
+        if (!bytes) {
+            created.diagnostics.push_back(
+                errorAt({"bids/" + file.filename().string(), 0, 0}, "cannot be read again"));
+            return created;
+        }
+        documents.emplace_back(file.filename().string(), std::move(*bytes));
+    }
+    if (!tenderXml) {
+        created.diagnostics.push_back(errorAt({"tender.xml", 0, 0}, "cannot be read again"));
+        return created;
+    }
+
+    // Written under a temporary name and renamed when complete: no half workspace is ever
+    // seen under the real name.
+    const fs::path partial =
+        wsPath.string() + ".part-" + std::to_string(static_cast<long>(::getpid()));
+    removeDatabaseFiles(partial);
+    ensureConnector();
+    try {
+        auto impl = std::make_unique<Impl>(partial);
+        impl->configure();
+        impl->session.begin();
+        impl->migrate(-1);
+        impl->commandTime = utcNow();
+        const std::string reason = "created from the folder " + folder.string();
+        impl->insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
+                        reason);
+        for (const auto& [name, bytes] : documents) {
+            std::string ids;
+            std::vector<std::string> inDocument;
+            for (const auto& bid : loaded.bids)
+                if (bid.where.file == "bids/" + name) {
+                    ids += (ids.empty() ? "" : " ") + bid.id;
+                    inDocument.push_back(bid.id);
+                }
+            impl->insertRow(kBidDocumentsTable, {name, ids, bytes}, actor, reason);
+            for (auto& id : inDocument) {
+                std::string file = name;
+                impl->session << "INSERT INTO bids (bid_id, file_name) VALUES (?, ?)", use(id),
+                    use(file), now;
+            }
+        }
+        const Evaluations& ev = loaded.evaluations;
+        for (const auto& s : ev.scores)
+            impl->insertRow(
+                kScoresTable,
+                {s.bidId, s.criterionId, s.evaluator, exactDecimalText(s.value), s.reason}, actor,
+                reason);
+        for (const auto& c : ev.consensus)
+            impl->insertRow(
+                kConsensusTable,
+                {c.bidId, c.criterionId, c.moderator, exactDecimalText(c.value), c.reason}, actor,
+                reason);
+        for (const auto& d : ev.deliverability)
+            impl->insertRow(kDeliverabilityTable,
+                            {d.bidId, d.measureId, exactDecimalText(d.factor), d.reason}, actor,
+                            reason);
+        for (const auto& a : ev.abnormallyLowDecisions)
+            impl->insertRow(kDecisionsTable, {a.bidId, a.accept ? "true" : "false", a.reason},
+                            actor, reason);
+        impl->insertRow(kLifecycleTable, {"open", reason}, actor, reason);
+        impl->append(actor, kResultsAction, loaded.tender.id, resultsText(loaded),
+                     "results of the stored inputs");
+        impl->session.commit();
+        impl->session.close();
+    } catch (const Poco::Exception& e) {
+        removeDatabaseFiles(partial);
+        created.diagnostics.push_back(
+            workspaceError(wsPath, "cannot write the workspace: " + e.displayText()));
+        return created;
+    }
+    fs::rename(partial, wsPath, error);
+    if (error) {
+        removeDatabaseFiles(partial);
+        created.diagnostics.push_back(
+            workspaceError(wsPath, "cannot write the workspace: " + error.message()));
+        return created;
+    }
+    WorkspaceOpen opened = open(wsPath);
+    for (auto& diagnostic : opened.diagnostics)
+        created.diagnostics.push_back(std::move(diagnostic));
+    created.workspace = std::move(opened.workspace);
+    return created;
+}
+
+Diagnostics Workspace::exportToFolder(const fs::path& folder) const {
+    Diagnostics diagnostics;
+    std::error_code error;
+    const bool existed = fs::exists(folder, error);
+    if (existed && (!fs::is_directory(folder, error) || !fs::is_empty(folder, error))) {
+        diagnostics.push_back(errorAt({folder.string(), 0, 0},
+                                      "already exists and is not an empty folder; fairtender "
+                                      "never overwrites a tender: choose a new folder name"));
+        return diagnostics;
+    }
+    std::vector<fs::path> written;
+    const auto fail = [&](const std::string& message) {
+        for (const auto& file : written)
+            fs::remove(file, error);
+        fs::remove(folder / "bids", error);
+        if (!existed)
+            fs::remove(folder, error);
+        diagnostics.push_back(errorAt({folder.string(), 0, 0}, message));
+        return diagnostics;
+    };
+    try {
+        if (!fs::create_directories(folder / "bids", error) && error)
+            return fail("cannot create the folder: " + error.message());
+        const auto put = [&](const fs::path& file, const std::string& bytes) {
+            written.push_back(file);
+            return writeBytes(file, bytes);
+        };
+        const auto tenders = impl_->readRows(kTenderTable);
+        if (tenders.size() != 1)
+            return fail("the workspace holds no tender");
+        if (!put(folder / "tender.xml", tenders[0].values[2]))
+            return fail("cannot write tender.xml");
+        for (const auto& document : impl_->readRows(kBidDocumentsTable))
+            if (!put(folder / "bids" / document.values[0], document.values[2]))
+                return fail("cannot write bids/" + document.values[0]);
+        TenderFolder stored;
+        stored.tender.id = tenders[0].values[0];
+        Diagnostics ignored;
+        impl_->readEvaluations(stored, ignored);
+        if (!stored.files.empty() &&
+            !put(folder / "evaluations.xml",
+                 writeEvaluationsXml(stored.evaluations, stored.tender.id)))
+            return fail("cannot write evaluations.xml");
+    } catch (const Poco::Exception& e) {
+        return fail("cannot read the workspace: " + e.displayText());
+    }
+    return diagnostics;
+}
+
+FolderLoad Workspace::loadFolder(const LivingWageTable* rates) const {
+    try {
+        return impl_->rebuild(rates);
+    } catch (const Poco::Exception& e) {
+        FolderLoad load;
+        load.diagnostics.push_back(
+            workspaceError(impl_->path, "cannot read the workspace: " + e.displayText()));
+        return load;
+    }
+}
+
+FolderEvaluation Workspace::evaluate(const LivingWageTable* rates) const {
+    FolderEvaluation evaluation;
+    FolderLoad load = loadFolder(rates);
+    evaluation.diagnostics = std::move(load.diagnostics);
+    if (!load.folder || hasErrors(evaluation.diagnostics))
+        return evaluation;
+    for (auto& warning : lintModel(load.folder->tender))
+        evaluation.diagnostics.push_back(std::move(warning));
+    EvaluationOutcome outcome =
+        fairtender::evaluate(load.folder->tender, load.folder->bids, load.folder->evaluations);
+    for (auto& diagnostic : outcome.diagnostics)
+        evaluation.diagnostics.push_back(std::move(diagnostic));
+    evaluation.folder = std::move(load.folder);
+    if (outcome.result && !hasErrors(evaluation.diagnostics))
+        evaluation.result = std::move(outcome.result);
+    return evaluation;
+}
+
+WorkspaceStatus Workspace::status() const {
+    WorkspaceStatus status;
+    Impl& impl = *impl_;
+    status.schemaVersion = impl.schemaVersion();
+    const auto tenders = impl.readRows(kTenderTable);
+    if (!tenders.empty()) {
+        status.tenderId = tenders[0].values[0];
+        status.tenderTitle = tenders[0].values[1];
+    }
+    const auto states = impl.readRows(kLifecycleTable);
+    if (!states.empty())
+        status.state = states.back().values[0];
+    status.bidDocuments = impl.count("bid_documents");
+    status.bids = impl.count("bids");
+    status.scores = impl.count("evaluator_scores");
+    status.consensus = impl.count("consensus_scores");
+    status.deliverability = impl.count("deliverability");
+    status.abnormallyLowDecisions = impl.count("abnormally_low_decisions");
+    status.auditEntries = impl.count("audit_log");
+    impl.loadHead();
+    if (impl.head)
+        status.headHash = impl.head->hash;
+    return status;
+}
+
+std::vector<AuditEntry> Workspace::auditLog() const {
+    return impl_->readLog(" ORDER BY seq");
+}
+
+VerifyReport Workspace::verify(const LivingWageTable* rates) const {
+    VerifyReport report;
+    Impl& impl = *impl_;
+    const auto problem = [&](std::string message) {
+        report.problems.push_back(workspaceError(impl.path, std::move(message)));
+    };
+    try {
+        std::string integrity;
+        impl.session << "PRAGMA integrity_check", into(integrity), now;
+        if (integrity != "ok")
+            problem("SQLite integrity check failed: " + integrity);
+
+        const std::vector<AuditEntry> log = auditLog();
+        report.entriesChecked = log.size();
+        if (!log.empty())
+            report.headHash = log.back().hash;
+        if (const auto broken = findChainBreak(log))
+            problem("audit log broken at entry " + std::to_string(broken->seq) + ": " +
+                    broken->problem);
+
+        std::map<std::int64_t, const AuditEntry*> bySeq;
+        for (const auto& entry : log)
+            bySeq[entry.seq] = &entry;
+        for (const TableSpec* spec : dataTables()) {
+            std::map<std::int64_t, int> rowsPerEntry;
+            for (const auto& row : impl.readRows(*spec)) {
+                ++report.rowsChecked;
+                const std::string text = rowText(*spec, row.values);
+                const std::string what = std::string(spec->table) + " row " +
+                                         rowSubject(*spec, row.values) + " (audit entry " +
+                                         std::to_string(row.auditSeq) + ")";
+                ++rowsPerEntry[row.auditSeq];
+                const auto found = bySeq.find(row.auditSeq);
+                if (found == bySeq.end() || found->second->action != spec->action) {
+                    problem(what + " has no audit entry that wrote it: it was added or moved "
+                                   "outside fairtender");
+                    continue;
+                }
+                if (found->second->after != text)
+                    problem(what + " differs from what audit entry " +
+                            std::to_string(row.auditSeq) + " recorded: recorded " +
+                            found->second->after + "; stored " + text +
+                            ": it was changed outside fairtender");
+                else if (sha256HexOf(text) != row.rowHash)
+                    problem(what + " does not match its row hash: it was changed outside "
+                                   "fairtender");
+            }
+            for (const auto& entry : log)
+                if (entry.action == spec->action && rowsPerEntry[entry.seq] != 1)
+                    problem("audit entry " + std::to_string(entry.seq) + " (" + entry.action + " " +
+                            entry.subject + ") has " + std::to_string(rowsPerEntry[entry.seq]) +
+                            " rows in " + spec->table +
+                            " instead of 1: a record was deleted or copied "
+                            "outside fairtender");
+        }
+
+        FolderLoad load = impl.rebuild(rates);
+        for (auto& diagnostic : load.diagnostics)
+            if (diagnostic.severity == Severity::Error)
+                problem("the stored inputs no longer read: " + diagnostic.toString());
+        const AuditEntry* recorded = nullptr;
+        for (const auto& entry : log)
+            if (entry.action == kResultsAction)
+                recorded = &entry;
+        if (load.folder && recorded != nullptr && resultsText(*load.folder) != recorded->after)
+            problem("the results recomputed from the stored inputs (" + resultsText(*load.folder) +
+                    ") differ from those audit entry " + std::to_string(recorded->seq) +
+                    " recorded (" + recorded->after + ")");
+        if (recorded == nullptr && !log.empty())
+            problem("no audit entry records the results of the stored inputs");
+    } catch (const Poco::Exception& e) {
+        problem("cannot read the workspace: " + e.displayText());
+    }
+    return report;
+}
+
+} // namespace fairtender

@@ -1,0 +1,66 @@
+// Helpers for the workspace tests: throwaway files, the reference rates, and the sqlite3 C
+// API used directly, as someone editing a workspace behind fairtender's back would.
+#pragma once
+
+#include "io/xml/ReferenceData.h"
+
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <sqlite3.h>
+#include <string>
+#include <unistd.h>
+
+namespace fairtender::testing {
+
+inline const std::filesystem::path kSourceDir = FAIRTENDER_SOURCE_DIR;
+
+inline const LivingWageTable* referenceRates() {
+    static const std::optional<LivingWageTable> table = [] {
+        Diagnostics ignored;
+        return loadLivingWageTable(kSourceDir / "templates/reference/living-wage-rates.xml",
+                                   ignored);
+    }();
+    return table ? &*table : nullptr;
+}
+
+// A folder under the system temp directory, removed with everything in it at the end.
+class ScratchFolder {
+public:
+    ScratchFolder() {
+        static std::atomic<int> counter{0};
+        path_ = std::filesystem::temp_directory_path() /
+                ("fairtender-store-test-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(counter++));
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~ScratchFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Runs `sql` on the file with the plain sqlite3 library; returns "" or SQLite's error text.
+inline std::string runSql(const std::filesystem::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return "cannot open";
+    }
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = rc == SQLITE_OK ? "" : (error ? error : "error");
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return message;
+}
+
+} // namespace fairtender::testing
