@@ -4,6 +4,7 @@
 #include "cli/Commands.h"
 #include "cli/HelpText.h"
 #include "cli/Outcome.h"
+#include "cli/WorkspaceCommands.h"
 
 #include <exception>
 #include <iostream>
@@ -28,6 +29,11 @@ constexpr CommandEntry kCommands[] = {
     {"templates", templatesSyntax, runTemplates},
     {"new", newSyntax, runNew},
     {"export", exportSyntax, runExport},
+    {"workspace create", workspaceCreateSyntax, runWorkspaceCreate},
+    {"workspace export", workspaceExportSyntax, runWorkspaceExport},
+    {"workspace status", workspaceStatusSyntax, runWorkspaceStatus},
+    {"verify", verifySyntax, runVerify},
+    {"log", logSyntax, runLog},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
@@ -48,8 +54,17 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
     if (args.empty())
         return Outcome::usage({},
                               "missing command (validate, evaluate, export, templates, new, help)");
-    const std::string& command = args[0];
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    // `workspace` takes a second word: "workspace create" is one command of the table.
+    const bool twoWords = args[0] == "workspace" && args.size() > 1 && !args[1].starts_with("-");
+    const std::string command = twoWords ? args[0] + " " + args[1] : args[0];
+    const std::vector<std::string> rest(args.begin() + (twoWords ? 2 : 1), args.end());
+    if (command == "workspace") {
+        if (asksForHelp(rest)) {
+            out << *commandHelp(command);
+            return Outcome::success();
+        }
+        return Outcome::usage(command, "missing what to do (create, export, status)");
+    }
     if (command == "--help" || command == "-h") {
         out << generalHelp();
         return Outcome::success();

@@ -3,6 +3,7 @@
 #include "cli/ExplainText.h"
 #include "cli/RankingTable.h"
 #include "cli/TemplateLibrary.h"
+#include "cli/WorkspaceCommands.h"
 #include "io/json/ResultJson.h"
 #include "io/xlsx/ScorecardWorkbook.h"
 #include "io/xml/ReferenceData.h"
@@ -49,29 +50,6 @@ Diagnostics onlyWarnings(const Diagnostics& diagnostics) {
     return warnings;
 }
 
-// The living wage table beside the templates; a missing or broken file is a warning, and
-// only a tender that gives its living-wage rate by date then fails (with the reader's error).
-std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings) {
-    const fs::path file = livingWageRatesFile(templatesDirectory());
-    std::error_code error;
-    if (!fs::is_regular_file(file, error)) {
-        warnings.push_back(warningAt({file.string(), 0, 0},
-                                     "living wage reference data not found; a tender that gives "
-                                     "its living-wage rate by date cannot be read (set "
-                                     "FAIRTENDER_TEMPLATES to the templates folder)"));
-        return std::nullopt;
-    }
-    Diagnostics diagnostics;
-    auto table = loadLivingWageTable(file, diagnostics);
-    for (auto& diagnostic : diagnostics) {
-        diagnostic.severity = Severity::Warning;
-        warnings.push_back(diagnostic);
-    }
-    if (!table || hasErrors(diagnostics))
-        return std::nullopt;
-    return table;
-}
-
 struct FolderRun {
     FolderEvaluation evaluation;
     Diagnostics diagnostics; // with the folder prefix, reference data warnings first
@@ -94,18 +72,21 @@ std::size_t countBidFiles(const std::string& folder) {
 std::optional<Outcome> evaluateFolder(const std::string& command, const std::string& folder,
                                       std::ostream* progress, FolderRun& run) {
     std::error_code error;
-    if (!fs::is_directory(folder, error)) {
+    const bool workspace = fs::is_regular_file(folder, error);
+    if (!workspace && !fs::is_directory(folder, error)) {
         return Outcome::invalidFiles(
             command, {errorAt({folder, 0, 0}, "no such folder; a tender folder holds tender.xml, "
                                               "bid files under bids/ and evaluations.xml")});
     }
     Diagnostics warnings;
     const auto rates = loadReferenceRates(warnings);
-    const bool showProgress = progress != nullptr && countBidFiles(folder) > kProgressThreshold;
+    const bool showProgress =
+        !workspace && progress != nullptr && countBidFiles(folder) > kProgressThreshold;
     if (showProgress)
         *progress << "Reading and scoring " << countBidFiles(folder) << " bid files in " << folder
                   << "..." << std::flush;
-    run.evaluation = evaluateTenderFolder(folder, rates ? &*rates : nullptr);
+    run.evaluation = workspace ? evaluateWorkspaceFile(folder, rates ? &*rates : nullptr)
+                               : evaluateTenderFolder(folder, rates ? &*rates : nullptr);
     if (showProgress)
         *progress << "\r\x1b[K" << std::flush; // the line is transient: clear it
     run.diagnostics = std::move(warnings);
@@ -169,6 +150,29 @@ void removeCreated(const fs::path& folder, bool createdFolder) {
 }
 
 } // namespace
+
+// The living wage table beside the templates; a missing or broken file is a warning, and
+// only a tender that gives its living-wage rate by date then fails (with the reader's error).
+std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings) {
+    const fs::path file = livingWageRatesFile(templatesDirectory());
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) {
+        warnings.push_back(warningAt({file.string(), 0, 0},
+                                     "living wage reference data not found; a tender that gives "
+                                     "its living-wage rate by date cannot be read (set "
+                                     "FAIRTENDER_TEMPLATES to the templates folder)"));
+        return std::nullopt;
+    }
+    Diagnostics diagnostics;
+    auto table = loadLivingWageTable(file, diagnostics);
+    for (auto& diagnostic : diagnostics) {
+        diagnostic.severity = Severity::Warning;
+        warnings.push_back(diagnostic);
+    }
+    if (!table || hasErrors(diagnostics))
+        return std::nullopt;
+    return table;
+}
 
 CommandSyntax validateSyntax() {
     return {{}, {}, {"FOLDER"}};

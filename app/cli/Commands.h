@@ -5,10 +5,17 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Outcome.h"
+#include "core/Diagnostic.h"
+#include "io/xml/ReferenceData.h"
 
 #include <iosfwd>
+#include <optional>
 
 namespace fairtender::cli {
+
+// The living wage table beside the templates; a missing or broken file adds a warning and
+// gives nullopt (only a tender that gives its rate by date then fails to read).
+std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings);
 
 // The syntax of each command, for parseArguments.
 CommandSyntax validateSyntax();

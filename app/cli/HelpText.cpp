@@ -18,8 +18,8 @@ std::string withExitCodes(std::string_view text) {
 } // namespace
 
 const std::vector<std::string>& commandNames() {
-    static const std::vector<std::string> names{"validate",  "evaluate", "export",
-                                                "templates", "new",      "help"};
+    static const std::vector<std::string> names{
+        "validate", "evaluate", "export", "templates", "new", "workspace", "verify", "log", "help"};
     return names;
 }
 
@@ -40,16 +40,25 @@ Commands:
   export FOLDER --xlsx OUT.xlsx      write the Excel scorecard an auditor can recalculate
   templates                          list the tender templates
   new --template NAME FOLDER         start a tender folder from a template
+  workspace create FOLDER WS.ftw --as NAME
+                                     keep a tender in one workspace file with an audit trail
+  workspace export WS.ftw FOLDER     write a workspace back out as a tender folder
+  workspace status WS.ftw            the tender, its state and what is recorded
+  verify WS.ftw                      check the audit trail and recompute the results
+  log WS.ftw [--bid B] [--who NAME]  print the audit trail
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
-evaluations.xml with the panel's scores.
+evaluations.xml with the panel's scores. validate, evaluate and export also accept a
+workspace file (WS.ftw) wherever they accept a folder.
 
 Example:
   fairtender validate samples/school-meals
   fairtender evaluate samples/school-meals
   fairtender evaluate samples/school-meals --explain B1
   fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
+  fairtender workspace create samples/school-meals meals.ftw --as "Ann Lee"
+  fairtender verify meals.ftw
 
 Options:
   -h, --help      show this help (or, after a command, that command's help)
@@ -156,6 +165,71 @@ Example:
 Options:
   --template NAME   the template to start from, e.g. price-quality-60-40
   -h, --help        show this help
+)");
+    if (command == "workspace" || command == "workspace create" || command == "workspace export" ||
+        command == "workspace status")
+        return withExitCodes(R"(Usage: fairtender workspace create FOLDER WS.ftw --as NAME
+       fairtender workspace export WS.ftw FOLDER
+       fairtender workspace status WS.ftw
+
+A workspace keeps one tender in one SQLite file: tender.xml and the bid files exactly
+as imported, the panel's scores, consensus, deliverability factors and abnormally-low
+decisions, the lifecycle state, and an append-only audit log whose entries are chained
+by SHA-256. Results are never stored: they are recomputed from what is stored.
+
+  create   reads FOLDER as `validate` does and stores all of it in the new file WS.ftw
+           in one transaction, one audit entry per record, acting as NAME. Any error in
+           the folder creates nothing. WS.ftw must not exist.
+  export   writes tender.xml, bids/ and evaluations.xml into FOLDER (new or empty);
+           evaluating FOLDER gives exactly the result the workspace gives.
+  status   shows the tender, its state, how many records of each kind are stored and
+           the hash of the last audit entry (note it down to anchor the log).
+
+`fairtender evaluate WS.ftw`, `validate WS.ftw` and `export WS.ftw --xlsx OUT.xlsx` read
+a workspace as they read a folder.
+
+Examples:
+  fairtender workspace create samples/school-meals meals.ftw --as "Ann Lee"
+  fairtender workspace status meals.ftw
+  fairtender evaluate meals.ftw
+  fairtender workspace export meals.ftw meals-folder
+
+Options:
+  --as NAME    (create) the person acting, recorded in every audit entry
+  -h, --help   show this help
+)");
+    if (command == "verify")
+        return withExitCodes(R"(Usage: fairtender verify WS.ftw
+
+Checks that the workspace is exactly what fairtender wrote: SQLite's integrity check,
+every audit entry's SHA-256 and its link to the entry before, every stored record
+against the audit entry that wrote it (so a score changed with sqlite3 behind
+fairtender's back is found), and the results recomputed from the stored inputs against
+those last recorded. Exits 0 only when all of it holds; otherwise each problem is on
+standard error, the first broken audit entry first, named by its number.
+
+Example:
+  $ fairtender verify meals.ftw
+  meals.ftw verified: 54 audit entries chained, 52 stored records match the log, ...
+
+Options:
+  -h, --help   show this help
+)");
+    if (command == "log")
+        return withExitCodes(R"(Usage: fairtender log WS.ftw [--bid B] [--who NAME]
+
+Prints the audit trail oldest first: number, UTC time, who, what and about what, then
+the record before and after the change and the reason given.
+
+Examples:
+  fairtender log meals.ftw
+  fairtender log meals.ftw --bid B2
+  fairtender log meals.ftw --who "Ann Lee"
+
+Options:
+  --bid B       only entries about bid B
+  --who NAME    only entries made by NAME
+  -h, --help    show this help
 )");
     if (command == "help")
         return withExitCodes(R"(Usage: fairtender help [COMMAND]

@@ -1,0 +1,34 @@
+// WorkspaceCommands: the commands over a tender workspace (*.ftw): create one from a
+// folder, export it back, show its status, verify its audit trail and print the trail.
+#pragma once
+
+#include "cli/ArgumentParser.h"
+#include "cli/Commands.h"
+#include "cli/Outcome.h"
+#include "pipeline/FolderEvaluation.h"
+
+#include <string>
+
+namespace fairtender::cli {
+
+CommandSyntax workspaceCreateSyntax();
+CommandSyntax workspaceExportSyntax();
+CommandSyntax workspaceStatusSyntax();
+CommandSyntax verifySyntax();
+CommandSyntax logSyntax();
+
+// workspace create FOLDER WS.ftw --as NAME: all of the folder or nothing.
+Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& streams);
+// workspace export WS.ftw FOLDER: a tender folder that evaluates exactly as the workspace.
+Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& streams);
+// workspace status WS.ftw: tender, state, counts and the audit log's head hash.
+Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& streams);
+// verify WS.ftw: success only when the chain, the stored rows and the results all hold.
+Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams);
+// log WS.ftw [--bid B] [--who NAME]: the audit trail, oldest first.
+Outcome runLog(const ParsedArguments& args, const CommandStreams& streams);
+
+// The workspace file evaluated as a folder would be; open errors land in diagnostics.
+FolderEvaluation evaluateWorkspaceFile(const std::string& file, const LivingWageTable* rates);
+
+} // namespace fairtender::cli
