@@ -78,7 +78,9 @@ Diagnostics lintModel(const Tender& tender) {
             model.where, "social value carries " +
                              formatDecimal(roundHalfAwayFromZero(weights.socialValue, 4)) +
                              " of 100 points, under the 10% minimum that PPN 06/20 and PPN 002 "
-                             "set: weight social value criteria at 10% or more of the total"));
+                             "set for central government buyers (and many others adopt): "
+                             "weight social value criteria at 10% or more of the total, or "
+                             "record why not"));
 
     if (model.aggregation != Aggregation::PricePerQualityPoint &&
         (roundedUnits(weights.price, 9) < roundedUnits(20.0, 9) ||
