@@ -137,16 +137,22 @@ public:
             for (auto e = root.firstChild(); e; e = e.nextSibling())
                 ++count;
             bids.reserve(count);
-            for (auto e = root.firstChild(); e; e = e.nextSibling()) {
-                if (e.name() != "bid")
-                    continue;
-                doc_.checkAttributes(e, {"id"});
-                readBid(e, tender, tenderWhere, bids.emplace_back());
-            }
+            readBidElements(root, tender, tenderWhere, bids);
         }
         if (doc_.failed())
             return std::nullopt;
         return bids;
+    }
+
+    // Appends every <bid> child of `parent` (a <bids> root or a parsed piece of one).
+    void readBidElements(XmlElement parent, std::string_view tender,
+                         const SourceLocation& tenderWhere, std::vector<Bid>& bids) {
+        for (auto e = parent.firstChild(); e; e = e.nextSibling()) {
+            if (e.name() != "bid")
+                continue;
+            doc_.checkAttributes(e, {"id"});
+            readBid(e, tender, tenderWhere, bids.emplace_back());
+        }
     }
 
     // Reads a <bids> document piece by piece; nullopt on any problem at all, with the
@@ -177,12 +183,7 @@ public:
                     return std::nullopt;
                 const auto piece = doc_.root();
                 doc_.checkChildren(piece, {"bid"});
-                for (auto e = piece.firstChild(); e; e = e.nextSibling()) {
-                    if (e.name() != "bid")
-                        continue;
-                    doc_.checkAttributes(e, {"id"});
-                    readBid(e, tender, tenderWhere, bids.emplace_back());
-                }
+                readBidElements(piece, tender, tenderWhere, bids);
                 if (doc_.failed())
                     return std::nullopt;
             }

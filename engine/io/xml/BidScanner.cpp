@@ -15,7 +15,9 @@ namespace fairtender::xml {
 
 namespace {
 
+using values::isListed;
 using values::isSpace;
+using values::sameName;
 
 constexpr int kMaxAttributes = 6;
 // Values holding entities are decoded into a pool reserved once, so views into it stay
@@ -37,22 +39,6 @@ struct Node {
     const Node* firstChild = nullptr;
     const Node* next = nullptr;
 };
-
-bool sameName(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
-bool isListed(std::initializer_list<std::string_view> names, std::string_view name) {
-    for (const auto known : names)
-        if (sameName(known, name))
-            return true;
-    return false;
-}
 
 // An element of a scanned bid, with the walk and look-ups BidFields uses.
 class ScanElement {

@@ -9,6 +9,7 @@
 #include "core/Money.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -18,6 +19,24 @@ namespace fairtender::xml::values {
 
 inline bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Element and attribute names are short and mostly differ in length or first letter: a
+// plain loop beats memcmp here.
+inline bool sameName(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+inline bool isListed(std::initializer_list<std::string_view> names, std::string_view name) {
+    for (const auto known : names)
+        if (sameName(known, name))
+            return true;
+    return false;
 }
 
 inline std::string_view trim(std::string_view s) {

@@ -20,26 +20,11 @@ pugi::xml_attribute attr(void* handle) {
     return pugi::xml_attribute(static_cast<pugi::xml_attribute_struct*>(handle));
 }
 
+using values::isListed;
 using values::isSpace;
 using values::quoted;
+using values::sameName;
 using values::trim;
-
-// Names are short and mostly differ in length or first letter: cheaper than memcmp.
-bool sameName(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
-bool isListed(std::initializer_list<std::string_view> names, std::string_view name) {
-    for (const auto known : names)
-        if (sameName(known, name))
-            return true;
-    return false;
-}
 
 } // namespace
 
