@@ -1,0 +1,112 @@
+#include "desktop/DesktopApp.h"
+
+#include "desktop/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+#include <exception>
+#include <optional>
+
+namespace fairtender::desktop {
+
+namespace {
+
+std::optional<MainWindow::Screen> screenNamed(const QString& name) {
+    if (name == QStringLiteral("start"))
+        return MainWindow::Screen::Start;
+    if (name == QStringLiteral("results"))
+        return MainWindow::Screen::Results;
+    if (name == QStringLiteral("model"))
+        return MainWindow::Screen::Model;
+    return std::nullopt;
+}
+
+int run(QApplication& app) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Score tender bids and see how every number was worked out."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("folder"),
+                                 QStringLiteral("A tender folder to open and evaluate."),
+                                 QStringLiteral("[FOLDER]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Open FOLDER, save a PNG picture of the window to FILE and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption screen(QStringLiteral("screen"),
+                                    QStringLiteral("The screen to show: start, results or model."),
+                                    QStringLiteral("NAME"), QStringLiteral("results"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
+                                  QStringLiteral("SIZE"), QStringLiteral("1280x800"));
+    parser.addOption(screenshot);
+    parser.addOption(screen);
+    parser.addOption(size);
+    parser.process(app);
+
+    const auto chosenScreen = screenNamed(parser.value(screen));
+    const QStringList positional = parser.positionalArguments();
+    if (!chosenScreen || positional.size() > 1 ||
+        (parser.isSet(screenshot) && positional.isEmpty())) {
+        std::fputs("fairtender-desktop: usage: fairtender-desktop [FOLDER] [--screenshot FILE "
+                   "[--screen start|results|model] [--size WIDTHxHEIGHT]]\n",
+                   stderr);
+        return 2;
+    }
+
+    MainWindow window;
+    if (!parser.isSet(screenshot)) {
+        window.show();
+        if (!positional.isEmpty())
+            window.openFolder(positional.front());
+        return QApplication::exec();
+    }
+
+    const QStringList dimensions = parser.value(size).split(QLatin1Char('x'));
+    const int width = dimensions.size() == 2 ? dimensions[0].toInt() : 0;
+    const int height = dimensions.size() == 2 ? dimensions[1].toInt() : 0;
+    if (width < 200 || height < 200) {
+        std::fputs("fairtender-desktop: --size wants WIDTHxHEIGHT, at least 200x200\n", stderr);
+        return 2;
+    }
+    window.resize(width, height);
+    window.show();
+    int exitCode = 1;
+    const QString file = parser.value(screenshot);
+    QObject::connect(&window, &MainWindow::tenderShown, &window, [&] {
+        window.showScreen(*chosenScreen);
+        // Let layouts and the chart settle before taking the picture.
+        QTimer::singleShot(300, &window, [&] {
+            exitCode = window.grab().save(file, "PNG") ? 0 : 1;
+            if (exitCode != 0)
+                std::fprintf(stderr, "fairtender-desktop: cannot write %s\n",
+                             file.toLocal8Bit().constData());
+            QApplication::quit();
+        });
+    });
+    window.openFolder(positional.front());
+    QApplication::exec();
+    return exitCode;
+}
+
+} // namespace
+
+int runDesktop(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Fairtender"));
+    QApplication::setApplicationName(QStringLiteral("fairtender-desktop"));
+    QApplication::setApplicationVersion(QStringLiteral(FAIRTENDER_VERSION));
+    try {
+        return run(app);
+    } catch (const std::exception& failure) {
+        std::fprintf(stderr, "fairtender-desktop: %s\n", failure.what());
+        return 1;
+    }
+}
+
+} // namespace fairtender::desktop

@@ -1,0 +1,141 @@
+#include "desktop/ResultsPage.h"
+
+#include "core/Money.h"
+#include "desktop/CellExplanation.h"
+#include "desktop/LoadedTender.h"
+#include "desktop/PointsChartView.h"
+#include "desktop/RankingColumns.h"
+#include "desktop/RankingModel.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextEdit>
+#include <QVBoxLayout>
+
+namespace fairtender::desktop {
+
+namespace {
+
+QString summaryText(const LoadedTender& tender) {
+    const Tender& model = tender.evaluation.folder->tender;
+    const EvaluationResult& result = *tender.evaluation.result;
+    std::size_t ranked = 0;
+    for (const auto& bid : result.bids)
+        ranked += bid.status == BidStatus::Ranked ? 1 : 0;
+    QString text = QStringLiteral("<b>%1</b> &nbsp; %2")
+                       .arg(QString::fromStdString(model.id).toHtmlEscaped(),
+                            QString::fromStdString(model.title).toHtmlEscaped());
+    if (!model.buyer.empty())
+        text += QStringLiteral(" &middot; ") + QString::fromStdString(model.buyer).toHtmlEscaped();
+    text += QStringLiteral("<br>%1 bids, %2 ranked, %3 excluded. ")
+                .arg(result.bids.size())
+                .arg(ranked)
+                .arg(result.bids.size() - ranked);
+    if (result.winnerId) {
+        const BidResult* winner = result.findBid(*result.winnerId);
+        text += QStringLiteral("Winner: <b>%1</b> %2.")
+                    .arg(QString::fromStdString(*result.winnerId).toHtmlEscaped(),
+                         winner ? QString::fromStdString(winner->supplierName).toHtmlEscaped()
+                                : QString());
+    } else {
+        text += QStringLiteral("No winner: no bid is ranked or first place is tied.");
+    }
+    text += QStringLiteral(" Select any cell to see how it was worked out.");
+    return text;
+}
+
+} // namespace
+
+ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
+    summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("resultsSummaryLabel"));
+    summary_->setTextFormat(Qt::RichText);
+    summary_->setWordWrap(true);
+
+    model_ = new RankingModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(RankingModel::SortRole);
+
+    table_ = new QTableView(this);
+    table_->setObjectName(QStringLiteral("rankingTableView"));
+    table_->setAccessibleName(QStringLiteral("Ranking"));
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(-1, Qt::AscendingOrder); // engine order: rank, then excluded bids
+    table_->setSelectionBehavior(QAbstractItemView::SelectItems);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setWordWrap(false);
+
+    chart_ = new PointsChartView(this);
+    chart_->setObjectName(QStringLiteral("pointsChartView"));
+    chart_->setAccessibleName(QStringLiteral("Points by group"));
+
+    explanation_ = new QTextEdit(this);
+    explanation_->setObjectName(QStringLiteral("explanationTextEdit"));
+    explanation_->setAccessibleName(QStringLiteral("Explanation"));
+    explanation_->setReadOnly(true);
+    explanation_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    explanation_->setPlaceholderText(
+        QStringLiteral("Select a cell of the ranking to see its formula with the numbers."));
+
+    auto* lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(chart_);
+    lower->addWidget(explanation_);
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 2);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(table_);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summary_);
+    layout->addWidget(split, 1);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current, const QModelIndex&) { explain(current); });
+}
+
+void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
+    const bool showable = tender && tender->ok();
+    model_->setTender(showable ? tender : nullptr);
+    chart_->setTender(showable ? tender : nullptr);
+    summary_->setText(showable ? summaryText(*tender) : QString());
+    explanation_->clear();
+    table_->resizeColumnsToContents();
+    // Long supplier names and reasons must not push the points off screen.
+    for (int column = 0; column < proxy_->columnCount(); ++column)
+        table_->setColumnWidth(column, std::min(table_->columnWidth(column), 260));
+    // Start on the winner's total, so the panel shows at once how a total is made.
+    if (showable && proxy_->rowCount() > 0)
+        for (int column = 0; column < proxy_->columnCount(); ++column)
+            if (const auto* kind = model_->columnAt(column);
+                kind != nullptr && kind->kind == RankingColumnKind::Total)
+                table_->setCurrentIndex(proxy_->index(0, column));
+}
+
+void ResultsPage::explain(const QModelIndex& current) {
+    const QModelIndex source = proxy_->mapToSource(current);
+    const LoadedTender* tender = model_->tender();
+    const BidResult* bid = model_->bidAt(source.row());
+    const RankingColumn* column = model_->columnAt(source.column());
+    if (!source.isValid() || tender == nullptr || bid == nullptr || column == nullptr) {
+        explanation_->clear();
+        return;
+    }
+    explanation_->setPlainText(QString::fromStdString(
+        explainCell(*tender->evaluation.folder, *tender->evaluation.result, *bid, *column)));
+}
+
+} // namespace fairtender::desktop

@@ -1,0 +1,44 @@
+// ResultsPage: the ranking table, the stacked chart of points by group and the explanation
+// panel that shows the formula behind whichever cell is selected.
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTextEdit;
+
+namespace fairtender::desktop {
+
+struct LoadedTender;
+
+class PointsChartView;
+class RankingModel;
+
+class ResultsPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ResultsPage(QWidget* parent = nullptr);
+
+    // Shows this tender's results (it must be ok()); null clears the page.
+    void setTender(const std::shared_ptr<const LoadedTender>& tender);
+
+    RankingModel* rankingModel() const { return model_; }
+    QTableView* rankingView() const { return table_; }
+
+private:
+    void explain(const QModelIndex& current);
+
+    QLabel* summary_ = nullptr;
+    RankingModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* table_ = nullptr;
+    PointsChartView* chart_ = nullptr;
+    QTextEdit* explanation_ = nullptr;
+};
+
+} // namespace fairtender::desktop

@@ -1,0 +1,87 @@
+#include "desktop/StartPage.h"
+
+#include "desktop/DesktopPaths.h"
+
+#include <QDir>
+#include <QGridLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+namespace fairtender::desktop {
+
+namespace {
+
+QListView* listView(QWidget* parent, const QString& name, const QString& accessible,
+                    QStringListModel* model) {
+    auto* view = new QListView(parent);
+    view->setObjectName(name);
+    view->setAccessibleName(accessible);
+    view->setModel(model);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return view;
+}
+
+} // namespace
+
+StartPage::StartPage(QWidget* parent) : QWidget(parent) {
+    samples_ = new QStringListModel(this);
+    recent_ = new QStringListModel(this);
+
+    auto* title = new QLabel(QStringLiteral("<h2>Fairtender</h2>"
+                                            "<p>Score tender bids on price, quality, social value, "
+                                            "locality, the Real Living Wage and ownership, with "
+                                            "every number explained.</p>"),
+                             this);
+    title->setWordWrap(true);
+
+    auto* open = new QPushButton(QStringLiteral("&Open tender folder..."), this);
+    open->setObjectName(QStringLiteral("openFolderPushButton"));
+    open->setToolTip(
+        QStringLiteral("A folder holding tender.xml, bids/ and evaluations.xml (Ctrl+O)"));
+
+    auto* samples =
+        listView(this, QStringLiteral("samplesListView"), QStringLiteral("Samples"), samples_);
+    auto* recent =
+        listView(this, QStringLiteral("recentListView"), QStringLiteral("Recent folders"), recent_);
+
+    auto* grid = new QGridLayout();
+    grid->addWidget(new QLabel(QStringLiteral("<b>Samples</b> (double-click to open)"), this), 0,
+                    0);
+    grid->addWidget(new QLabel(QStringLiteral("<b>Recent folders</b>"), this), 0, 1);
+    grid->addWidget(samples, 1, 0);
+    grid->addWidget(recent, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(open, 0, Qt::AlignLeft);
+    layout->addLayout(grid, 1);
+
+    connect(open, &QPushButton::clicked, this, [this] { emit chooseFolderRequested(); });
+    connect(samples, &QListView::activated, this, [this](const QModelIndex& index) {
+        emit openRequested(QDir(samplesPath_).filePath(index.data().toString()));
+    });
+    connect(recent, &QListView::activated, this,
+            [this](const QModelIndex& index) { emit openRequested(index.data().toString()); });
+    refreshSamples();
+}
+
+void StartPage::refreshSamples() {
+    samplesPath_ = QString::fromStdString(samplesDirectory().string());
+    QStringList names;
+    const QDir directory(samplesPath_);
+    for (const QString& name : directory.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        if (QFileInfo::exists(directory.filePath(name) + QStringLiteral("/tender.xml")))
+            names << name;
+    samples_->setStringList(names);
+}
+
+void StartPage::setRecentFolders(const QStringList& folders) {
+    recent_->setStringList(folders);
+}
+
+} // namespace fairtender::desktop
