@@ -15,10 +15,12 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -37,26 +39,48 @@ struct TableSpec {
     const char* table;
     const char* action;
     std::vector<const char*> columns;
+    const char* commandAction = ""; // the action of the command that adds rows later, if any
 };
+
+bool writesRows(const TableSpec& spec, const std::string& action) {
+    return action == spec.action || (*spec.commandAction != '\0' && action == spec.commandAction);
+}
 
 const TableSpec kTenderTable{"tender", "workspace.create", {"tender_id", "title", "xml"}};
 const TableSpec kBidDocumentsTable{
     "bid_documents", "bid-document.import", {"file_name", "bid_ids", "xml"}};
-const TableSpec kScoresTable{
-    "evaluator_scores", "score.import", {"bid_id", "criterion_id", "evaluator", "value", "reason"}};
+const TableSpec kScoresTable{"evaluator_scores",
+                             "score.import",
+                             {"bid_id", "criterion_id", "evaluator", "value", "reason"},
+                             "score.submit"};
 const TableSpec kConsensusTable{"consensus_scores",
                                 "consensus.import",
-                                {"bid_id", "criterion_id", "moderator", "value", "reason"}};
+                                {"bid_id", "criterion_id", "moderator", "value", "reason"},
+                                "consensus.set"};
 const TableSpec kDeliverabilityTable{
     "deliverability", "deliverability.import", {"bid_id", "measure_id", "factor", "reason"}};
-const TableSpec kDecisionsTable{
-    "abnormally_low_decisions", "abnormally-low-decision.import", {"bid_id", "accept", "reason"}};
-const TableSpec kLifecycleTable{"lifecycle", "lifecycle.start", {"state", "reason"}};
+const TableSpec kDecisionsTable{"abnormally_low_decisions",
+                                "abnormally-low-decision.import",
+                                {"bid_id", "accept", "reason"},
+                                "abnormally-low.decide"};
+const TableSpec kLifecycleTable{
+    "lifecycle", "lifecycle.start", {"state", "reason"}, "lifecycle.advance"};
+// Schema 2: the panel, its declarations, reopened scores and the award.
+const TableSpec kPanelTable{"panel_members", "panel.add", {"name", "role"}};
+const TableSpec kDeclarationsTable{
+    "conflict_declarations", "panel.declare", {"person", "bid_id", "details"}};
+const TableSpec kReopeningsTable{
+    "score_reopenings",
+    "score.reopen",
+    {"bid_id", "criterion_id", "evaluator", "score_position", "reason"}};
+const TableSpec kAwardsTable{
+    "awards", "award.record", {"bid_id", "notice_date", "standstill_end", "reason"}};
 
 const std::vector<const TableSpec*>& dataTables() {
     static const std::vector<const TableSpec*> tables{
-        &kTenderTable,         &kBidDocumentsTable, &kScoresTable,   &kConsensusTable,
-        &kDeliverabilityTable, &kDecisionsTable,    &kLifecycleTable};
+        &kTenderTable,         &kBidDocumentsTable, &kScoresTable,    &kConsensusTable,
+        &kDeliverabilityTable, &kDecisionsTable,    &kLifecycleTable, &kPanelTable,
+        &kDeclarationsTable,   &kReopeningsTable,   &kAwardsTable};
     return tables;
 }
 
@@ -65,38 +89,52 @@ constexpr const char* kResultsAction = "results.recorded";
 // Schema version 1. Each later version adds one list of statements; a migration never
 // edits an earlier list, so every file reaches the same schema by the same steps.
 const std::vector<std::vector<std::string>>& migrations() {
-    static const std::vector<std::vector<std::string>> steps{{
-        "CREATE TABLE tender (position INTEGER PRIMARY KEY, tender_id TEXT NOT NULL, "
-        "title TEXT NOT NULL, xml TEXT NOT NULL, row_hash TEXT NOT NULL, "
-        "audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE bid_documents (position INTEGER PRIMARY KEY, file_name TEXT NOT NULL "
-        "UNIQUE, bid_ids TEXT NOT NULL, xml TEXT NOT NULL, row_hash TEXT NOT NULL, "
-        "audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE bids (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL UNIQUE, "
-        "file_name TEXT NOT NULL REFERENCES bid_documents(file_name))",
-        "CREATE TABLE evaluator_scores (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
-        "criterion_id TEXT NOT NULL, evaluator TEXT NOT NULL, value TEXT NOT NULL, "
-        "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE consensus_scores (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
-        "criterion_id TEXT NOT NULL, moderator TEXT NOT NULL, value TEXT NOT NULL, "
-        "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE deliverability (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
-        "measure_id TEXT NOT NULL, factor TEXT NOT NULL, reason TEXT NOT NULL, "
-        "row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE abnormally_low_decisions (position INTEGER PRIMARY KEY, bid_id TEXT NOT "
-        "NULL, accept TEXT NOT NULL, reason TEXT NOT NULL, row_hash TEXT NOT NULL, "
-        "audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE lifecycle (position INTEGER PRIMARY KEY, state TEXT NOT NULL, "
-        "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
-        "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT "
-        "NULL, action TEXT NOT NULL, subject TEXT NOT NULL, before_text TEXT NOT NULL, "
-        "after_text TEXT NOT NULL, reason TEXT NOT NULL, prev_hash TEXT NOT NULL, "
-        "hash TEXT NOT NULL)",
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
-        "RAISE(ABORT, 'the audit log is append-only: entries are never updated'); END",
-        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT "
-        "RAISE(ABORT, 'the audit log is append-only: entries are never deleted'); END",
-    }};
+    static const std::vector<std::vector<std::string>> steps{
+        {
+            "CREATE TABLE tender (position INTEGER PRIMARY KEY, tender_id TEXT NOT NULL, "
+            "title TEXT NOT NULL, xml TEXT NOT NULL, row_hash TEXT NOT NULL, "
+            "audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE bid_documents (position INTEGER PRIMARY KEY, file_name TEXT NOT NULL "
+            "UNIQUE, bid_ids TEXT NOT NULL, xml TEXT NOT NULL, row_hash TEXT NOT NULL, "
+            "audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE bids (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL UNIQUE, "
+            "file_name TEXT NOT NULL REFERENCES bid_documents(file_name))",
+            "CREATE TABLE evaluator_scores (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+            "criterion_id TEXT NOT NULL, evaluator TEXT NOT NULL, value TEXT NOT NULL, "
+            "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE consensus_scores (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+            "criterion_id TEXT NOT NULL, moderator TEXT NOT NULL, value TEXT NOT NULL, "
+            "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE deliverability (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+            "measure_id TEXT NOT NULL, factor TEXT NOT NULL, reason TEXT NOT NULL, "
+            "row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE abnormally_low_decisions (position INTEGER PRIMARY KEY, bid_id TEXT NOT "
+            "NULL, accept TEXT NOT NULL, reason TEXT NOT NULL, row_hash TEXT NOT NULL, "
+            "audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE lifecycle (position INTEGER PRIMARY KEY, state TEXT NOT NULL, "
+            "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT "
+            "NULL, action TEXT NOT NULL, subject TEXT NOT NULL, before_text TEXT NOT NULL, "
+            "after_text TEXT NOT NULL, reason TEXT NOT NULL, prev_hash TEXT NOT NULL, "
+            "hash TEXT NOT NULL)",
+            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
+            "RAISE(ABORT, 'the audit log is append-only: entries are never updated'); END",
+            "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT "
+            "RAISE(ABORT, 'the audit log is append-only: entries are never deleted'); END",
+        },
+        {
+            "CREATE TABLE panel_members (position INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "role TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE conflict_declarations (position INTEGER PRIMARY KEY, person TEXT NOT "
+            "NULL, bid_id TEXT NOT NULL, details TEXT NOT NULL, row_hash TEXT NOT NULL, "
+            "audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE score_reopenings (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+            "criterion_id TEXT NOT NULL, evaluator TEXT NOT NULL, score_position TEXT NOT NULL, "
+            "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+            "CREATE TABLE awards (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, notice_date "
+            "TEXT NOT NULL, standstill_end TEXT NOT NULL, reason TEXT NOT NULL, row_hash TEXT NOT "
+            "NULL, audit_seq INTEGER NOT NULL)",
+        }};
     return steps;
 }
 
@@ -148,7 +186,8 @@ std::string rowSubject(const TableSpec& spec, const std::vector<std::string>& va
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
         const std::string column = spec.columns[i];
         if (column == "value" || column == "reason" || column == "factor" || column == "accept" ||
-            column == "title" || column == "moderator")
+            column == "title" || column == "moderator" || column == "details" ||
+            column == "score_position" || column == "notice_date" || column == "role")
             break;
         subject += (subject.empty() ? "" : " ") + values.at(i);
     }
@@ -301,8 +340,9 @@ struct Workspace::Impl {
 
     const AuditEntry& append(const std::string& actor, const std::string& action,
                              const std::string& subject, const std::string& after,
-                             const std::string& reason) {
+                             const std::string& reason, const std::string& before = {}) {
         AuditEntry e;
+        e.before = before;
         e.time = commandTime;
         e.actor = actor;
         e.action = action;
@@ -321,10 +361,13 @@ struct Workspace::Impl {
 
     // Inserts one data row and the audit entry that records it.
     void insertRow(const TableSpec& spec, std::vector<std::string> values, const std::string& actor,
-                   const std::string& reason) {
+                   const std::string& reason, bool byCommand = false,
+                   const std::string& before = {}) {
         const std::string text = rowText(spec, values);
         std::string rowHash = sha256HexOf(text);
-        Poco::Int64 seq = append(actor, spec.action, rowSubject(spec, values), text, reason).seq;
+        Poco::Int64 seq = append(actor, byCommand ? spec.commandAction : spec.action,
+                                 rowSubject(spec, values), text, reason, before)
+                              .seq;
         std::string sql = std::string("INSERT INTO ") + spec.table + " (";
         std::string marks;
         for (const char* column : spec.columns) {
@@ -417,7 +460,14 @@ struct Workspace::Impl {
                                               "stored value '" + text + "' is not a number"));
             return value.value_or(0);
         };
+        // A reopened score stays in its table and in the trail but no longer counts; a
+        // changed consensus or decision counts by its latest row.
+        std::set<std::string> reopened;
+        for (const auto& row : readRows(kReopeningsTable))
+            reopened.insert(row.values[3]);
         for (const auto& row : readRows(kScoresTable)) {
+            if (reopened.count(std::to_string(row.position)) != 0)
+                continue;
             EvaluatorScore s{row.values[0], row.values[1],
                              row.values[2], number(row.values[3], line),
                              row.values[4], {"evaluations.xml", line++, 3}};
@@ -427,7 +477,14 @@ struct Workspace::Impl {
             ConsensusScore c{row.values[0], row.values[1],
                              row.values[2], number(row.values[3], line),
                              row.values[4], {"evaluations.xml", line++, 3}};
-            evaluations.consensus.push_back(std::move(c));
+            const auto same = std::find_if(
+                evaluations.consensus.begin(), evaluations.consensus.end(), [&](const auto& e) {
+                    return e.bidId == c.bidId && e.criterionId == c.criterionId;
+                });
+            if (same != evaluations.consensus.end())
+                *same = std::move(c);
+            else
+                evaluations.consensus.push_back(std::move(c));
         }
         for (const auto& row : readRows(kDeliverabilityTable)) {
             DeliverabilityFactor d{row.values[0],
@@ -442,10 +499,68 @@ struct Workspace::Impl {
                                     row.values[1] == "true",
                                     row.values[2],
                                     {"evaluations.xml", line++, 3}};
-            evaluations.abnormallyLowDecisions.push_back(std::move(a));
+            const auto same = std::find_if(evaluations.abnormallyLowDecisions.begin(),
+                                           evaluations.abnormallyLowDecisions.end(),
+                                           [&](const auto& e) { return e.bidId == a.bidId; });
+            if (same != evaluations.abnormallyLowDecisions.end())
+                *same = std::move(a);
+            else
+                evaluations.abnormallyLowDecisions.push_back(std::move(a));
         }
         if (line > 3)
             folder.files.emplace_back("evaluations.xml");
+    }
+
+    LifecycleState currentState() {
+        const auto rows = readRows(kLifecycleTable);
+        if (rows.empty())
+            return LifecycleState::Draft;
+        return parseLifecycleState(rows.back().values[0]).value_or(LifecycleState::Draft);
+    }
+
+    PanelRecord readPanel() {
+        PanelRecord panel;
+        for (const auto& row : readRows(kPanelTable))
+            if (auto role = parsePanelRole(row.values[1]))
+                panel.members.push_back({row.values[0], *role});
+        for (const auto& row : readRows(kDeclarationsTable))
+            panel.declarations.push_back({row.values[0], row.values[1], row.values[2]});
+        return panel;
+    }
+
+    // Appends the results of the stored inputs after a change to what they are computed from.
+    void recordResults(const std::string& actor, const LivingWageTable* rates) {
+        FolderLoad load = rebuild(rates);
+        if (load.folder)
+            append(actor, kResultsAction, load.folder->tender.id, resultsText(*load.folder),
+                   "results of the stored inputs");
+    }
+
+    // Runs `body` in one transaction; any error it reports rolls everything back.
+    template <class Body> CommandOutcome run(const std::string& actor, Body&& body) {
+        CommandOutcome outcome;
+        if (actor.empty()) {
+            outcome.problems.push_back(
+                workspaceError(path, "say who is acting (--as NAME): every change is logged"));
+            return outcome;
+        }
+        try {
+            session.begin();
+            commandTime = utcNow();
+            loadHead();
+            body(outcome);
+            if (outcome.ok())
+                session.commit();
+            else
+                session.rollback();
+        } catch (const Poco::Exception& e) {
+            if (session.isTransaction())
+                session.rollback();
+            outcome.problems.push_back(workspaceError(
+                path, "cannot write the workspace (" + e.displayText() + "); nothing was changed"));
+        }
+        loadHead();
+        return outcome;
     }
 };
 
@@ -751,7 +866,7 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
                                          std::to_string(row.auditSeq) + ")";
                 ++rowsPerEntry[row.auditSeq];
                 const auto found = bySeq.find(row.auditSeq);
-                if (found == bySeq.end() || found->second->action != spec->action) {
+                if (found == bySeq.end() || !writesRows(*spec, found->second->action)) {
                     problem(what + " has no audit entry that wrote it: it was added or moved "
                                    "outside fairtender");
                     continue;
@@ -766,7 +881,7 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
                                    "fairtender");
             }
             for (const auto& entry : log)
-                if (entry.action == spec->action && rowsPerEntry[entry.seq] != 1)
+                if (writesRows(*spec, entry.action) && rowsPerEntry[entry.seq] != 1)
                     problem("audit entry " + std::to_string(entry.seq) + " (" + entry.action + " " +
                             entry.subject + ") has " + std::to_string(rowsPerEntry[entry.seq]) +
                             " rows in " + spec->table +
@@ -792,6 +907,431 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         problem("cannot read the workspace: " + e.displayText());
     }
     return report;
+}
+
+namespace {
+
+Diagnostic refusal(const fs::path& file, std::string message) {
+    return workspaceError(file, std::move(message));
+}
+
+bool isNeeded(const TenderFolder& folder, const std::string& bidId,
+              const std::string& criterionId) {
+    for (const auto& item : judgementsNeeded(folder.tender, folder.bids))
+        if (item.bidId == bidId && item.criterionId == criterionId)
+            return true;
+    return false;
+}
+
+// Empty when `value` is a score the criterion's scale allows, else why not.
+std::string scaleProblem(const Tender& tender, const std::string& criterionId, double value) {
+    const ModelNode* node = findNode(tender.model, criterionId);
+    if (node == nullptr)
+        return "no criterion " + criterionId;
+    const auto& c = node->criterion;
+    if (value < 0 || value > c.scaleMax)
+        return "score " + exactDecimalText(value) + " is outside the scale 0 to " +
+               exactDecimalText(c.scaleMax) + " of " + criterionId;
+    if (c.scaleStep && *c.scaleStep > 0) {
+        const double steps = value / *c.scaleStep;
+        if (std::abs(steps - std::round(steps)) > 1e-9)
+            return "score " + exactDecimalText(value) + " is not a multiple of the step " +
+                   exactDecimalText(*c.scaleStep) + " of " + criterionId;
+    }
+    return {};
+}
+
+std::optional<PanelRole> viewerRole(const PanelRecord& panel, const std::string& name) {
+    for (const auto role :
+         {PanelRole::Lead, PanelRole::Auditor, PanelRole::Moderator, PanelRole::Evaluator})
+        if (panel.hasRole(name, role))
+            return role;
+    return std::nullopt;
+}
+
+} // namespace
+
+LifecycleState Workspace::state() const {
+    return impl_->currentState();
+}
+
+PanelRecord Workspace::panel() const {
+    return impl_->readPanel();
+}
+
+std::optional<AwardRecord> Workspace::award() const {
+    const auto rows = impl_->readRows(kAwardsTable);
+    if (rows.empty())
+        return std::nullopt;
+    const auto& v = rows.back().values;
+    return AwardRecord{v[0], v[1], v[2], v[3]};
+}
+
+CommandOutcome Workspace::addPanelMember(const std::string& actor, const std::string& name,
+                                         PanelRole role) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const PanelRecord panel = impl.readPanel();
+        const LifecycleState state = impl.currentState();
+        if (name.empty())
+            outcome.problems.push_back(refusal(impl.path, "give the person's name"));
+        else if (state >= LifecycleState::Locked)
+            outcome.problems.push_back(refusal(impl.path, "the results are " +
+                                                              std::string(toString(state)) +
+                                                              ": the panel can no longer change"));
+        else if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
+            outcome.problems.push_back(
+                refusal(impl.path, actor + " is not the lead: only the lead adds to the panel"));
+        else if (panel.hasRole(name, role))
+            outcome.problems.push_back(
+                refusal(impl.path, name + " is already a " + std::string(toString(role))));
+        if (!outcome.ok())
+            return;
+        impl.insertRow(kPanelTable, {name, std::string(toString(role))}, actor,
+                       "added to the panel");
+        outcome.summary = name + " added to the panel as " + std::string(toString(role));
+    });
+}
+
+CommandOutcome Workspace::declareInterests(const std::string& actor,
+                                           const std::vector<ConflictDeclaration>& conflicts) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const PanelRecord panel = impl.readPanel();
+        if (!panel.isMember(actor)) {
+            outcome.problems.push_back(
+                refusal(impl.path, actor + " is not on the panel (panel add NAME --role ROLE)"));
+            return;
+        }
+        std::set<std::string> bids;
+        for (const auto& row : impl.readRows(kBidDocumentsTable)) {
+            std::istringstream ids(row.values[1]);
+            std::string id;
+            while (ids >> id)
+                bids.insert(id);
+        }
+        for (const auto& c : conflicts) {
+            if (bids.count(c.bidId) == 0)
+                outcome.problems.push_back(refusal(impl.path, "no bid " + c.bidId));
+            else if (c.details.empty())
+                outcome.problems.push_back(
+                    refusal(impl.path, "say what the conflict with " + c.bidId + " is"));
+        }
+        if (!outcome.ok())
+            return;
+        if (conflicts.empty()) {
+            impl.insertRow(kDeclarationsTable, {actor, "", "no conflict of interest"}, actor,
+                           "declaration of interests");
+            outcome.summary = actor + " declared no conflict of interest";
+            return;
+        }
+        for (const auto& c : conflicts)
+            impl.insertRow(kDeclarationsTable, {actor, c.bidId, c.details}, actor,
+                           "declaration of interests");
+        outcome.summary =
+            actor + " declared " + std::to_string(conflicts.size()) + " conflict(s) of interest";
+    });
+}
+
+CommandOutcome Workspace::submitScore(const std::string& actor, const std::string& bidId,
+                                      const std::string& criterionId, double value,
+                                      const std::string& reason, const LivingWageTable* rates) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        const PanelRecord panel = impl.readPanel();
+        const LifecycleState state = impl.currentState();
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        // A score reopened by the lead may be given again during moderation.
+        bool reopenedHere = false;
+        for (const auto& row : impl.readRows(kReopeningsTable))
+            reopenedHere = reopenedHere || (row.values[0] == bidId &&
+                                            row.values[1] == criterionId && row.values[2] == actor);
+        const auto existing = load.folder->evaluations.scoresFor(bidId, criterionId);
+        const bool submitted = std::any_of(existing.begin(), existing.end(),
+                                           [&](const auto* s) { return s->evaluator == actor; });
+        if (!panel.hasRole(actor, PanelRole::Evaluator))
+            return fail(actor + " is not an evaluator on the panel");
+        if (!panel.hasDeclared(actor))
+            return fail(actor + " has not declared their interests: record a declaration "
+                                "(panel declare) before scoring");
+        if (const auto* c = panel.conflict(actor, bidId))
+            return fail(actor + " declared a conflict of interest with " + bidId + " (" +
+                        c->details + ") and cannot score it");
+        if (state != LifecycleState::Evaluation &&
+            !(state == LifecycleState::Moderation && reopenedHere && !submitted))
+            return fail("scores are given during evaluation; the tender is " +
+                        std::string(toString(state)));
+        if (reason.empty())
+            return fail("a score needs a written reason (--reason)");
+        if (!isNeeded(*load.folder, bidId, criterionId))
+            return fail(bidId + " " + criterionId +
+                        " is not a bid and judgement criterion the panel scores");
+        if (const std::string problem = scaleProblem(load.folder->tender, criterionId, value);
+            !problem.empty())
+            return fail(problem);
+        if (submitted)
+            return fail(actor + " already submitted a score for " + bidId + " " + criterionId +
+                        ": a submitted score is locked; the lead may reopen it");
+        impl.insertRow(kScoresTable, {bidId, criterionId, actor, exactDecimalText(value), reason},
+                       actor, "score submitted", true);
+        impl.recordResults(actor, rates);
+        outcome.summary =
+            actor + " scored " + bidId + " " + criterionId + " " + exactDecimalText(value);
+    });
+}
+
+CommandOutcome Workspace::reopenScore(const std::string& actor, const std::string& bidId,
+                                      const std::string& criterionId, const std::string& evaluator,
+                                      const std::string& reason, const LivingWageTable* rates) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        const LifecycleState state = impl.currentState();
+        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead reopens a score");
+        if (reason.empty())
+            return fail("reopening a score needs a reason (--reason)");
+        if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation)
+            return fail("scores can be reopened during evaluation or moderation; the tender is " +
+                        std::string(toString(state)));
+        std::set<std::string> reopened;
+        for (const auto& row : impl.readRows(kReopeningsTable))
+            reopened.insert(row.values[3]);
+        for (const auto& row : impl.readRows(kScoresTable)) {
+            const auto& v = row.values;
+            if (v[0] != bidId || v[1] != criterionId || v[2] != evaluator ||
+                reopened.count(std::to_string(row.position)) != 0)
+                continue;
+            impl.insertRow(kReopeningsTable,
+                           {bidId, criterionId, evaluator, std::to_string(row.position), reason},
+                           actor, reason, false, rowText(kScoresTable, v));
+            impl.recordResults(actor, rates);
+            outcome.summary = evaluator + "'s score for " + bidId + " " + criterionId +
+                              " reopened; the original stays in the trail";
+            return;
+        }
+        fail(evaluator + " has no submitted score for " + bidId + " " + criterionId);
+    });
+}
+
+ScoresSeen Workspace::scoresSeenBy(const std::string& viewer, const std::string& bidId,
+                                   const std::string& criterionId) const {
+    ScoresSeen seen;
+    Impl& impl = *impl_;
+    const PanelRecord panel = impl.readPanel();
+    const auto role = viewerRole(panel, viewer);
+    if (!role) {
+        seen.refused.push_back(refusal(impl.path, viewer + " is not on the panel"));
+        return seen;
+    }
+    TenderFolder folder;
+    Diagnostics ignored;
+    impl.readEvaluations(folder, ignored);
+    const auto scores = folder.evaluations.scoresFor(bidId, criterionId);
+    const bool own = std::any_of(scores.begin(), scores.end(),
+                                 [&](const auto* s) { return s->evaluator == viewer; });
+    if (!mayReadOthersScores(*role, own)) {
+        seen.refused.push_back(refusal(impl.path, viewer + " cannot read the other scores for " +
+                                                      bidId + " " + criterionId +
+                                                      " before submitting their own"));
+        return seen;
+    }
+    for (const auto* s : scores)
+        seen.scores.push_back(*s);
+    return seen;
+}
+
+std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* rates) const {
+    std::vector<ModerationItem> items;
+    FolderLoad load = impl_->rebuild(rates);
+    if (!load.folder)
+        return items;
+    const TenderFolder& folder = *load.folder;
+    for (const auto& need : judgementsNeeded(folder.tender, folder.bids)) {
+        ModerationItem item;
+        item.bidId = need.bidId;
+        item.criterionId = need.criterionId;
+        double low = 0;
+        double high = 0;
+        double sum = 0;
+        for (const auto* s : folder.evaluations.scoresFor(need.bidId, need.criterionId)) {
+            low = item.scores.empty() ? s->value : std::min(low, s->value);
+            high = item.scores.empty() ? s->value : std::max(high, s->value);
+            sum += s->value;
+            item.scores.push_back(*s);
+        }
+        if (!item.scores.empty())
+            item.mean = sum / static_cast<double>(item.scores.size());
+        item.spread = high - low;
+        if (const ModelNode* node = findNode(folder.tender.model, need.criterionId)) {
+            const auto& c = node->criterion;
+            item.threshold = c.spreadPercent.value_or(folder.tender.model.defaultSpreadPercent) /
+                             100.0 * c.scaleMax;
+        }
+        item.overThreshold = item.spread > item.threshold + 1e-9;
+        if (const auto* c = folder.evaluations.findConsensus(need.bidId, need.criterionId))
+            item.consensus = *c;
+        items.push_back(std::move(item));
+    }
+    std::stable_partition(items.begin(), items.end(),
+                          [](const ModerationItem& i) { return i.overThreshold; });
+    return items;
+}
+
+CommandOutcome Workspace::setConsensus(const std::string& actor, const std::string& bidId,
+                                       const std::string& criterionId, double value,
+                                       const std::string& reason, const std::string& changeReason,
+                                       const LivingWageTable* rates) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        const PanelRecord panel = impl.readPanel();
+        const LifecycleState state = impl.currentState();
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        if (!panel.hasRole(actor, PanelRole::Moderator) && !panel.hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is neither a moderator nor the lead");
+        if (const auto* c = panel.conflict(actor, bidId))
+            return fail(actor + " declared a conflict of interest with " + bidId + " (" +
+                        c->details + ") and cannot moderate it");
+        if (state != LifecycleState::Moderation)
+            return fail("consensus is agreed during moderation; the tender is " +
+                        std::string(toString(state)));
+        if (reason.empty())
+            return fail("a consensus score needs its reason (--reason)");
+        if (!isNeeded(*load.folder, bidId, criterionId))
+            return fail(bidId + " " + criterionId +
+                        " is not a bid and judgement criterion the panel scores");
+        if (const std::string problem = scaleProblem(load.folder->tender, criterionId, value);
+            !problem.empty())
+            return fail(problem);
+        const auto* earlier = load.folder->evaluations.findConsensus(bidId, criterionId);
+        if (earlier != nullptr && changeReason.empty())
+            return fail("a consensus for " + bidId + " " + criterionId +
+                        " is already agreed: changing it needs a reason (--why)");
+        std::string before;
+        if (earlier != nullptr)
+            before =
+                rowText(kConsensusTable, {earlier->bidId, earlier->criterionId, earlier->moderator,
+                                          exactDecimalText(earlier->value), earlier->reason});
+        impl.insertRow(kConsensusTable,
+                       {bidId, criterionId, actor, exactDecimalText(value), reason}, actor,
+                       earlier != nullptr ? changeReason : reason, true, before);
+        impl.recordResults(actor, rates);
+        outcome.summary = std::string(earlier != nullptr ? "consensus changed: " : "consensus: ") +
+                          bidId + " " + criterionId + " " + exactDecimalText(value);
+    });
+}
+
+CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const std::string& bidId,
+                                              bool accept, const std::string& reason,
+                                              const LivingWageTable* rates) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        const LifecycleState state = impl.currentState();
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead decides on an abnormally low "
+                                "price");
+        if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation)
+            return fail("abnormally low prices are decided during evaluation or moderation; the "
+                        "tender is " +
+                        std::string(toString(state)));
+        if (reason.empty())
+            return fail("the decision needs its reason (--reason)");
+        const auto& bids = load.folder->bids;
+        if (std::none_of(bids.begin(), bids.end(), [&](const Bid& b) { return b.id == bidId; }))
+            return fail("no bid " + bidId);
+        std::string before;
+        if (const auto* earlier = load.folder->evaluations.findAbnormallyLowDecision(bidId))
+            before = rowText(kDecisionsTable,
+                             {earlier->bidId, earlier->accept ? "true" : "false", earlier->reason});
+        impl.insertRow(kDecisionsTable, {bidId, accept ? "true" : "false", reason}, actor, reason,
+                       true, before);
+        impl.recordResults(actor, rates);
+        outcome.summary =
+            std::string("abnormally low price of ") + bidId + (accept ? " accepted" : " rejected");
+    });
+}
+
+CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
+                                  const std::string& reason, const LivingWageTable* rates,
+                                  const BankHolidays* holidays, std::optional<Date> noticeDate) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        const PanelRecord panel = impl.readPanel();
+        const LifecycleState from = impl.currentState();
+        if (!panel.hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead moves the tender on");
+        if (reason.empty())
+            return fail("say why the tender moves on (--reason)");
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        const TenderFolder& folder = *load.folder;
+        EvaluationOutcome evaluated =
+            fairtender::evaluate(folder.tender, folder.bids, folder.evaluations);
+        const EvaluationResult* result =
+            evaluated.result && !hasErrors(evaluated.diagnostics) ? &*evaluated.result : nullptr;
+        const LifecycleFacts facts{folder.tender, folder.bids, folder.evaluations, panel, result};
+        for (auto& blocker : transitionBlockers(from, to, facts))
+            fail("cannot move to " + std::string(toString(to)) + ": " + blocker);
+        if (!outcome.ok())
+            return;
+        std::optional<Date> end;
+        if (to == LifecycleState::Awarded) {
+            if (!noticeDate)
+                return fail("give the day of the award notice (--date YYYY-MM-DD)");
+            if (holidays == nullptr)
+                return fail("the bank holiday list is needed to count the standstill period");
+            end = standstillEnd(*noticeDate, *holidays);
+            if (!end)
+                return fail("the bank holiday list (" + std::to_string(holidays->firstYear) +
+                            " to " + std::to_string(holidays->lastYear) +
+                            ") does not cover the standstill period after " +
+                            noticeDate->toString() + ": add the later years");
+        }
+        impl.insertRow(kLifecycleTable, {std::string(toString(to)), reason}, actor, reason, true);
+        outcome.summary =
+            "moved from " + std::string(toString(from)) + " to " + std::string(toString(to));
+        if (end) {
+            impl.insertRow(kAwardsTable,
+                           {*result->winnerId, noticeDate->toString(), end->toString(), reason},
+                           actor, reason);
+            outcome.summary += ": awarded to " + *result->winnerId +
+                               "; standstill ends at the "
+                               "end of " +
+                               end->toString();
+        }
+    });
+}
+
+std::vector<BidView> Workspace::bidViewsFor(const std::string& viewer, bool anonymous,
+                                            const LivingWageTable* rates) const {
+    const PanelRecord panel = impl_->readPanel();
+    const auto role = viewerRole(panel, viewer);
+    FolderLoad load = impl_->rebuild(rates);
+    if (!role || !load.folder)
+        return {};
+    return bidViews(load.folder->bids, *role, impl_->currentState(), anonymous);
 }
 
 } // namespace fairtender

@@ -7,6 +7,9 @@
 #include "core/Diagnostic.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
+#include "lifecycle/Lifecycle.h"
+#include "lifecycle/PanelViews.h"
+#include "lifecycle/Standstill.h"
 #include "pipeline/FolderEvaluation.h"
 
 #include <cstddef>
@@ -44,12 +47,48 @@ struct VerifyReport {
     bool ok() const { return problems.empty(); }
 };
 
+// What a workspace command did. When it was refused, `problems` says why (for a forbidden
+// lifecycle move: one line per thing missing) and nothing was written.
+struct CommandOutcome {
+    Diagnostics problems;
+    std::string summary; // what was recorded, one line
+
+    bool ok() const { return !hasErrors(problems); }
+};
+
+// One bid and criterion as moderation sees it: the individual scores, their mean as the
+// starting point, the spread against the criterion's threshold and any consensus so far.
+struct ModerationItem {
+    std::string bidId;
+    std::string criterionId;
+    std::vector<EvaluatorScore> scores;
+    double mean = 0;
+    double spread = 0;    // highest minus lowest score
+    double threshold = 0; // the spread threshold in scale points
+    bool overThreshold = false;
+    std::optional<ConsensusScore> consensus;
+};
+
+// Other evaluators' scores on one bid and criterion, or why they may not be read yet.
+struct ScoresSeen {
+    std::vector<EvaluatorScore> scores;
+    Diagnostics refused;
+};
+
+// The recorded award: the bid, the day of the award notice and the standstill's last day.
+struct AwardRecord {
+    std::string bidId;
+    std::string noticeDate;
+    std::string standstillEnd;
+    std::string reason;
+};
+
 struct WorkspaceOpen;
 
 class Workspace {
 public:
     // The newest schema this build reads and writes.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Loads `folder` with loadTenderFolder and stores all of it, with one audit entry per
     // record, in a new file `wsPath` in one transaction. Any error in the folder, an existing
@@ -89,6 +128,58 @@ public:
     // every such entry still has its row), SQLite's integrity check, and that the results
     // recomputed from the stored inputs are those recorded when they were last stored.
     VerifyReport verify(const LivingWageTable* rates) const;
+
+    // The current lifecycle stage.
+    LifecycleState state() const;
+    // The panel members and their declarations.
+    PanelRecord panel() const;
+    // The recorded award, once the tender is awarded.
+    std::optional<AwardRecord> award() const;
+
+    // The commands below each run in one transaction with their audit entries, and are
+    // refused (nothing written) when the rules do not allow them. `actor` is who acts;
+    // `rates` as for loadFolder, so the recorded results are those verify recomputes.
+
+    // Adds `name` with `role`. Only the lead may add once the panel has a lead.
+    CommandOutcome addPanelMember(const std::string& actor, const std::string& name,
+                                  PanelRole role);
+    // Records the actor's conflict-of-interest declaration: no conflict when `conflicts` is
+    // empty, else one line per bid (ConflictDeclaration::person is ignored).
+    CommandOutcome declareInterests(const std::string& actor,
+                                    const std::vector<ConflictDeclaration>& conflicts);
+    // An evaluator's score with its written reason, during evaluation (or moderation, after
+    // the lead reopened it). Once submitted it is locked.
+    CommandOutcome submitScore(const std::string& actor, const std::string& bidId,
+                               const std::string& criterionId, double value,
+                               const std::string& reason, const LivingWageTable* rates);
+    // The lead reopens an evaluator's submitted score; the original stays in the trail.
+    CommandOutcome reopenScore(const std::string& actor, const std::string& bidId,
+                               const std::string& criterionId, const std::string& evaluator,
+                               const std::string& reason, const LivingWageTable* rates);
+    // What `viewer` may read of the evaluators' scores on one bid and criterion.
+    ScoresSeen scoresSeenBy(const std::string& viewer, const std::string& bidId,
+                            const std::string& criterionId) const;
+    // Every bid and judgement criterion to moderate, spreads over the threshold first.
+    std::vector<ModerationItem> moderationAgenda(const LivingWageTable* rates) const;
+    // A moderator's (or the lead's) consensus with its reason, during moderation. Replacing
+    // a consensus needs `changeReason`; the earlier one stays in the trail.
+    CommandOutcome setConsensus(const std::string& actor, const std::string& bidId,
+                                const std::string& criterionId, double value,
+                                const std::string& reason, const std::string& changeReason,
+                                const LivingWageTable* rates);
+    // The lead accepts or rejects an abnormally low price, with the reason.
+    CommandOutcome decideAbnormallyLow(const std::string& actor, const std::string& bidId,
+                                       bool accept, const std::string& reason,
+                                       const LivingWageTable* rates);
+    // The lead moves the tender to `to` with a reason; refused with what is missing. Moving
+    // to awarded records the first-ranked bid and the standstill end counted from
+    // `noticeDate` with `holidays`.
+    CommandOutcome advance(const std::string& actor, LifecycleState to, const std::string& reason,
+                           const LivingWageTable* rates, const BankHolidays* holidays = nullptr,
+                           std::optional<Date> noticeDate = std::nullopt);
+    // The bids as `viewer` sees them now (price-blind, anonymous when asked).
+    std::vector<BidView> bidViewsFor(const std::string& viewer, bool anonymous,
+                                     const LivingWageTable* rates) const;
 
     struct Impl;
 

@@ -77,7 +77,7 @@ TEST(Workspace, StatusCountsSchoolMealsRecords) {
     ScratchFolder scratch;
     const Workspace workspace = createSample(scratch, "school-meals");
     const WorkspaceStatus status = workspace.status();
-    EXPECT_EQ(status.schemaVersion, 1);
+    EXPECT_EQ(status.schemaVersion, 2);
     EXPECT_EQ(status.bids, 6u);
     EXPECT_EQ(status.bidDocuments, 6u);
     EXPECT_EQ(status.state, "open");
@@ -116,7 +116,7 @@ TEST(Workspace, NewerSchemaIsRefusedAndTheFileLeftUnchanged) {
     ASSERT_FALSE(opened.ok());
     EXPECT_NE(opened.diagnostics.front().message.find(
                   "this workspace was written by a newer fairtender (schema 3; this build reads "
-                  "up to 1): open it with a newer version; nothing was changed"),
+                  "up to 2): open it with a newer version; nothing was changed"),
               std::string::npos)
         << opened.diagnostics.front().message;
     EXPECT_EQ(sha256Hex(file), before);

@@ -1,0 +1,210 @@
+#include "lifecycle/Lifecycle.h"
+
+#include <algorithm>
+#include <array>
+
+namespace fairtender {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kStateWords{"draft",      "open",   "evaluation",
+                                                      "moderation", "locked", "awarded"};
+constexpr std::array<std::string_view, 4> kRoleWords{"lead", "evaluator", "moderator", "auditor"};
+
+bool failsAGate(const Tender& tender, const Bid& bid) {
+    bool fails = false;
+    forEachNode(tender.model.children, [&](const ModelNode& node) {
+        if (node.kind != NodeKind::Gate)
+            return;
+        const GateAnswer* answer = bid.findGateAnswer(node.id);
+        if (answer != nullptr ? !answer->pass : node.missingGateAnswerFails)
+            fails = true;
+    });
+    return fails;
+}
+
+} // namespace
+
+std::string_view toString(LifecycleState state) {
+    return kStateWords.at(static_cast<std::size_t>(state));
+}
+
+std::optional<LifecycleState> parseLifecycleState(std::string_view text) {
+    for (std::size_t i = 0; i < kStateWords.size(); ++i)
+        if (kStateWords[i] == text)
+            return static_cast<LifecycleState>(i);
+    return std::nullopt;
+}
+
+std::string_view toString(PanelRole role) {
+    return kRoleWords.at(static_cast<std::size_t>(role));
+}
+
+std::optional<PanelRole> parsePanelRole(std::string_view text) {
+    for (std::size_t i = 0; i < kRoleWords.size(); ++i)
+        if (kRoleWords[i] == text)
+            return static_cast<PanelRole>(i);
+    return std::nullopt;
+}
+
+bool PanelRecord::hasRole(const std::string& name, PanelRole role) const {
+    return std::any_of(members.begin(), members.end(),
+                       [&](const PanelMember& m) { return m.name == name && m.role == role; });
+}
+
+bool PanelRecord::isMember(const std::string& name) const {
+    return std::any_of(members.begin(), members.end(),
+                       [&](const PanelMember& m) { return m.name == name; });
+}
+
+bool PanelRecord::hasDeclared(const std::string& name) const {
+    return std::any_of(declarations.begin(), declarations.end(),
+                       [&](const ConflictDeclaration& d) { return d.person == name; });
+}
+
+const ConflictDeclaration* PanelRecord::conflict(const std::string& name,
+                                                 const std::string& bidId) const {
+    for (const auto& d : declarations)
+        if (d.person == name && !d.bidId.empty() && d.bidId == bidId)
+            return &d;
+    return nullptr;
+}
+
+std::vector<std::string> PanelRecord::withRole(PanelRole role) const {
+    std::vector<std::string> names;
+    for (const auto& m : members)
+        if (m.role == role && std::find(names.begin(), names.end(), m.name) == names.end())
+            names.push_back(m.name);
+    return names;
+}
+
+std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vector<Bid>& bids) {
+    std::vector<std::string> criteria;
+    forEachNode(tender.model.children, [&](const ModelNode& node) {
+        if (node.kind == NodeKind::Criterion && node.criterion.type == CriterionType::Judgement)
+            criteria.push_back(node.id);
+    });
+    std::vector<JudgementItem> items;
+    for (const auto& bid : bids) {
+        if (failsAGate(tender, bid))
+            continue;
+        for (const auto& criterion : criteria)
+            items.push_back({bid.id, criterion});
+    }
+    return items;
+}
+
+std::string missingLine(const std::string& what, const std::vector<std::string>& items) {
+    std::string line = std::to_string(items.size()) + " " + what + " missing: ";
+    const std::size_t shown = std::min<std::size_t>(items.size(), 10);
+    for (std::size_t i = 0; i < shown; ++i)
+        line += (i == 0 ? "" : ", ") + items[i];
+    if (items.size() > shown)
+        line += " and " + std::to_string(items.size() - shown) + " more";
+    return line;
+}
+
+std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState to,
+                                            const LifecycleFacts& facts) {
+    std::vector<std::string> blockers;
+    if (from == LifecycleState::Awarded) {
+        blockers.push_back("the tender is awarded: awarded is the last stage");
+        return blockers;
+    }
+    const auto next = static_cast<LifecycleState>(static_cast<int>(from) + 1);
+    if (to != next) {
+        blockers.push_back("cannot move from " + std::string(toString(from)) + " to " +
+                           std::string(toString(to)) + ": the next stage after " +
+                           std::string(toString(from)) + " is " + std::string(toString(next)));
+        return blockers;
+    }
+    const PanelRecord& panel = facts.panel;
+    switch (to) {
+    case LifecycleState::Draft:
+        break;
+    case LifecycleState::Open: {
+        bool anyCriterion = false;
+        forEachNode(facts.tender.model.children, [&](const ModelNode& node) {
+            anyCriterion = anyCriterion || node.kind == NodeKind::Criterion;
+        });
+        if (!anyCriterion)
+            blockers.push_back("the evaluation model has no criteria");
+        break;
+    }
+    case LifecycleState::Evaluation: {
+        if (facts.bids.empty())
+            blockers.push_back("no bids are stored");
+        if (panel.withRole(PanelRole::Lead).empty())
+            blockers.push_back("the panel has no lead (panel add NAME --role lead)");
+        if (panel.withRole(PanelRole::Evaluator).empty())
+            blockers.push_back("the panel has no evaluator (panel add NAME --role evaluator)");
+        std::vector<std::string> undeclared;
+        for (const auto role : {PanelRole::Evaluator, PanelRole::Moderator})
+            for (const auto& name : panel.withRole(role))
+                if (!panel.hasDeclared(name) &&
+                    std::find(undeclared.begin(), undeclared.end(), name) == undeclared.end())
+                    undeclared.push_back(name);
+        if (!undeclared.empty())
+            blockers.push_back(missingLine("conflict-of-interest declarations", undeclared));
+        break;
+    }
+    case LifecycleState::Moderation: {
+        std::vector<std::string> missing;
+        std::vector<std::string> unscoreable;
+        const auto evaluators = panel.withRole(PanelRole::Evaluator);
+        for (const auto& item : judgementsNeeded(facts.tender, facts.bids)) {
+            const auto scores = facts.evaluations.scoresFor(item.bidId, item.criterionId);
+            bool anyFree = false;
+            for (const auto& evaluator : evaluators) {
+                if (panel.conflict(evaluator, item.bidId) != nullptr)
+                    continue;
+                anyFree = true;
+                const bool scored = std::any_of(scores.begin(), scores.end(), [&](const auto* s) {
+                    return s->evaluator == evaluator;
+                });
+                if (!scored)
+                    missing.push_back(item.bidId + " " + item.criterionId + " " + evaluator);
+            }
+            if (!anyFree && scores.empty())
+                unscoreable.push_back(item.bidId + " " + item.criterionId);
+        }
+        if (!missing.empty())
+            blockers.push_back(missingLine("evaluator scores", missing));
+        if (!unscoreable.empty())
+            blockers.push_back(
+                missingLine("scores from an evaluator without a conflict", unscoreable));
+        break;
+    }
+    case LifecycleState::Locked: {
+        std::vector<std::string> missing;
+        for (const auto& item : judgementsNeeded(facts.tender, facts.bids))
+            if (facts.evaluations.findConsensus(item.bidId, item.criterionId) == nullptr)
+                missing.push_back(item.bidId + " " + item.criterionId);
+        if (!missing.empty())
+            blockers.push_back(missingLine("consensus scores", missing));
+        if (facts.result == nullptr) {
+            blockers.push_back("the stored inputs do not evaluate yet");
+            break;
+        }
+        std::vector<std::string> undecided;
+        for (const auto& bid : facts.result->bids)
+            if (bid.hasFlag(FlagKind::AbnormallyLow) &&
+                facts.evaluations.findAbnormallyLowDecision(bid.bidId) == nullptr)
+                undecided.push_back(bid.bidId);
+        if (!undecided.empty())
+            blockers.push_back(
+                missingLine("abnormally-low decisions (decide-abnormally-low)", undecided));
+        break;
+    }
+    case LifecycleState::Awarded:
+        if (facts.result == nullptr)
+            blockers.push_back("the stored inputs do not evaluate");
+        else if (!facts.result->winnerId)
+            blockers.push_back("no single first-ranked bid to award: first place is tied or no "
+                               "bid is ranked");
+        break;
+    }
+    return blockers;
+}
+
+} // namespace fairtender
