@@ -21,6 +21,7 @@ void PointsChartView::setTender(const std::shared_ptr<const LoadedTender>& tende
     auto* chart = new QChart();
     chart->setTitle(QStringLiteral("Points by group, ranked bids"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true); // long group names are elided
     chart->setMargins(QMargins(4, 4, 4, 4));
     if (tender && tender->ok()) {
         const EvaluationResult& result = *tender->evaluation.result;

@@ -115,8 +115,13 @@ void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
     explanation_->clear();
     table_->resizeColumnsToContents();
     // Long supplier names and reasons must not push the points off screen.
-    for (int column = 0; column < proxy_->columnCount(); ++column)
-        table_->setColumnWidth(column, std::min(table_->columnWidth(column), 260));
+    // Points columns share the width so flags and status stay on a laptop screen; their full
+    // names are in the header tooltips.
+    for (int column = 0; column < proxy_->columnCount(); ++column) {
+        const RankingColumn* shown = model_->columnAt(column);
+        const int widest = shown != nullptr && isPointsColumn(*shown) ? 150 : 260;
+        table_->setColumnWidth(column, std::min(table_->columnWidth(column), widest));
+    }
     // Start on the winner's total, so the panel shows at once how a total is made.
     if (showable && proxy_->rowCount() > 0)
         for (int column = 0; column < proxy_->columnCount(); ++column)
