@@ -1,0 +1,366 @@
+// The panel's work in a workspace: declarations, independent scoring, reopening,
+// moderation, abnormally low decisions and the lifecycle up to the award; every command
+// leaves a log that verifies.
+#include "WorkspaceTestSupport.h"
+#include "io/json/ResultJson.h"
+#include "pipeline/FolderEvaluation.h"
+#include "store/Workspace.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace fairtender {
+namespace {
+
+using testing::kSourceDir;
+using testing::referenceRates;
+using testing::runSql;
+using testing::ScratchFolder;
+
+const BankHolidays* holidays() {
+    static const std::optional<BankHolidays> loaded = [] {
+        Diagnostics ignored;
+        return loadBankHolidays(
+            kSourceDir / "templates/reference/bank-holidays-england-and-wales.xml", ignored);
+    }();
+    return loaded ? &*loaded : nullptr;
+}
+
+std::string messages(const CommandOutcome& outcome) {
+    std::string text;
+    for (const auto& problem : outcome.problems)
+        text += problem.message + "\n";
+    return text;
+}
+
+// School meals without its evaluations.xml: a panel alice (lead), eve and emma
+// (evaluators) and mo (moderator) scores it from scratch.
+class WorkspaceWorkflow : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto folder = scratch_ / "tender";
+        std::filesystem::copy(kSourceDir / "samples/school-meals", folder,
+                              std::filesystem::copy_options::recursive);
+        std::filesystem::remove(folder / "evaluations.xml");
+        auto created = Workspace::createFromFolder(folder, file_, "alice", referenceRates());
+        ASSERT_TRUE(created.ok());
+        ws_.emplace(std::move(*created.workspace));
+        ASSERT_TRUE(ws().addPanelMember("alice", "alice", PanelRole::Lead).ok());
+        ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
+        ASSERT_TRUE(ws().addPanelMember("alice", "emma", PanelRole::Evaluator).ok());
+        ASSERT_TRUE(ws().addPanelMember("alice", "mo", PanelRole::Moderator).ok());
+    }
+
+    Workspace& ws() { return *ws_; }
+
+    void declareAll() {
+        for (const char* name : {"eve", "emma", "mo"})
+            ASSERT_TRUE(ws().declareInterests(name, {}).ok());
+    }
+
+    void toEvaluation() {
+        declareAll();
+        const auto moved =
+            ws().advance("alice", LifecycleState::Evaluation, "bids opened", referenceRates());
+        ASSERT_TRUE(moved.ok()) << messages(moved);
+    }
+
+    static double valueFor(const std::string& criterion, int offset) {
+        return criterion == "sv-plan" ? 60 + 20 * offset : 3 + offset;
+    }
+
+    CommandOutcome score(const std::string& who, const std::string& bid,
+                         const std::string& criterion, double value) {
+        return ws().submitScore(who, bid, criterion, value, "reason of " + who, referenceRates());
+    }
+
+    // Every evaluator scores every item alike, except B5 q-menu: eve 1, emma 4, 3 points
+    // apart, over the threshold of 40% of the scale 5 (2 points).
+    void scoreEverything() {
+        const auto folder = ws().loadFolder(referenceRates()).folder;
+        for (const auto& item : judgementsNeeded(folder->tender, folder->bids)) {
+            const bool split = item.bidId == "B5" && item.criterionId == "q-menu";
+            ASSERT_TRUE(score("eve", item.bidId, item.criterionId,
+                              valueFor(item.criterionId, split ? -2 : 0))
+                            .ok());
+            ASSERT_TRUE(score("emma", item.bidId, item.criterionId,
+                              valueFor(item.criterionId, split ? 1 : 0))
+                            .ok());
+        }
+    }
+
+    void toModeration() {
+        toEvaluation();
+        scoreEverything();
+        const auto moved =
+            ws().advance("alice", LifecycleState::Moderation, "all scored", referenceRates());
+        ASSERT_TRUE(moved.ok()) << messages(moved);
+    }
+
+    void agreeEverything() {
+        for (const auto& item : ws().moderationAgenda(referenceRates()))
+            ASSERT_TRUE(ws().setConsensus("mo", item.bidId, item.criterionId, item.mean,
+                                          "agreed on the mean", "", referenceRates())
+                            .ok());
+    }
+
+    void expectVerifies() {
+        const VerifyReport report = ws().verify(referenceRates());
+        std::string text;
+        for (const auto& p : report.problems)
+            text += p.message + "\n";
+        EXPECT_TRUE(report.ok()) << text;
+    }
+
+    ScratchFolder scratch_;
+    std::filesystem::path file_ = scratch_ / "meals.ftw";
+    std::optional<Workspace> ws_;
+};
+
+TEST_F(WorkspaceWorkflow, OnlyTheLeadAddsToThePanelOnceThereIsALead) {
+    const auto refused = ws().addPanelMember("eve", "zed", PanelRole::Evaluator);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "eve is not the lead: only the lead adds to the panel");
+    EXPECT_EQ(ws().panel().members.size(), 4u);
+}
+
+TEST_F(WorkspaceWorkflow, EvaluationIsRefusedUntilEveryoneHasDeclared) {
+    ASSERT_TRUE(ws().declareInterests("eve", {}).ok());
+    const auto refused =
+        ws().advance("alice", LifecycleState::Evaluation, "bids opened", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "cannot move to evaluation: 2 conflict-of-interest declarations missing: emma, mo");
+    EXPECT_EQ(ws().state(), LifecycleState::Open);
+}
+
+TEST_F(WorkspaceWorkflow, OnlyTheLeadMovesTheTenderOn) {
+    declareAll();
+    const auto refused = ws().advance("eve", LifecycleState::Evaluation, "go", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "eve is not the lead: only the lead moves the tender on");
+}
+
+TEST_F(WorkspaceWorkflow, ScoringBeforeEvaluationIsRefused) {
+    declareAll();
+    const auto refused = score("eve", "B1", "q-menu", 3);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "scores are given during evaluation; the tender is open");
+}
+
+TEST_F(WorkspaceWorkflow, DeclaredConflictBlocksScoringThatSupplier) {
+    ASSERT_TRUE(ws().declareInterests("eve", {{"", "B2", "my sister runs it"}}).ok());
+    ASSERT_TRUE(ws().declareInterests("emma", {}).ok());
+    ASSERT_TRUE(ws().declareInterests("mo", {}).ok());
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Evaluation, "open", referenceRates()).ok());
+    const auto refused = score("eve", "B2", "q-menu", 3);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(
+        refused.problems[0].message,
+        "eve declared a conflict of interest with B2 (my sister runs it) and cannot score it");
+    EXPECT_TRUE(score("eve", "B1", "q-menu", 3).ok());
+}
+
+TEST_F(WorkspaceWorkflow, ConflictWithAnUnknownBidIsRefused) {
+    const auto refused = ws().declareInterests("eve", {{"", "B9", "x"}});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "no bid B9");
+}
+
+TEST_F(WorkspaceWorkflow, ScoreWithoutAReasonIsRefused) {
+    toEvaluation();
+    const auto refused = ws().submitScore("eve", "B1", "q-menu", 3, "", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "a score needs a written reason (--reason)");
+}
+
+TEST_F(WorkspaceWorkflow, ScoreOffTheScaleIsRefused) {
+    toEvaluation();
+    const auto refused = score("eve", "B1", "sv-plan", 70);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "score 70 is not a multiple of the step 20 of sv-plan");
+}
+
+TEST_F(WorkspaceWorkflow, BidFailingAGateIsNotScored) {
+    toEvaluation();
+    const auto refused = score("eve", "B4", "q-menu", 3);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "B4 q-menu is not a bid and judgement criterion the panel scores");
+}
+
+TEST_F(WorkspaceWorkflow, SubmittedScoreIsLocked) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
+    const auto refused = score("eve", "B1", "q-menu", 4);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "eve already submitted a score for B1 q-menu: a "
+                                           "submitted score is locked; the lead may reopen it");
+}
+
+TEST_F(WorkspaceWorkflow, EvaluatorReadsOthersScoresOnlyAfterSubmittingItsOwn) {
+    toEvaluation();
+    ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
+    const ScoresSeen before = ws().scoresSeenBy("eve", "B1", "q-menu");
+    EXPECT_TRUE(before.scores.empty());
+    ASSERT_EQ(before.refused.size(), 1u);
+    EXPECT_EQ(before.refused[0].message,
+              "eve cannot read the other scores for B1 q-menu before submitting their own");
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
+    EXPECT_EQ(ws().scoresSeenBy("eve", "B1", "q-menu").scores.size(), 2u);
+}
+
+TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
+    toEvaluation();
+    const auto evaluatorView = ws().bidViewsFor("eve", false, referenceRates());
+    ASSERT_EQ(evaluatorView.size(), 6u);
+    EXPECT_TRUE(evaluatorView[0].priceHidden);
+    const auto leadView = ws().bidViewsFor("alice", false, referenceRates());
+    EXPECT_TRUE(leadView[0].price.has_value());
+    const auto anonymous = ws().bidViewsFor("eve", true, referenceRates());
+    EXPECT_EQ(anonymous[5].label, "Bid F");
+}
+
+TEST_F(WorkspaceWorkflow, ReopenNeedsTheLeadAndAReasonAndKeepsTheOriginal) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    EXPECT_FALSE(ws().reopenScore("eve", "B1", "q-menu", "eve", "typo", referenceRates()).ok());
+    const auto noReason = ws().reopenScore("alice", "B1", "q-menu", "eve", "", referenceRates());
+    ASSERT_FALSE(noReason.ok());
+    EXPECT_EQ(noReason.problems[0].message, "reopening a score needs a reason (--reason)");
+    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
+                                 referenceRates())
+                    .ok());
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 4).ok());
+    const auto seen = ws().scoresSeenBy("alice", "B1", "q-menu");
+    ASSERT_EQ(seen.scores.size(), 1u);
+    EXPECT_EQ(seen.scores[0].value, 4);
+    const auto log = ws().auditLog();
+    const auto reopen = std::find_if(
+        log.begin(), log.end(), [](const AuditEntry& e) { return e.action == "score.reopen"; });
+    ASSERT_NE(reopen, log.end());
+    EXPECT_NE(reopen->before.find("value=\"2\""), std::string::npos) << reopen->before;
+    EXPECT_EQ(reopen->reason, "clarification of 3 March");
+    expectVerifies();
+}
+
+TEST_F(WorkspaceWorkflow, ModerationIsRefusedNamingTheMissingScores) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
+    const auto refused =
+        ws().advance("alice", LifecycleState::Moderation, "scored", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message.rfind(
+                  "cannot move to moderation: 39 evaluator scores missing: B1 q-menu emma, "
+                  "B1 q-mobilisation eve",
+                  0),
+              0u)
+        << refused.problems[0].message;
+}
+
+TEST_F(WorkspaceWorkflow, AgendaListsSpreadsOverTheThresholdFirstWithTheMean) {
+    toModeration();
+    const auto agenda = ws().moderationAgenda(referenceRates());
+    ASSERT_EQ(agenda.size(), 20u);
+    EXPECT_EQ(agenda[0].bidId, "B5");
+    EXPECT_EQ(agenda[0].criterionId, "q-menu");
+    EXPECT_TRUE(agenda[0].overThreshold);
+    EXPECT_DOUBLE_EQ(agenda[0].mean, 2.5); // eve 1, emma 4
+    EXPECT_DOUBLE_EQ(agenda[0].spread, 3);
+    EXPECT_DOUBLE_EQ(agenda[0].threshold, 2); // 40% of the scale 5
+    EXPECT_EQ(agenda[0].scores.size(), 2u);
+    EXPECT_FALSE(agenda[1].overThreshold);
+    EXPECT_EQ(agenda[1].bidId, "B1");
+}
+
+TEST_F(WorkspaceWorkflow, ChangingAConsensusNeedsAReasonAndKeepsTheEarlierOne) {
+    toModeration();
+    ASSERT_TRUE(ws().setConsensus("mo", "B1", "q-menu", 3, "agreed 3", "", referenceRates()).ok());
+    const auto refused =
+        ws().setConsensus("mo", "B1", "q-menu", 4, "agreed 4", "", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "a consensus for B1 q-menu is already agreed: changing it needs a reason (--why)");
+    ASSERT_TRUE(ws().setConsensus("mo", "B1", "q-menu", 4, "agreed 4", "evidence E3 had not seen",
+                                  referenceRates())
+                    .ok());
+    const auto log = ws().auditLog();
+    const auto& last = *std::find_if(
+        log.rbegin(), log.rend(), [](const AuditEntry& e) { return e.action == "consensus.set"; });
+    EXPECT_NE(last.before.find("value=\"3\""), std::string::npos);
+    EXPECT_NE(last.after.find("value=\"4\""), std::string::npos);
+    EXPECT_EQ(last.reason, "evidence E3 had not seen");
+    EXPECT_EQ(ws().status().consensus, 2u);
+    expectVerifies();
+}
+
+TEST_F(WorkspaceWorkflow, AbnormallyLowPriceWithoutADecisionBlocksLocked) {
+    toModeration();
+    agreeEverything();
+    const auto refused = ws().advance("alice", LifecycleState::Locked, "final", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "cannot move to locked: 1 abnormally-low decisions (decide-abnormally-low) "
+              "missing: B6");
+}
+
+TEST_F(WorkspaceWorkflow, FullEvaluationReachesAwardedAndVerifies) {
+    toModeration();
+    agreeEverything();
+    ASSERT_TRUE(ws().decideAbnormallyLow("alice", "B6", true, "costs explained in clarification",
+                                         referenceRates())
+                    .ok());
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Locked, "final", referenceRates()).ok());
+    EXPECT_TRUE(ws().bidViewsFor("eve", true, referenceRates())[0].price.has_value());
+    const auto awarded = ws().advance("alice", LifecycleState::Awarded, "award approved",
+                                      referenceRates(), holidays(), Date::parse("2025-12-19"));
+    ASSERT_TRUE(awarded.ok()) << messages(awarded);
+    const auto award = ws().award();
+    ASSERT_TRUE(award.has_value());
+    EXPECT_EQ(award->standstillEnd, "2026-01-05");
+    EXPECT_EQ(ws().state(), LifecycleState::Awarded);
+    expectVerifies();
+
+    // The exported folder evaluates exactly as the workspace does.
+    const auto out = scratch_ / "exported";
+    ASSERT_TRUE(ws().exportToFolder(out).empty());
+    const FolderEvaluation exported = evaluateTenderFolder(out, referenceRates());
+    const FolderEvaluation stored = ws().evaluate(referenceRates());
+    ASSERT_TRUE(exported.result && stored.result);
+    EXPECT_EQ(toJson(*exported.result), toJson(*stored.result));
+    EXPECT_EQ(award->bidId, *stored.result->winnerId);
+}
+
+TEST_F(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
+    ws_.reset();
+    ASSERT_EQ(runSql(file_, "UPDATE evaluator_scores SET value = '5' WHERE evaluator = 'eve'"), "");
+    auto opened = Workspace::open(file_);
+    ASSERT_TRUE(opened.ok());
+    EXPECT_FALSE(opened.workspace->verify(referenceRates()).ok());
+}
+
+TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToTwoAndVerifies) {
+    ScratchFolder scratch;
+    const auto file = scratch / "old.ftw";
+    ASSERT_TRUE(Workspace::createFromFolder(kSourceDir / "samples/home-care", file, "alice",
+                                            referenceRates())
+                    .ok());
+    // What a schema 1 build wrote: the same file without the schema 2 tables.
+    ASSERT_EQ(runSql(file, "DROP TABLE panel_members; DROP TABLE conflict_declarations; "
+                           "DROP TABLE score_reopenings; DROP TABLE awards; "
+                           "UPDATE schema_version SET version = 1"),
+              "");
+    auto opened = Workspace::open(file);
+    ASSERT_TRUE(opened.ok());
+    EXPECT_EQ(opened.workspace->status().schemaVersion, 2);
+    EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
+    EXPECT_TRUE(opened.workspace->addPanelMember("alice", "alice", PanelRole::Lead).ok());
+}
+
+} // namespace
+} // namespace fairtender
