@@ -151,27 +151,9 @@ void removeCreated(const fs::path& folder, bool createdFolder) {
 
 } // namespace
 
-// The living wage table beside the templates; a missing or broken file is a warning, and
-// only a tender that gives its living-wage rate by date then fails (with the reader's error).
+// The living wage table beside the templates (see loadReferenceLivingWageTable).
 std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings) {
-    const fs::path file = livingWageRatesFile(templatesDirectory());
-    std::error_code error;
-    if (!fs::is_regular_file(file, error)) {
-        warnings.push_back(warningAt({file.string(), 0, 0},
-                                     "living wage reference data not found; a tender that gives "
-                                     "its living-wage rate by date cannot be read (set "
-                                     "FAIRTENDER_TEMPLATES to the templates folder)"));
-        return std::nullopt;
-    }
-    Diagnostics diagnostics;
-    auto table = loadLivingWageTable(file, diagnostics);
-    for (auto& diagnostic : diagnostics) {
-        diagnostic.severity = Severity::Warning;
-        warnings.push_back(diagnostic);
-    }
-    if (!table || hasErrors(diagnostics))
-        return std::nullopt;
-    return table;
+    return loadReferenceLivingWageTable(livingWageRatesFile(templatesDirectory()), warnings);
 }
 
 CommandSyntax validateSyntax() {

@@ -13,27 +13,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A missing or broken table is only a warning: a tender that gives its rates directly does
-// not need it, and one that gives a date fails with the reader's own error.
+// The living wage table beside the templates (see loadReferenceLivingWageTable).
 std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings) {
-    const fs::path file = templatesDirectory() / "reference" / "living-wage-rates.xml";
-    std::error_code error;
-    if (!fs::is_regular_file(file, error)) {
-        warnings.push_back(warningAt({file.string(), 0, 0},
-                                     "living wage reference data not found; a tender that gives "
-                                     "its living-wage rate by date cannot be read (set "
-                                     "FAIRTENDER_TEMPLATES to the templates folder)"));
-        return std::nullopt;
-    }
-    Diagnostics diagnostics;
-    auto table = loadLivingWageTable(file, diagnostics);
-    for (auto& diagnostic : diagnostics) {
-        diagnostic.severity = Severity::Warning;
-        warnings.push_back(diagnostic);
-    }
-    if (!table || hasErrors(diagnostics))
-        return std::nullopt;
-    return table;
+    return loadReferenceLivingWageTable(
+        templatesDirectory() / "reference" / "living-wage-rates.xml", warnings);
 }
 
 void fill(LoadedTender& loaded) {

@@ -80,4 +80,25 @@ std::optional<LivingWageTable> loadLivingWageTable(const std::filesystem::path& 
     return parseLivingWageTable(content.str(), file.string(), diagnostics);
 }
 
+std::optional<LivingWageTable> loadReferenceLivingWageTable(const std::filesystem::path& file,
+                                                            Diagnostics& warnings) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) {
+        warnings.push_back(warningAt({file.string(), 0, 0},
+                                     "living wage reference data not found; a tender that gives "
+                                     "its living-wage rate by date cannot be read (set "
+                                     "FAIRTENDER_TEMPLATES to the templates folder)"));
+        return std::nullopt;
+    }
+    Diagnostics diagnostics;
+    auto table = loadLivingWageTable(file, diagnostics);
+    for (auto& diagnostic : diagnostics) {
+        diagnostic.severity = Severity::Warning;
+        warnings.push_back(diagnostic);
+    }
+    if (!table || hasErrors(diagnostics))
+        return std::nullopt;
+    return table;
+}
+
 } // namespace fairtender

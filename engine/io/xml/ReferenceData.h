@@ -53,4 +53,10 @@ parseLivingWageTable(std::string_view xml, const std::string& fileName, Diagnost
 std::optional<LivingWageTable> loadLivingWageTable(const std::filesystem::path& file,
                                                    Diagnostics& diagnostics);
 
+// The reference table as the applications use it: a missing or broken file yields nullopt
+// and WARNINGS (not errors), since only a tender that gives its living-wage rate by date
+// needs the table, and that tender then fails with the reader's own error.
+std::optional<LivingWageTable> loadReferenceLivingWageTable(const std::filesystem::path& file,
+                                                            Diagnostics& warnings);
+
 } // namespace fairtender

@@ -76,3 +76,25 @@ TEST(ReferenceData, UnreadableFileIsAnError) {
     EXPECT_FALSE(loadLivingWageTable("/nonexistent/rates.xml", d));
     EXPECT_TRUE(fairtender::testing::hasMessage(d, "cannot read the living wage reference data"));
 }
+
+TEST(ReferenceData, MissingReferenceFileIsAWarningNotAnError) {
+    Diagnostics warnings;
+    const auto table = fairtender::loadReferenceLivingWageTable(
+        std::filesystem::temp_directory_path() / "no-such-folder" / "living-wage-rates.xml",
+        warnings);
+    EXPECT_FALSE(table);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].severity, fairtender::Severity::Warning);
+    EXPECT_NE(warnings[0].message.find("FAIRTENDER_TEMPLATES"), std::string::npos);
+}
+
+TEST(ReferenceData, ShippedReferenceFileLoadsWithoutWarnings) {
+    Diagnostics warnings;
+    const auto table = fairtender::loadReferenceLivingWageTable(
+        std::filesystem::path(FAIRTENDER_SOURCE_DIR) / "templates/reference/living-wage-rates.xml",
+        warnings);
+    ASSERT_TRUE(table);
+    EXPECT_TRUE(warnings.empty());
+    EXPECT_EQ(table->ratesOn(*fairtender::Date::parse("2026-05-01"), "london")->realLivingWage,
+              fairtender::Money::fromPence(1480));
+}
