@@ -4,6 +4,7 @@
 #include "cli/Commands.h"
 #include "cli/HelpText.h"
 #include "cli/Outcome.h"
+#include "cli/PanelScoringCommands.h"
 #include "cli/WorkspaceCommands.h"
 
 #include <exception>
@@ -34,6 +35,13 @@ constexpr CommandEntry kCommands[] = {
     {"workspace status", workspaceStatusSyntax, runWorkspaceStatus},
     {"verify", verifySyntax, runVerify},
     {"log", logSyntax, runLog},
+    {"panel add", panelAddSyntax, runPanelAdd},
+    {"panel declare", panelDeclareSyntax, runPanelDeclare},
+    {"panel bids", panelBidsSyntax, runPanelBids},
+    {"score", scoreSyntax, runScore},
+    {"moderate", moderateSyntax, runModerate},
+    {"decide-abnormally-low", decideAbnormallyLowSyntax, runDecideAbnormallyLow},
+    {"advance", advanceSyntax, runAdvance},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
@@ -54,8 +62,9 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
     if (args.empty())
         return Outcome::usage({},
                               "missing command (validate, evaluate, export, templates, new, help)");
-    // `workspace` takes a second word: "workspace create" is one command of the table.
-    const bool twoWords = args[0] == "workspace" && args.size() > 1 && !args[1].starts_with("-");
+    // `workspace` and `panel` take a second word: "panel add" is one command of the table.
+    const bool twoWords = (args[0] == "workspace" || args[0] == "panel") && args.size() > 1 &&
+                          !args[1].starts_with("-");
     const std::string command = twoWords ? args[0] + " " + args[1] : args[0];
     const std::vector<std::string> rest(args.begin() + (twoWords ? 2 : 1), args.end());
     if (command == "workspace") {
@@ -64,6 +73,13 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
             return Outcome::success();
         }
         return Outcome::usage(command, "missing what to do (create, export, status)");
+    }
+    if (command == "panel") {
+        if (asksForHelp(rest)) {
+            out << *commandHelp(command);
+            return Outcome::success();
+        }
+        return Outcome::usage(command, "missing what to do (add, declare, bids)");
     }
     if (command == "--help" || command == "-h") {
         out << generalHelp();

@@ -19,7 +19,9 @@ std::string withExitCodes(std::string_view text) {
 
 const std::vector<std::string>& commandNames() {
     static const std::vector<std::string> names{
-        "validate", "evaluate", "export", "templates", "new", "workspace", "verify", "log", "help"};
+        "validate", "evaluate", "export", "templates", "new",      "workspace",
+        "verify",   "log",      "panel",  "score",     "moderate", "decide-abnormally-low",
+        "advance",  "help"};
     return names;
 }
 
@@ -46,6 +48,15 @@ Commands:
   workspace status WS.ftw            the tender, its state and what is recorded
   verify WS.ftw                      check the audit trail and recompute the results
   log WS.ftw [--bid B] [--who NAME]  print the audit trail
+  panel add|declare|bids WS.ftw ...  the panel, its declarations and what each may see
+  score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
+                                     an evaluator's score (also --reopen, --show)
+  moderate WS.ftw [--bid B ...]      the moderation agenda, or a consensus score
+  decide-abnormally-low WS.ftw --bid B --accept|--reject --reason TEXT --as NAME
+                                     the lead's decision on an abnormally low price
+  advance WS.ftw --to STATE --reason TEXT --as NAME
+                                     move the tender on: open, evaluation, moderation,
+                                     locked, awarded
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
@@ -197,6 +208,137 @@ Examples:
 Options:
   --as NAME    (create) the person acting, recorded in every audit entry
   -h, --help   show this help
+)");
+    if (command == "panel" || command == "panel add" || command == "panel declare" ||
+        command == "panel bids")
+        return withExitCodes(R"(Usage: fairtender panel add WS.ftw NAME --role ROLE --as NAME
+       fairtender panel declare WS.ftw (--none | --conflict BID --details TEXT) --as NAME
+       fairtender panel bids WS.ftw [--anonymous] --as NAME
+
+  add      puts NAME on the panel as lead, evaluator, moderator or auditor (one role per
+           command; run it again for a second role). Once the panel has a lead, only
+           the lead adds people.
+  declare  records the acting person's conflict-of-interest declaration: --none, or one
+           conflict with a bid per command. Evaluators and moderators declare before
+           the tender moves to evaluation; a declared conflict blocks scoring and
+           moderating that bid.
+  bids     lists the bids as the acting person may see them now: evaluators and
+           moderators see no prices until the results are locked, and with --anonymous
+           see "Bid A", "Bid B" instead of the bid ids and suppliers.
+
+Examples:
+  fairtender panel add meals.ftw "Ann Lee" --role lead --as "Ann Lee"
+  fairtender panel add meals.ftw "Raj Patel" --role evaluator --as "Ann Lee"
+  fairtender panel declare meals.ftw --none --as "Raj Patel"
+  fairtender panel declare meals.ftw --conflict B2 --details "brother is a director" --as "Raj Patel"
+  fairtender panel bids meals.ftw --anonymous --as "Raj Patel"
+
+Options:
+  --as NAME         the person acting, recorded in the audit trail
+  --role ROLE       (add) lead, evaluator, moderator or auditor
+  --none            (declare) no conflict of interest
+  --conflict BID    (declare) the bid the conflict is with
+  --details TEXT    (declare) what the conflict is
+  --anonymous       (bids) show "Bid A", "Bid B" to evaluators and moderators
+  -h, --help        show this help
+)");
+    if (command == "score")
+        return withExitCodes(
+            R"(Usage: fairtender score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
+       fairtender score WS.ftw --show --bid B --criterion C --as NAME
+       fairtender score WS.ftw --reopen --bid B --criterion C --evaluator E --reason TEXT --as LEAD
+
+Submits an evaluator's score for one bid and judgement criterion during evaluation.
+The written reason is required, the value must lie on the criterion's scale, and a
+submitted score is locked. --show lists the scores on that bid and criterion; an
+evaluator sees the others' scores only after submitting their own. --reopen (the lead
+only, with a reason) reopens an evaluator's score so they can score again, as after a
+clarification or an appeal; the original stays in the audit trail.
+
+Examples:
+  fairtender score meals.ftw --bid B1 --criterion q-menu --value 4 --reason "Allergen matrix per school" --as "Raj Patel"
+  fairtender score meals.ftw --show --bid B1 --criterion q-menu --as "Raj Patel"
+  fairtender score meals.ftw --reopen --bid B1 --criterion q-menu --evaluator "Raj Patel" --reason "clarification of 18 March" --as "Ann Lee"
+
+Options:
+  --as NAME          the person acting
+  --bid B            the bid
+  --criterion C      the judgement criterion
+  --value V          the score, on the criterion's scale
+  --reason TEXT      why (required)
+  --show             list the scores the person may read
+  --reopen           reopen a submitted score (lead)
+  --evaluator E      (reopen) whose score
+  -h, --help         show this help
+)");
+    if (command == "moderate")
+        return withExitCodes(R"(Usage: fairtender moderate WS.ftw --as NAME
+       fairtender moderate WS.ftw --bid B --criterion C --value V --reason TEXT [--why TEXT] --as NAME
+
+Without --bid, lists every bid and judgement criterion to moderate with the
+evaluators' scores and their mean as a starting point; those whose spread is over the
+criterion's threshold come first. With --bid, records the consensus score and its
+reason (moderators or the lead, during moderation). Changing an agreed consensus needs
+--why; the earlier consensus and the individual scores stay on record.
+
+Examples:
+  fairtender moderate meals.ftw --as "Mo Khan"
+  fairtender moderate meals.ftw --bid B1 --criterion q-menu --value 4 --reason "Strong and compliant" --as "Mo Khan"
+  fairtender moderate meals.ftw --bid B1 --criterion q-menu --value 5 --reason "Evidence in appendix C" --why "appendix C had been missed" --as "Mo Khan"
+
+Options:
+  --as NAME          the person acting
+  --bid B            the bid
+  --criterion C      the judgement criterion
+  --value V          the consensus score
+  --reason TEXT      the reason for the consensus (required)
+  --why TEXT         why an agreed consensus is changed
+  -h, --help         show this help
+)");
+    if (command == "decide-abnormally-low")
+        return withExitCodes(
+            R"(Usage: fairtender decide-abnormally-low WS.ftw --bid B --accept|--reject --reason TEXT --as NAME
+
+Records the lead's decision on a bid whose price was flagged abnormally low: accepted
+(the bid stays, with the reason as a note) or rejected (the bid is excluded). Every
+flagged bid needs a decision before the results can be locked.
+
+Example:
+  fairtender decide-abnormally-low meals.ftw --bid B6 --accept --reason "Costs explained in clarification" --as "Ann Lee"
+
+Options:
+  --as NAME        the person acting (the lead)
+  --bid B          the bid
+  --accept         keep the bid
+  --reject         exclude the bid
+  --reason TEXT    why (required)
+  -h, --help       show this help
+)");
+    if (command == "advance")
+        return withExitCodes(
+            R"(Usage: fairtender advance WS.ftw --to STATE --reason TEXT --as NAME [--date YYYY-MM-DD]
+
+Moves the tender to its next stage (the lead only): draft -> open -> evaluation ->
+moderation -> locked -> awarded. A move that is not allowed yet exits 1 and says what
+is missing:
+  evaluation   a lead, an evaluator and every evaluator's and moderator's declaration
+  moderation   every evaluator's score on every bid and judgement criterion
+  locked       every consensus score and a decision on every abnormally low price
+  awarded      a single first-ranked bid; records the award and the standstill end:
+               8 working days after the award notice (--date, today if not given),
+               skipping weekends and England and Wales bank holidays
+               (templates/reference/bank-holidays-england-and-wales.xml)
+
+Examples:
+  fairtender advance meals.ftw --to evaluation --reason "Bids opened" --as "Ann Lee"
+  fairtender advance meals.ftw --to awarded --reason "Approved by cabinet" --date 2025-12-19 --as "Ann Lee"
+
+Options:
+  --as NAME        the person acting (the lead)
+  --to STATE       the next stage
+  --reason TEXT    why (required)
+  --date DAY       (awarded) the day of the award notice
+  -h, --help       show this help
 )");
     if (command == "verify")
         return withExitCodes(R"(Usage: fairtender verify WS.ftw

@@ -1,0 +1,314 @@
+#include "cli/PanelScoringCommands.h"
+
+#include "cli/TemplateLibrary.h"
+#include "core/Decimal.h"
+#include "store/EvaluationsXml.h"
+#include "store/Workspace.h"
+
+#include <chrono>
+#include <ctime>
+#include <ostream>
+
+namespace fairtender::cli {
+
+namespace {
+
+const std::pair<std::string, std::string> kAs{"--as", "the name of the person acting"};
+
+struct Rates {
+    std::optional<LivingWageTable> table;
+    Diagnostics warnings;
+    const LivingWageTable* get() const { return table ? &*table : nullptr; }
+};
+
+Rates referenceRates() {
+    Rates rates;
+    rates.table = loadReferenceRates(rates.warnings);
+    return rates;
+}
+
+// The workspace named by the first positional, or the outcome saying why not.
+struct Opened {
+    std::optional<Workspace> workspace;
+    Outcome refused;
+};
+
+Opened openWorkspace(const std::string& command, const ParsedArguments& args) {
+    Opened opened;
+    auto result = Workspace::open(args.positionals.at(0));
+    if (!result.ok())
+        opened.refused = Outcome::invalidFiles(command, result.diagnostics);
+    else
+        opened.workspace = std::move(result.workspace);
+    return opened;
+}
+
+std::optional<std::string> actorOf(const ParsedArguments& args) {
+    const auto actor = args.option("--as");
+    if (!actor || actor->empty())
+        return std::nullopt;
+    return actor;
+}
+
+Outcome missingActor(const std::string& command) {
+    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
+                                   "with its name)");
+}
+
+Outcome finishCommand(const std::string& command, const CommandOutcome& done,
+                      const CommandStreams& streams, const Diagnostics& warnings = {}) {
+    if (!done.ok())
+        return Outcome::invalidFiles(command, done.problems);
+    streams.out << done.summary << "\n";
+    return Outcome::success(warnings);
+}
+
+std::string fixed(double value) {
+    return formatFixed(value, 2);
+}
+
+Date todayUtc() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    return *Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+} // namespace
+
+CommandSyntax panelAddSyntax() {
+    return {{}, {kAs, {"--role", "lead, evaluator, moderator or auditor"}}, {"WS.ftw", "NAME"}};
+}
+CommandSyntax panelDeclareSyntax() {
+    return {{"--none"},
+            {kAs, {"--conflict", "a bid id"}, {"--details", "what the conflict is"}},
+            {"WS.ftw"}};
+}
+CommandSyntax panelBidsSyntax() {
+    return {{"--anonymous"}, {kAs}, {"WS.ftw"}};
+}
+CommandSyntax scoreSyntax() {
+    return {{"--reopen", "--show"},
+            {kAs,
+             {"--bid", "a bid id"},
+             {"--criterion", "a judgement criterion id"},
+             {"--value", "the score"},
+             {"--reason", "the written reason"},
+             {"--evaluator", "whose score to reopen"}},
+            {"WS.ftw"}};
+}
+CommandSyntax moderateSyntax() {
+    return {{},
+            {kAs,
+             {"--bid", "a bid id"},
+             {"--criterion", "a judgement criterion id"},
+             {"--value", "the consensus score"},
+             {"--reason", "the reason for the consensus"},
+             {"--why", "why an agreed consensus is changed"}},
+            {"WS.ftw"}};
+}
+CommandSyntax decideAbnormallyLowSyntax() {
+    return {
+        {"--accept", "--reject"}, {kAs, {"--bid", "a bid id"}, {"--reason", "why"}}, {"WS.ftw"}};
+}
+CommandSyntax advanceSyntax() {
+    return {{},
+            {kAs,
+             {"--to", "the next stage"},
+             {"--reason", "why"},
+             {"--date", "the day of the award notice (YYYY-MM-DD)"}},
+            {"WS.ftw"}};
+}
+
+Outcome runPanelAdd(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "panel add";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    const auto role = parsePanelRole(args.option("--role").value_or(""));
+    if (!role)
+        return Outcome::usage(command, "--role must be lead, evaluator, moderator or auditor");
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    return finishCommand(
+        command, opened.workspace->addPanelMember(*actor, args.positionals.at(1), *role), streams);
+}
+
+Outcome runPanelDeclare(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "panel declare";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    const auto bid = args.option("--conflict");
+    if (args.has("--none") == bid.has_value())
+        return Outcome::usage(command, "give either --none or --conflict BID --details TEXT");
+    if (bid && args.option("--details").value_or("").empty())
+        return Outcome::usage(command, "--conflict needs --details TEXT saying what it is");
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    std::vector<ConflictDeclaration> conflicts;
+    if (bid)
+        conflicts.push_back({*actor, *bid, *args.option("--details")});
+    return finishCommand(command, opened.workspace->declareInterests(*actor, conflicts), streams);
+}
+
+Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "panel bids";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    Rates rates = referenceRates();
+    const auto views = opened.workspace->bidViewsFor(*actor, args.has("--anonymous"), rates.get());
+    if (views.empty())
+        return Outcome::failure(command, *actor + " is not on the panel");
+    for (const auto& view : views) {
+        streams.out << view.label;
+        if (!view.supplierName.empty())
+            streams.out << "  " << view.supplierName;
+        if (view.priceHidden)
+            streams.out << "  price hidden until the results are locked";
+        else if (view.price)
+            streams.out << "  " << view.price->toDisplayString();
+        streams.out << "\n";
+    }
+    return Outcome::success(rates.warnings);
+}
+
+Outcome runScore(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "score";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    const auto bid = args.option("--bid");
+    const auto criterion = args.option("--criterion");
+    if (!bid || !criterion)
+        return Outcome::usage(command, "missing --bid B or --criterion C");
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    Rates rates = referenceRates();
+    const std::string reason = args.option("--reason").value_or("");
+    if (args.has("--show")) {
+        const ScoresSeen seen = ws.scoresSeenBy(*actor, *bid, *criterion);
+        if (!seen.refused.empty())
+            return Outcome::invalidFiles(command, seen.refused);
+        for (const auto& s : seen.scores)
+            streams.out << s.bidId << " " << s.criterionId << " " << s.evaluator << " "
+                        << exactDecimalText(s.value) << "  " << s.reason << "\n";
+        return Outcome::success();
+    }
+    if (args.has("--reopen")) {
+        const auto evaluator = args.option("--evaluator");
+        if (!evaluator)
+            return Outcome::usage(command, "--reopen needs --evaluator NAME");
+        return finishCommand(
+            command, ws.reopenScore(*actor, *bid, *criterion, *evaluator, reason, rates.get()),
+            streams, rates.warnings);
+    }
+    const auto value = parseDecimal(args.option("--value").value_or(""));
+    if (!value)
+        return Outcome::usage(command, "--value must be a number, e.g. --value 3");
+    return finishCommand(command,
+                         ws.submitScore(*actor, *bid, *criterion, *value, reason, rates.get()),
+                         streams, rates.warnings);
+}
+
+Outcome runModerate(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "moderate";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    Rates rates = referenceRates();
+    const auto bid = args.option("--bid");
+    if (!bid) {
+        for (const auto& item : ws.moderationAgenda(rates.get())) {
+            streams.out << item.bidId << " " << item.criterionId << "  mean " << fixed(item.mean)
+                        << "  spread " << fixed(item.spread)
+                        << (item.overThreshold ? " over the threshold " : " within ")
+                        << fixed(item.threshold);
+            if (item.consensus)
+                streams.out << "  consensus " << exactDecimalText(item.consensus->value);
+            streams.out << "\n";
+            for (const auto& s : item.scores)
+                streams.out << "    " << s.evaluator << " " << exactDecimalText(s.value) << "  "
+                            << s.reason << "\n";
+        }
+        return Outcome::success(rates.warnings);
+    }
+    const auto criterion = args.option("--criterion");
+    const auto value = parseDecimal(args.option("--value").value_or(""));
+    if (!criterion || !value)
+        return Outcome::usage(command, "a consensus needs --criterion C and --value V");
+    return finishCommand(command,
+                         ws.setConsensus(*actor, *bid, *criterion, *value,
+                                         args.option("--reason").value_or(""),
+                                         args.option("--why").value_or(""), rates.get()),
+                         streams, rates.warnings);
+}
+
+Outcome runDecideAbnormallyLow(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "decide-abnormally-low";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    const auto bid = args.option("--bid");
+    if (!bid)
+        return Outcome::usage(command, "missing --bid B");
+    if (args.has("--accept") == args.has("--reject"))
+        return Outcome::usage(command, "give either --accept or --reject");
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    Rates rates = referenceRates();
+    return finishCommand(command,
+                         opened.workspace->decideAbnormallyLow(*actor, *bid, args.has("--accept"),
+                                                               args.option("--reason").value_or(""),
+                                                               rates.get()),
+                         streams, rates.warnings);
+}
+
+Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "advance";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    const auto to = parseLifecycleState(args.option("--to").value_or(""));
+    if (!to)
+        return Outcome::usage(command, "--to must be open, evaluation, moderation, locked or "
+                                       "awarded");
+    std::optional<Date> notice = todayUtc();
+    if (const auto date = args.option("--date")) {
+        notice = Date::parse(*date);
+        if (!notice)
+            return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
+    }
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    Rates rates = referenceRates();
+    std::optional<BankHolidays> holidays;
+    if (*to == LifecycleState::Awarded) {
+        Diagnostics problems;
+        holidays = loadBankHolidays(
+            templatesDirectory() / "reference" / "bank-holidays-england-and-wales.xml", problems);
+        if (!holidays)
+            return Outcome::invalidFiles(command, problems);
+    }
+    return finishCommand(
+        command,
+        opened.workspace->advance(*actor, *to, args.option("--reason").value_or(""), rates.get(),
+                                  holidays ? &*holidays : nullptr, notice),
+        streams, rates.warnings);
+}
+
+} // namespace fairtender::cli
