@@ -122,6 +122,9 @@ Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& st
                 << "  audit entries    " << s.auditEntries << "\n"
                 << "  head hash        " << s.headHash << "\n"
                 << "  schema version   " << s.schemaVersion << "\n";
+    if (const auto award = opened.workspace->award())
+        streams.out << "  awarded to       " << award->bidId << " (notice " << award->noticeDate
+                    << ", standstill ends at the end of " << award->standstillEnd << ")\n";
     return Outcome::success();
 }
 

@@ -344,6 +344,35 @@ TEST_F(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
     EXPECT_FALSE(opened.workspace->verify(referenceRates()).ok());
 }
 
+TEST_F(WorkspaceWorkflow, DeletedReopeningThatWouldRestoreTheOriginalScoreIsFound) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    ASSERT_TRUE(
+        ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification", referenceRates()).ok());
+    ws_.reset();
+    ASSERT_EQ(runSql(file_, "DELETE FROM score_reopenings"), "");
+    auto opened = Workspace::open(file_);
+    ASSERT_TRUE(opened.ok());
+    const VerifyReport report = opened.workspace->verify(referenceRates());
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.problems[0].message.find("(score.reopen B1 q-menu eve) has 0 rows in "
+                                              "score_reopenings"),
+              std::string::npos)
+        << report.problems[0].message;
+}
+
+TEST_F(WorkspaceWorkflow, RoleChangedBehindTheToolsBackIsFound) {
+    ws_.reset();
+    ASSERT_EQ(runSql(file_, "UPDATE panel_members SET role = 'lead' WHERE name = 'eve'"), "");
+    auto opened = Workspace::open(file_);
+    ASSERT_TRUE(opened.ok());
+    const VerifyReport report = opened.workspace->verify(referenceRates());
+    ASSERT_FALSE(report.ok());
+    const std::string& message = report.problems[0].message;
+    EXPECT_NE(message.find("panel_members row eve (audit entry"), std::string::npos) << message;
+    EXPECT_NE(message.find("stored name=\"eve\" role=\"lead\""), std::string::npos) << message;
+}
+
 TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToTwoAndVerifies) {
     ScratchFolder scratch;
     const auto file = scratch / "old.ftw";
