@@ -1,5 +1,7 @@
 #include "desktop/MainWindow.h"
 
+#include "desktop/BidImport.h"
+#include "desktop/BidsPage.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/ModelPage.h"
 #include "desktop/ProblemsPage.h"
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -29,6 +32,23 @@ const auto kLastDirectoryKey = QStringLiteral("lastDirectory");
 
 std::shared_ptr<const LoadedTender> evaluateInBackground(const QString& folder) {
     return loadTender(std::filesystem::path(folder.toStdString()));
+}
+
+// Runs on a worker thread: reports progress to `dialog` through its event queue. The window
+// deletes the dialog only after this has returned, so the pointer stays valid throughout.
+std::shared_ptr<const BidImportCheck>
+checkInBackground(const QString& folder, const QStringList& files, QProgressDialog* dialog,
+                  const std::shared_ptr<std::atomic<bool>>& cancelled) {
+    try {
+        return std::make_shared<const BidImportCheck>(
+            checkBidImport(folder, files, [dialog, cancelled](int done, int) {
+                QMetaObject::invokeMethod(
+                    dialog, [dialog, done] { dialog->setValue(done); }, Qt::QueuedConnection);
+                return !cancelled->load();
+            }));
+    } catch (...) {
+        return nullptr; // out of memory; the caller reports it
+    }
 }
 
 } // namespace
@@ -54,8 +74,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     results_->setObjectName(QStringLiteral("resultsPage"));
     model_->setObjectName(QStringLiteral("modelPage"));
     problems_->setObjectName(QStringLiteral("problemsPage"));
+    bids_ = new BidsPage(stack_);
+    bids_->setObjectName(QStringLiteral("bidsPage"));
     for (QWidget* page : {static_cast<QWidget*>(start_), static_cast<QWidget*>(results_),
-                          static_cast<QWidget*>(model_), static_cast<QWidget*>(problems_)})
+                          static_cast<QWidget*>(model_), static_cast<QWidget*>(problems_),
+                          static_cast<QWidget*>(bids_)})
         stack_->addWidget(page);
     setCentralWidget(stack_);
 
@@ -71,6 +94,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     watcher_ = new QFutureWatcher<std::shared_ptr<const LoadedTender>>(this);
     connect(watcher_, &QFutureWatcherBase::finished, this, [this] { showLoaded(); });
+    bidFilesChooser_ = [](QWidget* owner) {
+        QSettings settings;
+        return QFileDialog::getOpenFileNames(
+            owner, QStringLiteral("Import bid files"),
+            settings.value(kLastDirectoryKey, QDir::homePath()).toString(),
+            QStringLiteral("Bid files (*.xml)"));
+    };
+    importWatcher_ = new QFutureWatcher<std::shared_ptr<const BidImportCheck>>(this);
+    connect(importWatcher_, &QFutureWatcherBase::finished, this, [this] { finishImport(); });
+    connect(bids_, &BidsPage::importRequested, this, [this] { chooseBidFiles(); });
     connect(start_, &StartPage::chooseFolderRequested, this, [this] { chooseFolder(); });
     connect(start_, &StartPage::openRequested, this,
             [this](const QString& folder) { openFolder(folder); });
@@ -87,6 +120,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() {
     // The worker holds no pointer into the window, but wait so no thread outlives the app.
     watcher_->waitForFinished();
+    if (importCancelled_)
+        importCancelled_->store(true);
+    importWatcher_->waitForFinished();
 }
 
 void MainWindow::createActions() {
@@ -105,6 +141,11 @@ void MainWindow::createActions() {
     reevaluate_->setObjectName(QStringLiteral("reevaluateAction"));
     reevaluate_->setShortcut(QKeySequence(Qt::Key_F5));
     connect(reevaluate_, &QAction::triggered, this, [this] { reevaluate(); });
+
+    importBids_ = file->addAction(QStringLiteral("&Import bid files..."));
+    importBids_->setObjectName(QStringLiteral("importBidsAction"));
+    importBids_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(importBids_, &QAction::triggered, this, [this] { chooseBidFiles(); });
 
     file->addSeparator();
     auto* quit = file->addAction(QStringLiteral("&Quit"));
@@ -125,16 +166,109 @@ void MainWindow::createActions() {
     showModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     connect(showModel_, &QAction::triggered, this, [this] { showScreen(Screen::Model); });
 
+    showBids_ = view->addAction(QStringLiteral("&Bids"));
+    showBids_->setObjectName(QStringLiteral("showBidsAction"));
+    showBids_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(showBids_, &QAction::triggered, this, [this] { showScreen(Screen::Bids); });
+
     toolbar->addAction(open);
     toolbar->addAction(reevaluate_);
     toolbar->addSeparator();
     toolbar->addAction(showStart);
     toolbar->addAction(showResults_);
     toolbar->addAction(showModel_);
+    toolbar->addAction(showBids_);
 }
 
 void MainWindow::setFolderChooser(std::function<QString(QWidget*)> chooser) {
     chooser_ = std::move(chooser);
+}
+
+void MainWindow::setBidFilesChooser(std::function<QStringList(QWidget*)> chooser) {
+    bidFilesChooser_ = std::move(chooser);
+}
+
+void MainWindow::chooseBidFiles() {
+    if (folder_.isEmpty() || isBusy())
+        return;
+    const QStringList files = bidFilesChooser_ ? bidFilesChooser_(this) : QStringList();
+    if (!files.isEmpty())
+        importBidFiles(files);
+}
+
+void MainWindow::importBidFiles(const QStringList& files) {
+    if (folder_.isEmpty() || isBusy() || files.isEmpty())
+        return;
+    importFolder_ = folder_;
+    importFiles_ = files;
+    importCancelled_ = std::make_shared<std::atomic<bool>>(false);
+    importProgress_ = new QProgressDialog(
+        QStringLiteral("Checking %1 bid %2 with the folder...")
+            .arg(files.size())
+            .arg(files.size() == 1 ? QStringLiteral("file") : QStringLiteral("files")),
+        QStringLiteral("Cancel"), 0, bidImportSteps(files), this);
+    importProgress_->setObjectName(QStringLiteral("importProgressDialog"));
+    importProgress_->setWindowTitle(QStringLiteral("Import bid files"));
+    importProgress_->setMinimumDuration(0);
+    importProgress_->setAutoClose(false);
+    importProgress_->setAutoReset(false);
+    importProgress_->setValue(0);
+    connect(importProgress_, &QProgressDialog::canceled, this,
+            [cancelled = importCancelled_] { cancelled->store(true); });
+    busy_->show();
+    status_->setText(QStringLiteral("Checking bid files for %1...")
+                         .arg(QDir::toNativeSeparators(importFolder_)));
+    updateActions();
+    importWatcher_->setFuture(QtConcurrent::run(checkInBackground, importFolder_, importFiles_,
+                                                importProgress_, importCancelled_));
+}
+
+void MainWindow::finishImport() {
+    const std::shared_ptr<const BidImportCheck> check = importWatcher_->result();
+    const QString folder = importFolder_;
+    const QStringList files = importFiles_;
+    const bool cancelled = importCancelled_ && importCancelled_->load();
+    importFolder_.clear();
+    importFiles_.clear();
+    importCancelled_.reset();
+    if (importProgress_) {
+        importProgress_->hide();
+        importProgress_->deleteLater();
+        importProgress_ = nullptr;
+    }
+    busy_->hide();
+    bool imported = false;
+    if (!check) {
+        status_->setText(QStringLiteral("Not enough memory to check the bid files; nothing was "
+                                        "imported."));
+    } else if (cancelled || check->cancelled) {
+        status_->setText(QStringLiteral("Import cancelled; nothing was imported."));
+    } else if (!check->ok()) {
+        status_->setText(QStringLiteral("The bid files have problems; nothing was imported."));
+        bids_->showImportProblems(check->problems, static_cast<int>(files.size()));
+    } else if (const Diagnostics failed = copyBidFiles(folder, files); hasErrors(failed)) {
+        status_->setText(QStringLiteral("The bid files could not be copied; nothing was "
+                                        "imported."));
+        bids_->showImportProblems(failed, static_cast<int>(files.size()));
+    } else {
+        imported = true;
+    }
+    updateActions();
+    if (!queued_.isEmpty()) {
+        // Another folder was asked for during the import: that one is what the user wants.
+        const QString next = queued_;
+        queued_.clear();
+        openFolder(next);
+    } else if (imported) {
+        openFolder(folder);
+    }
+    if (imported)
+        status_->setText(
+            QStringLiteral("Imported %1 bid %2 into %3; evaluating again...")
+                .arg(files.size())
+                .arg(files.size() == 1 ? QStringLiteral("file") : QStringLiteral("files"))
+                .arg(QDir::toNativeSeparators(folder)));
+    emit importFinished(imported);
 }
 
 void MainWindow::chooseFolder() {
@@ -144,7 +278,7 @@ void MainWindow::chooseFolder() {
 }
 
 bool MainWindow::isBusy() const {
-    return !pending_.isEmpty();
+    return !pending_.isEmpty() || !importFolder_.isEmpty();
 }
 
 void MainWindow::openFolder(const QString& folder) {
@@ -190,6 +324,7 @@ void MainWindow::showLoaded() {
     results_->setTender(ok ? tender_ : nullptr);
     problems_->setTender(ok ? nullptr : tender_);
     model_->setTender(tender_);
+    bids_->setTender(tender_);
     const QString name = QDir(finished).dirName();
     setWindowTitle(QStringLiteral("%1 - Fairtender").arg(name));
     if (ok)
@@ -220,6 +355,11 @@ void MainWindow::showScreen(Screen screen) {
             return;
         stack_->setCurrentWidget(model_);
         break;
+    case Screen::Bids:
+        if (!tender_)
+            return;
+        stack_->setCurrentWidget(bids_);
+        break;
     }
 }
 
@@ -244,6 +384,14 @@ void MainWindow::updateActions() {
     showResults_->setEnabled(tender_ != nullptr);
     showResults_->setToolTip(tender_ ? QStringLiteral("Ranking, chart and explanations (Ctrl+2)")
                                      : QStringLiteral("Open a tender folder first"));
+    showBids_->setEnabled(tender_ != nullptr);
+    showBids_->setToolTip(tender_ ? QStringLiteral("The bids in the folder (Ctrl+4)")
+                                  : QStringLiteral("Open a tender folder first"));
+    importBids_->setEnabled(!folder_.isEmpty() && !busy);
+    importBids_->setToolTip(folder_.isEmpty() ? QStringLiteral("Open a tender folder first")
+                            : busy            ? QStringLiteral("Wait for the evaluation to finish")
+                                              : QStringLiteral("Check bid files with the folder "
+                                                                          "and add them to bids/ (Ctrl+I)"));
     const bool readable = tender_ && tender_->evaluation.folder;
     showModel_->setEnabled(readable);
     showModel_->setToolTip(readable ? QStringLiteral("The evaluation model (Ctrl+3)")
