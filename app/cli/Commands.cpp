@@ -156,6 +156,12 @@ std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings) {
     return loadReferenceLivingWageTable(livingWageRatesFile(templatesDirectory()), warnings);
 }
 
+ReferenceRates referenceRates() {
+    ReferenceRates rates;
+    rates.table = loadReferenceRates(rates.warnings);
+    return rates;
+}
+
 CommandSyntax validateSyntax() {
     return {{}, {}, {"FOLDER"}};
 }

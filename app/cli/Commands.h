@@ -17,6 +17,14 @@ namespace fairtender::cli {
 // gives nullopt (only a tender that gives its rate by date then fails to read).
 std::optional<LivingWageTable> loadReferenceRates(Diagnostics& warnings);
 
+// The reference rates with their warnings, for commands that read a tender.
+struct ReferenceRates {
+    std::optional<LivingWageTable> table;
+    Diagnostics warnings;
+    const LivingWageTable* get() const { return table ? &*table : nullptr; }
+};
+ReferenceRates referenceRates();
+
 // The syntax of each command, for parseArguments.
 CommandSyntax validateSyntax();
 CommandSyntax evaluateSyntax();

@@ -15,18 +15,6 @@ namespace {
 
 const std::pair<std::string, std::string> kAs{"--as", "the name of the person acting"};
 
-struct Rates {
-    std::optional<LivingWageTable> table;
-    Diagnostics warnings;
-    const LivingWageTable* get() const { return table ? &*table : nullptr; }
-};
-
-Rates referenceRates() {
-    Rates rates;
-    rates.table = loadReferenceRates(rates.warnings);
-    return rates;
-}
-
 // The workspace named by the first positional, or the outcome saying why not.
 struct Opened {
     std::optional<Workspace> workspace;
@@ -162,7 +150,7 @@ Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams)
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     const auto views = opened.workspace->bidViewsFor(*actor, args.has("--anonymous"), rates.get());
     if (views.empty())
         return Outcome::failure(command, *actor + " is not on the panel");
@@ -192,7 +180,7 @@ Outcome runScore(const ParsedArguments& args, const CommandStreams& streams) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     const std::string reason = args.option("--reason").value_or("");
     if (args.has("--show")) {
         const ScoresSeen seen = ws.scoresSeenBy(*actor, *bid, *criterion);
@@ -228,7 +216,7 @@ Outcome runModerate(const ParsedArguments& args, const CommandStreams& streams) 
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     const auto bid = args.option("--bid");
     if (!bid) {
         for (const auto& item : ws.moderationAgenda(rates.get())) {
@@ -269,7 +257,7 @@ Outcome runDecideAbnormallyLow(const ParsedArguments& args, const CommandStreams
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     return finishCommand(command,
                          opened.workspace->decideAbnormallyLow(*actor, *bid, args.has("--accept"),
                                                                args.option("--reason").value_or(""),
@@ -295,7 +283,7 @@ Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     std::optional<BankHolidays> holidays;
     if (*to == LifecycleState::Awarded) {
         Diagnostics problems;

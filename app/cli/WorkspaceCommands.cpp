@@ -9,19 +9,6 @@ namespace fairtender::cli {
 
 namespace {
 
-// The reference rates, with their warnings, for commands that read the tender.
-struct Rates {
-    std::optional<LivingWageTable> table;
-    Diagnostics warnings;
-    const LivingWageTable* get() const { return table ? &*table : nullptr; }
-};
-
-Rates referenceRates() {
-    Rates rates;
-    rates.table = loadReferenceRates(rates.warnings);
-    return rates;
-}
-
 bool mentionsBid(const AuditEntry& entry, const std::string& bid) {
     std::istringstream words(entry.subject);
     std::string word;
@@ -73,7 +60,7 @@ Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& st
                                                   "change is logged with its name)");
     const std::string folder = args.positionals.at(0);
     const std::string file = args.positionals.at(1);
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     auto created = Workspace::createFromFolder(folder, file, *actor, rates.get());
     if (!created.ok()) {
         Diagnostics diagnostics = rates.warnings;
@@ -133,7 +120,7 @@ Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams) {
     auto opened = Workspace::open(file);
     if (!opened.ok())
         return Outcome::invalidFiles("verify", opened.diagnostics);
-    Rates rates = referenceRates();
+    ReferenceRates rates = referenceRates();
     const VerifyReport report = opened.workspace->verify(rates.get());
     if (!report.ok())
         return Outcome::invalidFiles("verify", report.problems);
