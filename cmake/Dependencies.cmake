@@ -7,6 +7,9 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 # Data and DataSQLite hold the tender workspace (*.ftw); PostgreSQL is not needed, so its
 # connector (whose Debian package links an undefined PostgreSQL::client) is not asked for.
 find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite)
+# The workspace store reuses prepared statements through the sqlite3 C API on the
+# connection Poco opened (Poco's DataSQLite links the same library).
+find_package(SQLite3 3.40 REQUIRED)
 # The desktop app: Widgets, Charts (needs libqt6opengl6-dev), PrintSupport, Concurrent for
 # evaluating off the GUI thread, and Test for its GUI tests.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets Charts PrintSupport Concurrent Test)

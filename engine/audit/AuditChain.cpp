@@ -1,31 +1,59 @@
 #include "audit/AuditChain.h"
 
-#include "core/FileHash.h"
+#include "audit/Sha256.h"
+
+#include <charconv>
 
 namespace fairtender {
 
 namespace {
 
 void appendField(std::string& into, std::string_view field) {
-    into += std::to_string(field.size());
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, field.size()).ptr;
+    into.append(digits, end);
     into += ':';
     into += field;
     into += '\n';
 }
 
-} // namespace
-
-std::string canonicalAuditContent(const AuditEntry& entry) {
-    std::string text = "fairtender-audit-1\n";
-    appendField(text, std::to_string(entry.seq));
+// canonicalAuditContent written into `text`, reusing its storage.
+void writeCanonical(std::string& text, const AuditEntry& entry) {
+    text.assign("fairtender-audit-1\n");
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, entry.seq).ptr;
+    appendField(text, std::string_view(digits, static_cast<std::size_t>(end - digits)));
     for (const std::string* field : {&entry.time, &entry.actor, &entry.action, &entry.subject,
                                      &entry.before, &entry.after, &entry.reason, &entry.prevHash})
         appendField(text, *field);
+}
+
+// One engine and one buffer per thread: entries are hashed one after another in bulk.
+struct EntryHasher {
+    Sha256 engine;
+    std::string text;
+
+    const std::string& hash(const AuditEntry& entry) {
+        writeCanonical(text, entry);
+        return engine.hex(text);
+    }
+};
+
+EntryHasher& threadHasher() {
+    thread_local EntryHasher hasher;
+    return hasher;
+}
+
+} // namespace
+
+std::string canonicalAuditContent(const AuditEntry& entry) {
+    std::string text;
+    writeCanonical(text, entry);
     return text;
 }
 
 std::string auditEntryHash(const AuditEntry& entry) {
-    return sha256HexOf(canonicalAuditContent(entry));
+    return threadHasher().hash(entry);
 }
 
 void chainAfter(const AuditEntry* previous, AuditEntry& entry) {
@@ -35,7 +63,8 @@ void chainAfter(const AuditEntry* previous, AuditEntry& entry) {
 }
 
 std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries) {
-    std::string previousHash(kGenesisHash);
+    EntryHasher& hasher = threadHasher();
+    std::string_view previousHash = kGenesisHash;
     std::int64_t expected = 1;
     for (const auto& entry : entries) {
         if (entry.seq != expected) {
@@ -49,11 +78,12 @@ std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries)
                                              std::to_string(expected - 1)};
         }
         if (entry.prevHash != previousHash)
-            return ChainBreak{
-                entry.seq, "entry " + std::to_string(entry.seq) + " does not follow entry " +
-                               std::to_string(entry.seq - 1) + ": its previous hash is " +
-                               entry.prevHash + ", the previous entry's hash is " + previousHash};
-        if (auditEntryHash(entry) != entry.hash)
+            return ChainBreak{entry.seq,
+                              "entry " + std::to_string(entry.seq) + " does not follow entry " +
+                                  std::to_string(entry.seq - 1) + ": its previous hash is " +
+                                  entry.prevHash + ", the previous entry's hash is " +
+                                  std::string(previousHash)};
+        if (hasher.hash(entry) != entry.hash)
             return ChainBreak{entry.seq,
                               "entry " + std::to_string(entry.seq) +
                                   " was changed after it was written: its content no longer "

@@ -1,5 +1,6 @@
 #include "store/Workspace.h"
 
+#include "audit/Sha256.h"
 #include "core/FileHash.h"
 #include "io/json/ResultJson.h"
 #include "scoring/Evaluator.h"
@@ -8,6 +9,7 @@
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
@@ -21,7 +23,9 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sqlite3.h>
 #include <sstream>
+#include <string_view>
 #include <unistd.h>
 
 namespace fairtender {
@@ -263,6 +267,81 @@ Diagnostic workspaceError(const fs::path& file, std::string message) {
     return errorAt({file.string(), 0, 0}, std::move(message));
 }
 
+// One SQL statement compiled once and run many times on the session's connection: the
+// bulk of a workspace is rows of the same few shapes, and compiling each row's statement
+// again cost more than writing it. Errors throw as Poco's own SQLite statements do.
+class Prepared {
+public:
+    Prepared(sqlite3* db, const std::string& sql) : db_(db) {
+        const int rc =
+            sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr);
+        if (rc != SQLITE_OK)
+            Poco::Data::SQLite::Utility::throwException(db, rc, sql);
+    }
+    ~Prepared() { sqlite3_finalize(stmt_); }
+    Prepared(const Prepared&) = delete;
+    Prepared& operator=(const Prepared&) = delete;
+
+    // The text must stay alive until run() returns: it is bound without a copy.
+    void bind(int index, std::string_view text) {
+        check(sqlite3_bind_text(stmt_, index, text.data() == nullptr ? "" : text.data(),
+                                static_cast<int>(text.size()), SQLITE_STATIC));
+    }
+    void bind(int index, std::int64_t value) { check(sqlite3_bind_int64(stmt_, index, value)); }
+
+    // Runs a statement that returns no rows, leaving it ready to be bound again.
+    void run() {
+        const int rc = sqlite3_step(stmt_);
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+            Poco::Data::SQLite::Utility::throwException(db_, rc);
+    }
+
+    // Steps a query: true while there is a row; false at the end, ready to run again.
+    bool next() {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW)
+            return true;
+        sqlite3_reset(stmt_);
+        if (rc != SQLITE_DONE)
+            Poco::Data::SQLite::Utility::throwException(db_, rc);
+        return false;
+    }
+    // Abandons a query part way, so the connection holds no read open.
+    void reset() { sqlite3_reset(stmt_); }
+
+    std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+    void text(int column, std::string& into) const {
+        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+        const int size = sqlite3_column_bytes(stmt_, column);
+        if (bytes == nullptr)
+            into.clear();
+        else
+            into.assign(bytes, static_cast<std::size_t>(size));
+    }
+    std::string text(int column) const {
+        std::string value;
+        text(column, value);
+        return value;
+    }
+
+private:
+    void check(int rc) {
+        if (rc != SQLITE_OK)
+            Poco::Data::SQLite::Utility::throwException(db_, rc);
+    }
+
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Resets a query however its loop ends, so an exception leaves no read open.
+struct QueryScope {
+    Prepared& query;
+    ~QueryScope() { query.reset(); }
+};
+
 } // namespace
 
 struct Workspace::Impl {
@@ -270,9 +349,27 @@ struct Workspace::Impl {
     Session session;
     std::optional<AuditEntry> head; // the last entry, while a command appends
     std::string commandTime;        // one time for every entry of a command
+    // Declared after the session so that they are finalized before it closes.
+    std::map<std::string, std::unique_ptr<Prepared>, std::less<>> prepared;
+    Sha256 hasher;
 
     explicit Impl(const fs::path& file)
         : path(file), session(Poco::Data::SQLite::Connector::KEY, file.string()) {}
+
+    Prepared& statement(const std::string& sql) {
+        const auto found = prepared.find(sql);
+        if (found != prepared.end())
+            return *found->second;
+        auto compiled =
+            std::make_unique<Prepared>(Poco::Data::SQLite::Utility::dbHandle(session), sql);
+        return *prepared.emplace(sql, std::move(compiled)).first->second;
+    }
+
+    // Finalizes every prepared statement; the session can then close.
+    void close() {
+        prepared.clear();
+        session.close();
+    }
 
     void configure() {
         std::string mode;
@@ -318,22 +415,19 @@ struct Workspace::Impl {
     }
 
     std::vector<AuditEntry> readLog(const std::string& tail) {
-        Statement select(session);
-        select << "SELECT seq, at, actor, action, subject, before_text, after_text, reason, "
-                  "prev_hash, hash FROM audit_log" +
-                      tail;
-        select.execute();
-        Poco::Data::RecordSet rows(select);
+        Prepared& select =
+            statement("SELECT seq, at, actor, action, subject, before_text, after_text, reason, "
+                      "prev_hash, hash FROM audit_log" +
+                      tail);
+        QueryScope scope{select};
         std::vector<AuditEntry> entries;
-        entries.reserve(rows.rowCount());
-        for (std::size_t r = 0; r < rows.rowCount(); ++r) {
-            AuditEntry e;
-            e.seq = rows.value(0, r).convert<Poco::Int64>();
+        while (select.next()) {
+            AuditEntry& e = entries.emplace_back();
+            e.seq = select.integer(0);
             std::string* fields[] = {&e.time,  &e.actor,  &e.action,   &e.subject, &e.before,
                                      &e.after, &e.reason, &e.prevHash, &e.hash};
-            for (std::size_t c = 0; c < 9; ++c)
-                *fields[c] = rows.value(c + 1, r).convert<std::string>();
-            entries.push_back(std::move(e));
+            for (int c = 0; c < 9; ++c)
+                select.text(c + 1, *fields[c]);
         }
         return entries;
     }
@@ -350,11 +444,15 @@ struct Workspace::Impl {
         e.after = after;
         e.reason = reason;
         chainAfter(head ? &*head : nullptr, e);
-        Poco::Int64 seq = e.seq;
-        session << "INSERT INTO audit_log (seq, at, actor, action, subject, before_text, "
-                   "after_text, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            use(seq), use(e.time), use(e.actor), use(e.action), use(e.subject), use(e.before),
-            use(e.after), use(e.reason), use(e.prevHash), use(e.hash), now;
+        Prepared& insert =
+            statement("INSERT INTO audit_log (seq, at, actor, action, subject, before_text, "
+                      "after_text, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, e.seq);
+        int index = 2;
+        for (const std::string* field : {&e.time, &e.actor, &e.action, &e.subject, &e.before,
+                                         &e.after, &e.reason, &e.prevHash, &e.hash})
+            insert.bind(index++, *field);
+        insert.run();
         head = std::move(e);
         return *head;
     }
@@ -364,24 +462,27 @@ struct Workspace::Impl {
                    const std::string& reason, bool byCommand = false,
                    const std::string& before = {}) {
         const std::string text = rowText(spec, values);
-        std::string rowHash = sha256HexOf(text);
-        Poco::Int64 seq = append(actor, byCommand ? spec.commandAction : spec.action,
-                                 rowSubject(spec, values), text, reason, before)
-                              .seq;
+        const std::string rowHash = hasher.hex(text);
+        const std::int64_t seq = append(actor, byCommand ? spec.commandAction : spec.action,
+                                        rowSubject(spec, values), text, reason, before)
+                                     .seq;
+        Prepared& insert = statement(insertSql(spec));
+        int index = 1;
+        for (const auto& value : values)
+            insert.bind(index++, value);
+        insert.bind(index++, rowHash);
+        insert.bind(index, seq);
+        insert.run();
+    }
+
+    static std::string insertSql(const TableSpec& spec) {
         std::string sql = std::string("INSERT INTO ") + spec.table + " (";
         std::string marks;
         for (const char* column : spec.columns) {
             sql += std::string(column) + ", ";
             marks += "?, ";
         }
-        sql += "row_hash, audit_seq) VALUES (" + marks + "?, ?)";
-        Statement insert(session);
-        insert << sql;
-        for (auto& value : values)
-            insert.addBind(use(value));
-        insert.addBind(use(rowHash));
-        insert.addBind(use(seq));
-        insert.execute();
+        return sql + "row_hash, audit_seq) VALUES (" + marks + "?, ?)";
     }
 
     std::vector<StoredRow> readRows(const TableSpec& spec) {
@@ -389,20 +490,17 @@ struct Workspace::Impl {
         for (const char* column : spec.columns)
             sql += std::string(", ") + column;
         sql += std::string(" FROM ") + spec.table + " ORDER BY position";
-        Statement select(session);
-        select << sql;
-        select.execute();
-        Poco::Data::RecordSet rows(select);
+        Prepared& select = statement(sql);
+        QueryScope scope{select};
         std::vector<StoredRow> result;
-        result.reserve(rows.rowCount());
-        for (std::size_t r = 0; r < rows.rowCount(); ++r) {
-            StoredRow row;
-            row.position = rows.value(0, r).convert<Poco::Int64>();
-            row.auditSeq = rows.value(1, r).convert<Poco::Int64>();
-            row.rowHash = rows.value(2, r).convert<std::string>();
+        while (select.next()) {
+            StoredRow& row = result.emplace_back();
+            row.position = select.integer(0);
+            row.auditSeq = select.integer(1);
+            select.text(2, row.rowHash);
+            row.values.resize(spec.columns.size());
             for (std::size_t c = 0; c < spec.columns.size(); ++c)
-                row.values.push_back(rows.value(c + 3, r).convert<std::string>());
-            result.push_back(std::move(row));
+                select.text(static_cast<int>(c + 3), row.values[c]);
         }
         return result;
     }
@@ -678,9 +776,11 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
                 }
             impl->insertRow(kBidDocumentsTable, {name, ids, bytes}, actor, reason);
             for (auto& id : inDocument) {
-                std::string file = name;
-                impl->session << "INSERT INTO bids (bid_id, file_name) VALUES (?, ?)", use(id),
-                    use(file), now;
+                Prepared& insert =
+                    impl->statement("INSERT INTO bids (bid_id, file_name) VALUES (?, ?)");
+                insert.bind(1, id);
+                insert.bind(2, name);
+                insert.run();
             }
         }
         const Evaluations& ev = loaded.evaluations;
@@ -705,7 +805,7 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         impl->append(actor, kResultsAction, loaded.tender.id, resultsText(loaded),
                      "results of the stored inputs");
         impl->session.commit();
-        impl->session.close();
+        impl->close();
     } catch (const Poco::Exception& e) {
         removeDatabaseFiles(partial);
         created.diagnostics.push_back(
@@ -840,6 +940,7 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         report.problems.push_back(workspaceError(impl.path, std::move(message)));
     };
     try {
+        Sha256 hasher;
         std::string integrity;
         impl.session << "PRAGMA integrity_check", into(integrity), now;
         if (integrity != "ok")
@@ -853,40 +954,56 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
             problem("audit log broken at entry " + std::to_string(broken->seq) + ": " +
                     broken->problem);
 
-        std::map<std::int64_t, const AuditEntry*> bySeq;
-        for (const auto& entry : log)
-            bySeq[entry.seq] = &entry;
+        // The log is in seq order, so an entry is found by binary search and counted by its
+        // index; a broken chain may repeat or skip seqs, which the search still handles.
+        const auto entryOf = [&](std::int64_t seq) -> std::ptrdiff_t {
+            const auto found =
+                std::lower_bound(log.begin(), log.end(), seq,
+                                 [](const AuditEntry& e, std::int64_t s) { return e.seq < s; });
+            if (found == log.end() || found->seq != seq)
+                return -1;
+            return found - log.begin();
+        };
         for (const TableSpec* spec : dataTables()) {
-            std::map<std::int64_t, int> rowsPerEntry;
+            std::vector<int> rowsPerEntry(log.size(), 0);
             for (const auto& row : impl.readRows(*spec)) {
                 ++report.rowsChecked;
                 const std::string text = rowText(*spec, row.values);
-                const std::string what = std::string(spec->table) + " row " +
-                                         rowSubject(*spec, row.values) + " (audit entry " +
-                                         std::to_string(row.auditSeq) + ")";
-                ++rowsPerEntry[row.auditSeq];
-                const auto found = bySeq.find(row.auditSeq);
-                if (found == bySeq.end() || !writesRows(*spec, found->second->action)) {
-                    problem(what + " has no audit entry that wrote it: it was added or moved "
-                                   "outside fairtender");
+                const auto found = entryOf(row.auditSeq);
+                const AuditEntry* entry =
+                    found < 0 ? nullptr : &log[static_cast<std::size_t>(found)];
+                if (entry != nullptr)
+                    ++rowsPerEntry[static_cast<std::size_t>(found)];
+                const auto what = [&] {
+                    return std::string(spec->table) + " row " + rowSubject(*spec, row.values) +
+                           " (audit entry " + std::to_string(row.auditSeq) + ")";
+                };
+                if (entry == nullptr || !writesRows(*spec, entry->action)) {
+                    problem(what() + " has no audit entry that wrote it: it was added or moved "
+                                     "outside fairtender");
                     continue;
                 }
-                if (found->second->after != text)
-                    problem(what + " differs from what audit entry " +
-                            std::to_string(row.auditSeq) + " recorded: recorded " +
-                            found->second->after + "; stored " + text +
-                            ": it was changed outside fairtender");
-                else if (sha256HexOf(text) != row.rowHash)
-                    problem(what + " does not match its row hash: it was changed outside "
-                                   "fairtender");
+                if (entry->after != text)
+                    problem(what() + " differs from what audit entry " +
+                            std::to_string(row.auditSeq) + " recorded: recorded " + entry->after +
+                            "; stored " + text + ": it was changed outside fairtender");
+                else if (hasher.hex(text) != row.rowHash)
+                    problem(what() + " does not match its row hash: it was changed outside "
+                                     "fairtender");
             }
-            for (const auto& entry : log)
-                if (writesRows(*spec, entry.action) && rowsPerEntry[entry.seq] != 1)
+            for (std::size_t i = 0; i < log.size(); ++i) {
+                const AuditEntry& entry = log[i];
+                if (!writesRows(*spec, entry.action))
+                    continue;
+                // Entries repeating one seq share the rows written under it.
+                const auto first = static_cast<std::size_t>(entryOf(entry.seq));
+                if (rowsPerEntry[first] != 1)
                     problem("audit entry " + std::to_string(entry.seq) + " (" + entry.action + " " +
-                            entry.subject + ") has " + std::to_string(rowsPerEntry[entry.seq]) +
+                            entry.subject + ") has " + std::to_string(rowsPerEntry[first]) +
                             " rows in " + spec->table +
                             " instead of 1: a record was deleted or copied "
                             "outside fairtender");
+            }
         }
 
         FolderLoad load = impl.rebuild(rates);

@@ -1,0 +1,240 @@
+// Workspace benchmarks: creating a workspace from 500 bids x 20 judgement criteria scored by
+// 50 evaluators (500,000 scores), and verifying a workspace of over a million audit entries,
+// each beside a peer in the same process (plain sqlite3 inserting as many rows in one
+// transaction with prepared statements; plain SHA-256 of the same canonical bytes) so the
+// figures read as ratios.
+#include "SyntheticTender.h"
+#include "audit/AuditChain.h"
+#include "store/Workspace.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <sqlite3.h>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+using namespace fairtender;
+namespace fs = std::filesystem;
+
+fs::path scratch() {
+    static const fs::path dir = [] {
+        fs::path d = fs::temp_directory_path() /
+                     ("fairtender-wsbench-" + std::to_string(static_cast<long>(::getpid())));
+        fs::remove_all(d);
+        fs::create_directories(d);
+        return d;
+    }();
+    return dir;
+}
+
+void removeWorkspace(const fs::path& file) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(fs::path(file.string() + suffix), ignored);
+}
+
+// A tender folder of `bids` bids x 20 judgement criteria x `evaluators` evaluators.
+const fs::path& folderOf(int bids, int evaluators) {
+    static std::vector<std::pair<std::pair<int, int>, fs::path>> cache;
+    for (const auto& [key, folder] : cache)
+        if (key == std::make_pair(bids, evaluators))
+            return folder;
+    bench::SyntheticTenderSpec spec;
+    spec.bids = bids;
+    spec.judgementCriteria = 20;
+    spec.evaluatorsPerScore = evaluators;
+    const fs::path folder =
+        scratch() / ("tender-" + std::to_string(bids) + "x" + std::to_string(evaluators));
+    bench::writeTenderFolder(bench::generateTender(spec), folder);
+    cache.emplace_back(std::make_pair(bids, evaluators), folder);
+    return cache.back().second;
+}
+
+void fail(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics)
+        std::cerr << d.toString() << "\n";
+    std::abort();
+}
+
+void BM_WorkspaceCreate(benchmark::State& state) {
+    const int bids = static_cast<int>(state.range(0));
+    const int evaluators = static_cast<int>(state.range(1));
+    const fs::path& folder = folderOf(bids, evaluators);
+    const fs::path ws = scratch() / "create.ftw";
+    std::size_t scores = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        removeWorkspace(ws);
+        state.ResumeTiming();
+        auto created = Workspace::createFromFolder(folder, ws, "bench");
+        if (!created.ok())
+            fail(created.diagnostics);
+        state.PauseTiming();
+        scores = created.workspace->status().scores;
+        created.workspace.reset();
+        state.ResumeTiming();
+    }
+    removeWorkspace(ws);
+    state.counters["scores"] = static_cast<double>(scores);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scores));
+}
+BENCHMARK(BM_WorkspaceCreate)
+    ->Args({500, 50})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+void check(sqlite3* db, int rc) {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        std::cerr << "sqlite3: " << sqlite3_errmsg(db) << "\n";
+        std::abort();
+    }
+}
+
+// Peer: plain sqlite3 writing as many audit rows and score rows as the workspace holds for
+// 500 bids x 20 criteria x 50 evaluators, with the same pragmas, in one transaction with
+// two prepared statements reused: no XML, hashing or validation.
+void BM_PeerSqliteInsert(benchmark::State& state) {
+    const int rows = static_cast<int>(state.range(0));
+    const fs::path file = scratch() / "peer.sqlite";
+    const std::string hash(64, 'a');
+    const std::string text = "bid_id=\"B123\" criterion_id=\"q1-1\" evaluator=\"E12\" value=\"3\" "
+                             "reason=\"Evidence reviewed.\"";
+    for (auto _ : state) {
+        state.PauseTiming();
+        removeWorkspace(file);
+        state.ResumeTiming();
+        sqlite3* db = nullptr;
+        check(db, sqlite3_open(file.c_str(), &db));
+        check(db, sqlite3_exec(db,
+                               "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                               "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT, actor "
+                               "TEXT, action TEXT, subject TEXT, before_text TEXT, after_text "
+                               "TEXT, reason TEXT, prev_hash TEXT, hash TEXT); "
+                               "CREATE TABLE scores (position INTEGER PRIMARY KEY, bid_id TEXT, "
+                               "criterion_id TEXT, evaluator TEXT, value TEXT, reason TEXT, "
+                               "row_hash TEXT, audit_seq INTEGER); BEGIN",
+                               nullptr, nullptr, nullptr));
+        sqlite3_stmt* audit = nullptr;
+        sqlite3_stmt* score = nullptr;
+        check(db, sqlite3_prepare_v2(db,
+                                     "INSERT INTO audit_log VALUES (?, '2026-01-01T00:00:00Z', "
+                                     "'bench', 'score.import', ?, '', ?, 'created', ?, ?)",
+                                     -1, &audit, nullptr));
+        check(db, sqlite3_prepare_v2(db,
+                                     "INSERT INTO scores (bid_id, criterion_id, evaluator, value, "
+                                     "reason, row_hash, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     -1, &score, nullptr));
+        for (int i = 1; i <= rows; ++i) {
+            const std::string bid = "B" + std::to_string(i / 1000 + 1);
+            const std::string evaluator = "E" + std::to_string(i % 50 + 1);
+            sqlite3_bind_int64(audit, 1, i);
+            sqlite3_bind_text(audit, 2, bid.data(), static_cast<int>(bid.size()), SQLITE_STATIC);
+            sqlite3_bind_text(audit, 3, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+            sqlite3_bind_text(audit, 4, hash.data(), 64, SQLITE_STATIC);
+            sqlite3_bind_text(audit, 5, hash.data(), 64, SQLITE_STATIC);
+            check(db, sqlite3_step(audit));
+            sqlite3_reset(audit);
+            sqlite3_bind_text(score, 1, bid.data(), static_cast<int>(bid.size()), SQLITE_STATIC);
+            sqlite3_bind_text(score, 2, "q1-1", 4, SQLITE_STATIC);
+            sqlite3_bind_text(score, 3, evaluator.data(), static_cast<int>(evaluator.size()),
+                              SQLITE_STATIC);
+            sqlite3_bind_text(score, 4, "3", 1, SQLITE_STATIC);
+            sqlite3_bind_text(score, 5, "Evidence reviewed.", 18, SQLITE_STATIC);
+            sqlite3_bind_text(score, 6, hash.data(), 64, SQLITE_STATIC);
+            sqlite3_bind_int64(score, 7, i);
+            check(db, sqlite3_step(score));
+            sqlite3_reset(score);
+        }
+        sqlite3_finalize(audit);
+        sqlite3_finalize(score);
+        check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
+        sqlite3_close(db);
+    }
+    removeWorkspace(file);
+    state.SetItemsProcessed(state.iterations() * rows);
+}
+BENCHMARK(BM_PeerSqliteInsert)->Arg(510000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A workspace of 1000 bids x 20 criteria x 50 evaluators: 1,020,000 score and consensus
+// records, each with its audit entry, made once by createFromFolder.
+struct VerifyFixture {
+    fs::path ws;
+    std::size_t entries = 0;
+};
+
+const VerifyFixture& verifyFixture() {
+    static const VerifyFixture fixture = [] {
+        VerifyFixture f;
+        f.ws = scratch() / "verify.ftw";
+        removeWorkspace(f.ws);
+        auto created = Workspace::createFromFolder(folderOf(1000, 50), f.ws, "bench");
+        if (!created.ok())
+            fail(created.diagnostics);
+        f.entries = created.workspace->status().auditEntries;
+        return f;
+    }();
+    return fixture;
+}
+
+void BM_VerifyLog(benchmark::State& state) {
+    const auto& fixture = verifyFixture();
+    auto opened = Workspace::open(fixture.ws);
+    if (!opened.ok())
+        fail(opened.diagnostics);
+    for (auto _ : state) {
+        const VerifyReport report = opened.workspace->verify(nullptr);
+        if (!report.ok())
+            fail(report.problems);
+        benchmark::DoNotOptimize(report);
+    }
+    state.counters["entries"] = static_cast<double>(fixture.entries);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(fixture.entries));
+}
+BENCHMARK(BM_VerifyLog)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+// Peer: SHA-256 of the same canonical bytes, one digest per entry, already in memory.
+void BM_PeerSha256(benchmark::State& state) {
+    const auto& fixture = verifyFixture();
+    auto opened = Workspace::open(fixture.ws);
+    if (!opened.ok())
+        fail(opened.diagnostics);
+    std::vector<std::string> canonical;
+    for (const auto& entry : opened.workspace->auditLog())
+        canonical.push_back(canonicalAuditContent(entry));
+    std::int64_t bytes = 0;
+    for (const auto& c : canonical)
+        bytes += static_cast<std::int64_t>(c.size());
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    for (auto _ : state) {
+        for (const auto& c : canonical) {
+            engine.update(c.data(), static_cast<unsigned>(c.size()));
+            benchmark::DoNotOptimize(engine.digest());
+        }
+    }
+    state.counters["entries"] = static_cast<double>(canonical.size());
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(canonical.size()));
+}
+BENCHMARK(BM_PeerSha256)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    std::error_code ignored;
+    fs::remove_all(scratch(), ignored);
+    return 0;
+}
