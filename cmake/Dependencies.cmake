@@ -10,6 +10,8 @@ find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite)
 # The workspace store reuses prepared statements through the sqlite3 C API on the
 # connection Poco opened (Poco's DataSQLite links the same library).
 find_package(SQLite3 3.40 REQUIRED)
+# The audit trail's SHA-256 (libcrypto uses the processor's SHA instructions).
+find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # The desktop app: Widgets, Charts (needs libqt6opengl6-dev), PrintSupport, Concurrent for
 # evaluating off the GUI thread, and Test for its GUI tests.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets Charts PrintSupport Concurrent Test)

@@ -62,36 +62,42 @@ void chainAfter(const AuditEntry* previous, AuditEntry& entry) {
     entry.hash = auditEntryHash(entry);
 }
 
-std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries) {
-    EntryHasher& hasher = threadHasher();
-    std::string_view previousHash = kGenesisHash;
-    std::int64_t expected = 1;
-    for (const auto& entry : entries) {
-        if (entry.seq != expected) {
-            if (entry.seq > expected)
-                return ChainBreak{expected, "entry " + std::to_string(expected) +
-                                                " is missing: the log jumps from entry " +
-                                                std::to_string(expected - 1) + " to entry " +
-                                                std::to_string(entry.seq)};
-            return ChainBreak{entry.seq, "entry " + std::to_string(entry.seq) +
-                                             " is out of order: it follows entry " +
-                                             std::to_string(expected - 1)};
-        }
-        if (entry.prevHash != previousHash)
-            return ChainBreak{entry.seq,
-                              "entry " + std::to_string(entry.seq) + " does not follow entry " +
-                                  std::to_string(entry.seq - 1) + ": its previous hash is " +
-                                  entry.prevHash + ", the previous entry's hash is " +
-                                  std::string(previousHash)};
-        if (hasher.hash(entry) != entry.hash)
-            return ChainBreak{entry.seq,
-                              "entry " + std::to_string(entry.seq) +
-                                  " was changed after it was written: its content no longer "
-                                  "matches its hash " +
-                                  entry.hash};
-        previousHash = entry.hash;
-        ++expected;
+std::optional<ChainBreak> ChainChecker::next(const AuditEntry& entry) {
+    if (broken_)
+        return std::nullopt;
+    broken_ = true;
+    const std::int64_t expected = expected_;
+    if (entry.seq != expected) {
+        if (entry.seq > expected)
+            return ChainBreak{expected, "entry " + std::to_string(expected) +
+                                            " is missing: the log jumps from entry " +
+                                            std::to_string(expected - 1) + " to entry " +
+                                            std::to_string(entry.seq)};
+        return ChainBreak{entry.seq, "entry " + std::to_string(entry.seq) +
+                                         " is out of order: it follows entry " +
+                                         std::to_string(expected - 1)};
     }
+    if (entry.prevHash != previousHash_)
+        return ChainBreak{entry.seq, "entry " + std::to_string(entry.seq) +
+                                         " does not follow entry " + std::to_string(entry.seq - 1) +
+                                         ": its previous hash is " + entry.prevHash +
+                                         ", the previous entry's hash is " + previousHash_};
+    if (threadHasher().hash(entry) != entry.hash)
+        return ChainBreak{entry.seq, "entry " + std::to_string(entry.seq) +
+                                         " was changed after it was written: its content no "
+                                         "longer matches its hash " +
+                                         entry.hash};
+    broken_ = false;
+    previousHash_ = entry.hash;
+    ++expected_;
+    return std::nullopt;
+}
+
+std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries) {
+    ChainChecker checker;
+    for (const auto& entry : entries)
+        if (auto broken = checker.next(entry))
+            return broken;
     return std::nullopt;
 }
 

@@ -56,4 +56,17 @@ struct ChainBreak {
 // nullopt when the whole chain holds (an empty log holds).
 std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries);
 
+// findChainBreak one entry at a time, for a log read as a stream rather than held whole.
+class ChainChecker {
+public:
+    // Checks the next entry in seq order; the first break, and nullopt while the chain holds.
+    // Once broken it answers nullopt: later entries cannot be judged against a broken link.
+    std::optional<ChainBreak> next(const AuditEntry& entry);
+
+private:
+    std::string previousHash_{kGenesisHash};
+    std::int64_t expected_ = 1;
+    bool broken_ = false;
+};
+
 } // namespace fairtender

@@ -414,21 +414,25 @@ struct Workspace::Impl {
             head = last.front();
     }
 
+    static constexpr const char* kLogColumns = "SELECT seq, at, actor, action, subject, "
+                                               "before_text, after_text, reason, prev_hash, hash "
+                                               "FROM audit_log";
+
+    // The query's current row into `e`, reusing its strings' storage.
+    static void readEntry(const Prepared& select, AuditEntry& e) {
+        e.seq = select.integer(0);
+        std::string* fields[] = {&e.time,  &e.actor,  &e.action,   &e.subject, &e.before,
+                                 &e.after, &e.reason, &e.prevHash, &e.hash};
+        for (int c = 0; c < 9; ++c)
+            select.text(c + 1, *fields[c]);
+    }
+
     std::vector<AuditEntry> readLog(const std::string& tail) {
-        Prepared& select =
-            statement("SELECT seq, at, actor, action, subject, before_text, after_text, reason, "
-                      "prev_hash, hash FROM audit_log" +
-                      tail);
+        Prepared& select = statement(kLogColumns + tail);
         QueryScope scope{select};
         std::vector<AuditEntry> entries;
-        while (select.next()) {
-            AuditEntry& e = entries.emplace_back();
-            e.seq = select.integer(0);
-            std::string* fields[] = {&e.time,  &e.actor,  &e.action,   &e.subject, &e.before,
-                                     &e.after, &e.reason, &e.prevHash, &e.hash};
-            for (int c = 0; c < 9; ++c)
-                select.text(c + 1, *fields[c]);
-        }
+        while (select.next())
+            readEntry(select, entries.emplace_back());
         return entries;
     }
 
@@ -564,25 +568,25 @@ struct Workspace::Impl {
         for (const auto& row : readRows(kReopeningsTable))
             reopened.insert(row.values[3]);
         for (const auto& row : readRows(kScoresTable)) {
-            if (reopened.count(std::to_string(row.position)) != 0)
+            if (!reopened.empty() && reopened.count(std::to_string(row.position)) != 0)
                 continue;
             EvaluatorScore s{row.values[0], row.values[1],
                              row.values[2], number(row.values[3], line),
                              row.values[4], {"evaluations.xml", line++, 3}};
             evaluations.scores.push_back(std::move(s));
         }
+        // Indexed by bid and criterion: a tender has tens of thousands of consensus scores.
+        std::map<std::pair<std::string, std::string>, std::size_t> consensusAt;
         for (const auto& row : readRows(kConsensusTable)) {
             ConsensusScore c{row.values[0], row.values[1],
                              row.values[2], number(row.values[3], line),
                              row.values[4], {"evaluations.xml", line++, 3}};
-            const auto same = std::find_if(
-                evaluations.consensus.begin(), evaluations.consensus.end(), [&](const auto& e) {
-                    return e.bidId == c.bidId && e.criterionId == c.criterionId;
-                });
-            if (same != evaluations.consensus.end())
-                *same = std::move(c);
-            else
+            const auto [at, added] = consensusAt.try_emplace(std::make_pair(c.bidId, c.criterionId),
+                                                             evaluations.consensus.size());
+            if (added)
                 evaluations.consensus.push_back(std::move(c));
+            else
+                evaluations.consensus[at->second] = std::move(c);
         }
         for (const auto& row : readRows(kDeliverabilityTable)) {
             DeliverabilityFactor d{row.values[0],
@@ -946,20 +950,54 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         if (integrity != "ok")
             problem("SQLite integrity check failed: " + integrity);
 
-        const std::vector<AuditEntry> log = auditLog();
-        report.entriesChecked = log.size();
-        if (!log.empty())
-            report.headHash = log.back().hash;
-        if (const auto broken = findChainBreak(log))
-            problem("audit log broken at entry " + std::to_string(broken->seq) + ": " +
-                    broken->problem);
+        // The log is read once, in seq order, as a stream: each entry is checked against the
+        // chain as it arrives and only what the row checks compare is kept, the texts packed
+        // in one buffer, so a million entries need neither a million records nor their heap.
+        struct Logged {
+            std::int64_t seq = 0;
+            const std::string* action = nullptr; // one string per distinct action
+            std::size_t subjectAt = 0, subjectSize = 0, afterAt = 0, afterSize = 0;
+        };
+        std::set<std::string> actions;
+        std::string texts;
+        std::vector<Logged> log;
+        {
+            ChainChecker chain;
+            Prepared& select = impl.statement(std::string(Impl::kLogColumns) + " ORDER BY seq");
+            QueryScope scope{select};
+            AuditEntry e;
+            while (select.next()) {
+                Impl::readEntry(select, e);
+                if (const auto broken = chain.next(e))
+                    problem("audit log broken at entry " + std::to_string(broken->seq) + ": " +
+                            broken->problem);
+                Logged& logged = log.emplace_back();
+                logged.seq = e.seq;
+                logged.action = &*actions.insert(e.action).first;
+                logged.subjectAt = texts.size();
+                logged.subjectSize = e.subject.size();
+                texts += e.subject;
+                logged.afterAt = texts.size();
+                logged.afterSize = e.after.size();
+                texts += e.after;
+            }
+            report.entriesChecked = log.size();
+            if (!log.empty())
+                report.headHash = e.hash;
+        }
+        const auto after = [&](const Logged& l) {
+            return std::string_view(texts).substr(l.afterAt, l.afterSize);
+        };
+        const auto subject = [&](const Logged& l) {
+            return std::string(std::string_view(texts).substr(l.subjectAt, l.subjectSize));
+        };
 
         // The log is in seq order, so an entry is found by binary search and counted by its
-        // index; a broken chain may repeat or skip seqs, which the search still handles.
+        // index.
         const auto entryOf = [&](std::int64_t seq) -> std::ptrdiff_t {
             const auto found =
                 std::lower_bound(log.begin(), log.end(), seq,
-                                 [](const AuditEntry& e, std::int64_t s) { return e.seq < s; });
+                                 [](const Logged& e, std::int64_t s) { return e.seq < s; });
             if (found == log.end() || found->seq != seq)
                 return -1;
             return found - log.begin();
@@ -970,36 +1008,36 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
                 ++report.rowsChecked;
                 const std::string text = rowText(*spec, row.values);
                 const auto found = entryOf(row.auditSeq);
-                const AuditEntry* entry =
-                    found < 0 ? nullptr : &log[static_cast<std::size_t>(found)];
+                const Logged* entry = found < 0 ? nullptr : &log[static_cast<std::size_t>(found)];
                 if (entry != nullptr)
                     ++rowsPerEntry[static_cast<std::size_t>(found)];
                 const auto what = [&] {
                     return std::string(spec->table) + " row " + rowSubject(*spec, row.values) +
                            " (audit entry " + std::to_string(row.auditSeq) + ")";
                 };
-                if (entry == nullptr || !writesRows(*spec, entry->action)) {
+                if (entry == nullptr || !writesRows(*spec, *entry->action)) {
                     problem(what() + " has no audit entry that wrote it: it was added or moved "
                                      "outside fairtender");
                     continue;
                 }
-                if (entry->after != text)
+                if (after(*entry) != text)
                     problem(what() + " differs from what audit entry " +
-                            std::to_string(row.auditSeq) + " recorded: recorded " + entry->after +
-                            "; stored " + text + ": it was changed outside fairtender");
+                            std::to_string(row.auditSeq) + " recorded: recorded " +
+                            std::string(after(*entry)) + "; stored " + text +
+                            ": it was changed outside fairtender");
                 else if (hasher.hex(text) != row.rowHash)
                     problem(what() + " does not match its row hash: it was changed outside "
                                      "fairtender");
             }
             for (std::size_t i = 0; i < log.size(); ++i) {
-                const AuditEntry& entry = log[i];
-                if (!writesRows(*spec, entry.action))
+                const Logged& entry = log[i];
+                if (!writesRows(*spec, *entry.action))
                     continue;
                 // Entries repeating one seq share the rows written under it.
                 const auto first = static_cast<std::size_t>(entryOf(entry.seq));
                 if (rowsPerEntry[first] != 1)
-                    problem("audit entry " + std::to_string(entry.seq) + " (" + entry.action + " " +
-                            entry.subject + ") has " + std::to_string(rowsPerEntry[first]) +
+                    problem("audit entry " + std::to_string(entry.seq) + " (" + *entry.action +
+                            " " + subject(entry) + ") has " + std::to_string(rowsPerEntry[first]) +
                             " rows in " + spec->table +
                             " instead of 1: a record was deleted or copied "
                             "outside fairtender");
@@ -1010,14 +1048,17 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         for (auto& diagnostic : load.diagnostics)
             if (diagnostic.severity == Severity::Error)
                 problem("the stored inputs no longer read: " + diagnostic.toString());
-        const AuditEntry* recorded = nullptr;
+        const Logged* recorded = nullptr;
         for (const auto& entry : log)
-            if (entry.action == kResultsAction)
+            if (*entry.action == kResultsAction)
                 recorded = &entry;
-        if (load.folder && recorded != nullptr && resultsText(*load.folder) != recorded->after)
-            problem("the results recomputed from the stored inputs (" + resultsText(*load.folder) +
-                    ") differ from those audit entry " + std::to_string(recorded->seq) +
-                    " recorded (" + recorded->after + ")");
+        if (load.folder && recorded != nullptr) {
+            const std::string results = resultsText(*load.folder);
+            if (results != after(*recorded))
+                problem("the results recomputed from the stored inputs (" + results +
+                        ") differ from those audit entry " + std::to_string(recorded->seq) +
+                        " recorded (" + std::string(after(*recorded)) + ")");
+        }
         if (recorded == nullptr && !log.empty())
             problem("no audit entry records the results of the stored inputs");
     } catch (const Poco::Exception& e) {
