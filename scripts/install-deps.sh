@@ -11,7 +11,7 @@ packages=(
   # exports
   libxlsxwriter-dev
   # workspace and server
-  libpoco-dev libpq-dev libsqlite3-dev postgresql
+  libpoco-dev libpq-dev libsqlite3-dev libssl-dev postgresql
   # desktop app
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libqt6sql6-sqlite libxkbcommon-dev
   # tests and benchmarks
