@@ -29,19 +29,6 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.tender() != nullptr, 20000);
     }
 
-    static QString copyOfSample(const QTemporaryDir& into) {
-        const QString target = into.filePath(QStringLiteral("school-meals"));
-        const QDir source(test::samplePath("school-meals"));
-        QDir().mkpath(target + QStringLiteral("/bids"));
-        for (const QString& name :
-             {QStringLiteral("tender.xml"), QStringLiteral("evaluations.xml")})
-            QFile::copy(source.filePath(name), target + QLatin1Char('/') + name);
-        const QDir bids(source.filePath(QStringLiteral("bids")));
-        for (const QString& name : bids.entryList(QDir::Files))
-            QFile::copy(bids.filePath(name), target + QStringLiteral("/bids/") + name);
-        return target;
-    }
-
     static QByteArray readAll(const QString& path) {
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -158,7 +145,7 @@ private slots:
 
     void importingAValidBidAddsItAndTheResultsRankIt() {
         QTemporaryDir scratch;
-        const QString folder = copyOfSample(scratch);
+        const QString folder = test::copyOfSchoolMeals(scratch);
         const QString b7 = newBidB7(scratch, folder);
         addScoresForB7(folder); // the folder alone is now invalid: B7 is scored but absent
 
@@ -187,7 +174,7 @@ private slots:
 
     void importingTwoFilesWhereOneHasAnErrorImportsNeither() {
         QTemporaryDir scratch;
-        const QString folder = copyOfSample(scratch);
+        const QString folder = test::copyOfSchoolMeals(scratch);
         const QString b7 = newBidB7(scratch, folder);
         addScoresForB7(folder);
         QByteArray broken = readAll(folder + QStringLiteral("/bids/B3-worsley-fresh.xml"));
@@ -216,7 +203,7 @@ private slots:
 
     void aFileWhoseNameIsAlreadyInTheFolderIsRefused() {
         QTemporaryDir scratch;
-        const QString folder = copyOfSample(scratch);
+        const QString folder = test::copyOfSchoolMeals(scratch);
         const QString sameName = scratch.filePath(QStringLiteral("B1-irwell-kitchen.xml"));
         QVERIFY(QFile::copy(folder + QStringLiteral("/bids/B1-irwell-kitchen.xml"), sameName));
         const QByteArray original = readAll(folder + QStringLiteral("/bids/B1-irwell-kitchen.xml"));
@@ -240,7 +227,7 @@ private slots:
 
     void checkWithCancelImportsNothingAndSaysSo() {
         QTemporaryDir scratch;
-        const QString folder = copyOfSample(scratch);
+        const QString folder = test::copyOfSchoolMeals(scratch);
         const QString b7 = newBidB7(scratch, folder);
         const BidImportCheck check = checkBidImport(folder, {b7}, [](int done, int total) {
             return done < total; // stop once everything is checked, before the verdict

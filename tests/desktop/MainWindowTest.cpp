@@ -43,19 +43,6 @@ private:
         return {};
     }
 
-    static QString copyOfSample(const QTemporaryDir& into) {
-        const QString target = into.filePath(QStringLiteral("school-meals"));
-        const QDir source(test::samplePath("school-meals"));
-        QDir().mkpath(target + QStringLiteral("/bids"));
-        for (const QString& name :
-             {QStringLiteral("tender.xml"), QStringLiteral("evaluations.xml")})
-            QFile::copy(source.filePath(name), target + QLatin1Char('/') + name);
-        const QDir bids(source.filePath(QStringLiteral("bids")));
-        for (const QString& name : bids.entryList(QDir::Files))
-            QFile::copy(bids.filePath(name), target + QStringLiteral("/bids/") + name);
-        return target;
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(settings_.isValid());
@@ -119,7 +106,7 @@ private slots:
 
     void invalidFolderShowsEveryProblemWithFileLineAndColumn() {
         QTemporaryDir scratch;
-        const QString folder = copyOfSample(scratch);
+        const QString folder = test::copyOfSchoolMeals(scratch);
         QFile bid(folder + QStringLiteral("/bids/B1-irwell-kitchen.xml"));
         QVERIFY(bid.open(QIODevice::ReadOnly));
         QByteArray xml = bid.readAll();
