@@ -18,10 +18,18 @@ const DeliverabilityFactor* Evaluations::findDeliverability(const std::string& b
     return nullptr;
 }
 
-const AbnormallyLowDecision* Evaluations::findAbnormallyLowDecision(const std::string& bidId) const {
+const AbnormallyLowDecision*
+Evaluations::findAbnormallyLowDecision(const std::string& bidId) const {
     for (const auto& d : abnormallyLowDecisions)
         if (d.bidId == bidId)
             return &d;
+    return nullptr;
+}
+
+const ExclusionAfterEvaluation* Evaluations::findExclusion(const std::string& bidId) const {
+    for (const auto& e : exclusions)
+        if (e.bidId == bidId)
+            return &e;
     return nullptr;
 }
 

@@ -70,6 +70,13 @@ EvaluationIndex::EvaluationIndex(const Evaluations& evaluations, const std::vect
         if (bid >= 0 && decisions_[static_cast<std::size_t>(bid)] == nullptr)
             decisions_[static_cast<std::size_t>(bid)] = &d;
     }
+
+    exclusions_.assign(bids.size(), nullptr);
+    for (const auto& e : evaluations.exclusions) {
+        const int bid = bidIndex(e.bidId);
+        if (bid >= 0 && exclusions_[static_cast<std::size_t>(bid)] == nullptr)
+            exclusions_[static_cast<std::size_t>(bid)] = &e;
+    }
 }
 
 int EvaluationIndex::bidIndex(const std::string& bidId) {

@@ -44,6 +44,10 @@ public:
     const AbnormallyLowDecision* abnormallyLowDecision(int bid) const {
         return decisions_[static_cast<std::size_t>(bid)];
     }
+    // The first exclusion after evaluation of this bid, or nullptr.
+    const ExclusionAfterEvaluation* exclusion(int bid) const {
+        return exclusions_[static_cast<std::size_t>(bid)];
+    }
     // The index of a measure id across all social-value criteria, or -1.
     int measureIndex(std::string_view measureId) const;
     int measureCount() const { return static_cast<int>(measureIds_.size()); }
@@ -72,6 +76,7 @@ private:
     std::vector<const EvaluatorScore*> scores_;
     std::vector<const DeliverabilityFactor*> deliverability_; // bid * measures + measure
     std::vector<const AbnormallyLowDecision*> decisions_;     // by bid
+    std::vector<const ExclusionAfterEvaluation*> exclusions_; // by bid
 };
 
 } // namespace fairtender

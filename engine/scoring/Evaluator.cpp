@@ -156,6 +156,10 @@ void Pipeline::exclude() {
                 reasons.push_back(
                     "not a Real Living Wage employer (accredited or committed) as gate " +
                     leaf->id + " requires");
+        // Excluded like a rejected abnormally low price, before relative scoring, so that
+        // the bid no longer sets anyone's price or social value score.
+        if (const auto* exclusion = index_.exclusion(static_cast<int>(i)))
+            reasons.push_back("excluded after evaluation: " + exclusion->reason);
         if (!reasons.empty())
             result.status = BidStatus::Excluded;
     }

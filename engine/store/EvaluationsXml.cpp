@@ -78,6 +78,9 @@ std::string writeEvaluationsXml(const Evaluations& evaluations, const std::strin
         xml += "  <abnormally-low-decision" + attr("bid", a.bidId) +
                attr("accept", a.accept ? "true" : "false") + ">" + escaped(a.reason, false) +
                "</abnormally-low-decision>\n";
+    for (const auto& e : evaluations.exclusions)
+        xml += "  <exclusion" + attr("bid", e.bidId) + ">" + escaped(e.reason, false) +
+               "</exclusion>\n";
     xml += "</evaluations>\n";
     return xml;
 }

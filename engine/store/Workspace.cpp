@@ -1,6 +1,7 @@
 #include "store/Workspace.h"
 
 #include "audit/Sha256.h"
+#include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "io/json/ResultJson.h"
 #include "scoring/Evaluator.h"
@@ -15,6 +16,7 @@
 #include <Poco/Exception.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -50,7 +52,8 @@ bool writesRows(const TableSpec& spec, const std::string& action) {
     return action == spec.action || (*spec.commandAction != '\0' && action == spec.commandAction);
 }
 
-const TableSpec kTenderTable{"tender", "workspace.create", {"tender_id", "title", "xml"}};
+const TableSpec kTenderTable{
+    "tender", "workspace.create", {"tender_id", "title", "xml"}, "tender.replace"};
 const TableSpec kBidDocumentsTable{
     "bid_documents", "bid-document.import", {"file_name", "bid_ids", "xml"}};
 const TableSpec kScoresTable{"evaluator_scores",
@@ -79,12 +82,14 @@ const TableSpec kReopeningsTable{
     {"bid_id", "criterion_id", "evaluator", "score_position", "reason"}};
 const TableSpec kAwardsTable{
     "awards", "award.record", {"bid_id", "notice_date", "standstill_end", "reason"}};
+// Schema 3: bids excluded after the evaluation.
+const TableSpec kExclusionsTable{"exclusions", "exclusion.record", {"bid_id", "reason"}};
 
 const std::vector<const TableSpec*>& dataTables() {
     static const std::vector<const TableSpec*> tables{
         &kTenderTable,         &kBidDocumentsTable, &kScoresTable,    &kConsensusTable,
         &kDeliverabilityTable, &kDecisionsTable,    &kLifecycleTable, &kPanelTable,
-        &kDeclarationsTable,   &kReopeningsTable,   &kAwardsTable};
+        &kDeclarationsTable,   &kReopeningsTable,   &kAwardsTable,    &kExclusionsTable};
     return tables;
 }
 
@@ -138,6 +143,10 @@ const std::vector<std::vector<std::string>>& migrations() {
             "CREATE TABLE awards (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, notice_date "
             "TEXT NOT NULL, standstill_end TEXT NOT NULL, reason TEXT NOT NULL, row_hash TEXT NOT "
             "NULL, audit_seq INTEGER NOT NULL)",
+        },
+        {
+            "CREATE TABLE exclusions (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
+            "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
         }};
     return steps;
 }
@@ -489,6 +498,33 @@ struct Workspace::Impl {
         return sql + "row_hash, audit_seq) VALUES (" + marks + "?, ?)";
     }
 
+    // Stores one bid file with its audit entry and indexes the bids it holds.
+    void insertBidDocument(const std::string& name, const std::vector<std::string>& ids,
+                           const std::string& bytes, const std::string& actor,
+                           const std::string& reason) {
+        std::string joined;
+        for (const auto& id : ids)
+            joined += (joined.empty() ? "" : " ") + id;
+        insertRow(kBidDocumentsTable, {name, joined, bytes}, actor, reason);
+        Prepared& insert = statement("INSERT INTO bids (bid_id, file_name) VALUES (?, ?)");
+        for (const auto& id : ids) {
+            insert.bind(1, id);
+            insert.bind(2, name);
+            insert.run();
+        }
+    }
+
+    // The audit entry that moved the tender to `state`, if it got there.
+    std::optional<AuditEntry> entryReaching(LifecycleState state) {
+        for (const auto& row : readRows(kLifecycleTable))
+            if (row.values[0] == toString(state)) {
+                auto entries = readLog(" WHERE seq = " + std::to_string(row.auditSeq));
+                if (!entries.empty())
+                    return entries.front();
+            }
+        return std::nullopt;
+    }
+
     std::vector<StoredRow> readRows(const TableSpec& spec) {
         std::string sql = "SELECT position, audit_seq, row_hash";
         for (const char* column : spec.columns)
@@ -515,18 +551,27 @@ struct Workspace::Impl {
         return static_cast<std::size_t>(n);
     }
 
-    FolderLoad rebuild(const LivingWageTable* rates) {
+    // The current tender: the last row of the tender table (a replaced one stays on record).
+    std::optional<StoredRow> currentTender() {
+        auto tenders = readRows(kTenderTable);
+        if (tenders.empty())
+            return std::nullopt;
+        return std::move(tenders.back());
+    }
+
+    // The stored inputs as a tender folder; with `tenderXml`, that text in place of the
+    // stored tender, to check a replacement against the bids and records already stored.
+    FolderLoad rebuild(const LivingWageTable* rates, const std::string* tenderXml = nullptr) {
         FolderLoad load;
         TenderFolder folder;
         bool complete = true;
-        const auto tenders = readRows(kTenderTable);
-        if (tenders.size() != 1) {
-            load.diagnostics.push_back(
-                workspaceError(path, "the workspace holds " + std::to_string(tenders.size()) +
-                                         " tenders; it must hold exactly one"));
+        const auto stored = currentTender();
+        if (!stored) {
+            load.diagnostics.push_back(workspaceError(path, "the workspace holds no tender"));
             return load;
         }
-        if (auto tender = parseTender(tenders[0].values[2], "tender.xml", rates, load.diagnostics))
+        if (auto tender = parseTender(tenderXml != nullptr ? *tenderXml : stored->values[2],
+                                      "tender.xml", rates, load.diagnostics))
             folder.tender = std::move(*tender);
         else
             complete = false;
@@ -609,6 +654,9 @@ struct Workspace::Impl {
             else
                 evaluations.abnormallyLowDecisions.push_back(std::move(a));
         }
+        for (const auto& row : readRows(kExclusionsTable))
+            evaluations.exclusions.push_back(
+                {row.values[0], row.values[1], {"evaluations.xml", line++, 3}});
         if (line > 3)
             folder.files.emplace_back("evaluations.xml");
     }
@@ -771,21 +819,11 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         impl->insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
                         reason);
         for (const auto& [name, bytes] : documents) {
-            std::string ids;
             std::vector<std::string> inDocument;
             for (const auto& bid : loaded.bids)
-                if (bid.where.file == "bids/" + name) {
-                    ids += (ids.empty() ? "" : " ") + bid.id;
+                if (bid.where.file == "bids/" + name)
                     inDocument.push_back(bid.id);
-                }
-            impl->insertRow(kBidDocumentsTable, {name, ids, bytes}, actor, reason);
-            for (auto& id : inDocument) {
-                Prepared& insert =
-                    impl->statement("INSERT INTO bids (bid_id, file_name) VALUES (?, ?)");
-                insert.bind(1, id);
-                insert.bind(2, name);
-                insert.run();
-            }
+            impl->insertBidDocument(name, inDocument, bytes, actor, reason);
         }
         const Evaluations& ev = loaded.evaluations;
         for (const auto& s : ev.scores)
@@ -805,7 +843,8 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         for (const auto& a : ev.abnormallyLowDecisions)
             impl->insertRow(kDecisionsTable, {a.bidId, a.accept ? "true" : "false", a.reason},
                             actor, reason);
-        impl->insertRow(kLifecycleTable, {"open", reason}, actor, reason);
+        // A new workspace is a draft: the model may still be replaced until it opens.
+        impl->insertRow(kLifecycleTable, {"draft", reason}, actor, reason);
         impl->append(actor, kResultsAction, loaded.tender.id, resultsText(loaded),
                      "results of the stored inputs");
         impl->session.commit();
@@ -857,16 +896,16 @@ Diagnostics Workspace::exportToFolder(const fs::path& folder) const {
             written.push_back(file);
             return writeBytes(file, bytes);
         };
-        const auto tenders = impl_->readRows(kTenderTable);
-        if (tenders.size() != 1)
+        const auto tender = impl_->currentTender();
+        if (!tender)
             return fail("the workspace holds no tender");
-        if (!put(folder / "tender.xml", tenders[0].values[2]))
+        if (!put(folder / "tender.xml", tender->values[2]))
             return fail("cannot write tender.xml");
         for (const auto& document : impl_->readRows(kBidDocumentsTable))
             if (!put(folder / "bids" / document.values[0], document.values[2]))
                 return fail("cannot write bids/" + document.values[0]);
         TenderFolder stored;
-        stored.tender.id = tenders[0].values[0];
+        stored.tender.id = tender->values[0];
         Diagnostics ignored;
         impl_->readEvaluations(stored, ignored);
         if (!stored.files.empty() &&
@@ -912,10 +951,9 @@ WorkspaceStatus Workspace::status() const {
     WorkspaceStatus status;
     Impl& impl = *impl_;
     status.schemaVersion = impl.schemaVersion();
-    const auto tenders = impl.readRows(kTenderTable);
-    if (!tenders.empty()) {
-        status.tenderId = tenders[0].values[0];
-        status.tenderTitle = tenders[0].values[1];
+    if (const auto tender = impl.currentTender()) {
+        status.tenderId = tender->values[0];
+        status.tenderTitle = tender->values[1];
     }
     const auto states = impl.readRows(kLifecycleTable);
     if (!states.empty())
@@ -926,6 +964,7 @@ WorkspaceStatus Workspace::status() const {
     status.consensus = impl.count("consensus_scores");
     status.deliverability = impl.count("deliverability");
     status.abnormallyLowDecisions = impl.count("abnormally_low_decisions");
+    status.exclusions = impl.count("exclusions");
     status.auditEntries = impl.count("audit_log");
     impl.loadHead();
     if (impl.head)
@@ -1118,11 +1157,17 @@ PanelRecord Workspace::panel() const {
 }
 
 std::optional<AwardRecord> Workspace::award() const {
-    const auto rows = impl_->readRows(kAwardsTable);
-    if (rows.empty())
+    auto all = awards();
+    if (all.empty())
         return std::nullopt;
-    const auto& v = rows.back().values;
-    return AwardRecord{v[0], v[1], v[2], v[3]};
+    return std::move(all.back());
+}
+
+std::vector<AwardRecord> Workspace::awards() const {
+    std::vector<AwardRecord> records;
+    for (const auto& row : impl_->readRows(kAwardsTable))
+        records.push_back({row.values[0], row.values[1], row.values[2], row.values[3]});
+    return records;
 }
 
 CommandOutcome Workspace::addPanelMember(const std::string& actor, const std::string& name,
@@ -1437,13 +1482,26 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
         };
         const PanelRecord panel = impl.readPanel();
         const LifecycleState from = impl.currentState();
+        if (panel.withRole(PanelRole::Lead).empty())
+            return fail("the panel has no lead, and only the lead moves the tender on: add one "
+                        "first (panel add NAME --role lead)");
         if (!panel.hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead moves the tender on");
         if (reason.empty())
             return fail("say why the tender moves on (--reason)");
         FolderLoad load = impl.rebuild(rates);
-        if (!load.folder)
-            return fail("the stored inputs do not read; run verify");
+        if (!load.folder) {
+            // Each error keeps its file, line and column: the model is what needs fixing.
+            for (auto& problem : load.diagnostics)
+                if (problem.severity == Severity::Error) {
+                    problem.message =
+                        "cannot move to " + std::string(toString(to)) + ": " + problem.message;
+                    outcome.problems.push_back(std::move(problem));
+                }
+            if (outcome.ok())
+                fail("the stored inputs do not read; run verify");
+            return;
+        }
         const TenderFolder& folder = *load.folder;
         EvaluationOutcome evaluated =
             fairtender::evaluate(folder.tender, folder.bids, folder.evaluations);
@@ -1479,6 +1537,221 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
                                "end of " +
                                end->toString();
         }
+    });
+}
+
+CommandOutcome Workspace::replaceTender(const std::string& actor, const std::string& tenderXml,
+                                        const std::string& reason, const LivingWageTable* rates) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        const PanelRecord panel = impl.readPanel();
+        if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead replaces the tender");
+        if (const LifecycleState state = impl.currentState(); state != LifecycleState::Draft) {
+            std::string since;
+            if (const auto opened = impl.entryReaching(LifecycleState::Open))
+                since =
+                    " since the tender opened on " + opened->time + " (by " + opened->actor + ")";
+            return fail("the evaluation model is frozen" + since + "; the tender is " +
+                        std::string(toString(state)) +
+                        ": the tender can only be replaced in draft");
+        }
+        if (reason.empty())
+            return fail("say why the tender is replaced (--why)");
+        FolderLoad load = impl.rebuild(rates, &tenderXml);
+        for (auto& problem : load.diagnostics)
+            if (problem.severity == Severity::Error)
+                outcome.problems.push_back(std::move(problem));
+        if (!outcome.ok() || !load.folder)
+            return;
+        const auto earlier = impl.currentTender();
+        const Tender& tender = load.folder->tender;
+        impl.insertRow(kTenderTable, {tender.id, tender.title, tenderXml}, actor, reason, true,
+                       earlier ? rowText(kTenderTable, earlier->values) : std::string());
+        impl.recordResults(actor, rates);
+        outcome.summary =
+            "tender " + tender.id + " replaced (tender.xml SHA-256 " + sha256HexOf(tenderXml) + ")";
+    });
+}
+
+namespace {
+
+bool isBidFileName(const std::string& name) {
+    if (name.empty() || name.front() == '.' || name.size() < 5)
+        return false;
+    std::string extension = name.substr(name.size() - 4);
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".xml";
+}
+
+} // namespace
+
+CommandOutcome Workspace::importBids(const std::string& actor, const std::vector<fs::path>& files,
+                                     const LivingWageTable* rates, const ImportProgress& progress) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        if (!impl.readPanel().withRole(PanelRole::Lead).empty() &&
+            !impl.readPanel().hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead imports bids");
+        const LifecycleState state = impl.currentState();
+        if (state == LifecycleState::Draft)
+            return fail("bids are imported while the tender is open; it is still a draft: move "
+                        "it to open first (advance --to open), which freezes the model");
+        if (state != LifecycleState::Open)
+            return fail("bids are imported while the tender is open; it is " +
+                        std::string(toString(state)) + ", so no more bids can be added");
+        if (files.empty())
+            return fail("give at least one bid file");
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        TenderFolder& folder = *load.folder;
+        std::map<std::string, fs::path> names; // file name in bids/ -> where it came from
+        for (const auto& row : impl.readRows(kBidDocumentsTable))
+            names.emplace(row.values[0], fs::path());
+        struct Document {
+            std::string name;
+            std::string bytes;
+            std::vector<std::string> ids;
+        };
+        std::vector<Document> documents;
+        Diagnostics& problems = outcome.problems;
+        bool complete = true;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const fs::path& file = files[i];
+            const std::string name = file.filename().string();
+            const std::string shown = "bids/" + name;
+            const auto [earlier, added] = names.emplace(name, file);
+            if (!isBidFileName(name)) {
+                problems.push_back(
+                    errorAt({file.string(), 0, 0}, "is not a bid file: bid files are named *.xml"));
+                complete = false;
+            } else if (!added) {
+                problems.push_back(
+                    errorAt({shown, 0, 0},
+                            earlier->second.empty()
+                                ? "a bid file of this name is already stored in the workspace: "
+                                  "rename " +
+                                      file.string() + " if it holds other bids"
+                                : "is given twice in this batch (" + earlier->second.string() +
+                                      " and " + file.string() + "): import each file once"));
+                complete = false;
+            } else if (auto bytes = readBytes(file); !bytes) {
+                problems.push_back(
+                    errorAt({file.string(), 0, 0}, "cannot read " + file.string() +
+                                                       ": check that it is a file you may read"));
+                complete = false;
+            } else if (auto bids = parseBids(*bytes, shown, problems)) {
+                Document& document = documents.emplace_back(Document{name, std::move(*bytes), {}});
+                for (auto& bid : *bids) {
+                    document.ids.push_back(bid.id);
+                    folder.bids.push_back(std::move(bid));
+                }
+            } else {
+                complete = false;
+            }
+            if (progress)
+                progress(i + 1, files.size());
+        }
+        // Across files only on complete data, as for a folder: duplicate ids against the
+        // stored bids, the tender id, measures and gates the tender knows.
+        if (complete)
+            checkConsistency(folder, problems);
+        if (!outcome.ok())
+            return;
+        std::size_t bids = 0;
+        for (const auto& document : documents) {
+            impl.insertBidDocument(document.name, document.ids, document.bytes, actor,
+                                   "imported while the tender is open");
+            bids += document.ids.size();
+        }
+        impl.recordResults(actor, rates);
+        outcome.summary = "imported " + std::to_string(bids) + " bids from " +
+                          std::to_string(documents.size()) + " files";
+    });
+}
+
+CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
+                                                 const std::string& reason,
+                                                 const LivingWageTable* rates,
+                                                 const BankHolidays* holidays,
+                                                 std::optional<Date> noticeDate) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = [&](std::string message) {
+            outcome.problems.push_back(refusal(impl.path, std::move(message)));
+        };
+        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead excludes a bid");
+        const LifecycleState state = impl.currentState();
+        if (state != LifecycleState::Locked && state != LifecycleState::Awarded)
+            return fail("a bid is excluded after the evaluation once the results are locked; "
+                        "the tender is " +
+                        std::string(toString(state)));
+        if (reason.empty())
+            return fail("say why the bid is excluded (--why)");
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        const auto& bids = load.folder->bids;
+        if (std::none_of(bids.begin(), bids.end(), [&](const Bid& b) { return b.id == bidId; }))
+            return fail("no bid " + bidId);
+        if (const auto* earlier = load.folder->evaluations.findExclusion(bidId))
+            return fail(bidId + " is already excluded after the evaluation (" + earlier->reason +
+                        ")");
+        const auto before =
+            fairtender::evaluate(load.folder->tender, bids, load.folder->evaluations);
+        if (before.result)
+            if (const BidResult* bid = before.result->findBid(bidId);
+                bid != nullptr && bid->status == BidStatus::Excluded)
+                return fail(bidId + " is already excluded: " + bid->exclusionReason());
+        impl.insertRow(kExclusionsTable, {bidId, reason}, actor, reason);
+
+        FolderLoad after = impl.rebuild(rates);
+        std::optional<EvaluationOutcome> ranked;
+        if (after.folder)
+            ranked = fairtender::evaluate(after.folder->tender, after.folder->bids,
+                                          after.folder->evaluations);
+        const EvaluationResult* result = ranked && ranked->result && !hasErrors(ranked->diagnostics)
+                                             ? &*ranked->result
+                                             : nullptr;
+        outcome.summary = bidId + " excluded after the evaluation";
+        if (result != nullptr && result->winnerId) {
+            const BidResult* first = result->findBid(*result->winnerId);
+            outcome.summary += "; " + *result->winnerId + " is now ranked first with " +
+                               formatFixed(first->total, result->rounding);
+        }
+        const auto awarded = impl.readRows(kAwardsTable);
+        if (state == LifecycleState::Awarded && !awarded.empty() &&
+            awarded.back().values[0] == bidId) {
+            if (result == nullptr || !result->winnerId)
+                return fail("excluding " + bidId +
+                            " leaves no single first-ranked bid to award "
+                            "the contract to (first place is tied or no bid is ranked)");
+            if (!noticeDate)
+                return fail("give the day of the new award notice (--notice-date YYYY-MM-DD)");
+            if (holidays == nullptr)
+                return fail("the bank holiday list is needed to count the standstill period");
+            const auto end = standstillEnd(*noticeDate, *holidays);
+            if (!end)
+                return fail("the bank holiday list (" + std::to_string(holidays->firstYear) +
+                            " to " + std::to_string(holidays->lastYear) +
+                            ") does not cover the standstill period after " +
+                            noticeDate->toString() + ": add the later years");
+            impl.insertRow(kAwardsTable,
+                           {*result->winnerId, noticeDate->toString(), end->toString(), reason},
+                           actor, reason);
+            outcome.summary += "; the award passes to " + *result->winnerId +
+                               "; standstill ends at the end of " + end->toString();
+        }
+        impl.recordResults(actor, rates);
     });
 }
 

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,13 +27,14 @@ struct WorkspaceStatus {
     int schemaVersion = 0;
     std::string tenderId;
     std::string tenderTitle;
-    std::string state; // the latest lifecycle state: "open", ...
+    std::string state; // the latest lifecycle state: "draft", "open", ...
     std::size_t bidDocuments = 0;
     std::size_t bids = 0;
     std::size_t scores = 0;
     std::size_t consensus = 0;
     std::size_t deliverability = 0;
     std::size_t abnormallyLowDecisions = 0;
+    std::size_t exclusions = 0; // bids excluded after the evaluation
     std::size_t auditEntries = 0;
     std::string headHash; // the last audit entry's hash, to note down outside the file
 };
@@ -75,7 +77,7 @@ struct ScoresSeen {
     Diagnostics refused;
 };
 
-// The recorded award: the bid, the day of the award notice and the standstill's last day.
+// A recorded award: the bid, the day of the award notice and the standstill's last day.
 struct AwardRecord {
     std::string bidId;
     std::string noticeDate;
@@ -85,14 +87,18 @@ struct AwardRecord {
 
 struct WorkspaceOpen;
 
+// How far a batch of bid files has been checked: called after each file.
+using ImportProgress = std::function<void(std::size_t checked, std::size_t total)>;
+
 class Workspace {
 public:
     // The newest schema this build reads and writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Loads `folder` with loadTenderFolder and stores all of it, with one audit entry per
-    // record, in a new file `wsPath` in one transaction. Any error in the folder, an existing
-    // `wsPath` or a failed write leaves no file behind. `rates` as for loadTenderFolder.
+    // record, in a new file `wsPath` in one transaction, in the draft stage. Any error in the
+    // folder, an existing `wsPath` or a failed write leaves no file behind. `rates` as for
+    // loadTenderFolder.
     static WorkspaceOpen createFromFolder(const std::filesystem::path& folder,
                                           const std::filesystem::path& wsPath,
                                           const std::string& actor,
@@ -133,8 +139,10 @@ public:
     LifecycleState state() const;
     // The panel members and their declarations.
     PanelRecord panel() const;
-    // The recorded award, once the tender is awarded.
+    // The current award, once the tender is awarded: the latest award record.
     std::optional<AwardRecord> award() const;
+    // Every award record, oldest first: more than one when an awarded bid was excluded.
+    std::vector<AwardRecord> awards() const;
 
     // The commands below each run in one transaction with their audit entries, and are
     // refused (nothing written) when the rules do not allow them. `actor` is who acts;
@@ -171,7 +179,31 @@ public:
     CommandOutcome decideAbnormallyLow(const std::string& actor, const std::string& bidId,
                                        bool accept, const std::string& reason,
                                        const LivingWageTable* rates);
+    // In draft only, replaces the tender definition with `tenderXml`, checked as a folder's
+    // tender.xml is (diagnostics name "tender.xml") and against the bids and records
+    // already stored; any problem refuses it. The earlier tender stays on record and the
+    // audit entry gives the SHA-256 of both texts. Once the panel has a lead, only the lead.
+    CommandOutcome replaceTender(const std::string& actor, const std::string& tenderXml,
+                                 const std::string& reason, const LivingWageTable* rates);
+    // While the tender is open, stores the bid files `files` (*.xml) with one audit entry
+    // each, all or none: every file is checked with the stored tender and bids as a folder
+    // would be, and every problem is returned, named "bids/<file name>" as in an exported
+    // folder. `progress` (optional) hears of each file checked.
+    CommandOutcome importBids(const std::string& actor,
+                              const std::vector<std::filesystem::path>& files,
+                              const LivingWageTable* rates, const ImportProgress& progress = {});
+    // Once locked (or awarded), the lead records that `bidId` is excluded after the
+    // evaluation (failed final checks, withdrew) with the reason: the bid is then excluded
+    // and the others ranked again without it. When the awarded bid is excluded, the award
+    // passes to the new first-ranked bid with a standstill counted from `noticeDate`; the
+    // earlier award stays on record. Refused for an unknown or already excluded bid.
+    CommandOutcome excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
+                                          const std::string& reason, const LivingWageTable* rates,
+                                          const BankHolidays* holidays = nullptr,
+                                          std::optional<Date> noticeDate = std::nullopt);
     // The lead moves the tender to `to` with a reason; refused with what is missing. Moving
+    // to open freezes the evaluation model and is refused while the stored inputs have
+    // errors. Moving
     // to awarded records the first-ranked bid and the standstill end counted from
     // `noticeDate` with `holidays`.
     CommandOutcome advance(const std::string& actor, LifecycleState to, const std::string& reason,

@@ -261,6 +261,21 @@ void checkEvaluations(const TenderFolder& folder, const ModelFacts& facts,
                                             " has two abnormally-low decisions (first at " +
                                             first->second.toString() + "): keep one"));
     }
+
+    std::map<std::string, SourceLocation> excluded;
+    for (const auto& exclusion : evaluations.exclusions) {
+        if (!bidExists("exclusion", exclusion.bidId, exclusion.where))
+            continue;
+        if (exclusion.reason.empty())
+            diagnostics.push_back(
+                errorAt(exclusion.where, "the exclusion of bid " + exclusion.bidId +
+                                             " gives no reason: write it as the element text"));
+        const auto [first, added] = excluded.emplace(exclusion.bidId, exclusion.where);
+        if (!added)
+            diagnostics.push_back(errorAt(
+                exclusion.where, "bid " + exclusion.bidId + " is excluded twice (first at " +
+                                     first->second.toString() + "): keep one"));
+    }
 }
 
 } // namespace

@@ -23,7 +23,8 @@ std::optional<Evaluations> parseEvaluations(std::string_view text, const std::st
         return std::nullopt;
     const auto root = doc.root();
     doc.checkAttributes(root, {"xmlns", "tender"});
-    doc.checkChildren(root, {"score", "consensus", "deliverability", "abnormally-low-decision"});
+    doc.checkChildren(
+        root, {"score", "consensus", "deliverability", "abnormally-low-decision", "exclusion"});
     Evaluations evaluations;
     evaluations.where = doc.at(root);
     evaluations.tenderId = value(doc.text(root, "tender", true));
@@ -71,6 +72,14 @@ std::optional<Evaluations> parseEvaluations(std::string_view text, const std::st
             decision.accept = doc.boolean(e, "accept", true).value_or(false);
             decision.reason = std::string(e.text());
             evaluations.abnormallyLowDecisions.push_back(std::move(decision));
+        } else if (name == "exclusion") {
+            doc.checkAttributes(e, {"bid"});
+            doc.checkChildren(e, {}, true);
+            ExclusionAfterEvaluation exclusion;
+            exclusion.where = doc.at(e);
+            exclusion.bidId = value(doc.text(e, "bid", true));
+            exclusion.reason = std::string(e.text());
+            evaluations.exclusions.push_back(std::move(exclusion));
         }
     }
     if (doc.failed())

@@ -1,6 +1,7 @@
-// A child process adds evaluators, declares and scores in a loop and is killed with
-// SIGKILL at random moments: after every kill the workspace opens, verifies (SQLite's
-// integrity check included) and holds every command that had reported success.
+// A child process imports bid files (while the tender is open), then adds evaluators,
+// declares and scores (once it is in evaluation) in a loop and is killed with SIGKILL at
+// random moments: after every kill the workspace opens, verifies (SQLite's integrity check
+// included) and holds every command that had reported success.
 #include "WorkspaceTestSupport.h"
 #include "store/Workspace.h"
 
@@ -9,17 +10,20 @@
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <sys/wait.h>
 
 namespace fairtender {
 namespace {
 
+using testing::createOpenWorkspace;
 using testing::kSourceDir;
 using testing::referenceRates;
 using testing::ScratchFolder;
 
 constexpr int kKills = 200;
+constexpr int kImportRounds = kKills / 2; // then the tender moves to evaluation
 
 // Appends one line with a single write, after the command it names has returned success.
 void report(int fd, const std::string& line) {
@@ -28,13 +32,31 @@ void report(int fd, const std::string& line) {
     (void)written;
 }
 
+// Imports copies of B1 under new ids, one file per command.
+[[noreturn]] void importLoop(Workspace& ws, const std::filesystem::path& folder, int fd,
+                             int round) {
+    std::ifstream in(kSourceDir / "samples/school-meals/bids/B1-irwell-kitchen.xml");
+    const std::string b1((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto at = b1.find("id=\"B1\"");
+    for (int n = 0;; ++n) {
+        const std::string id = "X" + std::to_string(round) + "-" + std::to_string(n);
+        const auto bidFile = folder / (id + ".xml");
+        std::ofstream(bidFile) << b1.substr(0, at) << "id=\"" << id << "\"" << b1.substr(at + 7);
+        if (!ws.importBids("alice", {bidFile}, referenceRates()).ok())
+            ::_exit(7);
+        report(fd, "bid " + id);
+    }
+}
+
 [[noreturn]] void childLoop(const std::filesystem::path& file, const std::filesystem::path& log,
-                            int round) {
+                            const std::filesystem::path& bidFolder, int round) {
     const int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CREAT, 0644);
     auto opened = Workspace::open(file);
     if (!opened.ok() || fd < 0)
         ::_exit(3);
     Workspace& ws = *opened.workspace;
+    if (ws.state() == LifecycleState::Open)
+        importLoop(ws, bidFolder, fd, round);
     const auto folder = ws.loadFolder(referenceRates()).folder;
     const auto items = judgementsNeeded(folder->tender, folder->bids);
     for (int n = 0;; ++n) {
@@ -64,24 +86,27 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
     std::filesystem::remove(tender / "evaluations.xml");
     const auto file = scratch / "crash.ftw";
     const auto log = scratch / "reported.txt";
-    {
-        auto created = Workspace::createFromFolder(tender, file, "alice", referenceRates());
-        ASSERT_TRUE(created.ok());
-        Workspace& ws = *created.workspace;
-        ASSERT_TRUE(ws.addPanelMember("alice", "alice", PanelRole::Lead).ok());
+    ASSERT_TRUE(createOpenWorkspace(tender, file, "alice").ok());
+    const auto toEvaluation = [&] {
+        auto opened = Workspace::open(file);
+        ASSERT_TRUE(opened.ok());
+        Workspace& ws = *opened.workspace;
         ASSERT_TRUE(ws.addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
         ASSERT_TRUE(ws.declareInterests("eve", {}).ok());
         ASSERT_TRUE(
             ws.advance("alice", LifecycleState::Evaluation, "crash test", referenceRates()).ok());
-    }
+    };
+    std::size_t reportedImports = 0;
     std::size_t reportedChanges = 0;
     std::mt19937 random(20260323);
     std::uniform_int_distribution<int> delayMicros(500, 40000);
     for (int round = 0; round < kKills; ++round) {
+        if (round == kImportRounds)
+            toEvaluation();
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0)
-            childLoop(file, log, round);
+            childLoop(file, log, tender, round);
         ::usleep(static_cast<useconds_t>(delayMicros(random)));
         ::kill(child, SIGKILL);
         int status = 0;
@@ -99,11 +124,17 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
         ASSERT_TRUE(folder.has_value());
         std::ifstream reported(log);
         reportedChanges = 0;
+        reportedImports = 0;
         std::string kind;
         std::string name;
         while (reported >> kind >> name) {
             ++reportedChanges;
-            if (kind == "member") {
+            if (kind == "bid") {
+                ++reportedImports;
+                ASSERT_TRUE(std::any_of(folder->bids.begin(), folder->bids.end(),
+                                        [&](const Bid& b) { return b.id == name; }))
+                    << "round " << round << ": reported import " << name << " is missing";
+            } else if (kind == "member") {
                 ASSERT_TRUE(panel.hasRole(name, PanelRole::Evaluator)) << name;
             } else if (kind == "declared") {
                 ASSERT_TRUE(panel.hasDeclared(name)) << name;
@@ -120,7 +151,8 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
         }
     }
     // The kills landed while commands were running, not before the first one.
-    EXPECT_GT(reportedChanges, 200u);
+    EXPECT_GT(reportedImports, 50u);
+    EXPECT_GT(reportedChanges - reportedImports, 100u);
 }
 
 } // namespace

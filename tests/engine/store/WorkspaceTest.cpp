@@ -77,10 +77,10 @@ TEST(Workspace, StatusCountsSchoolMealsRecords) {
     ScratchFolder scratch;
     const Workspace workspace = createSample(scratch, "school-meals");
     const WorkspaceStatus status = workspace.status();
-    EXPECT_EQ(status.schemaVersion, 2);
+    EXPECT_EQ(status.schemaVersion, 3);
     EXPECT_EQ(status.bids, 6u);
     EXPECT_EQ(status.bidDocuments, 6u);
-    EXPECT_EQ(status.state, "open");
+    EXPECT_EQ(status.state, "draft");
     // tender + 6 bid files + records + lifecycle + results.
     EXPECT_EQ(status.auditEntries, 1 + 6 + status.scores + status.consensus +
                                        status.deliverability + status.abnormallyLowDecisions + 2);
@@ -110,13 +110,13 @@ TEST(Workspace, NewerSchemaIsRefusedAndTheFileLeftUnchanged) {
     ScratchFolder scratch;
     { createSample(scratch, "school-meals"); }
     const auto file = scratch / "school-meals.ftw";
-    ASSERT_EQ(runSql(file, "UPDATE schema_version SET version = 3"), "");
+    ASSERT_EQ(runSql(file, "UPDATE schema_version SET version = 4"), "");
     const auto before = sha256Hex(file);
     auto opened = Workspace::open(file);
     ASSERT_FALSE(opened.ok());
     EXPECT_NE(opened.diagnostics.front().message.find(
-                  "this workspace was written by a newer fairtender (schema 3; this build reads "
-                  "up to 2): open it with a newer version; nothing was changed"),
+                  "this workspace was written by a newer fairtender (schema 4; this build reads "
+                  "up to 3): open it with a newer version; nothing was changed"),
               std::string::npos)
         << opened.diagnostics.front().message;
     EXPECT_EQ(sha256Hex(file), before);

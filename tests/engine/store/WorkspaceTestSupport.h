@@ -3,6 +3,7 @@
 #pragma once
 
 #include "io/xml/ReferenceData.h"
+#include "store/Workspace.h"
 
 #include <atomic>
 #include <filesystem>
@@ -47,6 +48,25 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// A workspace created from `folder` (in draft) and taken to open as a buyer would: `lead`
+// on the panel as its lead, then the model frozen. Diagnostics say which step failed.
+inline WorkspaceOpen createOpenWorkspace(const std::filesystem::path& folder,
+                                         const std::filesystem::path& file,
+                                         const std::string& lead = "alice") {
+    WorkspaceOpen created = Workspace::createFromFolder(folder, file, lead, referenceRates());
+    if (!created.ok())
+        return created;
+    Workspace& ws = *created.workspace;
+    CommandOutcome step = ws.addPanelMember(lead, lead, PanelRole::Lead);
+    if (step.ok())
+        step = ws.advance(lead, LifecycleState::Open, "the model is final", referenceRates());
+    if (!step.ok()) {
+        created.diagnostics = std::move(step.problems);
+        created.workspace.reset();
+    }
+    return created;
+}
 
 // Runs `sql` on the file with the plain sqlite3 library; returns "" or SQLite's error text.
 inline std::string runSql(const std::filesystem::path& file, const std::string& sql) {

@@ -13,6 +13,7 @@
 namespace fairtender {
 namespace {
 
+using testing::createOpenWorkspace;
 using testing::kSourceDir;
 using testing::referenceRates;
 using testing::runSql;
@@ -43,10 +44,9 @@ protected:
         std::filesystem::copy(kSourceDir / "samples/school-meals", folder,
                               std::filesystem::copy_options::recursive);
         std::filesystem::remove(folder / "evaluations.xml");
-        auto created = Workspace::createFromFolder(folder, file_, "alice", referenceRates());
+        auto created = createOpenWorkspace(folder, file_, "alice");
         ASSERT_TRUE(created.ok());
         ws_.emplace(std::move(*created.workspace));
-        ASSERT_TRUE(ws().addPanelMember("alice", "alice", PanelRole::Lead).ok());
         ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
         ASSERT_TRUE(ws().addPanelMember("alice", "emma", PanelRole::Evaluator).ok());
         ASSERT_TRUE(ws().addPanelMember("alice", "mo", PanelRole::Moderator).ok());
@@ -373,20 +373,20 @@ TEST_F(WorkspaceWorkflow, RoleChangedBehindTheToolsBackIsFound) {
     EXPECT_NE(message.find("stored name=\"eve\" role=\"lead\""), std::string::npos) << message;
 }
 
-TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToTwoAndVerifies) {
+TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToThreeAndVerifies) {
     ScratchFolder scratch;
     const auto file = scratch / "old.ftw";
     ASSERT_TRUE(Workspace::createFromFolder(kSourceDir / "samples/home-care", file, "alice",
                                             referenceRates())
                     .ok());
-    // What a schema 1 build wrote: the same file without the schema 2 tables.
+    // What a schema 1 build wrote: the same file without the schema 2 and 3 tables.
     ASSERT_EQ(runSql(file, "DROP TABLE panel_members; DROP TABLE conflict_declarations; "
                            "DROP TABLE score_reopenings; DROP TABLE awards; "
-                           "UPDATE schema_version SET version = 1"),
+                           "DROP TABLE exclusions; UPDATE schema_version SET version = 1"),
               "");
     auto opened = Workspace::open(file);
     ASSERT_TRUE(opened.ok());
-    EXPECT_EQ(opened.workspace->status().schemaVersion, 2);
+    EXPECT_EQ(opened.workspace->status().schemaVersion, 3);
     EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
     EXPECT_TRUE(opened.workspace->addPanelMember("alice", "alice", PanelRole::Lead).ok());
 }
