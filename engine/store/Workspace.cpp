@@ -1623,7 +1623,6 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
         };
         std::vector<Document> documents;
         Diagnostics& problems = outcome.problems;
-        bool complete = true;
         for (std::size_t i = 0; i < files.size(); ++i) {
             const fs::path& file = files[i];
             const std::string name = file.filename().string();
@@ -1632,7 +1631,6 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
             if (!isBidFileName(name)) {
                 problems.push_back(
                     errorAt({file.string(), 0, 0}, "is not a bid file: bid files are named *.xml"));
-                complete = false;
             } else if (!added) {
                 problems.push_back(
                     errorAt({shown, 0, 0},
@@ -1642,28 +1640,25 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
                                       file.string() + " if it holds other bids"
                                 : "is given twice in this batch (" + earlier->second.string() +
                                       " and " + file.string() + "): import each file once"));
-                complete = false;
             } else if (auto bytes = readBytes(file); !bytes) {
                 problems.push_back(
                     errorAt({file.string(), 0, 0}, "cannot read " + file.string() +
                                                        ": check that it is a file you may read"));
-                complete = false;
             } else if (auto bids = parseBids(*bytes, shown, problems)) {
                 Document& document = documents.emplace_back(Document{name, std::move(*bytes), {}});
                 for (auto& bid : *bids) {
                     document.ids.push_back(bid.id);
                     folder.bids.push_back(std::move(bid));
                 }
-            } else {
-                complete = false;
             }
             if (progress)
                 progress(i + 1, files.size());
         }
-        // Across files only on complete data, as for a folder: duplicate ids against the
-        // stored bids, the tender id, measures and gates the tender knows.
-        if (complete)
-            checkConsistency(folder, problems);
+        // Across files as for a folder: duplicate ids against the stored bids, the tender id,
+        // measures and gates the tender knows. A folder skips this after a broken file, lest
+        // the evaluations naming its bids mislead; here the evaluations name only stored bids,
+        // so the files that did read are checked too and every problem is reported at once.
+        checkConsistency(folder, problems);
         if (!outcome.ok())
             return;
         std::size_t bids = 0;
