@@ -1,6 +1,6 @@
 // The panel's work in a workspace: declarations, independent scoring, reopening,
-// moderation, abnormally low decisions and the lifecycle up to the award; every command
-// leaves a log that verifies.
+// moderation, abnormally low decisions, the lifecycle up to the award and a bid excluded
+// after the evaluation; every command leaves a log that verifies.
 #include "WorkspaceTestSupport.h"
 #include "io/json/ResultJson.h"
 #include "pipeline/FolderEvaluation.h"
@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 namespace fairtender {
 namespace {
@@ -103,6 +105,17 @@ protected:
             ASSERT_TRUE(ws().setConsensus("mo", item.bidId, item.criterionId, item.mean,
                                           "agreed on the mean", "", referenceRates())
                             .ok());
+    }
+
+    void toLocked() {
+        toModeration();
+        agreeEverything();
+        ASSERT_TRUE(ws().decideAbnormallyLow("alice", "B6", true,
+                                             "costs explained in clarification", referenceRates())
+                        .ok());
+        const auto locked =
+            ws().advance("alice", LifecycleState::Locked, "final", referenceRates());
+        ASSERT_TRUE(locked.ok()) << messages(locked);
     }
 
     void expectVerifies() {
@@ -371,6 +384,150 @@ TEST_F(WorkspaceWorkflow, RoleChangedBehindTheToolsBackIsFound) {
     const std::string& message = report.problems[0].message;
     EXPECT_NE(message.find("panel_members row eve (audit entry"), std::string::npos) << message;
     EXPECT_NE(message.find("stored name=\"eve\" role=\"lead\""), std::string::npos) << message;
+}
+
+TEST_F(WorkspaceWorkflow, ExcludedWinnerAfterLockingMakesTheNextBidFirst) {
+    toLocked();
+    const auto before = ws().evaluate(referenceRates());
+    ASSERT_TRUE(before.result);
+    const std::string winner = *before.result->winnerId;
+    const auto done = ws().excludeAfterEvaluation("alice", winner, "failed the final credit check",
+                                                  referenceRates());
+    ASSERT_TRUE(done.ok()) << messages(done);
+    const auto after = ws().evaluate(referenceRates());
+    ASSERT_TRUE(after.result);
+    EXPECT_EQ(after.result->findBid(winner)->status, BidStatus::Excluded);
+    EXPECT_EQ(after.result->findBid(winner)->exclusionReason(),
+              "excluded after evaluation: failed the final credit check");
+    EXPECT_EQ(*after.result->winnerId, before.result->bids[1].bidId);
+    expectVerifies();
+}
+
+TEST_F(WorkspaceWorkflow, ExcludingTheAwardedBidPassesTheAwardOnWithANewStandstill) {
+    toLocked();
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "award approved", referenceRates(),
+                             holidays(), Date::parse("2025-12-19"))
+                    .ok());
+    const std::string first = ws().award()->bidId;
+    const auto done =
+        ws().excludeAfterEvaluation("alice", first, "withdrew during the standstill",
+                                    referenceRates(), holidays(), Date::parse("2026-01-12"));
+    ASSERT_TRUE(done.ok()) << messages(done);
+    const auto awards = ws().awards();
+    ASSERT_EQ(awards.size(), 2u);
+    EXPECT_EQ(awards[0].bidId, first);
+    EXPECT_EQ(awards[1].bidId, *ws().evaluate(referenceRates()).result->winnerId);
+    EXPECT_NE(awards[1].bidId, first);
+    // 12 January 2026 is a Monday: 8 working days later is Thursday 22 January.
+    EXPECT_EQ(awards[1].standstillEnd, "2026-01-22");
+    EXPECT_EQ(ws().state(), LifecycleState::Awarded);
+    expectVerifies();
+}
+
+TEST_F(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
+    toModeration();
+    const auto refused = ws().excludeAfterEvaluation("alice", "B1", "x", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "a bid is excluded after the evaluation once the "
+                                           "results are locked; the tender is moderation");
+}
+
+TEST_F(WorkspaceWorkflow, ExclusionOfAnUnknownBidIsRefused) {
+    toLocked();
+    const auto refused = ws().excludeAfterEvaluation("alice", "B9", "x", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "no bid B9");
+}
+
+TEST_F(WorkspaceWorkflow, BidExcludedByAGateCannotBeExcludedAgain) {
+    toLocked();
+    const auto refused = ws().excludeAfterEvaluation("alice", "B4", "x", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "B4 is already excluded: failed gate insurance");
+}
+
+TEST_F(WorkspaceWorkflow, BidIsExcludedAfterTheEvaluationOnlyOnce) {
+    toLocked();
+    ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
+    const auto refused = ws().excludeAfterEvaluation("alice", "B2", "again", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "B2 is already excluded after the evaluation (withdrew)");
+    EXPECT_EQ(ws().status().exclusions, 1u);
+}
+
+TEST_F(WorkspaceWorkflow, OnlyTheLeadExcludesABid) {
+    toLocked();
+    const auto refused = ws().excludeAfterEvaluation("mo", "B2", "withdrew", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "mo is not the lead: only the lead excludes a bid");
+}
+
+TEST_F(WorkspaceWorkflow, ExportedFolderKeepsTheExclusion) {
+    toLocked();
+    ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
+    const auto out = scratch_ / "exported";
+    ASSERT_TRUE(ws().exportToFolder(out).empty());
+    const FolderEvaluation exported = evaluateTenderFolder(out, referenceRates());
+    ASSERT_TRUE(exported.result);
+    EXPECT_EQ(exported.result->findBid("B2")->exclusionReason(),
+              "excluded after evaluation: withdrew");
+    EXPECT_EQ(toJson(*exported.result), toJson(*ws().evaluate(referenceRates()).result));
+}
+
+TEST_F(WorkspaceWorkflow, ExclusionChangedBehindTheToolsBackIsFound) {
+    toLocked();
+    ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
+    ws_.reset();
+    ASSERT_EQ(runSql(file_, "UPDATE exclusions SET bid_id = 'B3'"), "");
+    auto opened = Workspace::open(file_);
+    ASSERT_TRUE(opened.ok());
+    const VerifyReport report = opened.workspace->verify(referenceRates());
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.problems[0].message.find("exclusions row B3 (audit entry"), std::string::npos)
+        << report.problems[0].message;
+}
+
+TEST_F(WorkspaceWorkflow, DeletedExclusionIsFound) {
+    toLocked();
+    ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
+    ws_.reset();
+    ASSERT_EQ(runSql(file_, "DELETE FROM exclusions"), "");
+    auto opened = Workspace::open(file_);
+    ASSERT_TRUE(opened.ok());
+    const VerifyReport report = opened.workspace->verify(referenceRates());
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.problems[0].message.find("(exclusion.record B2) has 0 rows in exclusions"),
+              std::string::npos)
+        << report.problems[0].message;
+}
+
+// The school meals sample as published: B1 wins with 84.24. Excluded, it no longer sets the
+// highest social value, so B2's social value rises from 13.73 to the full 15.00 and B2
+// leads with 28.95 + 22.20 + 15.00 + 5.00 + 4.00 + 4.00 = 79.15.
+TEST(WorkspaceExclusion, SchoolMealsWinnerExcludedMakesB2FirstWith7915) {
+    ScratchFolder scratch;
+    std::filesystem::copy(kSourceDir / "samples/school-meals", scratch / "meals",
+                          std::filesystem::copy_options::recursive);
+    const auto before = evaluateTenderFolder(scratch / "meals", referenceRates());
+    ASSERT_TRUE(before.result);
+    ASSERT_EQ(*before.result->winnerId, "B1");
+    EXPECT_DOUBLE_EQ(before.result->findBid("B1")->total, 84.24);
+    std::string text;
+    {
+        std::ifstream in(scratch / "meals/evaluations.xml");
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    text.replace(text.rfind("</evaluations>"), 14,
+                 "  <exclusion bid=\"B1\">failed the final insurance check</exclusion>\n"
+                 "</evaluations>");
+    std::ofstream(scratch / "meals/evaluations.xml", std::ios::trunc) << text;
+    const auto after = evaluateTenderFolder(scratch / "meals", referenceRates());
+    ASSERT_TRUE(after.result) << after.diagnostics.front().toString();
+    EXPECT_EQ(*after.result->winnerId, "B2");
+    EXPECT_DOUBLE_EQ(after.result->findBid("B2")->total, 79.15);
+    EXPECT_EQ(after.result->findBid("B1")->exclusionReason(),
+              "excluded after evaluation: failed the final insurance check");
 }
 
 TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToThreeAndVerifies) {
