@@ -49,7 +49,9 @@ ParseResult parseArguments(const std::vector<std::string>& args, const CommandSy
     }
     if (parsed.positionals.size() < syntax.positionals.size())
         return {std::nullopt, "missing " + syntax.positionals[parsed.positionals.size()]};
-    if (parsed.positionals.size() > syntax.positionals.size())
+    const bool repeatable =
+        !syntax.positionals.empty() && syntax.positionals.back().ends_with("...");
+    if (!repeatable && parsed.positionals.size() > syntax.positionals.size())
         return {std::nullopt,
                 "unexpected argument '" + parsed.positionals[syntax.positionals.size()] + "'"};
     return {std::move(parsed), {}};

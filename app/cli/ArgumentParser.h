@@ -1,6 +1,7 @@
 // ArgumentParser: one command's arguments checked against its syntax: known flags
 // (--json), options with a value (--explain B1 or --explain=B1), and a fixed number of
-// positional arguments. Anything else is a usage error with a message saying what.
+// positional arguments, the last one repeatable when its name ends in "..." ("FILE...").
+// Anything else is a usage error with a message saying what.
 #pragma once
 
 #include <map>
@@ -14,7 +15,7 @@ namespace fairtender::cli {
 struct CommandSyntax {
     std::set<std::string> flags;                // "--json"
     std::map<std::string, std::string> options; // "--explain" -> what its value is ("BID")
-    std::vector<std::string> positionals;       // names, in order: {"FOLDER"}
+    std::vector<std::string> positionals;       // names, in order: {"FOLDER"}, {"WS", "FILE..."}
 };
 
 struct ParsedArguments {

@@ -31,6 +31,8 @@ constexpr CommandEntry kCommands[] = {
     {"new", newSyntax, runNew},
     {"export", exportSyntax, runExport},
     {"workspace create", workspaceCreateSyntax, runWorkspaceCreate},
+    {"workspace set-tender", workspaceSetTenderSyntax, runWorkspaceSetTender},
+    {"workspace import-bids", workspaceImportBidsSyntax, runWorkspaceImportBids},
     {"workspace export", workspaceExportSyntax, runWorkspaceExport},
     {"workspace status", workspaceStatusSyntax, runWorkspaceStatus},
     {"verify", verifySyntax, runVerify},
@@ -42,6 +44,7 @@ constexpr CommandEntry kCommands[] = {
     {"moderate", moderateSyntax, runModerate},
     {"decide-abnormally-low", decideAbnormallyLowSyntax, runDecideAbnormallyLow},
     {"advance", advanceSyntax, runAdvance},
+    {"exclude", excludeSyntax, runExclude},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
@@ -72,7 +75,8 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
             out << *commandHelp(command);
             return Outcome::success();
         }
-        return Outcome::usage(command, "missing what to do (create, export, status)");
+        return Outcome::usage(
+            command, "missing what to do (create, set-tender, import-bids, export, status)");
     }
     if (command == "panel") {
         if (asksForHelp(rest)) {

@@ -21,7 +21,7 @@ const std::vector<std::string>& commandNames() {
     static const std::vector<std::string> names{
         "validate", "evaluate", "export", "templates", "new",      "workspace",
         "verify",   "log",      "panel",  "score",     "moderate", "decide-abnormally-low",
-        "advance",  "help"};
+        "advance",  "exclude",  "help"};
     return names;
 }
 
@@ -44,6 +44,10 @@ Commands:
   new --template NAME FOLDER         start a tender folder from a template
   workspace create FOLDER WS.ftw --as NAME
                                      keep a tender in one workspace file with an audit trail
+  workspace set-tender WS.ftw FILE --as NAME --why TEXT
+                                     replace the tender while it is a draft
+  workspace import-bids WS.ftw FILE... --as NAME
+                                     add bid files (or a folder of them) while it is open
   workspace export WS.ftw FOLDER     write a workspace back out as a tender folder
   workspace status WS.ftw            the tender, its state and what is recorded
   verify WS.ftw                      check the audit trail and recompute the results
@@ -57,6 +61,8 @@ Commands:
   advance WS.ftw --to STATE --reason TEXT --as NAME
                                      move the tender on: open, evaluation, moderation,
                                      locked, awarded
+  exclude WS.ftw --bid B --why TEXT --as NAME
+                                     a bid that falls away after the results are locked
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
@@ -178,35 +184,55 @@ Options:
   -h, --help        show this help
 )");
     if (command == "workspace" || command == "workspace create" || command == "workspace export" ||
-        command == "workspace status")
+        command == "workspace status" || command == "workspace set-tender" ||
+        command == "workspace import-bids")
         return withExitCodes(R"(Usage: fairtender workspace create FOLDER WS.ftw --as NAME
+       fairtender workspace set-tender WS.ftw FILE --as NAME --why TEXT
+       fairtender workspace import-bids WS.ftw FILE... --as NAME
        fairtender workspace export WS.ftw FOLDER
        fairtender workspace status WS.ftw
 
 A workspace keeps one tender in one SQLite file: tender.xml and the bid files exactly
-as imported, the panel's scores, consensus, deliverability factors and abnormally-low
-decisions, the lifecycle state, and an append-only audit log whose entries are chained
-by SHA-256. Results are never stored: they are recomputed from what is stored.
+as imported, the panel's scores, consensus, deliverability factors, abnormally-low
+decisions and exclusions, the lifecycle state, and an append-only audit log whose
+entries are chained by SHA-256. Results are never stored: they are recomputed from
+what is stored.
 
-  create   reads FOLDER as `validate` does and stores all of it in the new file WS.ftw
-           in one transaction, one audit entry per record, acting as NAME. Any error in
-           the folder creates nothing. WS.ftw must not exist.
-  export   writes tender.xml, bids/ and evaluations.xml into FOLDER (new or empty);
-           evaluating FOLDER gives exactly the result the workspace gives.
-  status   shows the tender, its state, how many records of each kind are stored and
-           the hash of the last audit entry (note it down to anchor the log).
+  create       reads FOLDER as `validate` does and stores all of it in the new file
+               WS.ftw in one transaction, one audit entry per record, acting as NAME.
+               Any error in the folder creates nothing. WS.ftw must not exist. The
+               tender starts as a draft.
+  set-tender   while the tender is a draft, replaces its tender.xml with FILE, checked
+               as a folder's tender.xml is and against the bids already stored; any
+               problem (file:line:column) replaces nothing. The audit trail keeps the
+               SHA-256 of the old and the new text. `advance --to open` freezes it.
+  import-bids  while the tender is open, stores the bid files FILE... (a folder stands
+               for its *.xml files), checked together with the tender and the bids
+               already stored: one problem in any file imports none, and every problem
+               is listed as bids/<file name>:line:column. One audit entry per file.
+               Over 50 files, progress ("checked 120 of 300") shows on a terminal.
+  export       writes tender.xml, bids/ and evaluations.xml into FOLDER (new or empty);
+               evaluating FOLDER gives exactly the result the workspace gives.
+  status       shows the tender, its state, how many records of each kind are stored,
+               the award and the hash of the last audit entry (note it down to anchor
+               the log).
 
 `fairtender evaluate WS.ftw`, `validate WS.ftw` and `export WS.ftw --xlsx OUT.xlsx` read
 a workspace as they read a folder.
 
 Examples:
   fairtender workspace create samples/school-meals meals.ftw --as "Ann Lee"
+  fairtender workspace set-tender meals.ftw revised/tender.xml --as "Ann Lee" --why "Nurseries added after market engagement"
+  fairtender advance meals.ftw --to open --reason "Published on Find a Tender" --as "Ann Lee"
+  fairtender workspace import-bids meals.ftw late-bids/ --as "Ann Lee"
   fairtender workspace status meals.ftw
   fairtender evaluate meals.ftw
   fairtender workspace export meals.ftw meals-folder
 
 Options:
-  --as NAME    (create) the person acting, recorded in every audit entry
+  --as NAME    (create, set-tender, import-bids) the person acting, recorded in every
+               audit entry
+  --why TEXT   (set-tender) why the tender is replaced
   -h, --help   show this help
 )");
     if (command == "panel" || command == "panel add" || command == "panel declare" ||
@@ -321,6 +347,9 @@ Options:
 Moves the tender to its next stage (the lead only): draft -> open -> evaluation ->
 moderation -> locked -> awarded. A move that is not allowed yet exits 1 and says what
 is missing:
+  open         a lead on the panel and a tender without errors (each listed as
+               tender.xml:line:column); the evaluation model is then frozen, and bids
+               may be imported (workspace import-bids)
   evaluation   a lead, an evaluator and every evaluator's and moderator's declaration
   moderation   every evaluator's score on every bid and judgement criterion
   locked       every consensus score and a decision on every abnormally low price
@@ -330,6 +359,7 @@ is missing:
                (templates/reference/bank-holidays-england-and-wales.xml)
 
 Examples:
+  fairtender advance meals.ftw --to open --reason "Published on Find a Tender" --as "Ann Lee"
   fairtender advance meals.ftw --to evaluation --reason "Bids opened" --as "Ann Lee"
   fairtender advance meals.ftw --to awarded --reason "Approved by cabinet" --date 2025-12-19 --as "Ann Lee"
 
@@ -339,6 +369,30 @@ Options:
   --reason TEXT    why (required)
   --date DAY       (awarded) the day of the award notice
   -h, --help       show this help
+)");
+    if (command == "exclude")
+        return withExitCodes(
+            R"(Usage: fairtender exclude WS.ftw --bid B --why TEXT --as NAME [--notice-date YYYY-MM-DD]
+
+Records that a bid is excluded after the evaluation, once the results are locked (the
+lead only, with the reason): it failed the final checks, withdrew, or could not sign.
+The bid is then excluded with that reason and the other bids are scored and ranked
+again from the stored records without it, so the next bid becomes first. When the
+tender is awarded and the excluded bid holds the award, the award passes to the new
+first-ranked bid with a new standstill: 8 working days after --notice-date (today if
+not given). The earlier award stays in the audit trail and in `workspace status`.
+A bid already excluded, an unknown bid, or a tender not yet locked is refused.
+
+Examples:
+  fairtender exclude meals.ftw --bid B1 --why "Failed the final insurance check" --as "Ann Lee"
+  fairtender exclude meals.ftw --bid B1 --why "Withdrew on 9 January" --notice-date 2026-01-12 --as "Ann Lee"
+
+Options:
+  --as NAME            the person acting (the lead)
+  --bid B              the bid
+  --why TEXT           why it is excluded (required)
+  --notice-date DAY    (awarded) the day of the new award notice
+  -h, --help           show this help
 )");
     if (command == "verify")
         return withExitCodes(R"(Usage: fairtender verify WS.ftw

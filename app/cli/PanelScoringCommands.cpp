@@ -62,6 +62,11 @@ Date todayUtc() {
     return *Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+std::optional<BankHolidays> bankHolidays(Diagnostics& problems) {
+    return loadBankHolidays(
+        templatesDirectory() / "reference" / "bank-holidays-england-and-wales.xml", problems);
+}
+
 } // namespace
 
 CommandSyntax panelAddSyntax() {
@@ -105,6 +110,15 @@ CommandSyntax advanceSyntax() {
              {"--to", "the next stage"},
              {"--reason", "why"},
              {"--date", "the day of the award notice (YYYY-MM-DD)"}},
+            {"WS.ftw"}};
+}
+
+CommandSyntax excludeSyntax() {
+    return {{},
+            {kAs,
+             {"--bid", "a bid id"},
+             {"--why", "why the bid is excluded"},
+             {"--notice-date", "the day of the new award notice (YYYY-MM-DD)"}},
             {"WS.ftw"}};
 }
 
@@ -287,8 +301,7 @@ Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
     std::optional<BankHolidays> holidays;
     if (*to == LifecycleState::Awarded) {
         Diagnostics problems;
-        holidays = loadBankHolidays(
-            templatesDirectory() / "reference" / "bank-holidays-england-and-wales.xml", problems);
+        holidays = bankHolidays(problems);
         if (!holidays)
             return Outcome::invalidFiles(command, problems);
     }
@@ -297,6 +310,39 @@ Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
         opened.workspace->advance(*actor, *to, args.option("--reason").value_or(""), rates.get(),
                                   holidays ? &*holidays : nullptr, notice),
         streams, rates.warnings);
+}
+
+Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "exclude";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    const auto bid = args.option("--bid");
+    if (!bid)
+        return Outcome::usage(command, "missing --bid B");
+    std::optional<Date> notice = todayUtc();
+    if (const auto date = args.option("--notice-date")) {
+        notice = Date::parse(*date);
+        if (!notice)
+            return Outcome::usage(command, "--notice-date must be a day written YYYY-MM-DD");
+    }
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    ReferenceRates rates = referenceRates();
+    // The holidays count a new standstill, needed only when an award passes on.
+    std::optional<BankHolidays> holidays;
+    if (opened.workspace->state() == LifecycleState::Awarded) {
+        Diagnostics problems;
+        holidays = bankHolidays(problems);
+        if (!holidays)
+            return Outcome::invalidFiles(command, problems);
+    }
+    return finishCommand(command,
+                         opened.workspace->excludeAfterEvaluation(
+                             *actor, *bid, args.option("--why").value_or(""), rates.get(),
+                             holidays ? &*holidays : nullptr, notice),
+                         streams, rates.warnings);
 }
 
 } // namespace fairtender::cli

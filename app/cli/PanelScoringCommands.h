@@ -1,5 +1,5 @@
 // PanelScoringCommands: the panel's commands over a workspace: panel add|declare|bids,
-// score, moderate, decide-abnormally-low and advance. Each acts as --as NAME, writes its
+// score, moderate, decide-abnormally-low, advance and exclude. Each acts as --as NAME, writes its
 // audit entries in one transaction and ends with exit 1 and what is missing when the
 // rules refuse it.
 #pragma once
@@ -17,6 +17,7 @@ CommandSyntax scoreSyntax();
 CommandSyntax moderateSyntax();
 CommandSyntax decideAbnormallyLowSyntax();
 CommandSyntax advanceSyntax();
+CommandSyntax excludeSyntax();
 
 // panel add WS.ftw NAME --role ROLE --as NAME: a person joins the panel.
 Outcome runPanelAdd(const ParsedArguments& args, const CommandStreams& streams);
@@ -34,5 +35,7 @@ Outcome runModerate(const ParsedArguments& args, const CommandStreams& streams);
 Outcome runDecideAbnormallyLow(const ParsedArguments& args, const CommandStreams& streams);
 // advance WS.ftw --to STATE --reason TEXT --as NAME [--date YYYY-MM-DD].
 Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams);
+// exclude WS.ftw --bid B --why TEXT --as NAME [--notice-date YYYY-MM-DD]: once locked.
+Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams);
 
 } // namespace fairtender::cli

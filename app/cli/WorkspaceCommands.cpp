@@ -2,6 +2,10 @@
 
 #include "store/Workspace.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -25,6 +29,47 @@ std::string indented(const std::string& label, const std::string& text) {
     return out + "\n";
 }
 
+// Above this many files an import shows how far its checks have got.
+constexpr std::size_t kImportProgressFrom = 50;
+
+std::optional<std::string> actingAs(const ParsedArguments& args) {
+    const auto actor = args.option("--as");
+    if (!actor || actor->empty())
+        return std::nullopt;
+    return actor;
+}
+
+Outcome missingAs(const std::string& command) {
+    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
+                                   "with its name)");
+}
+
+// The files named on the command line, a folder standing for its *.xml files in name
+// order (hidden files and editors' companions left out, as in a tender folder's bids/).
+std::vector<std::filesystem::path> bidFilesNamed(const std::vector<std::string>& arguments) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    for (const auto& argument : arguments) {
+        std::error_code error;
+        if (!fs::is_directory(argument, error)) {
+            files.emplace_back(argument);
+            continue;
+        }
+        std::vector<fs::path> inFolder;
+        for (const auto& entry : fs::directory_iterator(argument, error)) {
+            const std::string name = entry.path().filename().string();
+            std::string extension = entry.path().extension().string();
+            std::transform(extension.begin(), extension.end(), extension.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (entry.is_regular_file(error) && !name.starts_with(".") && extension == ".xml")
+                inFolder.push_back(entry.path());
+        }
+        std::sort(inFolder.begin(), inFolder.end());
+        files.insert(files.end(), inFolder.begin(), inFolder.end());
+    }
+    return files;
+}
+
 } // namespace
 
 CommandSyntax workspaceCreateSyntax() {
@@ -32,6 +77,14 @@ CommandSyntax workspaceCreateSyntax() {
 }
 CommandSyntax workspaceExportSyntax() {
     return {{}, {}, {"WS.ftw", "FOLDER"}};
+}
+CommandSyntax workspaceSetTenderSyntax() {
+    return {{},
+            {{"--as", "the name of the person acting"}, {"--why", "why the tender is replaced"}},
+            {"WS.ftw", "FILE"}};
+}
+CommandSyntax workspaceImportBidsSyntax() {
+    return {{}, {{"--as", "the name of the person acting"}}, {"WS.ftw", "FILE..."}};
 }
 CommandSyntax workspaceStatusSyntax() {
     return {{}, {}, {"WS.ftw"}};
@@ -79,6 +132,58 @@ Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& st
     return Outcome::success();
 }
 
+Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "workspace set-tender";
+    const auto actor = actingAs(args);
+    if (!actor)
+        return missingAs(command);
+    const std::string tenderFile = args.positionals.at(1);
+    std::ifstream in(tenderFile, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in)
+        return Outcome::failure(command, "cannot read " + tenderFile +
+                                             ": check that it is a file you may read");
+    auto opened = Workspace::open(args.positionals.at(0));
+    if (!opened.ok())
+        return Outcome::invalidFiles(command, opened.diagnostics);
+    ReferenceRates rates = referenceRates();
+    const CommandOutcome done = opened.workspace->replaceTender(
+        *actor, bytes.str(), args.option("--why").value_or(""), rates.get());
+    if (!done.ok())
+        return Outcome::invalidFiles(command, done.problems);
+    streams.out << done.summary << "\n";
+    return Outcome::success(rates.warnings);
+}
+
+Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "workspace import-bids";
+    const auto actor = actingAs(args);
+    if (!actor)
+        return missingAs(command);
+    const std::vector<std::string> named(args.positionals.begin() + 1, args.positionals.end());
+    const auto files = bidFilesNamed(named);
+    if (files.empty())
+        return Outcome::usage(command, "no bid files: the folder holds no *.xml files");
+    auto opened = Workspace::open(args.positionals.at(0));
+    if (!opened.ok())
+        return Outcome::invalidFiles(command, opened.diagnostics);
+    ReferenceRates rates = referenceRates();
+    ImportProgress progress;
+    if (streams.progress != nullptr && files.size() > kImportProgressFrom)
+        progress = [&](std::size_t checked, std::size_t total) {
+            if (checked % 10 == 0 || checked == total)
+                *streams.progress << "\rchecked " << checked << " of " << total << std::flush;
+            if (checked == total)
+                *streams.progress << "\r\x1b[K" << std::flush; // transient: cleared at the end
+        };
+    const CommandOutcome done = opened.workspace->importBids(*actor, files, rates.get(), progress);
+    if (!done.ok())
+        return Outcome::invalidFiles(command, done.problems);
+    streams.out << done.summary << " into " << args.positionals.at(0) << "\n";
+    return Outcome::success(rates.warnings);
+}
+
 Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string file = args.positionals.at(0);
     const std::string folder = args.positionals.at(1);
@@ -106,12 +211,16 @@ Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& st
                 << "  consensus        " << s.consensus << "\n"
                 << "  deliverability   " << s.deliverability << "\n"
                 << "  abnormally low   " << s.abnormallyLowDecisions << " decisions\n"
+                << "  excluded         " << s.exclusions << " bids after the evaluation\n"
                 << "  audit entries    " << s.auditEntries << "\n"
                 << "  head hash        " << s.headHash << "\n"
                 << "  schema version   " << s.schemaVersion << "\n";
-    if (const auto award = opened.workspace->award())
-        streams.out << "  awarded to       " << award->bidId << " (notice " << award->noticeDate
-                    << ", standstill ends at the end of " << award->standstillEnd << ")\n";
+    // Every award on record: a later one passed the award on from a bid then excluded.
+    const auto awards = opened.workspace->awards();
+    for (std::size_t i = 0; i < awards.size(); ++i)
+        streams.out << (i + 1 < awards.size() ? "  earlier award    " : "  awarded to       ")
+                    << awards[i].bidId << " (notice " << awards[i].noticeDate
+                    << ", standstill ends at the end of " << awards[i].standstillEnd << ")\n";
     return Outcome::success();
 }
 

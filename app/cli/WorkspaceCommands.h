@@ -1,5 +1,6 @@
 // WorkspaceCommands: the commands over a tender workspace (*.ftw): create one from a
-// folder, export it back, show its status, verify its audit trail and print the trail.
+// folder, replace its tender while it is a draft, import bid files while it is open,
+// export it back, show its status, verify its audit trail and print the trail.
 #pragma once
 
 #include "cli/ArgumentParser.h"
@@ -13,12 +14,19 @@ namespace fairtender::cli {
 
 CommandSyntax workspaceCreateSyntax();
 CommandSyntax workspaceExportSyntax();
+CommandSyntax workspaceSetTenderSyntax();
+CommandSyntax workspaceImportBidsSyntax();
 CommandSyntax workspaceStatusSyntax();
 CommandSyntax verifySyntax();
 CommandSyntax logSyntax();
 
 // workspace create FOLDER WS.ftw --as NAME: all of the folder or nothing.
 Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& streams);
+// workspace set-tender WS.ftw FILE --as NAME --why TEXT: in draft, FILE becomes the tender.
+Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams& streams);
+// workspace import-bids WS.ftw FILE... --as NAME: while open, the bid files (a folder: its
+// *.xml files), all or none.
+Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams& streams);
 // workspace export WS.ftw FOLDER: a tender folder that evaluates exactly as the workspace.
 Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& streams);
 // workspace status WS.ftw: tender, state, counts and the audit log's head hash.

@@ -92,6 +92,25 @@ inline const char* kSmallBids = R"(<?xml version="1.0" encoding="UTF-8"?>
 </bids>
 )";
 
+// Runs `args` and returns its standard error when it does not exit 0, else "".
+inline std::string failureOf(const std::vector<std::string>& args) {
+    const CliRun result = run(args);
+    return result.exitCode == 0 ? std::string() : args[0] + ": " + result.out + result.err;
+}
+
+// A workspace created from `folder` and taken to open as a buyer would: `lead` on the panel
+// as its lead, then the model frozen. Returns "" or what failed.
+inline std::string createOpenWorkspace(const std::string& folder, const std::string& file,
+                                       const std::string& lead = "Ann Lee") {
+    std::string failed = failureOf({"workspace", "create", folder, file, "--as", lead});
+    if (failed.empty())
+        failed = failureOf({"panel", "add", file, lead, "--role", "lead", "--as", lead});
+    if (failed.empty())
+        failed = failureOf(
+            {"advance", file, "--to", "open", "--reason", "the model is final", "--as", lead});
+    return failed;
+}
+
 // A valid two-bid folder: B1 1000.00 accredited, B2 800.00 below the Real Living Wage.
 // Price 60: B1 48.00, B2 60.00; living wage 40: B1 40.00, B2 0.00; totals 88.00 and 60.00.
 inline void writeSmallTender(const TempFolder& folder) {

@@ -91,7 +91,7 @@ TEST(WorkspaceCommands, StatusShowsStateAndCounts) {
     TempFolder folder;
     const auto status = run({"workspace", "status", createSchoolMeals(folder)});
     EXPECT_EQ(status.exitCode, 0);
-    EXPECT_NE(status.out.find("state            open"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find("state            draft"), std::string::npos) << status.out;
     EXPECT_NE(status.out.find("scores           60"), std::string::npos) << status.out;
 }
 
@@ -103,6 +103,9 @@ TEST(WorkspaceCommands, WorkspaceWithoutSubcommandIsAUsageError) {
 TEST(WorkspaceCommands, HelpCoversEveryWorkspaceCommand) {
     for (const std::vector<std::string>& args : {std::vector<std::string>{"help", "workspace"},
                                                  {"workspace", "create", "--help"},
+                                                 {"workspace", "set-tender", "--help"},
+                                                 {"workspace", "import-bids", "--help"},
+                                                 {"help", "exclude"},
                                                  {"help", "verify"},
                                                  {"help", "log"}})
         EXPECT_EQ(run(args).exitCode, 0) << args.back();

@@ -1,6 +1,8 @@
-// A full evaluation of the school meals sample from the command line: create, panel,
-// declarations, scores, moderation, the abnormally low decision, every stage up to the
-// award, verify after every command, and the export evaluating as the workspace does.
+// A full evaluation of the school meals sample from the command line: the tender created
+// as a draft, the panel, the model frozen, the bids imported, declarations, scores,
+// moderation, the abnormally low decision, every stage up to the award, the winner
+// excluded and the award passing on, verify after every command, and the export
+// evaluating as the workspace does.
 #include "CliTestSupport.h"
 
 #include <gtest/gtest.h>
@@ -19,6 +21,8 @@ protected:
         std::filesystem::copy(sourcePath("samples/school-meals"), folder_.path() / "tender",
                               std::filesystem::copy_options::recursive);
         std::filesystem::remove(folder_.path() / "tender/evaluations.xml");
+        // The bids arrive once the tender is open.
+        std::filesystem::rename(folder_.path() / "tender/bids", folder_.path() / "received");
     }
 
     // Runs one command on the workspace, expects `exitCode`, and checks that the
@@ -35,11 +39,22 @@ protected:
     std::string file_ = folder_.str() + "/meals.ftw";
 };
 
-TEST_F(WorkspaceWorkflowCli, FullEvaluationFromCreateToAwardVerifiesAndExports) {
+TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesAndExports) {
+    // Draft: the tender and the panel are set up; opening freezes the model.
     step({"workspace", "create", folder_.str() + "/tender", file_, "--as", "Ann Lee"}, 0);
     step({"panel", "add", file_, "Ann Lee", "--role", "lead", "--as", "Ann Lee"}, 0);
     step({"panel", "add", file_, "Raj Patel", "--role", "evaluator", "--as", "Ann Lee"}, 0);
     step({"panel", "add", file_, "Mo Khan", "--role", "moderator", "--as", "Ann Lee"}, 0);
+    const auto notOpen = step(
+        {"advance", file_, "--to", "evaluation", "--reason", "bids opened", "--as", "Ann Lee"}, 1);
+    EXPECT_NE(notOpen.err.find("the next stage after draft is open"), std::string::npos)
+        << notOpen.err;
+    step({"advance", file_, "--to", "open", "--reason", "published", "--as", "Ann Lee"}, 0);
+
+    // Open: the bids are imported; evaluation needs every declaration.
+    const auto imported = step(
+        {"workspace", "import-bids", file_, folder_.str() + "/received", "--as", "Ann Lee"}, 0);
+    EXPECT_NE(imported.out.find("imported 6 bids from 6 files"), std::string::npos) << imported.out;
     const auto early = step(
         {"advance", file_, "--to", "evaluation", "--reason", "bids opened", "--as", "Ann Lee"}, 1);
     EXPECT_NE(early.err.find("2 conflict-of-interest declarations missing: Raj Patel, Mo Khan"),
@@ -92,14 +107,36 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromCreateToAwardVerifiesAndExports) 
     const auto awarded = step({"advance", file_, "--to", "awarded", "--reason", "approved",
                                "--date", "2025-12-19", "--as", "Ann Lee"},
                               0);
-    EXPECT_NE(awarded.out.find("standstill ends at the end of 2026-01-05"), std::string::npos)
+    EXPECT_NE(awarded.out.find("awarded to B1; standstill ends at the end of 2026-01-05"),
+              std::string::npos)
         << awarded.out;
+
+    // The winner falls away during the standstill: the next bid is first and the award
+    // passes to it with a new standstill, 8 working days from Monday 12 January.
+    const auto excluded =
+        step({"exclude", file_, "--bid", "B1", "--why", "failed the final insurance check",
+              "--notice-date", "2026-01-12", "--as", "Ann Lee"},
+             0);
+    EXPECT_EQ(excluded.out, "B1 excluded after the evaluation; B2 is now ranked first with "
+                            "71.40; the award passes to B2; standstill ends at the end of "
+                            "2026-01-22\n");
+    const auto again = step({"exclude", file_, "--bid", "B1", "--why", "twice", "--notice-date",
+                             "2026-01-12", "--as", "Ann Lee"},
+                            1);
+    EXPECT_NE(again.err.find("already excluded"), std::string::npos) << again.err;
+    const auto trail = run({"log", file_, "--bid", "B1"});
+    EXPECT_NE(trail.out.find("exclusion.record  B1"), std::string::npos) << trail.out;
 
     const auto log = run({"log", file_, "--who", "Mo Khan"});
     EXPECT_EQ(log.exitCode, 0);
     EXPECT_NE(log.out.find("consensus.set"), std::string::npos);
     const auto status = run({"workspace", "status", file_});
-    EXPECT_NE(status.out.find("awarded"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find("earlier award    B1 (notice 2025-12-19"), std::string::npos)
+        << status.out;
+    EXPECT_NE(status.out.find("awarded to       B2 (notice 2026-01-12, standstill ends at the "
+                              "end of 2026-01-22)"),
+              std::string::npos)
+        << status.out;
 
     const std::string exported = folder_.str() + "/exported";
     step({"workspace", "export", file_, exported}, 0);
@@ -107,6 +144,8 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromCreateToAwardVerifiesAndExports) 
     const auto fromFolder = run({"evaluate", exported, "--json"});
     EXPECT_EQ(fromWorkspace.exitCode, 0) << fromWorkspace.err;
     EXPECT_EQ(fromWorkspace.out, fromFolder.out);
+    EXPECT_NE(fromFolder.out.find("excluded after evaluation: failed the final insurance check"),
+              std::string::npos);
 }
 
 TEST_F(WorkspaceWorkflowCli, AdvanceWithoutAsIsAUsageError) {
@@ -116,7 +155,8 @@ TEST_F(WorkspaceWorkflowCli, AdvanceWithoutAsIsAUsageError) {
 }
 
 TEST_F(WorkspaceWorkflowCli, EveryPanelCommandHasHelpWithAnExample) {
-    for (const char* command : {"panel", "score", "moderate", "decide-abnormally-low", "advance"}) {
+    for (const char* command :
+         {"panel", "score", "moderate", "decide-abnormally-low", "advance", "exclude"}) {
         const auto help = run({"help", command});
         EXPECT_EQ(help.exitCode, 0);
         EXPECT_NE(help.out.find("fairtender " + std::string(command)), std::string::npos);
