@@ -289,6 +289,30 @@ TEST(TenderFolder, DeliverabilityNamesACommittedMeasureAndDecisionsAreOnePerBid)
                       "bid B1 has two abnormally-low decisions (first at evaluations.xml:3:3)"));
 }
 
+TEST(TenderFolder, ExclusionNeedsAKnownBidAReasonAndIsOnePerBid) {
+    const auto load = loadWith(
+        smallTender(), {{"a.xml", bidFile({{"B1", kPrice}})}},
+        evaluationsFile({R"(  <exclusion bid="B1">withdrew</exclusion>)",
+                         R"(  <exclusion bid="B1">failed the credit check</exclusion>)",
+                         R"(  <exclusion bid="B1"/>)", R"(  <exclusion bid="B7">x</exclusion>)"}));
+    EXPECT_FALSE(load.ok());
+    EXPECT_TRUE(hasDiagnostic(load.diagnostics, 3, 3,
+                              "bid B1 is excluded twice (first at evaluations.xml:2:3): keep one"));
+    EXPECT_TRUE(hasDiagnostic(load.diagnostics, 4, 3,
+                              "the exclusion of bid B1 gives no reason: write it as the element "
+                              "text"));
+    EXPECT_TRUE(hasDiagnostic(load.diagnostics, 5, 3, "B7"));
+}
+
+TEST(TenderFolder, ExclusionReadsWithItsReason) {
+    const auto load =
+        loadWith(smallTender(), {{"a.xml", bidFile({{"B1", kPrice}})}},
+                 evaluationsFile({R"(  <exclusion bid="B1">  withdrew  </exclusion>)"}));
+    ASSERT_TRUE(load.ok()) << describe(load.diagnostics);
+    ASSERT_NE(load.folder->evaluations.findExclusion("B1"), nullptr);
+    EXPECT_EQ(load.folder->evaluations.findExclusion("B1")->reason, "withdrew");
+}
+
 TEST(TenderFolder, EmptyReasonIsAWarningNotAnError) {
     const auto load = loadWith(
         smallTender(), {{"a.xml", bidFile({{"B1", kPrice}})}},

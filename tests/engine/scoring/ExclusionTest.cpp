@@ -193,3 +193,19 @@ TEST(MissingInput, ReportsEveryMissingInputOfEveryBid) {
     EXPECT_NE(outcome.diagnostics[3].message.find("supplier postcode for criterion where"),
               std::string::npos);
 }
+
+// Price 60 lowest-relative: A 100 scores 60 x 90 / 100 = 54.00 beside B at 90; with B
+// excluded after the evaluation A is the lowest eligible price and scores the full 60.00.
+TEST(Exclusion, ExclusionAfterEvaluationExcludesBeforeRelativeScoring) {
+    Fixture f;
+    f.add("A", "100");
+    f.add("B", "90");
+    const auto before = evaluateOk(f.t, f.bids, f.ev);
+    EXPECT_DOUBLE_EQ(before.criterionOf(*before.findBid("A"), "price")->points, 54.0);
+    f.ev.exclusions.push_back({"B", "withdrew", {}});
+    const auto after = evaluateOk(f.t, f.bids, f.ev);
+    EXPECT_EQ(reasonsOf(after, "B"),
+              std::vector<std::string>{"excluded after evaluation: withdrew"});
+    EXPECT_DOUBLE_EQ(after.criterionOf(*after.findBid("A"), "price")->points, 60.0);
+    EXPECT_EQ(*after.winnerId, "A");
+}
