@@ -1597,9 +1597,6 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
         const auto fail = [&](std::string message) {
             outcome.problems.push_back(refusal(impl.path, std::move(message)));
         };
-        if (!impl.readPanel().withRole(PanelRole::Lead).empty() &&
-            !impl.readPanel().hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead imports bids");
         const LifecycleState state = impl.currentState();
         if (state == LifecycleState::Draft)
             return fail("bids are imported while the tender is open; it is still a draft: move "
@@ -1607,6 +1604,9 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
         if (state != LifecycleState::Open)
             return fail("bids are imported while the tender is open; it is " +
                         std::string(toString(state)) + ", so no more bids can be added");
+        // An open tender always has a lead: opening needs one.
+        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
+            return fail(actor + " is not the lead: only the lead imports bids");
         if (files.empty())
             return fail("give at least one bid file");
         FolderLoad load = impl.rebuild(rates);

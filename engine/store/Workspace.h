@@ -185,10 +185,10 @@ public:
     // audit entry gives the SHA-256 of both texts. Once the panel has a lead, only the lead.
     CommandOutcome replaceTender(const std::string& actor, const std::string& tenderXml,
                                  const std::string& reason, const LivingWageTable* rates);
-    // While the tender is open, stores the bid files `files` (*.xml) with one audit entry
-    // each, all or none: every file is checked with the stored tender and bids as a folder
-    // would be, and every problem is returned, named "bids/<file name>" as in an exported
-    // folder. `progress` (optional) hears of each file checked.
+    // While the tender is open, the lead stores the bid files `files` (*.xml) with one
+    // audit entry each, all or none: every file is checked with the stored tender and bids
+    // as a folder would be, and every problem is returned, named "bids/<file name>" as in
+    // an exported folder. `progress` (optional) hears of each file checked.
     CommandOutcome importBids(const std::string& actor,
                               const std::vector<std::filesystem::path>& files,
                               const LivingWageTable* rates, const ImportProgress& progress = {});
@@ -203,9 +203,8 @@ public:
                                           std::optional<Date> noticeDate = std::nullopt);
     // The lead moves the tender to `to` with a reason; refused with what is missing. Moving
     // to open freezes the evaluation model and is refused while the stored inputs have
-    // errors. Moving
-    // to awarded records the first-ranked bid and the standstill end counted from
-    // `noticeDate` with `holidays`.
+    // errors, each given with its file, line and column. Moving to awarded records the
+    // first-ranked bid and the standstill end counted from `noticeDate` with `holidays`.
     CommandOutcome advance(const std::string& actor, LifecycleState to, const std::string& reason,
                            const LivingWageTable* rates, const BankHolidays* holidays = nullptr,
                            std::optional<Date> noticeDate = std::nullopt);

@@ -54,5 +54,14 @@ TEST(ArgumentParser, HelpIsRecognisedAnywhereBeforeDoubleDash) {
     EXPECT_FALSE(asksForHelp({"--", "--help"}));
 }
 
+TEST(ArgumentParser, PositionalEndingInDotsTakesEveryFurtherWord) {
+    const CommandSyntax importLike{{}, {{"--as", "a name"}}, {"WS.ftw", "FILE..."}};
+    const auto parsed = parseArguments({"ws.ftw", "a.xml", "--as", "Ann", "b.xml"}, importLike);
+    ASSERT_TRUE(parsed.arguments) << parsed.error;
+    EXPECT_EQ(parsed.arguments->positionals,
+              (std::vector<std::string>{"ws.ftw", "a.xml", "b.xml"}));
+    EXPECT_EQ(parseArguments({"ws.ftw"}, importLike).error, "missing FILE...");
+}
+
 } // namespace
 } // namespace fairtender::cli

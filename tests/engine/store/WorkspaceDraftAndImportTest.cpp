@@ -95,6 +95,23 @@ TEST_F(WorkspaceDraft, ExportGivesTheReplacedTender) {
     EXPECT_EQ(readText(scratch_ / "out/tender.xml"), retitled);
 }
 
+TEST_F(WorkspaceDraft, ReplacedTenderChangedBehindTheToolsBackIsFound) {
+    const std::string retitled =
+        replaced(tender_, "<buyer>Salford City Council</buyer>", "<buyer>Salford CC</buyer>");
+    ASSERT_TRUE(ws().replaceTender("alice", retitled, "buyer named", referenceRates()).ok());
+    ws_.reset();
+    ASSERT_EQ(runSql(file_, "UPDATE tender SET xml = replace(xml, 'Salford CC', 'Salford') "
+                            "WHERE position = 2"),
+              "");
+    auto opened = Workspace::open(file_);
+    ASSERT_TRUE(opened.ok());
+    const VerifyReport report = opened.workspace->verify(referenceRates());
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.problems[0].message.find("tender row SCC-2026-014 (audit entry"),
+              std::string::npos)
+        << report.problems[0].message;
+}
+
 TEST_F(WorkspaceDraft, InvalidTenderIsRefusedNamingLineAndColumnAndNothingIsWritten) {
     const auto entries = ws().status().auditEntries;
     // The price weight 40 becomes 45: the top level then sums to 105.
@@ -287,6 +304,15 @@ TEST_F(WorkspaceImport, FileNameAlreadyStoredIsRefused) {
     EXPECT_EQ(refused.problems[0].where.file, "bids/B1-irwell-kitchen.xml");
     EXPECT_EQ(refused.problems[0].message.rfind("a bid file of this name is already stored", 0), 0u)
         << messages(refused);
+}
+
+TEST_F(WorkspaceImport, OnlyTheLeadImportsBids) {
+    ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
+    const auto refused =
+        ws().importBids("eve", {kMeals / "bids/B1-irwell-kitchen.xml"}, referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "eve is not the lead: only the lead imports bids");
+    EXPECT_EQ(ws().status().bids, 0u);
 }
 
 TEST_F(WorkspaceImport, ProgressHearsOfEveryFileChecked) {
