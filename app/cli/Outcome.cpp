@@ -1,8 +1,27 @@
 #include "cli/Outcome.h"
 
+#include <array>
 #include <ostream>
+#include <string_view>
 
 namespace fairtender::cli {
+
+namespace {
+
+// The commands that write to a workspace: refused, they leave it as it was.
+bool changesAWorkspace(std::string_view command) {
+    constexpr std::array<std::string_view, 10> kWriting{
+        "workspace create", "workspace set-tender",  "workspace import-bids",
+        "panel add",        "panel declare",         "score",
+        "moderate",         "decide-abnormally-low", "advance",
+        "exclude"};
+    for (const auto name : kWriting)
+        if (name == command)
+            return true;
+    return false;
+}
+
+} // namespace
 
 Outcome Outcome::success(Diagnostics warnings) {
     return Outcome{OutcomeKind::Success, {}, {}, std::move(warnings)};
@@ -54,7 +73,8 @@ int finish(const Outcome& outcome, std::ostream& err) {
         for (const auto& diagnostic : outcome.diagnostics)
             errors += diagnostic.severity == Severity::Error ? 1 : 0;
         err << prefix << errors << (errors == 1 ? " error" : " errors")
-            << " found; nothing was evaluated\n";
+            << (changesAWorkspace(outcome.command) ? " found; nothing was changed\n"
+                                                   : " found; nothing was evaluated\n");
         break;
     }
     case OutcomeKind::Failure:

@@ -25,6 +25,15 @@ TEST(Outcome, InvalidFilesListEveryErrorAsFileLineColumn) {
                          "90\nfairtender validate: 2 errors found; nothing was evaluated\n");
 }
 
+TEST(Outcome, RefusedWorkspaceCommandSaysNothingWasChanged) {
+    std::ostringstream err;
+    finish(Outcome::invalidFiles("workspace import-bids",
+                                 {errorAt({"bids/X150.xml", 4, 10}, "price is not money")}),
+           err);
+    EXPECT_EQ(err.str(), "bids/X150.xml:4:10: price is not money\nfairtender workspace "
+                         "import-bids: 1 error found; nothing was changed\n");
+}
+
 TEST(Outcome, UsagePointsToTheCommandsHelp) {
     std::ostringstream err;
     EXPECT_EQ(finish(Outcome::usage("evaluate", "missing FOLDER"), err), 2);
