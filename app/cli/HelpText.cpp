@@ -381,7 +381,8 @@ again from the stored records without it, so the next bid becomes first. When th
 tender is awarded and the excluded bid holds the award, the award passes to the new
 first-ranked bid with a new standstill: 8 working days after --notice-date (today if
 not given). The earlier award stays in the audit trail and in `workspace status`.
-A bid already excluded, an unknown bid, or a tender not yet locked is refused.
+A bid already excluded, an unknown bid, a tender not yet locked, or an awarded bid whose
+exclusion would leave no single first-ranked bid is refused.
 
 Examples:
   fairtender exclude meals.ftw --bid B1 --why "Failed the final insurance check" --as "Ann Lee"

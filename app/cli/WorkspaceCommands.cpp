@@ -211,7 +211,7 @@ Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& st
                 << "  consensus        " << s.consensus << "\n"
                 << "  deliverability   " << s.deliverability << "\n"
                 << "  abnormally low   " << s.abnormallyLowDecisions << " decisions\n"
-                << "  excluded         " << s.exclusions << " bids after the evaluation\n"
+                << "  excluded         " << s.exclusions << " after the evaluation\n"
                 << "  audit entries    " << s.auditEntries << "\n"
                 << "  head hash        " << s.headHash << "\n"
                 << "  schema version   " << s.schemaVersion << "\n";

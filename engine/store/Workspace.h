@@ -195,8 +195,9 @@ public:
     // Once locked (or awarded), the lead records that `bidId` is excluded after the
     // evaluation (failed final checks, withdrew) with the reason: the bid is then excluded
     // and the others ranked again without it. When the awarded bid is excluded, the award
-    // passes to the new first-ranked bid with a standstill counted from `noticeDate`; the
-    // earlier award stays on record. Refused for an unknown or already excluded bid.
+    // passes to the new first-ranked bid with a standstill counted from `noticeDate` with
+    // `holidays`; the earlier award stays on record, and when no single bid is then first
+    // the exclusion is refused. Refused for an unknown or already excluded bid.
     CommandOutcome excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
                                           const std::string& reason, const LivingWageTable* rates,
                                           const BankHolidays* holidays = nullptr,
