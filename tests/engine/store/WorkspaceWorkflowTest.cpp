@@ -502,6 +502,42 @@ TEST_F(WorkspaceWorkflow, DeletedExclusionIsFound) {
         << report.problems[0].message;
 }
 
+// The school meals sample with its panel's records, taken to locked: the three evaluators'
+// scores as published, the one consensus the sample lacks (B3 q-sourcing) agreed at 3.
+// B1 wins with 84.24; excluded, B2 leads with 28.95 price + 22.20 quality + 15.00 social
+// value (now the highest, in place of B1's) + 5.00 location + 4.00 living wage + 4.00
+// ownership = 79.15.
+TEST(WorkspaceExclusion, SampleWinnerExcludedOnceLockedLeavesB2FirstWith7915) {
+    ScratchFolder scratch;
+    auto created = createOpenWorkspace(kSourceDir / "samples/school-meals", scratch / "m.ftw");
+    ASSERT_TRUE(created.ok());
+    Workspace& ws = *created.workspace;
+    for (const char* evaluator : {"E1", "E2", "E3"})
+        ASSERT_TRUE(ws.addPanelMember("alice", evaluator, PanelRole::Evaluator).ok());
+    ASSERT_TRUE(ws.addPanelMember("alice", "mo", PanelRole::Moderator).ok());
+    for (const char* person : {"E1", "E2", "E3", "mo"})
+        ASSERT_TRUE(ws.declareInterests(person, {}).ok());
+    for (const auto to : {LifecycleState::Evaluation, LifecycleState::Moderation})
+        ASSERT_TRUE(ws.advance("alice", to, "on", referenceRates()).ok());
+    ASSERT_TRUE(ws.setConsensus("mo", "B3", "q-sourcing", 3, "agreed", "", referenceRates()).ok());
+    const auto locked = ws.advance("alice", LifecycleState::Locked, "final", referenceRates());
+    ASSERT_TRUE(locked.ok()) << messages(locked);
+    const auto before = ws.evaluate(referenceRates());
+    ASSERT_TRUE(before.result);
+    EXPECT_EQ(*before.result->winnerId, "B1");
+    EXPECT_DOUBLE_EQ(before.result->findBid("B1")->total, 84.24);
+
+    const auto done = ws.excludeAfterEvaluation("alice", "B1", "failed the final insurance check",
+                                                referenceRates());
+    ASSERT_TRUE(done.ok()) << messages(done);
+    EXPECT_EQ(done.summary, "B1 excluded after the evaluation; B2 is now ranked first with 79.15");
+    const auto after = ws.evaluate(referenceRates());
+    ASSERT_TRUE(after.result);
+    EXPECT_EQ(*after.result->winnerId, "B2");
+    EXPECT_DOUBLE_EQ(after.result->findBid("B2")->total, 79.15);
+    EXPECT_TRUE(ws.verify(referenceRates()).ok());
+}
+
 // The school meals sample as published: B1 wins with 84.24. Excluded, it no longer sets the
 // highest social value, so B2's social value rises from 13.73 to the full 15.00 and B2
 // leads with 28.95 + 22.20 + 15.00 + 5.00 + 4.00 + 4.00 = 79.15.
