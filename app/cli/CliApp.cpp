@@ -5,6 +5,7 @@
 #include "cli/HelpText.h"
 #include "cli/Outcome.h"
 #include "cli/PanelScoringCommands.h"
+#include "cli/ReportCommands.h"
 #include "cli/WorkspaceCommands.h"
 
 #include <exception>
@@ -42,6 +43,9 @@ constexpr CommandEntry kCommands[] = {
     {"moderate", moderateSyntax, runModerate},
     {"decide-abnormally-low", decideAbnormallyLowSyntax, runDecideAbnormallyLow},
     {"advance", advanceSyntax, runAdvance},
+    {"report", reportSyntax, runReport},
+    {"summaries", summariesSyntax, runSummaries},
+    {"ocds", ocdsSyntax, runOcds},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {
