@@ -91,7 +91,7 @@ table { border-collapse: collapse; margin-top: 2px; }
 th { background-color: #d9d9d9; font-weight: bold; text-align: left; }
 td.num, th.num { text-align: right; }
 td.num { white-space: nowrap; }
-table.dense { font-size: 8pt; }
+table.dense { font-size: 7pt; }
 .hash { font-family: 'DejaVu Sans Mono'; font-size: 7pt; }
 .small { font-size: 8pt; }
 .lead { font-size: 11pt; }
@@ -100,9 +100,9 @@ table.dense { font-size: 8pt; }
 std::string tableOpen(const std::vector<std::string>& headers,
                       const std::vector<bool>& numeric = {}, const char* tableClass = "",
                       const std::vector<std::string>& widths = {}) {
-    std::string html = arg("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+    std::string html = arg("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"%2\" "
                            "width=\"100%\"><thead><tr>",
-                           {tableClass});
+                           {tableClass, std::string(tableClass) == "dense" ? "2" : "3"});
     for (std::size_t i = 0; i < headers.size(); ++i)
         html += arg("<th%1%2>%3</th>",
                     {i < numeric.size() && numeric[i] ? " class=\"num\"" : "",
