@@ -555,6 +555,7 @@ std::string summaryHtml(const AssessmentSummaryContent& s) {
     html += "<h1>Assessment summary</h1>";
     html += "<p class=\"lead\">" + h(s.tender.title) + "</p>";
     html += headingTable(s.tender);
+    html += arg("<p class=\"lead\">For <b>%1</b>, bid %2</p>", {h(s.own.supplier), h(s.own.bidId)});
     html += "<p>This summary gives the assessment of your tender against each award criterion "
             "(Procurement Act 2023, section 50, and regulation 31 of the Procurement "
             "Regulations 2024)" +
