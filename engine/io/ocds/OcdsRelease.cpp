@@ -134,13 +134,13 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     }
     const std::string ocid = options.ocidPrefix + tender.id;
 
-    auto parties = new Array;
+    Array::Ptr parties(new Array);
     auto buyer = object();
     buyer->set("id", "buyer");
     buyer->set("name", tender.buyer);
-    auto buyerRoles = new Array;
+    Array::Ptr buyerRoles(new Array);
     buyerRoles->add("buyer");
-    buyer->set("roles", Array::Ptr(buyerRoles));
+    buyer->set("roles", buyerRoles);
     parties->add(buyer);
     const std::optional<std::string> winnerId =
         award ? std::optional(award->bidId) : result.winnerId;
@@ -154,11 +154,11 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
             address->set("countryName", "United Kingdom");
             party->set("address", address);
         }
-        auto roles = new Array;
+        Array::Ptr roles(new Array);
         roles->add("tenderer");
         if (award && winnerId == bid.id)
             roles->add("supplier");
-        party->set("roles", Array::Ptr(roles));
+        party->set("roles", roles);
         parties->add(party);
     }
 
@@ -170,30 +170,30 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
         tenderObject->set("value", value(amounts, *tender.estimatedValue, tender.currency));
     tenderObject->set("awardCriteria", "ratedCriteria");
     tenderObject->set("awardCriteriaDetails", criteriaDetails(tender, result));
-    auto tenderers = new Array;
+    Array::Ptr tenderers(new Array);
     for (const auto& bid : evaluation.folder->bids)
         tenderers->add(reference(partyId(bid.id), bid.supplier.name));
-    tenderObject->set("tenderers", Array::Ptr(tenderers));
+    tenderObject->set("tenderers", tenderers);
     tenderObject->set("numberOfTenderers", static_cast<int>(evaluation.folder->bids.size()));
 
-    auto details = new Array;
+    Array::Ptr details(new Array);
     for (const auto& bid : evaluation.folder->bids) {
         const BidResult* scored = result.findBid(bid.id);
         auto detail = object();
         detail->set("id", bid.id);
         detail->set("status",
                     scored && scored->status == BidStatus::Excluded ? "disqualified" : "valid");
-        auto bidders = new Array;
+        Array::Ptr bidders(new Array);
         bidders->add(reference(partyId(bid.id), bid.supplier.name));
-        detail->set("tenderers", Array::Ptr(bidders));
+        detail->set("tenderers", bidders);
         if (const auto offered = bidValue(bid))
             detail->set("value", value(amounts, *offered, tender.currency));
         details->add(detail);
     }
     auto bids = object();
-    bids->set("details", Array::Ptr(details));
+    bids->set("details", details);
 
-    auto awards = new Array;
+    Array::Ptr awards(new Array);
     if (winnerId) {
         const auto bid =
             std::find_if(evaluation.folder->bids.begin(), evaluation.folder->bids.end(),
@@ -207,9 +207,9 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
         if (bid != evaluation.folder->bids.end()) {
             if (const auto offered = bidValue(*bid))
                 awardObject->set("value", value(amounts, *offered, tender.currency));
-            auto suppliers = new Array;
+            Array::Ptr suppliers(new Array);
             suppliers->add(reference(partyId(bid->id), bid->supplier.name));
-            awardObject->set("suppliers", Array::Ptr(suppliers));
+            awardObject->set("suppliers", suppliers);
         }
         if (award) {
             auto period = object();
@@ -217,7 +217,7 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
             period->set("endDate", award->standstillEnd + "T23:59:59Z");
             awardObject->set("standstillPeriod", period);
         }
-        auto documents = new Array;
+        Array::Ptr documents(new Array);
         auto report = object();
         report->set("id", tender.id + "-award-report");
         report->set("documentType", "evaluationReports");
@@ -226,7 +226,7 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
         report->set("format", "application/pdf");
         report->set("language", "en");
         documents->add(report);
-        awardObject->set("documents", Array::Ptr(documents));
+        awardObject->set("documents", documents);
         awards->add(awardObject);
     }
 
@@ -234,30 +234,30 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     release->set("ocid", ocid);
     release->set("id", tender.id + "-award");
     release->set("date", releaseDate.empty() ? utcNow() : releaseDate);
-    auto tags = new Array;
+    Array::Ptr tags(new Array);
     tags->add("award");
-    release->set("tag", Array::Ptr(tags));
+    release->set("tag", tags);
     release->set("initiationType", "tender");
     release->set("language", "en");
-    release->set("parties", Array::Ptr(parties));
+    release->set("parties", parties);
     release->set("buyer", reference("buyer", tender.buyer));
     release->set("tender", tenderObject);
     release->set("bids", bids);
-    release->set("awards", Array::Ptr(awards));
+    release->set("awards", awards);
 
     auto publisher = object();
     publisher->set("name", options.publisherName.empty() ? tender.buyer : options.publisherName);
-    auto extensions = new Array;
+    Array::Ptr extensions(new Array);
     extensions->add(kOcdsBidsExtension);
-    auto releases = new Array;
+    Array::Ptr releases(new Array);
     releases->add(release);
     auto root = object();
     root->set("uri", options.uri.empty() ? "urn:ocds:" + ocid : options.uri);
     root->set("version", "1.1");
-    root->set("extensions", Array::Ptr(extensions));
+    root->set("extensions", extensions);
     root->set("publishedDate", options.publishedDate.empty() ? utcNow() : options.publishedDate);
     root->set("publisher", publisher);
-    root->set("releases", Array::Ptr(releases));
+    root->set("releases", releases);
 
     std::ostringstream out;
     Poco::JSON::Stringifier::stringify(root, out, 2);
