@@ -73,6 +73,7 @@ Example:
   fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
   fairtender workspace create samples/school-meals meals.ftw --as "Ann Lee"
   fairtender verify meals.ftw
+  fairtender report meals.ftw --pdf award-report.pdf
 
 Options:
   -h, --help      show this help (or, after a command, that command's help)
