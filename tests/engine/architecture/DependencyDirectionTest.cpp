@@ -1,7 +1,7 @@
 // The engine stays a pure library: no Qt anywhere in it, no Poco, pugixml or
 // libxlsxwriter in its public headers, and nothing from app/; the PDF reports use no Qt
-// Widgets. These tests read the
-// sources, so a stray include fails the build's tests, not a later review.
+// Widgets. These tests read the sources, so a stray include fails the build's tests, not a
+// later review.
 #include <gtest/gtest.h>
 
 #include <algorithm>
