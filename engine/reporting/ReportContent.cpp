@@ -578,8 +578,11 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
                                                 : "conflict with " + d.bidId +
                                                       (d.details.empty() ? "" : ": " + d.details));
         }
+        // Only those who score or moderate must declare before evaluation starts.
+        const bool mustDeclare =
+            panel.hasRole(name, PanelRole::Evaluator) || panel.hasRole(name, PanelRole::Moderator);
         if (row.declaration.empty())
-            row.declaration = "not declared";
+            row.declaration = mustDeclare ? "not declared" : "none recorded (not required)";
         c.panel.push_back(std::move(row));
     }
 

@@ -77,7 +77,7 @@ struct FlagRow {
 struct PanelRow {
     std::string name;
     std::string roles;       // "lead, evaluator"
-    std::string declaration; // "no conflict", "conflict with B3: former director", "not declared"
+    std::string declaration; // "no conflict", "conflict with B3: former director", ...
 };
 
 // A consensus score replaced after it was first agreed, with the reason given.
