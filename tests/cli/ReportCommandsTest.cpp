@@ -84,6 +84,25 @@ TEST_F(ReportCommands, SummariesWritesOnePdfPerSupplierIntoANewFolder) {
     EXPECT_EQ(entries, 1u); // the folder itself, no temporary folder left beside it
 }
 
+TEST_F(ReportCommands, SummariesIntoAnExistingFolderKeepItsOtherFiles) {
+    fs::create_directories(path("existing"));
+    std::ofstream(path("existing") / "notes.txt") << "kept";
+    const auto result =
+        fairtender("summaries '" + ws() + "' --out '" + path("existing").string() + "'");
+    ASSERT_EQ(result.exitCode, 0) << result.out;
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(path("existing")))
+        ++entries;
+    EXPECT_EQ(entries, 7u); // notes.txt and six summaries, no temporary folder
+    EXPECT_TRUE(fs::exists(path("existing") / "B6-assessment-summary.pdf"));
+}
+
+TEST_F(ReportCommands, ReportWithoutPdfIsAUsageError) {
+    const auto result = run({"report", ws()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("missing --pdf OUT.pdf"), std::string::npos) << result.err;
+}
+
 TEST_F(ReportCommands, SummariesIntoAFileFailsAndWritesNothing) {
     std::ofstream(path("taken")) << "x";
     const auto result =

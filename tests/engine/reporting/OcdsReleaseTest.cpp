@@ -196,5 +196,22 @@ TEST(OcdsReleaseStage, PackageIsRefusedBeforeTheResultsAreLocked) {
               std::string::npos);
 }
 
+TEST(OcdsReleaseStage, LockedTenderHasAPendingAwardDatedWhenTheResultsWereLocked) {
+    ReportScratch scratch;
+    const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                              LifecycleState::Locked);
+    const auto package = ocdsReleasePackage(ws, livingWageRates());
+    ASSERT_TRUE(package.ok());
+    const auto root = Poco::JSON::Parser().parse(*package.json);
+    EXPECT_EQ(at(root, "releases.0.awards.0.status").toString(), "pending");
+    EXPECT_TRUE(at(root, "releases.0.awards.0.date").isEmpty());
+    std::string lockedAt;
+    for (const auto& entry : ws.auditLog())
+        if (entry.subject == "locked")
+            lockedAt = entry.time;
+    ASSERT_FALSE(lockedAt.empty());
+    EXPECT_EQ(at(root, "releases.0.date").toString(), lockedAt);
+}
+
 } // namespace
 } // namespace fairtender

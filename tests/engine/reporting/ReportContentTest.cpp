@@ -208,5 +208,16 @@ TEST(ReportContentStage, ReportIsRefusedBeforeTheResultsAreLocked) {
     EXPECT_FALSE(gatherAssessmentSummaries(ws, livingWageRates()).ok());
 }
 
+TEST(ReportContentStage, LockedTenderRecommendsTheFirstRankedBidWithoutAnAward) {
+    ReportScratch scratch;
+    const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                              LifecycleState::Locked);
+    const auto report = gatherAwardReport(ws, livingWageRates());
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report.content->tender.stage, "locked");
+    EXPECT_EQ(report.content->recommendation->bidId, "B1");
+    EXPECT_FALSE(report.content->award.has_value());
+}
+
 } // namespace
 } // namespace fairtender
