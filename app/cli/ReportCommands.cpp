@@ -88,7 +88,7 @@ Outcome runReport(const ParsedArguments& args, const CommandStreams& streams) {
     auto gathered = gatherAwardReport(*opened.workspace, rates.get());
     if (!gathered.ok())
         return refused("report", gathered.problems);
-    const reports::RenderingSession session;
+    const reports::OffscreenGui gui;
     const auto written = reports::writeAwardReportPdf(*gathered.content, *pdf);
     if (!written.ok())
         return Outcome::failure("report", written.error);
@@ -137,7 +137,7 @@ Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams)
         fs::remove_all(staging, ignored);
         return Outcome::failure("summaries", message);
     };
-    const reports::RenderingSession session;
+    const reports::OffscreenGui gui;
     std::vector<std::string> names;
     for (const auto& summary : *gathered.content) {
         const std::string name = reports::assessmentSummaryFileName(summary.own.bidId);

@@ -634,7 +634,7 @@ void quietPlatformNotes(QtMsgType type, const QMessageLogContext& context, const
 
 } // namespace
 
-RenderingSession::RenderingSession() {
+OffscreenGui::OffscreenGui() {
     if (QGuiApplication::instance() != nullptr)
         return;
     previousHandler = qInstallMessageHandler(quietPlatformNotes);
@@ -645,7 +645,7 @@ RenderingSession::RenderingSession() {
     app_ = std::make_unique<QGuiApplication>(argc, argv);
 }
 
-RenderingSession::~RenderingSession() {
+OffscreenGui::~OffscreenGui() {
     if (app_) {
         app_.reset();
         qInstallMessageHandler(previousHandler);

@@ -37,12 +37,12 @@ std::string assessmentSummaryFileName(const std::string& bidId);
 // Keeps a QGuiApplication alive for rendering. When none exists it creates one on the
 // offscreen platform (QT_QPA_PLATFORM is set to "offscreen" for this process), so reports
 // render on a server without a display; an existing application is used as it is.
-class RenderingSession {
+class OffscreenGui {
 public:
-    RenderingSession();
-    ~RenderingSession();
-    RenderingSession(const RenderingSession&) = delete;
-    RenderingSession& operator=(const RenderingSession&) = delete;
+    OffscreenGui();
+    ~OffscreenGui();
+    OffscreenGui(const OffscreenGui&) = delete;
+    OffscreenGui& operator=(const OffscreenGui&) = delete;
 
 private:
     std::unique_ptr<QGuiApplication> app_;

@@ -64,7 +64,7 @@ bool containsWord(const std::string& text, const std::string& word) {
 class PdfReports : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        session_ = new reports::RenderingSession;
+        gui_ = new reports::OffscreenGui;
         scratch_ = new ReportScratch;
         workspace_ = new Workspace(
             takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch_->path()));
@@ -78,18 +78,18 @@ protected:
         delete report_;
         delete workspace_;
         delete scratch_;
-        delete session_;
+        delete gui_;
     }
 
     static fs::path awardPdf() { return scratch_->path() / "award-report.pdf"; }
 
-    static reports::RenderingSession* session_;
+    static reports::OffscreenGui* gui_;
     static ReportScratch* scratch_;
     static Workspace* workspace_;
     static AwardReportContent* report_;
 };
 
-reports::RenderingSession* PdfReports::session_ = nullptr;
+reports::OffscreenGui* PdfReports::gui_ = nullptr;
 ReportScratch* PdfReports::scratch_ = nullptr;
 Workspace* PdfReports::workspace_ = nullptr;
 AwardReportContent* PdfReports::report_ = nullptr;
@@ -209,7 +209,7 @@ TEST_F(PdfReports, SummaryFileNameComesFromTheBidId) {
 
 // 60 bids: the ranking table runs over several pages, its header row on each.
 TEST(PdfReportsLongTender, RankingTableRepeatsItsHeaderOnEveryPage) {
-    const reports::RenderingSession session;
+    const reports::OffscreenGui gui;
     ReportScratch scratch;
     bench::SyntheticTenderSpec spec;
     spec.bids = 60;
