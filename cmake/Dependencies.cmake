@@ -4,17 +4,18 @@ find_package(pugixml 1.13 REQUIRED)
 # minimum, checked as LXW_VERSION_ID in the exporter).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
-# Data and DataSQLite hold the tender workspace (*.ftw); PostgreSQL is not needed, so its
-# connector (whose Debian package links an undefined PostgreSQL::client) is not asked for.
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite)
+# Data and DataSQLite hold the tender workspace (*.ftw); JSON writes the OCDS release
+# package. PostgreSQL is not needed, so its connector (whose Debian package links an
+# undefined PostgreSQL::client) is not asked for.
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite JSON)
 # The workspace store reuses prepared statements through the sqlite3 C API on the
 # connection Poco opened (Poco's DataSQLite links the same library).
 find_package(SQLite3 3.40 REQUIRED)
 # The audit trail's SHA-256 (libcrypto uses the processor's SHA instructions).
 find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # The desktop app: Widgets, Charts (needs libqt6opengl6-dev), PrintSupport, Concurrent for
-# evaluating off the GUI thread, and Test for its GUI tests.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets Charts PrintSupport Concurrent Test)
+# evaluating off the GUI thread, and Test for its GUI tests; the PDF reports: Gui only.
+find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets Charts PrintSupport Concurrent Test)
 
 if(FAIRTENDER_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)

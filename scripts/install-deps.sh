@@ -12,8 +12,8 @@ packages=(
   libxlsxwriter-dev
   # workspace and server
   libpoco-dev libpq-dev libsqlite3-dev libssl-dev postgresql
-  # desktop app
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libqt6sql6-sqlite libxkbcommon-dev
+  # desktop app and PDF reports (DejaVu is the reports' font)
+  fonts-dejavu-core qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libqt6sql6-sqlite libxkbcommon-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   python3 python3-openpyxl python3-xlsxwriter poppler-utils

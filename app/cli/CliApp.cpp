@@ -5,6 +5,7 @@
 #include "cli/HelpText.h"
 #include "cli/Outcome.h"
 #include "cli/PanelScoringCommands.h"
+#include "cli/ReportCommands.h"
 #include "cli/WorkspaceCommands.h"
 
 #include <exception>
@@ -45,6 +46,9 @@ constexpr CommandEntry kCommands[] = {
     {"decide-abnormally-low", decideAbnormallyLowSyntax, runDecideAbnormallyLow},
     {"advance", advanceSyntax, runAdvance},
     {"exclude", excludeSyntax, runExclude},
+    {"report", reportSyntax, runReport},
+    {"summaries", summariesSyntax, runSummaries},
+    {"ocds", ocdsSyntax, runOcds},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {

@@ -21,7 +21,7 @@ const std::vector<std::string>& commandNames() {
     static const std::vector<std::string> names{
         "validate", "evaluate", "export", "templates", "new",      "workspace",
         "verify",   "log",      "panel",  "score",     "moderate", "decide-abnormally-low",
-        "advance",  "exclude",  "help"};
+        "advance",  "exclude",  "report", "summaries", "ocds",     "help"};
     return names;
 }
 
@@ -63,6 +63,9 @@ Commands:
                                      locked, awarded
   exclude WS.ftw --bid B --why TEXT --as NAME
                                      a bid that falls away after the results are locked
+  report WS.ftw --pdf OUT.pdf        the award report of a locked or awarded tender
+  summaries WS.ftw --out DIR         one assessment summary PDF per supplier
+  ocds WS.ftw [--out FILE]           the OCDS 1.1 release package (JSON)
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
@@ -76,6 +79,7 @@ Example:
   fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
   fairtender workspace create samples/school-meals meals.ftw --as "Ann Lee"
   fairtender verify meals.ftw
+  fairtender report meals.ftw --pdf award-report.pdf
 
 Options:
   -h, --help      show this help (or, after a command, that command's help)
@@ -394,6 +398,61 @@ Options:
   --why TEXT           why it is excluded (required)
   --notice-date DAY    (awarded) the day of the new award notice
   -h, --help           show this help
+)");
+    if (command == "report")
+        return withExitCodes(R"(Usage: fairtender report WS.ftw --pdf OUT.pdf
+
+Writes the award report of a locked or awarded tender as an A4 PDF: the recommendation
+and why (its points against the runner-up's), the evaluation model, the ranking with a
+chart of points by group, exclusions, flags and how each was resolved, the panel and its
+declarations, moderation changes, community wealth figures, the SHA-256 of every input
+file and the audit trail's head hash, the award and a sign-off block. Every number is the
+engine's. An earlier stage exits 1 and says so; the PDF is written whole or not at all.
+Renders without a display.
+
+Example:
+  fairtender report meals.ftw --pdf award-report.pdf
+
+Options:
+  --pdf FILE   where to write the report
+  -h, --help   show this help
+)");
+    if (command == "summaries")
+        return withExitCodes(R"(Usage: fairtender summaries WS.ftw --out DIR
+
+Writes one assessment summary per supplier that bid (Procurement Act 2023 s.50) into
+DIR, named from the bid id (B1-assessment-summary.pdf): each award criterion with its
+weight and how it was scored, the supplier's score and the panel's reason on each, its
+subtotals and total, and the same for the winning tender; an excluded tender gets the
+reason. A summary names no other bidder but the winner. DIR is created if missing; all
+the summaries are written or none.
+
+Example:
+  fairtender summaries meals.ftw --out summaries
+
+Options:
+  --out DIR    the folder for the summaries
+  -h, --help   show this help
+)");
+    if (command == "ocds")
+        return withExitCodes(
+            R"(Usage: fairtender ocds WS.ftw [--out FILE] [--ocid-prefix P] [--published DATE]
+
+Prints (or writes to FILE) the Open Contracting Data Standard 1.1 release package of a
+locked or awarded tender: one release tagged "award" with the buyer and tenderers as
+parties, the tender with its award criteria and weights, every bid (bids extension) and
+the award with its standstill period and the award report as a document. Amounts are in
+pounds with two decimals, exactly as the files give them.
+
+Examples:
+  fairtender ocds meals.ftw
+  fairtender ocds meals.ftw --out release.json --ocid-prefix ocds-abc123-
+
+Options:
+  --out FILE          write to FILE instead of standard output
+  --ocid-prefix P     the ocid is P and the tender id (default ocds-fairtender-)
+  --published DATE    the publishedDate (default now), e.g. 2025-12-19T09:00:00Z
+  -h, --help          show this help
 )");
     if (command == "verify")
         return withExitCodes(R"(Usage: fairtender verify WS.ftw

@@ -1,6 +1,7 @@
 // The engine stays a pure library: no Qt anywhere in it, no Poco, pugixml or
-// libxlsxwriter in its public headers, and nothing from app/. These tests read the
-// sources, so a stray include fails the build's tests, not a later review.
+// libxlsxwriter in its public headers, and nothing from app/; the PDF reports use no Qt
+// Widgets. These tests read the sources, so a stray include fails the build's tests, not a
+// later review.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -41,10 +42,10 @@ std::vector<Offence> findIncludes(const fs::path& root, const std::vector<std::s
     return offences;
 }
 
-std::string describe(const std::vector<Offence>& offences) {
+std::string describe(const std::vector<Offence>& offences, const std::string& root = "engine/") {
     std::string text;
     for (const auto& o : offences)
-        text += "engine/" + o.file + ":" + std::to_string(o.line) + ": " + o.text + "\n";
+        text += root + o.file + ":" + std::to_string(o.line) + ": " + o.text + "\n";
     return text;
 }
 
@@ -65,8 +66,8 @@ TEST(DependencyDirection, EnginePublicHeadersNameNoThirdPartyLibrary) {
 }
 
 TEST(DependencyDirection, EngineNeverIncludesTheApplications) {
-    const auto offences = findIncludes(kEngine, {".h", ".cpp"},
-                                       std::regex(R"(^\s*#\s*include\s*"(cli|desktop|server)/)"));
+    const auto offences = findIncludes(
+        kEngine, {".h", ".cpp"}, std::regex(R"(^\s*#\s*include\s*"(cli|desktop|server|reports)/)"));
     EXPECT_TRUE(offences.empty()) << describe(offences);
 }
 
@@ -75,4 +76,19 @@ TEST(DependencyDirection, TheScanSeesTheEngineSources) {
     const auto moneyIncludes =
         findIncludes(kEngine, {".cpp"}, std::regex(R"(^\s*#\s*include\s*"core/Money\.h")"));
     EXPECT_GE(moneyIncludes.size(), 1u);
+}
+
+// The PDF reports render on a server without a display: Qt Gui only, never Widgets.
+TEST(DependencyDirection, ReportsNeverIncludeQtWidgets) {
+    const auto offences = findIncludes(
+        fs::path(FAIRTENDER_SOURCE_DIR) / "app/reports", {".h", ".cpp"},
+        std::regex(
+            R"(^\s*#\s*include\s*<(QtWidgets/|QWidget|QApplication|QPrinter|QtPrintSupport/))"));
+    EXPECT_TRUE(offences.empty()) << describe(offences, "app/reports/");
+}
+
+TEST(DependencyDirection, TheScanSeesTheReportsSources) {
+    const auto pdfWriter = findIncludes(fs::path(FAIRTENDER_SOURCE_DIR) / "app/reports", {".cpp"},
+                                        std::regex(R"(^\s*#\s*include\s*<QPdfWriter>)"));
+    EXPECT_EQ(pdfWriter.size(), 1u);
 }

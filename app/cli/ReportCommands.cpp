@@ -1,0 +1,196 @@
+#include "cli/ReportCommands.h"
+
+#include "io/ocds/OcdsRelease.h"
+#include "reporting/ReportContent.h"
+#include "reports/PdfReports.h"
+#include "store/Workspace.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <random>
+
+namespace fairtender::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string uniqueSuffix() {
+    static std::atomic<unsigned> counter{0};
+    std::random_device device;
+    return std::to_string(device() % 1000000) + "-" + std::to_string(counter++);
+}
+
+// Why the document cannot be made (a stage too early, inputs that no longer evaluate):
+// exit 1 with the problems as they are, nothing written.
+Outcome refused(const std::string& command, const Diagnostics& problems) {
+    Outcome outcome = Outcome::failure(command, problems.empty() ? "nothing to report" : "");
+    outcome.messages.clear();
+    for (const auto& problem : problems)
+        outcome.messages.push_back(problem.toString());
+    return outcome;
+}
+
+bool writeTextAtomically(const fs::path& out, const std::string& text, std::string& error) {
+    const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec)) {
+        error = "no folder " + parent.string();
+        return false;
+    }
+    const fs::path temporary = parent / ("." + out.filename().string() + ".tmp-" + uniqueSuffix());
+    {
+        std::ofstream file(temporary, std::ios::binary);
+        file << text;
+        file.close();
+        if (!file) {
+            fs::remove(temporary, ec);
+            error = "the file cannot be written";
+            return false;
+        }
+    }
+    fs::rename(temporary, parent / out.filename(), ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        error = ec.message();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+CommandSyntax reportSyntax() {
+    return {{}, {{"--pdf", "the PDF file to write"}}, {"WS.ftw"}};
+}
+CommandSyntax summariesSyntax() {
+    return {{}, {{"--out", "the folder to write the summaries in"}}, {"WS.ftw"}};
+}
+CommandSyntax ocdsSyntax() {
+    return {{},
+            {{"--out", "the JSON file to write"},
+             {"--ocid-prefix", "the ocid prefix"},
+             {"--published", "the package's publishedDate"}},
+            {"WS.ftw"}};
+}
+
+Outcome runReport(const ParsedArguments& args, const CommandStreams& streams) {
+    const auto pdf = args.option("--pdf");
+    if (!pdf || pdf->empty())
+        return Outcome::usage("report", "missing --pdf OUT.pdf (where to write the report)");
+    const std::string file = args.positionals.at(0);
+    auto opened = Workspace::open(file);
+    if (!opened.ok())
+        return Outcome::invalidFiles("report", opened.diagnostics);
+    ReferenceRates rates = referenceRates();
+    auto gathered = gatherAwardReport(*opened.workspace, rates.get());
+    if (!gathered.ok())
+        return refused("report", gathered.problems);
+    const reports::OffscreenGui gui;
+    const auto written = reports::writeAwardReportPdf(*gathered.content, *pdf);
+    if (!written.ok())
+        return Outcome::failure("report", written.error);
+    streams.out << "Wrote the award report of " << gathered.content->tender.id << " to " << *pdf
+                << " (" << written.pages << " pages)\n";
+    return Outcome::success(rates.warnings);
+}
+
+Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams) {
+    const auto out = args.option("--out");
+    if (!out || out->empty())
+        return Outcome::usage("summaries", "missing --out DIR (the folder for the summaries)");
+    const std::string file = args.positionals.at(0);
+    auto opened = Workspace::open(file);
+    if (!opened.ok())
+        return Outcome::invalidFiles("summaries", opened.diagnostics);
+    ReferenceRates rates = referenceRates();
+    auto gathered = gatherAssessmentSummaries(*opened.workspace, rates.get());
+    if (!gathered.ok())
+        return refused("summaries", gathered.problems);
+
+    // All or nothing: every summary is written into a temporary folder first. A new DIR is
+    // that folder renamed; into an existing DIR the files are moved once all are written.
+    const fs::path target = fs::path(*out).lexically_normal();
+    std::error_code ec;
+    const bool exists = fs::exists(target, ec);
+    if (exists && !fs::is_directory(target, ec))
+        return Outcome::failure("summaries", "cannot write into " + target.string() +
+                                                 ": it is a file, not a folder");
+    fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (target.filename().empty())
+        parent = target;
+    if (!exists && !fs::is_directory(parent, ec))
+        fs::create_directories(parent, ec);
+    if (ec)
+        return Outcome::failure("summaries",
+                                "cannot create " + parent.string() + ": " + ec.message());
+    const fs::path staging = (exists ? target : parent) / (".summaries.tmp-" + uniqueSuffix());
+    fs::create_directory(staging, ec);
+    if (ec)
+        return Outcome::failure("summaries", "cannot write into " +
+                                                 (exists ? target : parent).string() + ": " +
+                                                 ec.message());
+    const auto discard = [&](const std::string& message) {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+        return Outcome::failure("summaries", message);
+    };
+    const reports::OffscreenGui gui;
+    std::vector<std::string> names;
+    for (const auto& summary : *gathered.content) {
+        const std::string name = reports::assessmentSummaryFileName(summary.own.bidId);
+        const auto written = reports::writeAssessmentSummaryPdf(summary, staging / name);
+        if (!written.ok())
+            return discard(written.error);
+        names.push_back(name);
+    }
+    if (!exists) {
+        fs::rename(staging, target, ec);
+        if (ec)
+            return discard("cannot create " + target.string() + ": " + ec.message());
+    } else {
+        for (const auto& name : names) {
+            fs::rename(staging / name, target / name, ec);
+            if (ec)
+                return discard("cannot move " + name + " into " + target.string() + ": " +
+                               ec.message());
+        }
+        fs::remove_all(staging, ec);
+    }
+    streams.out << "Wrote " << names.size() << " assessment summaries of "
+                << opened.workspace->status().tenderId << " to " << target.string() << ":";
+    for (const auto& name : names)
+        streams.out << " " << name;
+    streams.out << "\n";
+    return Outcome::success(rates.warnings);
+}
+
+Outcome runOcds(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string file = args.positionals.at(0);
+    auto opened = Workspace::open(file);
+    if (!opened.ok())
+        return Outcome::invalidFiles("ocds", opened.diagnostics);
+    ReferenceRates rates = referenceRates();
+    OcdsOptions options;
+    if (const auto prefix = args.option("--ocid-prefix"))
+        options.ocidPrefix = *prefix;
+    if (const auto published = args.option("--published"))
+        options.publishedDate = *published;
+    const OcdsPackage package = ocdsReleasePackage(*opened.workspace, rates.get(), options);
+    if (!package.ok())
+        return refused("ocds", package.problems);
+    const auto out = args.option("--out");
+    if (!out) {
+        streams.out << *package.json;
+        return Outcome::success(rates.warnings);
+    }
+    std::string error;
+    if (!writeTextAtomically(*out, *package.json, error))
+        return Outcome::failure("ocds", "cannot write " + *out + ": " + error);
+    streams.out << "Wrote the OCDS release package to " << *out << "\n";
+    return Outcome::success(rates.warnings);
+}
+
+} // namespace fairtender::cli

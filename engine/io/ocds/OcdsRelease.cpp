@@ -1,0 +1,268 @@
+#include "io/ocds/OcdsRelease.h"
+
+#include "core/Decimal.h"
+#include "core/Money.h"
+#include "reporting/ReportContent.h"
+#include "store/Workspace.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <chrono>
+#include <ctime>
+#include <random>
+#include <sstream>
+
+namespace fairtender {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr object() {
+    return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+std::string utcNow() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+// Amounts go in as marked strings and come out as bare numbers: a double would print
+// 1050000 or 0.30000000000000004, never the exact "1050000.00" the amount is.
+class AmountMarker {
+public:
+    AmountMarker() {
+        std::random_device device;
+        marker_ = "fairtender-amount-" + std::to_string(device()) + ":";
+    }
+    std::string mark(Money amount) const { return marker_ + amount.toPlainString(); }
+    std::string unmark(std::string json) const {
+        const std::string open = "\"" + marker_;
+        std::size_t at = 0;
+        while ((at = json.find(open, at)) != std::string::npos) {
+            const std::size_t close = json.find('"', at + open.size());
+            json = json.substr(0, at) + json.substr(at + open.size(), close - at - open.size()) +
+                   json.substr(close + 1);
+        }
+        return json;
+    }
+
+private:
+    std::string marker_;
+};
+
+Object::Ptr value(const AmountMarker& amounts, Money amount, const std::string& currency) {
+    auto v = object();
+    v->set("amount", amounts.mark(amount));
+    v->set("currency", currency);
+    return v;
+}
+
+std::string partyId(const std::string& bidId) {
+    return "tenderer-" + bidId;
+}
+
+Object::Ptr reference(const std::string& id, const std::string& name) {
+    auto r = object();
+    r->set("id", id);
+    r->set("name", name);
+    return r;
+}
+
+// What the bid offers: its price, or its yearly costs added up for whole-life costing.
+std::optional<Money> bidValue(const Bid& bid) {
+    if (bid.price)
+        return bid.price;
+    if (bid.costs.empty())
+        return std::nullopt;
+    std::int64_t pence = 0;
+    for (const auto& cost : bid.costs)
+        pence += cost.amount.pence();
+    return Money::fromPence(pence);
+}
+
+std::string criteriaDetails(const Tender& tender, const EvaluationResult& result) {
+    std::string text = "Most advantageous tender, " + std::string(toString(result.aggregation)) +
+                       " of points out of 100:";
+    for (const auto& leaf : result.leaves) {
+        const ModelNode* node = findNode(tender.model, leaf.criterionId);
+        text += " " + leaf.title + " (" + std::string(toString(leaf.type)) + ", " +
+                formatDecimal(node ? node->weight : 0) + "% of its group, " +
+                formatFixed(leaf.effectiveWeight, result.rounding) + " points);";
+    }
+    text.pop_back();
+    return text + ".";
+}
+
+} // namespace
+
+OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable* rates,
+                               const OcdsOptions& options) {
+    OcdsPackage package;
+    package.problems = requireLockedOrAwarded(workspace, "the OCDS release");
+    if (!package.problems.empty())
+        return package;
+    FolderEvaluation evaluation = workspace.evaluate(rates);
+    if (!evaluation.ok() || !evaluation.folder) {
+        package.problems = evaluation.diagnostics;
+        if (!hasErrors(package.problems))
+            package.problems.push_back(errorAt({workspace.path().string(), 0, 0},
+                                               "the stored inputs do not evaluate: run "
+                                               "`fairtender verify` on the workspace"));
+        return package;
+    }
+    const Tender& tender = evaluation.folder->tender;
+    const EvaluationResult& result = *evaluation.result;
+    const auto award = workspace.award();
+    const AmountMarker amounts;
+
+    // The release is dated by the award notice, or by the moment the results were locked.
+    std::string releaseDate;
+    if (award) {
+        releaseDate = award->noticeDate + "T00:00:00Z";
+    } else {
+        for (const auto& entry : workspace.auditLog())
+            if (entry.action.starts_with("lifecycle.") && entry.subject == "locked")
+                releaseDate = entry.time;
+    }
+    const std::string ocid = options.ocidPrefix + tender.id;
+
+    Array::Ptr parties(new Array);
+    auto buyer = object();
+    buyer->set("id", "buyer");
+    buyer->set("name", tender.buyer);
+    Array::Ptr buyerRoles(new Array);
+    buyerRoles->add("buyer");
+    buyer->set("roles", buyerRoles);
+    parties->add(buyer);
+    const std::optional<std::string> winnerId =
+        award ? std::optional(award->bidId) : result.winnerId;
+    for (const auto& bid : evaluation.folder->bids) {
+        auto party = object();
+        party->set("id", partyId(bid.id));
+        party->set("name", bid.supplier.name);
+        if (bid.supplier.postcode) {
+            auto address = object();
+            address->set("postalCode", bid.supplier.postcode->text());
+            address->set("countryName", "United Kingdom");
+            party->set("address", address);
+        }
+        Array::Ptr roles(new Array);
+        roles->add("tenderer");
+        if (award && winnerId == bid.id)
+            roles->add("supplier");
+        party->set("roles", roles);
+        parties->add(party);
+    }
+
+    auto tenderObject = object();
+    tenderObject->set("id", tender.id);
+    tenderObject->set("title", tender.title);
+    tenderObject->set("status", "complete");
+    if (tender.estimatedValue)
+        tenderObject->set("value", value(amounts, *tender.estimatedValue, tender.currency));
+    tenderObject->set("awardCriteria", "ratedCriteria");
+    tenderObject->set("awardCriteriaDetails", criteriaDetails(tender, result));
+    Array::Ptr tenderers(new Array);
+    for (const auto& bid : evaluation.folder->bids)
+        tenderers->add(reference(partyId(bid.id), bid.supplier.name));
+    tenderObject->set("tenderers", tenderers);
+    tenderObject->set("numberOfTenderers", static_cast<int>(evaluation.folder->bids.size()));
+
+    Array::Ptr details(new Array);
+    for (const auto& bid : evaluation.folder->bids) {
+        const BidResult* scored = result.findBid(bid.id);
+        auto detail = object();
+        detail->set("id", bid.id);
+        detail->set("status",
+                    scored && scored->status == BidStatus::Excluded ? "disqualified" : "valid");
+        Array::Ptr bidders(new Array);
+        bidders->add(reference(partyId(bid.id), bid.supplier.name));
+        detail->set("tenderers", bidders);
+        if (const auto offered = bidValue(bid))
+            detail->set("value", value(amounts, *offered, tender.currency));
+        details->add(detail);
+    }
+    auto bids = object();
+    bids->set("details", details);
+
+    Array::Ptr awards(new Array);
+    if (winnerId) {
+        const auto bid =
+            std::find_if(evaluation.folder->bids.begin(), evaluation.folder->bids.end(),
+                         [&](const Bid& b) { return b.id == *winnerId; });
+        auto awardObject = object();
+        awardObject->set("id", tender.id + "-award-1");
+        awardObject->set("title", "Award of " + tender.title);
+        awardObject->set("status", award ? "active" : "pending");
+        if (award)
+            awardObject->set("date", award->noticeDate + "T00:00:00Z");
+        if (bid != evaluation.folder->bids.end()) {
+            if (const auto offered = bidValue(*bid))
+                awardObject->set("value", value(amounts, *offered, tender.currency));
+            Array::Ptr suppliers(new Array);
+            suppliers->add(reference(partyId(bid->id), bid->supplier.name));
+            awardObject->set("suppliers", suppliers);
+        }
+        if (award) {
+            auto period = object();
+            period->set("startDate", award->noticeDate + "T00:00:00Z");
+            period->set("endDate", award->standstillEnd + "T23:59:59Z");
+            awardObject->set("standstillPeriod", period);
+        }
+        Array::Ptr documents(new Array);
+        auto report = object();
+        report->set("id", tender.id + "-award-report");
+        report->set("documentType", "evaluationReports");
+        report->set("title", "Award report: " + tender.title);
+        report->set("url", options.awardReportUrl);
+        report->set("format", "application/pdf");
+        report->set("language", "en");
+        documents->add(report);
+        awardObject->set("documents", documents);
+        awards->add(awardObject);
+    }
+
+    auto release = object();
+    release->set("ocid", ocid);
+    release->set("id", tender.id + "-award");
+    release->set("date", releaseDate.empty() ? utcNow() : releaseDate);
+    Array::Ptr tags(new Array);
+    tags->add("award");
+    release->set("tag", tags);
+    release->set("initiationType", "tender");
+    release->set("language", "en");
+    release->set("parties", parties);
+    release->set("buyer", reference("buyer", tender.buyer));
+    release->set("tender", tenderObject);
+    release->set("bids", bids);
+    release->set("awards", awards);
+
+    auto publisher = object();
+    publisher->set("name", options.publisherName.empty() ? tender.buyer : options.publisherName);
+    Array::Ptr extensions(new Array);
+    extensions->add(kOcdsBidsExtension);
+    Array::Ptr releases(new Array);
+    releases->add(release);
+    auto root = object();
+    root->set("uri", options.uri.empty() ? "urn:ocds:" + ocid : options.uri);
+    root->set("version", "1.1");
+    root->set("extensions", extensions);
+    root->set("publishedDate", options.publishedDate.empty() ? utcNow() : options.publishedDate);
+    root->set("publisher", publisher);
+    root->set("releases", releases);
+
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(root, out, 2);
+    package.json = amounts.unmark(out.str()) + "\n";
+    return package;
+}
+
+} // namespace fairtender

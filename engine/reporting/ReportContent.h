@@ -1,0 +1,232 @@
+// Reporting: what the award report and the assessment summaries say, gathered from a
+// locked or awarded workspace. Every number is the engine's, already formatted as text;
+// renderers (PDF, anything else) lay these out and compute nothing themselves.
+#pragma once
+
+#include "core/Diagnostic.h"
+#include "io/xml/ReferenceData.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fairtender {
+
+class Workspace;
+
+// One input file as stored in the workspace (as `workspace export` writes it back).
+struct InputFileHash {
+    std::string name; // "tender.xml", "bids/B1-irwell-kitchen.xml", "evaluations.xml"
+    std::string sha256;
+};
+
+// The tender's identity, shared by both documents.
+struct TenderHeading {
+    std::string id;
+    std::string title;
+    std::string buyer;
+    std::string estimatedValue; // "7,000,000.00 GBP", or empty when the tender gives none
+    std::string stage;          // "locked" or "awarded"
+};
+
+// One node of the evaluation model as the report lists it.
+struct ModelRow {
+    int depth = 0; // 0 for top-level nodes
+    std::string id;
+    std::string title;
+    std::string kind;            // "group", "criterion" or "gate"
+    std::string weight;          // "40%" of its parent; empty for a gate
+    std::string effectiveWeight; // "12.00" points available; empty for a gate
+    std::string type;            // criterion type ("judgement"), "pass/fail" for a gate
+    std::string method;          // "lowest-relative", "scale 0-5", ...
+};
+
+// One bid in the ranking table; points per top-level node in `AwardReportContent::columns`.
+struct RankingRow {
+    std::string bidId;
+    std::string supplier;
+    std::vector<std::string> columnPoints; // "-" for an excluded bid
+    std::string total;                     // as the engine prints it: "83.41"
+    std::string rank;                      // "1", or "-" when excluded
+    std::string status;                    // "ranked" or "excluded"
+};
+
+// The points per top-level node of one ranked bid, for the chart.
+struct ChartBar {
+    std::string label; // "B1 Irwell Kitchen ..."
+    std::vector<double> points;
+    std::string total; // as the ranking prints it
+};
+
+struct ExclusionRow {
+    std::string bidId;
+    std::string supplier;
+    std::string reason;
+};
+
+// A flag the engine raised and what was done about it.
+struct FlagRow {
+    std::string bidId;
+    std::string kind;       // "abnormally-low", "evaluator-spread", ...
+    std::string criterion;  // the criterion concerned, or empty
+    std::string detail;     // the engine's words
+    std::string resolution; // "accepted by Ann Lee: costs explained", "consensus 3 (Mo Khan): ..."
+};
+
+struct PanelRow {
+    std::string name;
+    std::string roles;       // "lead, evaluator"
+    std::string declaration; // "no conflict", "conflict with B3: former director", ...
+};
+
+// A consensus score replaced after it was first agreed, with the reason given.
+struct ConsensusChange {
+    std::string subject; // "B2 q-mobilisation"
+    std::string by;
+    std::string before; // the earlier value
+    std::string after;  // the value now
+    std::string reason;
+};
+
+struct ModerationSummary {
+    std::size_t individualScores = 0; // evaluators' scores recorded
+    std::size_t consensusScores = 0;  // bid and criterion pairs with a consensus
+    std::size_t spreadsOverThreshold = 0;
+    std::size_t reopenedScores = 0;
+    std::vector<ConsensusChange> changes;
+};
+
+// Community wealth figures for one bid, from what the bid declared.
+struct CommunityWealthRow {
+    std::string bidId;
+    std::string supplier;
+    std::string localSpend; // "62.5%", or "not declared"
+    std::string ownership;  // "worker-cooperative"
+    std::string sme;        // "yes", "no", "not declared"
+    std::string livingWage; // "accredited", "committed", "pays the rate (13.60)", "below ..."
+};
+
+struct OwnershipCount {
+    std::string model;
+    std::size_t bids = 0;
+};
+
+// The recommendation: the first-ranked bid and how it compares with the runner-up.
+struct Recommendation {
+    std::string bidId;
+    std::string supplier;
+    std::string total;
+    std::string runnerUpBidId; // empty when only one bid is ranked
+    std::string runnerUpSupplier;
+    std::string runnerUpTotal;
+    std::string margin; // winner total minus runner-up total: "4.12"
+    struct Line {
+        std::string node; // a top-level node's title
+        std::string winner;
+        std::string runnerUp;
+        std::string difference; // "+2.30", "-1.00"
+    };
+    std::vector<Line> comparison;
+};
+
+struct AwardRecordText {
+    std::string bidId;
+    std::string noticeDate;
+    std::string standstillEnd;
+    std::string reason;
+};
+
+struct AwardReportContent {
+    TenderHeading tender;
+    std::optional<Recommendation> recommendation; // nullopt when first place is tied
+    std::string aggregation;                      // "weighted-sum"
+    std::vector<ModelRow> model;
+    std::vector<std::string> columns; // titles of the top-level scored nodes
+    std::vector<RankingRow> ranking;
+    std::vector<ChartBar> chart; // ranked bids, in rank order
+    double chartMaximum = 100;   // the points available
+    std::vector<ExclusionRow> exclusions;
+    std::vector<FlagRow> flags;
+    std::vector<PanelRow> panel;
+    ModerationSummary moderation;
+    std::vector<CommunityWealthRow> communityWealth;
+    std::string localSpendSummary; // "2 of 6 bids declared local spend; mean 48.0%"
+    std::vector<OwnershipCount> ownership;
+    std::vector<InputFileHash> inputs;
+    std::string auditHeadHash;
+    std::size_t auditEntries = 0;
+    std::string workspaceFile; // the file name, for "fairtender verify meals.ftw"
+    std::optional<AwardRecordText> award;
+};
+
+// One criterion in an assessment summary: how it was scored and what this bid got.
+struct CriterionAssessment {
+    std::string id;
+    std::string title;
+    std::string group;           // the enclosing groups' titles, "Quality", or empty
+    std::string weight;          // "40%" of its parent
+    std::string effectiveWeight; // "12.00" points available
+    std::string type;
+    std::string method;                   // how it was scored, in words
+    std::vector<std::string> descriptors; // judgement: "3: Satisfactory: ..."
+    std::string figure;                   // the bid's own figure: "7,140,000.00", "4", "accredited"
+    std::string score;                    // normalised score: "0.9776"
+    std::string points;                   // "39.10"
+    std::string reason;                   // judgement: the consensus reason
+};
+
+struct GroupSubtotal {
+    std::string title;
+    std::string points;
+    std::string available;
+};
+
+// One bid's assessment: all its scores, or why it was excluded.
+struct BidAssessment {
+    std::string bidId;
+    std::string supplier;
+    std::string status; // "ranked" or "excluded"
+    std::string rank;   // "1", or empty when excluded
+    std::string total;
+    std::string exclusionReason;
+    std::vector<CriterionAssessment> criteria;
+    std::vector<GroupSubtotal> groups;
+    std::vector<std::string> notes; // e.g. an accepted abnormally low price and why
+};
+
+// The assessment summary one supplier receives (Procurement Act 2023 s.50): its own
+// assessment and, unless it is the winner, the winning tender's.
+struct AssessmentSummaryContent {
+    TenderHeading tender;
+    BidAssessment own;
+    std::optional<BidAssessment> winner; // nullopt for the winner's own summary
+    std::string pointsAvailable;         // "100.00"
+    std::string awardNotice;             // "award notice 2025-12-19, standstill ends 2026-01-05"
+};
+
+// A gathered document, or why it cannot be made.
+template <class Content> struct Gathered {
+    std::optional<Content> content;
+    Diagnostics problems;
+
+    bool ok() const { return content.has_value(); }
+};
+
+// The award report of a locked or awarded workspace; an earlier stage, inputs that no
+// longer evaluate or a file that cannot be read give problems and no content.
+Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
+                                               const LivingWageTable* rates);
+
+// One summary per assessed supplier (every bid, ranked or excluded), in result order.
+Gathered<std::vector<AssessmentSummaryContent>>
+gatherAssessmentSummaries(const Workspace& workspace, const LivingWageTable* rates);
+
+// The SHA-256 of every file `workspace export` writes, in export order.
+Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspace);
+
+// Nothing when the workspace is locked or awarded; else the problem naming its stage and
+// the command that moves it on. `what` names the document: "the award report".
+Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what);
+
+} // namespace fairtender

@@ -1,0 +1,223 @@
+// What the award report and the assessment summaries say about the school meals sample
+// taken to awarded: the engine's numbers, the panel's records and the audit trail.
+#include "reporting/ReportContent.h"
+
+#include "AwardedWorkspace.h"
+#include "core/Decimal.h"
+#include "core/FileHash.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace fairtender {
+namespace {
+
+using testing::livingWageRates;
+using testing::ReportScratch;
+using testing::sourceDir;
+using testing::takeThroughLifecycle;
+
+class ReportContent : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        scratch_ = new ReportScratch;
+        workspace_ = new Workspace(
+            takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch_->path()));
+        auto report = gatherAwardReport(*workspace_, livingWageRates());
+        ASSERT_TRUE(report.ok()) << report.problems.front().toString();
+        report_ = new AwardReportContent(std::move(*report.content));
+    }
+    static void TearDownTestSuite() {
+        delete report_;
+        delete workspace_;
+        delete scratch_;
+    }
+
+    static const AwardReportContent& report() { return *report_; }
+    static const Workspace& workspace() { return *workspace_; }
+
+    static const RankingRow& rankingOf(const std::string& bid) {
+        return *std::find_if(report().ranking.begin(), report().ranking.end(),
+                             [&](const RankingRow& r) { return r.bidId == bid; });
+    }
+
+    static ReportScratch* scratch_;
+    static Workspace* workspace_;
+    static AwardReportContent* report_;
+};
+
+ReportScratch* ReportContent::scratch_ = nullptr;
+Workspace* ReportContent::workspace_ = nullptr;
+AwardReportContent* ReportContent::report_ = nullptr;
+
+TEST_F(ReportContent, RecommendsTheFirstRankedBidAgainstTheRunnerUp) {
+    ASSERT_TRUE(report().recommendation.has_value());
+    const Recommendation& r = *report().recommendation;
+    EXPECT_EQ(r.bidId, "B1");
+    EXPECT_EQ(r.supplier, "Irwell Kitchen Workers' Co-operative Ltd");
+    EXPECT_EQ(r.total, "82.44");
+    EXPECT_EQ(r.runnerUpBidId, "B2");
+    EXPECT_EQ(r.runnerUpTotal, "73.79");
+    EXPECT_EQ(r.margin, "8.65");
+}
+
+TEST_F(ReportContent, ComparisonWithTheRunnerUpIsPerTopLevelNode) {
+    const auto& lines = report().recommendation->comparison;
+    ASSERT_EQ(lines.size(), 6u);
+    EXPECT_EQ(lines[1].node, "Quality");
+    EXPECT_EQ(lines[1].winner, "24.00");
+    EXPECT_EQ(lines[1].runnerUp, "20.40"); // 4/5 x 12 + 3/5 x 9 + 3/5 x 9
+    EXPECT_EQ(lines[1].difference, "+3.60");
+}
+
+TEST_F(ReportContent, RankingTotalsAreTheEnginesFormattedToTheModelsPlaces) {
+    const auto evaluated = workspace().evaluate(livingWageRates());
+    for (const auto& bid : evaluated.result->bids) {
+        if (bid.status == BidStatus::Ranked) {
+            EXPECT_EQ(rankingOf(bid.bidId).total, formatFixed(bid.total, 2)) << bid.bidId;
+        }
+    }
+    EXPECT_EQ(rankingOf("B6").total, "70.59");
+    EXPECT_EQ(rankingOf("B6").rank, "3");
+}
+
+TEST_F(ReportContent, BidFailingAGateIsListedAsExcludedWithItsReason) {
+    ASSERT_EQ(report().exclusions.size(), 1u);
+    EXPECT_EQ(report().exclusions[0].bidId, "B4");
+    EXPECT_NE(report().exclusions[0].reason.find("failed gate insurance"), std::string::npos)
+        << report().exclusions[0].reason;
+    EXPECT_EQ(rankingOf("B4").status, "excluded");
+}
+
+TEST_F(ReportContent, AbnormallyLowFlagShowsTheLeadsDecisionAndReason) {
+    const auto flag = std::find_if(report().flags.begin(), report().flags.end(),
+                                   [](const FlagRow& f) { return f.kind == "abnormally-low"; });
+    ASSERT_NE(flag, report().flags.end());
+    EXPECT_EQ(flag->bidId, "B6");
+    EXPECT_EQ(flag->resolution, "accepted by Ann Lee: costs explained in clarification");
+}
+
+TEST_F(ReportContent, SpreadOverTheThresholdShowsTheConsensusAgreed) {
+    const auto flag = std::find_if(report().flags.begin(), report().flags.end(),
+                                   [](const FlagRow& f) { return f.kind == "evaluator-spread"; });
+    ASSERT_NE(flag, report().flags.end());
+    EXPECT_EQ(flag->bidId, "B5");
+    EXPECT_EQ(flag->criterion, "q-menu");
+    EXPECT_EQ(flag->resolution, "consensus 3 agreed by Mo Khan: agreed at moderation");
+    EXPECT_EQ(report().moderation.spreadsOverThreshold, 1u);
+}
+
+TEST_F(ReportContent, ModerationCountsTheScoresAndListsTheChangedConsensus) {
+    const ModerationSummary& m = report().moderation;
+    EXPECT_EQ(m.individualScores, 40u); // 5 bids x 4 judgement criteria x 2 evaluators
+    EXPECT_EQ(m.consensusScores, 20u);
+    ASSERT_EQ(m.changes.size(), 1u);
+    EXPECT_EQ(m.changes[0].subject, "B2 q-menu");
+    EXPECT_EQ(m.changes[0].before, "3");
+    EXPECT_EQ(m.changes[0].after, "4");
+    EXPECT_EQ(m.changes[0].reason, "appendix C had been missed");
+}
+
+TEST_F(ReportContent, PanelShowsRolesAndTheDeclaredConflict) {
+    ASSERT_EQ(report().panel.size(), 4u);
+    EXPECT_EQ(report().panel[0].roles, "lead");
+    EXPECT_EQ(report().panel[0].declaration, "none recorded (not required)");
+    EXPECT_EQ(report().panel[1].declaration, "no conflict");
+    EXPECT_EQ(report().panel[3].name, "Mo Khan");
+    EXPECT_EQ(report().panel[3].declaration, "conflict with B3: former director");
+}
+
+TEST_F(ReportContent, OwnershipModelsAreCountedOverEveryBid) {
+    const auto smePrivate =
+        std::find_if(report().ownership.begin(), report().ownership.end(),
+                     [](const OwnershipCount& o) { return o.model == "sme-private"; });
+    ASSERT_NE(smePrivate, report().ownership.end());
+    EXPECT_EQ(smePrivate->bids, 2u); // B3 and B4
+    EXPECT_EQ(report().communityWealth.size(), 6u);
+    EXPECT_EQ(report().communityWealth[0].livingWage, "accredited Living Wage employer");
+}
+
+TEST_F(ReportContent, InputHashesAreThoseOfTheFilesAsImported) {
+    ASSERT_GE(report().inputs.size(), 7u);
+    EXPECT_EQ(report().inputs[0].name, "tender.xml");
+    EXPECT_EQ(report().inputs[0].sha256,
+              sha256Hex(sourceDir() / "samples/school-meals/tender.xml").value());
+    EXPECT_EQ(report().inputs[1].name, "bids/B1-irwell-kitchen.xml");
+    EXPECT_EQ(report().inputs[1].sha256,
+              sha256Hex(sourceDir() / "samples/school-meals/bids/B1-irwell-kitchen.xml").value());
+}
+
+TEST_F(ReportContent, AuditHeadIsTheWorkspacesHeadHash) {
+    EXPECT_EQ(report().auditHeadHash, workspace().status().headHash);
+    EXPECT_EQ(report().auditHeadHash.size(), 64u);
+    EXPECT_EQ(report().workspaceFile, "ws.ftw");
+}
+
+TEST_F(ReportContent, AwardRecordCarriesTheStandstillEnd) {
+    ASSERT_TRUE(report().award.has_value());
+    EXPECT_EQ(report().award->noticeDate, "2025-12-19");
+    EXPECT_EQ(report().award->standstillEnd, "2026-01-05");
+}
+
+TEST_F(ReportContent, EverySupplierGetsASummaryAndNonWinnersSeeTheWinner) {
+    const auto summaries = gatherAssessmentSummaries(workspace(), livingWageRates());
+    ASSERT_TRUE(summaries.ok());
+    ASSERT_EQ(summaries.content->size(), 6u);
+    const auto& first = summaries.content->front();
+    EXPECT_EQ(first.own.bidId, "B1");
+    EXPECT_FALSE(first.winner.has_value());
+    const auto& second = (*summaries.content)[1];
+    EXPECT_EQ(second.own.bidId, "B2");
+    ASSERT_TRUE(second.winner.has_value());
+    EXPECT_EQ(second.winner->bidId, "B1");
+    EXPECT_EQ(second.winner->total, "82.44");
+    EXPECT_EQ(second.own.total, "73.79");
+}
+
+TEST_F(ReportContent, SummaryGivesTheConsensusReasonOnAJudgementCriterion) {
+    const auto summaries = gatherAssessmentSummaries(workspace(), livingWageRates());
+    const auto& b2 = (*summaries.content)[1].own;
+    const auto menu = std::find_if(b2.criteria.begin(), b2.criteria.end(),
+                                   [](const CriterionAssessment& c) { return c.id == "q-menu"; });
+    ASSERT_NE(menu, b2.criteria.end());
+    EXPECT_EQ(menu->figure, "4 of 5");
+    EXPECT_EQ(menu->reason, "evidence in appendix C");
+    EXPECT_EQ(menu->effectiveWeight, "12.00");
+    EXPECT_EQ(menu->descriptors.size(), 6u);
+}
+
+TEST_F(ReportContent, ExcludedSupplierSummaryGivesTheReason) {
+    const auto summaries = gatherAssessmentSummaries(workspace(), livingWageRates());
+    const auto& b4 = summaries.content->back().own;
+    EXPECT_EQ(b4.bidId, "B4");
+    EXPECT_EQ(b4.status, "excluded");
+    EXPECT_NE(b4.exclusionReason.find("failed gate insurance"), std::string::npos)
+        << b4.exclusionReason;
+}
+
+TEST(ReportContentStage, ReportIsRefusedBeforeTheResultsAreLocked) {
+    ReportScratch scratch;
+    const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                              LifecycleState::Moderation);
+    const auto report = gatherAwardReport(ws, livingWageRates());
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.problems[0].message.find("this tender is at the moderation stage"),
+              std::string::npos)
+        << report.problems[0].message;
+    EXPECT_FALSE(gatherAssessmentSummaries(ws, livingWageRates()).ok());
+}
+
+TEST(ReportContentStage, LockedTenderRecommendsTheFirstRankedBidWithoutAnAward) {
+    ReportScratch scratch;
+    const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                              LifecycleState::Locked);
+    const auto report = gatherAwardReport(ws, livingWageRates());
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report.content->tender.stage, "locked");
+    EXPECT_EQ(report.content->recommendation->bidId, "B1");
+    EXPECT_FALSE(report.content->award.has_value());
+}
+
+} // namespace
+} // namespace fairtender
