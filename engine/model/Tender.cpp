@@ -19,90 +19,66 @@ const Area* Tender::findArea(const std::string& areaId) const {
 
 std::string_view toString(CriterionType type) {
     switch (type) {
-    case CriterionType::Price:
-        return "price";
-    case CriterionType::Judgement:
-        return "judgement";
-    case CriterionType::SocialValue:
-        return "social-value";
-    case CriterionType::Locality:
-        return "locality";
-    case CriterionType::LivingWage:
-        return "living-wage";
-    case CriterionType::Ownership:
-        return "ownership";
+    case CriterionType::Price: return "price";
+    case CriterionType::Judgement: return "judgement";
+    case CriterionType::SocialValue: return "social-value";
+    case CriterionType::Locality: return "locality";
+    case CriterionType::LivingWage: return "living-wage";
+    case CriterionType::Ownership: return "ownership";
     }
     return "unknown";
 }
 
 std::string_view toString(PriceMethod method) {
     switch (method) {
-    case PriceMethod::LowestRelative:
-        return "lowest-relative";
-    case PriceMethod::LinearRange:
-        return "linear-range";
-    case PriceMethod::LowestDeviation:
-        return "lowest-deviation";
-    case PriceMethod::MeanDeviation:
-        return "mean-deviation";
-    case PriceMethod::Income:
-        return "income";
+    case PriceMethod::LowestRelative: return "lowest-relative";
+    case PriceMethod::LinearRange: return "linear-range";
+    case PriceMethod::LowestDeviation: return "lowest-deviation";
+    case PriceMethod::MeanDeviation: return "mean-deviation";
+    case PriceMethod::Income: return "income";
     }
     return "unknown";
 }
 
 std::string_view toString(SocialValueMethod method) {
     switch (method) {
-    case SocialValueMethod::RelativeToHighest:
-        return "relative-to-highest";
-    case SocialValueMethod::RatioToPrice:
-        return "ratio-to-price";
-    case SocialValueMethod::Target:
-        return "target";
+    case SocialValueMethod::RelativeToHighest: return "relative-to-highest";
+    case SocialValueMethod::RatioToPrice: return "ratio-to-price";
+    case SocialValueMethod::Target: return "target";
     }
     return "unknown";
 }
 
 std::string_view toString(LocalityMethod method) {
     switch (method) {
-    case LocalityMethod::SupplierLocation:
-        return "supplier-location";
-    case LocalityMethod::LocalSpend:
-        return "local-spend";
+    case LocalityMethod::SupplierLocation: return "supplier-location";
+    case LocalityMethod::LocalSpend: return "local-spend";
     }
     return "unknown";
 }
 
 std::string_view toString(LivingWageMethod method) {
     switch (method) {
-    case LivingWageMethod::Tiered:
-        return "tiered";
-    case LivingWageMethod::Gate:
-        return "gate";
+    case LivingWageMethod::Tiered: return "tiered";
+    case LivingWageMethod::Gate: return "gate";
     }
     return "unknown";
 }
 
 std::string_view toString(LivingWageTier tier) {
     switch (tier) {
-    case LivingWageTier::Accredited:
-        return "accredited";
-    case LivingWageTier::Committed:
-        return "committed";
-    case LivingWageTier::MeetsRate:
-        return "meets-rate";
-    case LivingWageTier::Below:
-        return "below";
+    case LivingWageTier::Accredited: return "accredited";
+    case LivingWageTier::Committed: return "committed";
+    case LivingWageTier::MeetsRate: return "meets-rate";
+    case LivingWageTier::Below: return "below";
     }
     return "unknown";
 }
 
 std::string_view toString(Aggregation aggregation) {
     switch (aggregation) {
-    case Aggregation::WeightedSum:
-        return "weighted-sum";
-    case Aggregation::PricePerQualityPoint:
-        return "price-per-quality-point";
+    case Aggregation::WeightedSum: return "weighted-sum";
+    case Aggregation::PricePerQualityPoint: return "price-per-quality-point";
     }
     return "unknown";
 }
