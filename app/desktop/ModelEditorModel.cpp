@@ -191,7 +191,7 @@ void ModelEditorModel::siblingsChanged(const NodePath& parent) {
 }
 
 QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const NodePath path = pathOf(index);
     const ModelNode* node = document_->node(path);
@@ -239,7 +239,7 @@ QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
 }
 
 Qt::ItemFlags ModelEditorModel::flags(const QModelIndex& index) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (document_->isFrozen())
@@ -251,7 +251,8 @@ Qt::ItemFlags ModelEditorModel::flags(const QModelIndex& index) const {
 }
 
 bool ModelEditorModel::setData(const QModelIndex& index, const QVariant& value, int role) {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (role != Qt::EditRole || !index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
     const NodePath path = pathOf(index);
     const ModelNode* current = document_->node(path);
