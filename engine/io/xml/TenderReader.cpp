@@ -195,10 +195,7 @@ private:
             if (auto parsed = PostcodePrefix::parse(*prefix))
                 area.prefixes.push_back(std::move(*parsed));
             else
-                doc_.error(p, "prefix",
-                           "postcode prefix '" + str(*prefix) +
-                               "' is not a UK postcode area (PR), district (PR1), "
-                               "sector (PR1 2) or full postcode (PR1 2HE)");
+                doc_.error(p, "prefix", postcodePrefixProblem(*prefix));
         }
         if (!e.firstChild())
             doc_.error(e, "area '" + area.id +
