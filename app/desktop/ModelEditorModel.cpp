@@ -168,10 +168,14 @@ int ModelEditorModel::columnCount(const QModelIndex& /*parent*/) const {
 }
 
 QString ModelEditorModel::weightProblem(const NodePath& parent) const {
-    const ModelNode* node = document_->node(parent);
-    const auto& children = parent.empty() ? document_->tender().model.children
-                                          : (node ? node->children : std::vector<ModelNode>{});
-    const SiblingWeights weights = siblingWeights(children);
+    const std::vector<ModelNode>* children = &document_->tender().model.children;
+    if (!parent.empty()) {
+        const ModelNode* node = document_->node(parent);
+        if (!node)
+            return {};
+        children = &node->children;
+    }
+    const SiblingWeights weights = siblingWeights(*children);
     if (weights.sumsTo100())
         return {};
     return QStringLiteral("weights sum to %1, must be 100").arg(text(formatDecimal(weights.sum)));

@@ -47,7 +47,9 @@ public:
     QUndoStack* undoStack() const { return undoStack_; }
 
     // Frozen: every edit is refused (the edit functions return false) and the pages
-    // show `reason`, e.g. "The model is frozen: the tender opened on 3 March 2026".
+    // show `reason`, e.g. "The model is frozen: the tender opened on 3 March 2026". The
+    // pages also disable their undo and redo; a caller driving the shared QUndoStack
+    // directly must not undo or redo while the document is frozen.
     void setFrozen(bool frozen, const QString& reason);
     bool isFrozen() const { return frozen_; }
     const QString& frozenReason() const { return frozenReason_; }
