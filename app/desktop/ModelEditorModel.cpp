@@ -8,6 +8,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QIcon>
+#include <QMimeData>
 #include <QStyle>
 
 #include <algorithm>
@@ -243,12 +244,17 @@ QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
 }
 
 Qt::ItemFlags ModelEditorModel::flags(const QModelIndex& index) const {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid()) // the model itself: top-level nodes may be dropped among themselves
+        return document_->isFrozen() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (document_->isFrozen())
         return flags;
     const ModelNode* node = document_->node(pathOf(index));
+    flags |= Qt::ItemIsDragEnabled;
+    if (node && node->kind == NodeKind::Group)
+        flags |= Qt::ItemIsDropEnabled;
     const bool editable = index.column() == Id || index.column() == Title ||
                           (index.column() == Weight && node && node->kind != NodeKind::Gate);
     return editable ? flags | Qt::ItemIsEditable : flags;
@@ -318,6 +324,75 @@ QVariant ModelEditorModel::headerData(int section, Qt::Orientation orientation, 
     default:
         return {};
     }
+}
+
+namespace {
+
+const QString kNodePathMime = QStringLiteral("application/x-fairtender-node-path");
+
+} // namespace
+
+Qt::DropActions ModelEditorModel::supportedDropActions() const {
+    return Qt::MoveAction;
+}
+
+QStringList ModelEditorModel::mimeTypes() const {
+    return {kNodePathMime};
+}
+
+QMimeData* ModelEditorModel::mimeData(const QModelIndexList& indexes) const {
+    if (indexes.isEmpty())
+        return nullptr;
+    const NodePath path = pathOf(indexes.front());
+    for (const QModelIndex& index : indexes)
+        if (pathOf(index) != path)
+            return nullptr; // one node at a time
+    QStringList rows;
+    for (const int row : path)
+        rows << QString::number(row);
+    auto* data = new QMimeData;
+    data->setData(kNodePathMime, rows.join(QLatin1Char('.')).toLatin1());
+    return data;
+}
+
+std::optional<std::pair<NodePath, int>>
+ModelEditorModel::dropMove(const QMimeData* data, int row, const QModelIndex& parent) const {
+    if (!data || !data->hasFormat(kNodePathMime) || document_->isFrozen())
+        return std::nullopt;
+    NodePath from;
+    for (const QString& part :
+         QString::fromLatin1(data->data(kNodePathMime)).split(QLatin1Char('.'))) {
+        bool ok = false;
+        from.push_back(part.toInt(&ok));
+        if (!ok)
+            return std::nullopt;
+    }
+    if (from.empty() || !document_->node(from))
+        return std::nullopt;
+    const NodePath target = pathOf(parent);
+    if (NodePath(from.begin(), from.end() - 1) != target)
+        return std::nullopt;
+    const int siblings = rowCount(parent);
+    const int dropRow = row < 0 ? siblings : row;
+    // Dropping below itself shifts the rows after it up by one.
+    const int to = dropRow > from.back() ? dropRow - 1 : dropRow;
+    if (to == from.back() || to < 0 || to >= siblings)
+        return std::nullopt;
+    return std::pair{from, to};
+}
+
+bool ModelEditorModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int row,
+                                       int /*column*/, const QModelIndex& parent) const {
+    return action == Qt::MoveAction && dropMove(data, row, parent).has_value();
+}
+
+bool ModelEditorModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row,
+                                    int /*column*/, const QModelIndex& parent) {
+    if (action != Qt::MoveAction)
+        return false;
+    if (const auto move = dropMove(data, row, parent))
+        document_->moveNode(move->first, move->second);
+    return false;
 }
 
 } // namespace fairtender::desktop

@@ -8,6 +8,8 @@
 #include <QAbstractItemModel>
 
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace fairtender::desktop {
@@ -43,6 +45,17 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // Drag and drop moves one node among its siblings (an undoable move); a drop under
+    // another parent is refused. The drop performs the move itself and reports false, so
+    // the view never removes the source rows.
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
 private:
     // A mirror of the document's tree: one Item per node, stable while the node exists, so
     // model indexes (which point at Items) survive inserts, removals and moves.
@@ -58,6 +71,9 @@ private:
     // Refreshes the rows whose display depends on the sum of `parent`'s children.
     void siblingsChanged(const NodePath& parent);
     QString weightProblem(const NodePath& parent) const;
+    // The move a drop at `row` under `parent` stands for: the dragged path and its new row.
+    std::optional<std::pair<NodePath, int>> dropMove(const QMimeData* data, int row,
+                                                     const QModelIndex& parent) const;
 
     TenderDocument* document_;
     Item root_;

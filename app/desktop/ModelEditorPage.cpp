@@ -510,6 +510,8 @@ ModelEditorPage::ModelEditorPage(TenderDocument* document, QWidget* parent)
     view_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                            QAbstractItemView::SelectedClicked);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setDragDropMode(QAbstractItemView::InternalMove);
+    view_->setDropIndicatorShown(true);
     view_->expandAll();
     connect(tree_, &QAbstractItemModel::modelReset, view_, &QTreeView::expandAll);
     connect(tree_, &QAbstractItemModel::rowsInserted, view_,

@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QtTest>
@@ -240,6 +241,38 @@ private slots:
         QCOMPARE(document_->tender().model.children[3].id, std::string("locality"));
         QVERIFY(page_->select("price"));
         QVERIFY(!page_->moveSelected(-1)); // already first
+    }
+
+    void dragAndDropMovesWithinTheParentAndIsUndone() {
+        auto* tree = page_->treeModel();
+        const QModelIndex supplyChain = indexOf("q-supply-chain");
+        std::unique_ptr<QMimeData> data(tree->mimeData({supplyChain}));
+        QVERIFY(data != nullptr);
+        const QModelIndex quality = indexOf("quality");
+        QVERIFY(tree->canDropMimeData(data.get(), Qt::MoveAction, 0, 0, quality));
+        tree->dropMimeData(data.get(), Qt::MoveAction, 0, 0, quality);
+        QCOMPARE(node("quality")->children[0].id, std::string("q-supply-chain"));
+        QCOMPARE(stack()->undoText(), QStringLiteral("Move criterion q-supply-chain up"));
+        stack()->undo();
+        QCOMPARE(node("quality")->children[2].id, std::string("q-supply-chain"));
+    }
+
+    void dragAndDropReordersTopLevelNodes() {
+        auto* tree = page_->treeModel();
+        QVERIFY(tree->flags({}) & Qt::ItemIsDropEnabled);
+        std::unique_ptr<QMimeData> data(tree->mimeData({indexOf("insurance")}));
+        tree->dropMimeData(data.get(), Qt::MoveAction, 0, 0, {});
+        QCOMPARE(document_->tender().model.children[0].id, std::string("insurance"));
+        QCOMPARE(stack()->undoText(), QStringLiteral("Move gate insurance up"));
+    }
+
+    void dropUnderAnotherParentIsRefused() {
+        auto* tree = page_->treeModel();
+        std::unique_ptr<QMimeData> data(tree->mimeData({indexOf("q-supply-chain")}));
+        const QModelIndex socialValue = indexOf("social-value");
+        QVERIFY(!tree->canDropMimeData(data.get(), Qt::MoveAction, 0, 0, socialValue));
+        tree->dropMimeData(data.get(), Qt::MoveAction, 0, 0, socialValue);
+        QCOMPARE(stack()->count(), 0);
     }
 
     void renameInPlaceIsUndone() {
