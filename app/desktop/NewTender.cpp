@@ -45,6 +45,7 @@ QString qtext(const std::string& value) {
 std::vector<TemplateChoice> listTenderTemplates(const fs::path& templatesDir) {
     std::vector<TemplateChoice> choices;
     std::error_code error;
+    const auto rates = referenceRates();
     for (fs::directory_iterator it(templatesDir, error), end; !error && it != end;
          it.increment(error)) {
         if (!it->is_regular_file(error) || it->path().extension() != ".xml")
@@ -55,7 +56,6 @@ std::vector<TemplateChoice> listTenderTemplates(const fs::path& templatesDir) {
         choice.title = choice.name;
         if (const auto xml = readWhole(it->path())) {
             Diagnostics ignored;
-            const auto rates = referenceRates();
             if (const auto tender =
                     parseTender(*xml, it->path().filename().string(), rates.get(), ignored))
                 choice.title = qtext(tender->title);

@@ -508,9 +508,11 @@ QString TenderDetailsPage::enterAreaField(const QString& key, const QString& val
             return refuse(QStringLiteral("The area id must not be empty."));
         if (utf8(typed) == area.id)
             return {};
-        const QString before = text(area.id);
-        area.id = utf8(typed);
-        return applyDetails(details, QStringLiteral("Change area id %1 to %2").arg(before, typed));
+        // The bands that name the area follow it.
+        if (!document_->renameArea(row, utf8(typed)))
+            return refuse(QStringLiteral("Not changed: %1").arg(document_->frozenReason()));
+        error_->clear();
+        return {};
     }
     if (key == QLatin1String("area-name")) {
         if (utf8(typed) == area.name)

@@ -2,14 +2,18 @@
 
 #include "desktop/DesktopPaths.h"
 #include "io/xml/ReferenceData.h"
+#include "io/xml/TenderFolder.h"
 #include "io/xml/TenderWriter.h"
 #include "model/Tender.h"
 #include "validation/Lint.h"
 
+#include <QStringList>
 #include <QUndoCommand>
 #include <QUndoStack>
 
 #include <exception>
+#include <fstream>
+#include <sstream>
 
 namespace fairtender::desktop {
 
@@ -53,6 +57,7 @@ protected:
     void remove(const NodePath& parent, int row) { document_->applyRemove(parent, row); }
     void move(const NodePath& parent, int from, int to) { document_->applyMove(parent, from, to); }
     void details(const Tender& details) { document_->applyDetails(details); }
+    void whole(const Tender& tender) { document_->applyWhole(tender); }
     TenderDocument* document_;
 };
 
@@ -164,6 +169,22 @@ private:
     Tender after_;
     TenderDocument::DescribeDetails describe_;
     QString mergeKey_;
+};
+
+// A change to both the details and the tree (an area renamed with its bands): the tree is
+// rebuilt, as on opening a tender, but the undo history is kept.
+class WholeTenderCommand : public TenderCommand {
+public:
+    WholeTenderCommand(TenderDocument* document, Tender before, Tender after, const QString& text)
+        : TenderCommand(document), before_(std::move(before)), after_(std::move(after)) {
+        setText(text);
+    }
+    void redo() override { whole(after_); }
+    void undo() override { whole(before_); }
+
+private:
+    Tender before_;
+    Tender after_;
 };
 
 } // namespace
@@ -280,6 +301,62 @@ bool TenderDocument::setDetails(const Tender& details, DescribeDetails describe,
         return false;
     undoStack_->push(new DetailsCommand(this, *tender_, details, std::move(describe), mergeKey));
     return true;
+}
+
+bool TenderDocument::renameArea(int row, const std::string& newId) {
+    if (frozen_ || row < 0 || static_cast<std::size_t>(row) >= tender_->areas.size() ||
+        newId.empty())
+        return false;
+    Tender after = *tender_;
+    const std::string oldId = after.areas[static_cast<std::size_t>(row)].id;
+    if (oldId == newId)
+        return true;
+    after.areas[static_cast<std::size_t>(row)].id = newId;
+    const std::function<void(std::vector<ModelNode>&)> renameBands =
+        [&](std::vector<ModelNode>& nodes) {
+            for (auto& node : nodes) {
+                for (auto& band : node.criterion.bands)
+                    if (band.areaId == oldId)
+                        band.areaId = newId;
+                renameBands(node.children);
+            }
+        };
+    renameBands(after.model.children);
+    undoStack_->push(new WholeTenderCommand(
+        this, *tender_, std::move(after),
+        QStringLiteral("Change area id %1 to %2").arg(qtext(oldId), qtext(newId))));
+    return true;
+}
+
+QString TenderDocument::openFolder(const std::filesystem::path& folder) {
+    try {
+        const auto file = folder / "tender.xml";
+        std::ifstream in(file, std::ios::binary);
+        if (!in)
+            return QStringLiteral("Cannot read %1").arg(qtext(file.string()));
+        std::ostringstream xml;
+        xml << in.rdbuf();
+        Diagnostics diagnostics;
+        const auto tender = parseTender(xml.str(), "tender.xml", rates_.get(), diagnostics);
+        if (!tender) {
+            QStringList errors;
+            for (const auto& diagnostic : diagnostics)
+                if (diagnostic.severity == Severity::Error)
+                    errors << qtext(diagnostic.toString());
+            return errors.join(QLatin1Char('\n'));
+        }
+        setTender(*tender);
+        return {};
+    } catch (const std::exception& failure) {
+        return QStringLiteral("Cannot open the tender: %1").arg(QString::fromUtf8(failure.what()));
+    }
+}
+
+void TenderDocument::applyWhole(const Tender& tender) {
+    emit aboutToReset();
+    *tender_ = tender;
+    emit reset();
+    revalidate();
 }
 
 void TenderDocument::applySetNode(const NodePath& path, const ModelNode& node) {

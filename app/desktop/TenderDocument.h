@@ -79,6 +79,13 @@ public:
     // model's rounding, tie-break, aggregation and spread) with `details`'s.
     using DescribeDetails = std::function<QString(const Tender& before, const Tender& after)>;
     bool setDetails(const Tender& details, DescribeDetails describe, const QString& mergeKey = {});
+    // Renames area `row` to `newId` and every locality band that names it, as one edit.
+    bool renameArea(int row, const std::string& newId);
+
+    // Reads <folder>/tender.xml with the document's rates and starts editing it (setTender).
+    // Returns "" on success, else the reader's errors, one per line; the document is then
+    // unchanged.
+    QString openFolder(const std::filesystem::path& folder);
 
     // tender.xml for the current tender (writeTenderXml).
     std::string currentTenderXml() const;
@@ -109,6 +116,7 @@ private:
     void applyRemove(const NodePath& parent, int row);
     void applyMove(const NodePath& parent, int from, int to);
     void applyDetails(const Tender& details);
+    void applyWhole(const Tender& tender);
     std::vector<ModelNode>* childrenAt(const NodePath& parent);
     void revalidate();
 

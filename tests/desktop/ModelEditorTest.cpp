@@ -468,6 +468,31 @@ private slots:
         QVERIFY(!fs::exists(target / "tender.xml"));
     }
 
+    void editedTemplateTenderIsSavedOpenedAgainAndEvaluated() {
+        auto* tree = page_->treeModel();
+        QVERIFY(tree->setData(indexOf("price", ModelEditorModel::Weight), QStringLiteral("45")));
+        QVERIFY(tree->setData(indexOf("quality", ModelEditorModel::Weight), QStringLiteral("25")));
+        QCOMPARE(page_->saveToFolder(folder_), QString());
+
+        TenderDocument reopened;
+        QCOMPARE(reopened.openFolder(folder_), QString());
+        QCOMPARE(findNode(reopened.tender().model, "price")->weight, 45.0);
+        QCOMPARE(reopened.tender().id, std::string("PCC-2026-001"));
+        const auto rates = referenceRates();
+        const auto evaluated = evaluateTenderFolder(folder_, rates.get());
+        QVERIFY(evaluated.ok());
+        QCOMPARE(evaluated.result->bids.size(), std::size_t(0));
+        QVERIFY(saveTenderXml(folder_, writeTenderXml(original_)) == std::nullopt);
+    }
+
+    void folderWithABrokenTenderXmlIsNotOpened() {
+        QTemporaryDir broken;
+        { std::ofstream(fs::path(broken.path().toStdString()) / "tender.xml") << "<tender/>"; }
+        const QString errors = document_->openFolder(broken.path().toStdString());
+        QVERIFY2(errors.startsWith(QStringLiteral("tender.xml:1:")), qPrintable(errors));
+        QCOMPARE(document_->currentTenderXml(), writeTenderXml(original_));
+    }
+
     void savedTenderReadsBackAndEvaluates() {
         QTemporaryDir copy;
         const fs::path sample = fs::path(test::copyOfSchoolMeals(copy).toStdString());

@@ -190,6 +190,19 @@ private slots:
         QVERIFY(document_->validationErrors().empty());
     }
 
+    void renamedAreaTakesItsBandsAlongAndUndoRestoresBoth() {
+        QVERIFY(page_->selectArea(0));
+        QCOMPARE(page_->enterAreaField(QStringLiteral("area-id"), QStringLiteral("preston")),
+                 QString());
+        QCOMPARE(tender().areas[0].id, std::string("preston"));
+        QCOMPARE(findNode(tender().model, "locality")->criterion.bands[0].areaId,
+                 std::string("preston"));
+        QVERIFY(document_->validationErrors().empty());
+        QCOMPARE(stack_->undoText(), QStringLiteral("Change area id local to preston"));
+        stack_->undo();
+        QCOMPARE(writeTenderXml(tender()), writeTenderXml(template_));
+    }
+
     void oneStackUndoesEditsOfBothPagesInOrder() {
         ModelEditorPage editor(document_.get());
         QVERIFY(editor.select("rlw"));
