@@ -966,9 +966,7 @@ QStringList ModelEditorPage::problems() const {
 }
 
 QString ModelEditorPage::topLevelWeightText() const {
-    return weightStatus_->isVisibleTo(this) || !weightStatus_->text().isEmpty()
-               ? weightStatus_->text()
-               : QString();
+    return weightStatus_->text();
 }
 
 std::string ModelEditorPage::currentTenderXml() const {
