@@ -68,6 +68,40 @@ std::optional<Money> Money::parse(std::string_view text) {
     return Money(negative ? -total : total);
 }
 
+std::optional<Money> Money::parseTyped(std::string_view text) {
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    constexpr std::string_view pound = "\xc2\xa3"; // U+00A3 in UTF-8
+    if (text.substr(0, pound.size()) == pound)
+        text.remove_prefix(pound.size());
+    const auto dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    if (whole.find(',') == std::string_view::npos)
+        return parse(text);
+    // Groups of three after the first group of one to three digits.
+    std::string plain;
+    std::size_t groupLength = 0;
+    bool firstGroup = true;
+    for (const char c : whole) {
+        if (c == ',') {
+            if (groupLength == 0 || groupLength > 3 || (!firstGroup && groupLength != 3))
+                return std::nullopt;
+            firstGroup = false;
+            groupLength = 0;
+            continue;
+        }
+        plain += c;
+        ++groupLength;
+    }
+    if (groupLength != 3)
+        return std::nullopt;
+    if (dot != std::string_view::npos)
+        plain += text.substr(dot);
+    return parse(plain);
+}
+
 std::string Money::toDisplayString() const { return format(pence_, true); }
 std::string Money::toPlainString() const { return format(pence_, false); }
 

@@ -19,6 +19,11 @@ public:
     // (more than two decimal places, exponents, thousands separators, overflow).
     static std::optional<Money> parse(std::string_view text);
 
+    // What a person types: parse() plus an optional leading pound sign and thousands
+    // separators in groups of three: "£1,234,567.89", "1,234,567.89", "1234567.89";
+    // nullopt for "1,23,4" or "12.345".
+    static std::optional<Money> parseTyped(std::string_view text);
+
     constexpr std::int64_t pence() const { return pence_; }
     // The amount in pounds as a double, for ratios in scoring; never used for input.
     constexpr double pounds() const { return static_cast<double>(pence_) / 100.0; }

@@ -122,4 +122,12 @@ bool PostcodePrefix::contains(const Postcode& postcode) const {
     return false;
 }
 
+std::string postcodePrefixProblem(std::string_view text) {
+    if (PostcodePrefix::parse(text))
+        return {};
+    return "postcode prefix '" + std::string(text) +
+           "' is not a UK postcode area (PR), district (PR1), sector (PR1 2) or full postcode "
+           "(PR1 2HE)";
+}
+
 } // namespace fairtender

@@ -43,4 +43,9 @@ private:
     Level level_;
 };
 
+// Why `text` is not a postcode prefix, as the tender reader and the desktop report it:
+// "postcode prefix 'PRX' is not a UK postcode area (PR), district (PR1), sector (PR1 2) or
+// full postcode (PR1 2HE)"; empty when PostcodePrefix::parse accepts it.
+std::string postcodePrefixProblem(std::string_view text);
+
 } // namespace fairtender

@@ -1,6 +1,7 @@
 #include "model/Tender.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace fairtender {
 
@@ -96,6 +97,21 @@ const ModelNode* findIn(const std::vector<ModelNode>& nodes, const std::string& 
 
 const ModelNode* findNode(const EvaluationModel& model, const std::string& id) {
     return findIn(model.children, id);
+}
+
+bool SiblingWeights::sumsTo100() const {
+    return weighted == 0 || std::fabs(sum - 100) <= 1e-9;
+}
+
+SiblingWeights siblingWeights(const std::vector<ModelNode>& siblings) {
+    SiblingWeights weights;
+    for (const auto& node : siblings) {
+        if (node.kind == NodeKind::Gate)
+            continue;
+        ++weights.weighted;
+        weights.sum += node.weight;
+    }
+    return weights;
 }
 
 } // namespace fairtender

@@ -197,4 +197,16 @@ template <class Visitor> void forEachNode(const std::vector<ModelNode>& nodes, V
 // The node with this id anywhere in the model, or nullptr.
 const ModelNode* findNode(const EvaluationModel& model, const std::string& id);
 
+// The sibling-weight rule (spec section 1): the weights of the siblings that carry one
+// (groups and criteria, not gates) sum to exactly 100, within 1e-9. The tender reader and
+// the desktop model editor both judge a set of siblings through this one definition.
+struct SiblingWeights {
+    double sum = 0;
+    int weighted = 0; // siblings that carry a weight; 0 when there are only gates or none
+
+    // True when there is nothing to check (weighted == 0) or the sum is 100 within 1e-9.
+    bool sumsTo100() const;
+};
+SiblingWeights siblingWeights(const std::vector<ModelNode>& siblings);
+
 } // namespace fairtender

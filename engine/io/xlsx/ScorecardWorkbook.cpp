@@ -1,5 +1,6 @@
 #include "io/xlsx/ScorecardWorkbook.h"
 
+#include "core/AtomicFile.h"
 #include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "scoring/Derivation.h"
@@ -11,7 +12,6 @@
 #include <ctime>
 #include <map>
 #include <memory>
-#include <random>
 #include <system_error>
 #include <unordered_map>
 
@@ -1464,14 +1464,6 @@ void Writer::writeProvenance(lxw_worksheet* ws) {
     worksheet_set_column(ws, 1, 1, 100, nullptr);
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
-}
-
-fs::path temporaryNameFor(const fs::path& out) {
-    std::random_device device;
-    std::uniform_int_distribution<unsigned> digits(0, 0xFFFFFF);
-    char suffix[16];
-    std::snprintf(suffix, sizeof suffix, "%06x", digits(device));
-    return out.parent_path() / ("." + out.filename().string() + ".tmp-" + suffix);
 }
 
 } // namespace

@@ -4,7 +4,6 @@
 #include "io/xml/TenderFolder.h"
 #include "io/xml/XmlDocument.h"
 
-#include <cmath>
 #include <map>
 #include <set>
 
@@ -196,10 +195,7 @@ private:
             if (auto parsed = PostcodePrefix::parse(*prefix))
                 area.prefixes.push_back(std::move(*parsed));
             else
-                doc_.error(p, "prefix",
-                           "postcode prefix '" + str(*prefix) +
-                               "' is not a UK postcode area (PR), district (PR1), "
-                               "sector (PR1 2) or full postcode (PR1 2HE)");
+                doc_.error(p, "prefix", postcodePrefixProblem(*prefix));
         }
         if (!e.firstChild())
             doc_.error(e, "area '" + area.id +
@@ -307,21 +303,17 @@ private:
 
     void checkWeights(const std::vector<ModelNode>& children, XmlElement parent,
                       const std::string& parentName) {
-        double sum = 0;
-        std::string list;
-        bool any = false;
-        for (const auto& child : children) {
-            if (child.kind == NodeKind::Gate)
-                continue;
-            any = true;
-            sum += child.weight;
-            list += (list.empty() ? "" : ", ") + child.id + " " + formatDecimal(child.weight);
-        }
-        if (!any)
+        const SiblingWeights weights = siblingWeights(children);
+        if (weights.weighted == 0)
             return; // reported as an empty group or a model without criteria
-        if (std::fabs(sum - 100) > 1e-9)
-            doc_.error(parent, "weights of " + parentName + " sum to " + formatDecimal(sum) +
-                                   ", not 100 (" + list + "): make them add up to 100");
+        if (weights.sumsTo100())
+            return;
+        std::string list;
+        for (const auto& child : children)
+            if (child.kind != NodeKind::Gate)
+                list += (list.empty() ? "" : ", ") + child.id + " " + formatDecimal(child.weight);
+        doc_.error(parent, "weights of " + parentName + " sum to " + formatDecimal(weights.sum) +
+                               ", not 100 (" + list + "): make them add up to 100");
     }
 
     void registerId(XmlElement e, ModelNode& node) {

@@ -1,0 +1,67 @@
+#include "core/AtomicFile.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <system_error>
+#include <unistd.h>
+
+namespace fairtender {
+
+namespace fs = std::filesystem;
+
+fs::path temporaryNameFor(const fs::path& target) {
+    std::random_device device;
+    std::uniform_int_distribution<unsigned> digits(0, 0xFFFFFF);
+    char suffix[16];
+    std::snprintf(suffix, sizeof suffix, "%06x", digits(device));
+    return target.parent_path() / ("." + target.filename().string() + ".tmp-" + suffix);
+}
+
+std::optional<std::string> writeFileAtomically(const fs::path& target, std::string_view bytes) {
+    const auto failure = [&](const std::string& why) {
+        return "cannot write " + target.string() + ": " + why;
+    };
+    if (target.filename().empty())
+        return failure("no file name");
+    const fs::path temporary = temporaryNameFor(target);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return failure(std::strerror(errno));
+    std::error_code ignored;
+    const auto abandon = [&](int error) {
+        ::close(fd);
+        fs::remove(temporary, ignored);
+        return failure(std::strerror(error));
+    };
+    const char* data = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, data, left);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return abandon(errno);
+        }
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    // Flushed before the rename, so a crash cannot leave the new name on empty content.
+    if (::fsync(fd) != 0)
+        return abandon(errno);
+    if (::close(fd) != 0) {
+        fs::remove(temporary, ignored);
+        return failure(std::strerror(errno));
+    }
+    std::error_code error;
+    fs::rename(temporary, target, error);
+    if (error) {
+        fs::remove(temporary, ignored);
+        return failure(error.message());
+    }
+    return std::nullopt;
+}
+
+} // namespace fairtender

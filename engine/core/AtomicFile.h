@@ -1,0 +1,22 @@
+// AtomicFile: replacing a file so that a reader sees either the old content or the new,
+// never a part: the bytes go to a temporary file beside the target, are flushed to disk,
+// and the temporary is renamed over the target.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fairtender {
+
+// A fresh hidden name beside `target` for its temporary copy: ".<name>.tmp-<6 hex digits>".
+std::filesystem::path temporaryNameFor(const std::filesystem::path& target);
+
+// Writes `bytes` to `target` atomically. Returns nullopt on success, else what went wrong
+// ("cannot write /x/tender.xml: No space left on device"); the target is then unchanged and
+// no temporary file is left behind.
+std::optional<std::string> writeFileAtomically(const std::filesystem::path& target,
+                                               std::string_view bytes);
+
+} // namespace fairtender
