@@ -428,7 +428,7 @@ private slots:
                         .contains(QStringLiteral("B5")))
                     ++aboutB5;
         }
-        // Five judgement criteria... scored by two evaluators, and the bid file itself.
+        // B5's bid file and its scores, among entries about the other bids and the panel.
         QVERIFY(aboutB5 > 1 && aboutB5 < all);
         MainWindow window;
         QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
