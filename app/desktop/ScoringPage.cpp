@@ -193,7 +193,7 @@ void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
         if (notice.isEmpty())
             notice = evaluator
                          ? QStringLiteral("Scoring as %1. A submitted score is locked "
-                                          "(\U0001F512); others' scores show once yours is in.")
+                                          "(padlock mark); others' scores show once yours is in.")
                                .arg(text(actor))
                          : QStringLiteral("The lead sees every submitted score and may "
                                           "reopen one with a reason.");
@@ -256,7 +256,7 @@ void ScoringPage::showCell() {
                     .arg(text(cell->conflict));
         open = false;
     } else if (cell->own) {
-        state = QStringLiteral("\U0001F512 Submitted and locked: %1. Ask the lead to reopen it to "
+        state = QStringLiteral("Submitted and locked: %1. Ask the lead to reopen it to "
                                "change it.")
                     .arg(text(exactDecimalText(cell->own->value)));
         open = false;

@@ -7,6 +7,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QIcon>
+#include <QPainter>
+#include <QPen>
+#include <QPixmap>
 
 namespace fairtender::desktop {
 
@@ -14,6 +18,25 @@ namespace {
 
 QString text(const std::string& value) {
     return QString::fromStdString(value);
+}
+
+// The lock mark of a submitted score, drawn so it needs no icon theme or emoji font.
+QIcon padlock() {
+    static const QIcon icon = [] {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(QColor(90, 90, 90), 2));
+        painter.drawArc(QRectF(4, 1, 8, 10), 0, 180 * 16);
+        painter.drawLine(QPointF(4, 6), QPointF(4, 8));
+        painter.drawLine(QPointF(12, 6), QPointF(12, 8));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(90, 90, 90));
+        painter.drawRoundedRect(QRectF(2, 7, 12, 8), 1.5, 1.5);
+        return QIcon(pixmap);
+    }();
+    return icon;
 }
 
 // The rows of the panel table: one per member and role.
@@ -111,7 +134,7 @@ QVariant ScoringModel::data(const QModelIndex& index, int role) const {
         if (!cell->conflict.empty())
             return QStringLiteral("conflict");
         if (cell->own)
-            return QStringLiteral("%1 \U0001F512").arg(text(exactDecimalText(cell->own->value)));
+            return text(exactDecimalText(cell->own->value));
         if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Evaluator))
             return QStringLiteral("%1 scored").arg(cell->seen.size());
         return {};
@@ -123,6 +146,13 @@ QVariant ScoringModel::data(const QModelIndex& index, int role) const {
         if (cell->own)
             return QStringLiteral("Submitted and locked: %1").arg(text(cell->own->reason));
         return QStringLiteral("Not scored yet");
+    case Qt::DecorationRole:
+        return cell->own ? QVariant(padlock()) : QVariant();
+    case Qt::AccessibleTextRole:
+        return cell->own
+                   ? QVariant(
+                         QStringLiteral("%1, locked").arg(text(exactDecimalText(cell->own->value))))
+                   : QVariant();
     case LockedRole:
         return cell->own.has_value();
     case Qt::TextAlignmentRole:

@@ -8,6 +8,7 @@
 #include "io/json/ResultJson.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -62,7 +63,11 @@ private slots:
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.columnCount(), 4);
         QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("Bid A"));
-        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("3 \U0001F512"));
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("3"));
+        QCOMPARE(model.index(0, 0).data(ScoringModel::LockedRole).toBool(), true);
+        QCOMPARE(model.index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull(), false);
+        QCOMPARE(model.index(0, 0).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("3, locked"));
         QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("conflict"));
     }
 

@@ -190,7 +190,7 @@ private slots:
             ->setPlainText(QStringLiteral("meets the descriptor for 3"));
         QVERIFY(clickAndWait(window, child<QPushButton>(window, "submitScorePushButton")));
         const QModelIndex cell = cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
-        QCOMPARE(cell.data().toString(), QStringLiteral("3 \U0001F512"));
+        QCOMPARE(cell.data().toString(), QStringLiteral("3"));
         QCOMPARE(cell.data(ScoringModel::LockedRole).toBool(), true);
         grid->setCurrentIndex(cell);
         QVERIFY2(others->toPlainText().contains(QStringLiteral("emma 4: clear allergen plan")),
