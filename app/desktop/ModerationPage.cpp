@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fairtender::desktop {
 
 namespace {
@@ -153,13 +155,25 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
         snapshot_ && snapshot_->tender && snapshot_->tender->evaluation.result
             ? &*snapshot_->tender->evaluation.result
             : nullptr;
+    // The flag's detail quotes prices: a price-blind viewer sees only that the bid is flagged.
+    const auto priceHidden = [this](const std::string& bidId) {
+        const auto& ids = snapshot_->bidIds;
+        const auto at =
+            static_cast<std::size_t>(std::find(ids.begin(), ids.end(), bidId) - ids.begin());
+        return at >= snapshot_->bidViews.size() || snapshot_->bidViews[at].priceHidden;
+    };
     if (result && visible)
         for (const auto& bid : result->bids)
             for (const auto& flag : bid.flags)
                 if (flag.kind == FlagKind::AbnormallyLow)
-                    lowBid_->addItem(QStringLiteral("%1: %2").arg(
-                                         text(snapshot_->labelOf(bid.bidId)), text(flag.detail)),
-                                     text(bid.bidId));
+                    lowBid_->addItem(
+                        QStringLiteral("%1: %2").arg(
+                            text(snapshot_->labelOf(bid.bidId)),
+                            priceHidden(bid.bidId)
+                                ? QStringLiteral("abnormally low price (prices hidden until the "
+                                                 "results are locked)")
+                                : text(flag.detail)),
+                        text(bid.bidId));
     const bool lead = snapshot_ && snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead);
     lowNotice_->setText(!visible                ? QString()
                         : lowBid_->count() == 0 ? QStringLiteral("No bid is flagged with an "

@@ -334,6 +334,22 @@ private slots:
                     .contains(QStringLiteral("not for eve as an evaluator")));
     }
 
+    void priceBlindModeratorSeesTheAbnormallyLowFlagWithoutThePrice() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toModeration(ws));
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("mo")));
+        auto* lowBid = child<QComboBox>(window, "abnormallyLowBidComboBox");
+        QCOMPARE(lowBid->count(), 1);
+        QCOMPARE(lowBid->currentText(), QStringLiteral("B6: abnormally low price (prices hidden "
+                                                       "until the results are locked)"));
+        QCOMPARE(lowBid->isEnabled(), false);
+    }
+
     void lockAwardAndExportTheScorecard() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
@@ -362,6 +378,8 @@ private slots:
         auto* lowBid = child<QComboBox>(window, "abnormallyLowBidComboBox");
         QCOMPARE(lowBid->count(), 1);
         QCOMPARE(lowBid->currentData().toString(), QStringLiteral("B6"));
+        QVERIFY2(lowBid->currentText().startsWith(QStringLiteral("B6: price 5,290,000.00 is ")),
+                 qPrintable(lowBid->currentText()));
         child<QLineEdit>(window, "abnormallyLowReasonLineEdit")
             ->setText(QStringLiteral("costs explained in clarification"));
         QVERIFY(clickAndWait(window, child<QPushButton>(window, "acceptPricePushButton")));
