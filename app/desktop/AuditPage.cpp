@@ -92,10 +92,18 @@ void AuditPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
     const bool samePath = snapshot_ && snapshot && snapshot_->path == snapshot->path;
     snapshot_ = snapshot && snapshot->ok() ? std::move(snapshot) : nullptr;
     model_->setSnapshot(snapshot_);
-    notice_->setText(snapshot_ ? QStringLiteral("%1 entries; each is chained to the one before "
-                                                "by its hash.")
-                                     .arg(snapshot_->audit.size())
-                               : QStringLiteral("Open a workspace (*.ftw) to see its audit log."));
+    if (!snapshot_)
+        notice_->setText(QStringLiteral("Open a workspace (*.ftw) to see its audit log."));
+    else if (!readsEveryScore(snapshot_->panel, snapshot_->actor))
+        notice_->setText(
+            QStringLiteral("The log quotes every score, so it is shown to the lead, moderators "
+                           "and auditors only; %1 may still verify the file.")
+                .arg(snapshot_->actor.empty() ? QStringLiteral("anyone")
+                                              : QString::fromStdString(snapshot_->actor)));
+    else
+        notice_->setText(QStringLiteral("%1 entries; each is chained to the one before by its "
+                                        "hash.")
+                             .arg(snapshot_->audit.size()));
     verify_->setEnabled(snapshot_ != nullptr && !isVerifying());
     if (!samePath)
         result_->clear();

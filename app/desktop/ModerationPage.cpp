@@ -27,14 +27,6 @@ QString text(const std::string& value) {
     return QString::fromStdString(value);
 }
 
-// True when one of `actor`'s roles may read every evaluator's scores (PanelViews' rule).
-bool readsAllScores(const PanelRecord& panel, const std::string& actor) {
-    for (const auto& member : panel.members)
-        if (member.name == actor && mayReadOthersScores(member.role, false))
-            return true;
-    return false;
-}
-
 } // namespace
 
 ModerationPage::ModerationPage(QWidget* parent) : QWidget(parent) {
@@ -134,7 +126,7 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
         notice = QStringLiteral("Open a workspace (*.ftw) to moderate its scores.");
     else if (!snapshot_->panel.isMember(snapshot_->actor))
         notice = QStringLiteral("Choose a panel member under \"Acting as\" to moderate.");
-    else if (!readsAllScores(snapshot_->panel, snapshot_->actor))
+    else if (!readsEveryScore(snapshot_->panel, snapshot_->actor))
         notice = QStringLiteral("Moderation shows every evaluator's scores: it is for the "
                                 "moderators, the lead and auditors, not for %1 as an evaluator.")
                      .arg(text(snapshot_->actor));

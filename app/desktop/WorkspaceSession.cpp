@@ -45,7 +45,9 @@ void fill(WorkspaceSnapshot& snapshot) {
     snapshot.state = ws.state();
     snapshot.panel = ws.panel();
     snapshot.award = ws.award();
-    snapshot.audit = ws.auditLog();
+    const bool readsAll = readsEveryScore(snapshot.panel, snapshot.actor);
+    if (readsAll)
+        snapshot.audit = ws.auditLog();
 
     auto tender = std::make_shared<LoadedTender>();
     tender->folder = snapshot.path;
@@ -70,12 +72,12 @@ void fill(WorkspaceSnapshot& snapshot) {
         std::set<std::pair<std::string, std::string>> needed;
         for (const auto& item : judgementsNeeded(folder->tender, folder->bids))
             needed.emplace(item.bidId, item.criterionId);
-        // The moderation agenda and others' scores are only read for someone on the panel:
-        // the screens say why they stay empty otherwise.
-        if (snapshot.panel.isMember(snapshot.actor)) {
+        // Bids and scores are only read for someone on the panel, who may see them: the
+        // screens say why they stay empty otherwise.
+        if (readsAll)
             snapshot.agenda = ws.moderationAgenda(rates);
+        if (snapshot.panel.isMember(snapshot.actor))
             snapshot.bidViews = ws.bidViewsFor(snapshot.actor, snapshot.anonymous, rates);
-        }
         for (const auto& bidId : snapshot.bidIds) {
             const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);
             for (const auto& criterion : snapshot.criteria) {
@@ -100,6 +102,13 @@ void fill(WorkspaceSnapshot& snapshot) {
 }
 
 } // namespace
+
+bool readsEveryScore(const PanelRecord& panel, const std::string& actor) {
+    for (const auto& member : panel.members)
+        if (member.name == actor && mayReadOthersScores(member.role, false))
+            return true;
+    return false;
+}
 
 const ReferenceTables& referenceTables() {
     static const ReferenceTables tables = [] {

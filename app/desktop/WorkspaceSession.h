@@ -59,8 +59,8 @@ struct WorkspaceSnapshot {
     std::optional<AwardRecord> award;
     // The stored inputs evaluated as a folder would be, for Results, Model and Export.
     std::shared_ptr<const LoadedTender> tender;
-    std::vector<AuditEntry> audit;
-    std::vector<ModerationItem> agenda;
+    std::vector<AuditEntry> audit;      // empty unless readsEveryScore
+    std::vector<ModerationItem> agenda; // empty unless readsEveryScore
 
     std::vector<std::string> bidIds; // stored order
     std::vector<BidView> bidViews;   // as the actor sees them; empty when not on the panel
@@ -75,6 +75,11 @@ struct WorkspaceSnapshot {
     // The label the actor sees for a stored bid id ("Bid A" when anonymous), else the id.
     std::string labelOf(const std::string& bidId) const;
 };
+
+// True when one of `actor`'s roles may read every evaluator's scores (PanelViews'
+// mayReadOthersScores without a score of one's own): the moderation agenda and the audit
+// log, which quote every score, are read only for them.
+bool readsEveryScore(const PanelRecord& panel, const std::string& actor);
 
 // Opens `path` and reads everything the screens show for `actor`. Never throws; an error
 // becomes `problems`, and nullptr means not even that could be allocated.

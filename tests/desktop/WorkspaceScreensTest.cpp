@@ -462,6 +462,24 @@ private slots:
         QVERIFY(table->model()->rowCount() >= 1);
     }
 
+    void evaluatorIsNotShownTheAuditLogThatQuotesEveryScore() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toEvaluation(ws));
+            QVERIFY(ws.submitScore("emma", "B1", "q-menu", 4, "emma's reason", test::rates()).ok());
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        window.showScreen(MainWindow::Screen::Audit);
+        QCOMPARE(child<QTableView>(window, "auditTableView")->model()->rowCount(), 0);
+        QVERIFY(child<QLabel>(window, "auditNoticeLabel")
+                    ->text()
+                    .contains(QStringLiteral("lead, moderators and auditors only")));
+        QCOMPARE(child<QPushButton>(window, "verifyPushButton")->isEnabled(), true);
+    }
+
     void verifyShowsOkWithTheHeadHash() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
