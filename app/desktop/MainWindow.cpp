@@ -285,6 +285,7 @@ void MainWindow::createActions() {
     toolbar->addAction(showModel_);
     toolbar->addAction(showBids_);
 
+    addToolBarBreak();
     auto* lifecycle = addToolBar(QStringLiteral("Workspace"));
     lifecycle->setObjectName(QStringLiteral("workspaceToolBar"));
     lifecycle->setMovable(false);

@@ -221,6 +221,7 @@ void ScoringPage::showCell() {
         scale_->setHtml(QStringLiteral("<p>Select a cell to see the criterion's scale.</p>"));
         others_->clear();
         cellState_->setText(QStringLiteral("Select a bid and criterion in the grid."));
+        submit_->setEnabled(false);
         return;
     }
     const JudgementCriterion& criterion =
