@@ -568,6 +568,7 @@ void MainWindow::updateActions() {
                             : busy            ? QStringLiteral("Wait for the evaluation to finish")
                                               : QStringLiteral("Check bid files with the folder "
                                                                           "and add them to bids/ (Ctrl+I)"));
+    bids_->setImportEnabled(importBids_->isEnabled(), importBids_->toolTip());
     const bool readable = tender_ && tender_->evaluation.folder;
     showModel_->setEnabled(readable);
     showModel_->setToolTip(readable ? QStringLiteral("The evaluation model (Ctrl+3)")

@@ -18,6 +18,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace fairtender::desktop {
 
@@ -119,6 +121,16 @@ ModerationPage::ModerationPage(QWidget* parent) : QWidget(parent) {
 }
 
 void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
+    // The same item stays chosen and what was typed stays, so a refused consensus can be
+    // corrected rather than typed again.
+    std::optional<std::pair<std::string, std::string>> before;
+    if (const QModelIndex current = table_->currentIndex();
+        snapshot_ && current.isValid() &&
+        static_cast<std::size_t>(current.row()) < snapshot_->agenda.size()) {
+        const ModerationItem& item = snapshot_->agenda[static_cast<std::size_t>(current.row())];
+        before.emplace(item.bidId, item.criterionId);
+    }
+    const QStringList typed{value_->text(), reason_->text(), changeReason_->text()};
     snapshot_ = snapshot && snapshot->ok() ? std::move(snapshot) : nullptr;
     QString notice;
     bool visible = false;
@@ -141,6 +153,14 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
     }
     notice_->setText(notice);
     model_->setSnapshot(visible ? snapshot_ : nullptr);
+    bool restored = false;
+    if (before && visible)
+        for (std::size_t row = 0; row < snapshot_->agenda.size() && !restored; ++row)
+            if (snapshot_->agenda[row].bidId == before->first &&
+                snapshot_->agenda[row].criterionId == before->second) {
+                table_->setCurrentIndex(model_->index(static_cast<int>(row), 0));
+                restored = true;
+            }
 
     lowBid_->clear();
     const EvaluationResult* result =
@@ -179,6 +199,11 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
     accept_->setEnabled(decides);
     reject_->setEnabled(decides);
     showItem();
+    if (restored) {
+        value_->setText(typed[0]);
+        reason_->setText(typed[1]);
+        changeReason_->setText(typed[2]);
+    }
 }
 
 void ModerationPage::showItem() {

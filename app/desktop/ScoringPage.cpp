@@ -154,14 +154,25 @@ QString ScoringPage::criterionIdAt(int column) const {
 }
 
 void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
+    // The same cell stays chosen and what was typed stays, so a refused score can be
+    // corrected rather than typed again.
     const QModelIndex before = grid_->currentIndex();
+    const QString typedValue = value_->text();
+    const QString typedReason = reason_->toPlainText();
     snapshot_ = snapshot && snapshot->ok() ? std::move(snapshot) : nullptr;
     model_->setSnapshot(snapshot_);
     const QSignalBlocker blocker(anonymous_);
     anonymous_->setChecked(snapshot_ && snapshot_->anonymous);
     if (before.isValid() && before.row() < model_->rowCount() &&
-        before.column() < model_->columnCount())
+        before.column() < model_->columnCount()) {
         grid_->setCurrentIndex(model_->index(before.row(), before.column()));
+        const JudgementCell* cell = snapshot_->cell(static_cast<std::size_t>(before.row()),
+                                                    static_cast<std::size_t>(before.column()));
+        if (cell && !cell->own) {
+            value_->setText(typedValue);
+            reason_->setPlainText(typedReason);
+        }
+    }
 
     QString notice;
     bool canScore = false;

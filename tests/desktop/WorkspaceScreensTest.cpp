@@ -165,6 +165,9 @@ private slots:
         const QModelIndex cell = cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
         QCOMPARE(cell.data(ScoringModel::LockedRole).toBool(), false);
         QCOMPARE(window.workspace()->status.scores, std::size_t{0});
+        // The refused score is still there to add the reason to.
+        QCOMPARE(grid->currentIndex(), cell);
+        QCOMPARE(child<QLineEdit>(window, "scoreValueLineEdit")->text(), QStringLiteral("3"));
     }
 
     void submittedScoreIsLockedAndOpensTheOthersScores() {
@@ -196,6 +199,36 @@ private slots:
         QVERIFY2(others->toPlainText().contains(QStringLiteral("emma 4: clear allergen plan")),
                  qPrintable(others->toPlainText()));
         QCOMPARE(child<QPushButton>(window, "submitScorePushButton")->isEnabled(), false);
+    }
+
+    void leadReopensASubmittedScoreWithAReason() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toEvaluation(ws));
+            QVERIFY(
+                ws.submitScore("eve", "B1", "q-menu", 2, "misread the plan", test::rates()).ok());
+        }
+        MainWindow window;
+        test::Messages messages;
+        messages.attach(window);
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        window.showScreen(MainWindow::Screen::Scoring);
+        auto* grid = child<QTableView>(window, "scoringTableView");
+        QCOMPARE(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")).data().toString(),
+                 QStringLiteral("1 scored"));
+        grid->setCurrentIndex(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
+        child<QComboBox>(window, "reopenEvaluatorComboBox")->setCurrentText(QStringLiteral("eve"));
+        child<QLineEdit>(window, "reopenReasonLineEdit")
+            ->setText(QStringLiteral("eve asked to correct a misreading"));
+        QVERIFY(clickAndWait(window, child<QPushButton>(window, "reopenPushButton")));
+        QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
+        QCOMPARE(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")).data().toString(),
+                 QStringLiteral("0 scored"));
+        const auto eve = readWorkspaceSnapshot(file.toStdString(), "eve", false);
+        QVERIFY(eve && eve->ok());
+        QCOMPARE(eve->cell(0, 0)->own.has_value(), false);
     }
 
     void declaredConflictIsShownAndBlocksScoringThatBid() {
@@ -317,6 +350,57 @@ private slots:
                 found = model->index(row, ModerationModel::Consensus).data().toString() ==
                         QStringLiteral("2.5");
         QVERIFY(found);
+    }
+
+    void replacingAConsensusNeedsAChangeReason() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toModeration(ws));
+            QVERIFY(
+                ws.setConsensus("mo", "B5", "q-menu", 2.5, "first view", "", test::rates()).ok());
+        }
+        MainWindow window;
+        test::Messages messages;
+        messages.attach(window);
+        QVERIFY(test::openAs(window, file, QStringLiteral("mo")));
+        auto* table = child<QTableView>(window, "moderationTableView");
+        table->setCurrentIndex(table->model()->index(0, 0));
+        auto* value = child<QLineEdit>(window, "consensusValueLineEdit");
+        QCOMPARE(value->text(), QStringLiteral("2.5"));
+        QCOMPARE(child<QLineEdit>(window, "consensusChangeReasonLineEdit")->isEnabled(), true);
+        value->setText(QStringLiteral("3"));
+        child<QLineEdit>(window, "consensusReasonLineEdit")->setText(QStringLiteral("second view"));
+        QVERIFY(clickAndWait(window, child<QPushButton>(window, "recordConsensusPushButton")));
+        QCOMPARE(messages.texts.size(), 1);
+        const std::string refusal = [&] {
+            Workspace ws = test::engineWorkspace(file);
+            return ws.setConsensus("mo", "B5", "q-menu", 3, "second view", "", test::rates())
+                .problems.front()
+                .message;
+        }();
+        QCOMPARE(messages.texts.front(), QString::fromStdString(refusal));
+        // The refused entry is still there to correct.
+        QCOMPARE(value->text(), QStringLiteral("3"));
+        QCOMPARE(child<QLineEdit>(window, "consensusReasonLineEdit")->text(),
+                 QStringLiteral("second view"));
+        child<QLineEdit>(window, "consensusChangeReasonLineEdit")
+            ->setText(QStringLiteral("the sample menus arrived"));
+        QVERIFY(clickAndWait(window, child<QPushButton>(window, "recordConsensusPushButton")));
+        QCOMPARE(messages.texts.size(), 1);
+        QCOMPARE(table->model()->index(0, ModerationModel::Consensus).data().toString(),
+                 QStringLiteral("3"));
+    }
+
+    void workspaceBidsCannotBeImported() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        auto* import = child<QPushButton>(window, "importBidsButton");
+        QCOMPARE(import->isEnabled(), false);
+        QVERIFY(import->toolTip().contains(QStringLiteral("a workspace keeps the bids")));
     }
 
     void evaluatorIsToldModerationIsNotForThem() {
