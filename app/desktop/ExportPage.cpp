@@ -2,6 +2,7 @@
 
 #include "desktop/LoadedTender.h"
 #include "desktop/Prompts.h"
+#include "desktop/WorkspaceSession.h"
 #include "io/xlsx/ScorecardWorkbook.h"
 
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -19,7 +21,27 @@ namespace fairtender::desktop {
 
 namespace {
 
-QString writeScorecard(const LoadedTender& tender, const QString& file) {
+QString writeScorecard(const LoadedTender& shown, const QString& file) {
+    // A workspace's inputs live in its file: written out as a folder first, so the
+    // Provenance sheet hashes the stored bytes under the names a folder gives them.
+    std::shared_ptr<const LoadedTender> exported;
+    QTemporaryDir scratch;
+    if (shown.folder.extension() == ".ftw") {
+        if (!scratch.isValid())
+            return QStringLiteral("no room for a temporary folder: %1").arg(scratch.errorString());
+        auto opened = Workspace::open(shown.folder);
+        if (!opened.ok())
+            return QString::fromStdString(describe(opened.diagnostics));
+        const std::filesystem::path inputs =
+            std::filesystem::path(scratch.path().toStdString()) / "inputs";
+        if (const Diagnostics problems = opened.workspace->exportToFolder(inputs);
+            hasErrors(problems))
+            return QString::fromStdString(describe(problems));
+        exported = loadTender(inputs);
+        if (!exported || !exported->ok())
+            return QStringLiteral("the stored inputs do not evaluate; verify the workspace");
+    }
+    const LoadedTender& tender = exported ? *exported : shown;
     ScorecardOptions options;
     options.toolVersion = FAIRTENDER_VERSION;
     options.folder = tender.folder;

@@ -505,12 +505,19 @@ private slots:
         QProcess python;
         python.start(QStringLiteral("/usr/bin/python3"),
                      {QStringLiteral("-c"),
-                      QStringLiteral("import openpyxl,sys; "
-                                     "print(openpyxl.load_workbook(sys.argv[1]).sheetnames)"),
+                      QStringLiteral("import openpyxl,sys\n"
+                                     "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                                     "print(wb.sheetnames)\n"
+                                     "cells = [c.value for s in wb for r in s.iter_rows() "
+                                     "for c in r]\n"
+                                     "print('bids/B1-irwell-kitchen.xml' in cells, "
+                                     "'(unreadable)' in cells)"),
                       xlsx});
         QVERIFY(python.waitForFinished(60000));
         const QString sheets = QString::fromUtf8(python.readAllStandardOutput());
-        QVERIFY2(python.exitCode() == 0 && sheets.contains(QStringLiteral("'Model'")),
+        // The stored bid files are named and hashed as a folder would name them.
+        QVERIFY2(python.exitCode() == 0 && sheets.contains(QStringLiteral("'Model'")) &&
+                     sheets.trimmed().endsWith(QStringLiteral("True False")),
                  qPrintable(sheets + QString::fromUtf8(python.readAllStandardError())));
     }
 
