@@ -247,7 +247,12 @@ std::string describe(const Diagnostics& problems) {
     for (const auto& problem : problems) {
         if (!text.empty())
             text += "\n";
-        text += problem.where.line > 0 ? problem.toString() : problem.message;
+        // An empty message is a failure that left no room to say more (out of memory).
+        text += problem.message.empty()  ? std::string("an unexpected failure; nothing was "
+                                                        "recorded: close other programs and try "
+                                                        "again")
+                : problem.where.line > 0 ? problem.toString()
+                                         : problem.message;
     }
     return text;
 }

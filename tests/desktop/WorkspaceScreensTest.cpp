@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -632,6 +633,42 @@ private slots:
                                    QString::fromStdString(expected.problems.front().message)) &&
                      result.contains(QStringLiteral("audit entry %1").arg(scoreEntry)),
                  qPrintable(result));
+    }
+
+    void openingATenderXmlOpensItsFolder() {
+        MainWindow window;
+        window.open(test::samplePath("school-meals") + QStringLiteral("/tender.xml"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.tender() != nullptr, 20000);
+        QCOMPARE(QString::fromStdString(window.tender()->folder.string()),
+                 QDir(test::samplePath("school-meals")).absolutePath());
+        QVERIFY(window.workspace() == nullptr);
+    }
+
+    void screenshotOptionPicturesAWorkspaceScreenForThePersonNamed() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            test::addPanel(ws, true);
+        }
+        const QString picture = scratch.filePath(QStringLiteral("panel.png"));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), scratch.path());
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(FAIRTENDER_DESKTOP_EXECUTABLE),
+                      {file, QStringLiteral("--as"), QStringLiteral("eve"),
+                       QStringLiteral("--screenshot"), picture, QStringLiteral("--screen"),
+                       QStringLiteral("panel"), QStringLiteral("--size"),
+                       QStringLiteral("900x600")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QImage(picture).size(), QSize(900, 600));
+        // eve was remembered as the person acting in that workspace.
+        QSettings settings(scratch.filePath(QStringLiteral("Fairtender/fairtender-desktop.conf")),
+                           QSettings::IniFormat);
+        QCOMPARE(settings.value(QStringLiteral("actingAs")).toMap().value(file).toString(),
+                 QStringLiteral("eve"));
     }
 
     void keyboardShortcutsDialogListsTheWorkspaceShortcuts() {
