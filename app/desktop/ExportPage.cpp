@@ -124,11 +124,12 @@ ExportPage::~ExportPage() {
     watcher_->waitForFinished();
 }
 
-void ExportPage::setTender(std::shared_ptr<const LoadedTender> tender) {
+void ExportPage::setTender(std::shared_ptr<const LoadedTender> tender, const QString& unavailable) {
     tender_ = tender && tender->ok() ? std::move(tender) : nullptr;
-    notice_->setText(tender_ ? QStringLiteral("Documents from %1, as evaluated now.")
-                                   .arg(QDir::toNativeSeparators(
-                                       QString::fromStdString(tender_->folder.string())))
+    notice_->setText(!tender_ && !unavailable.isEmpty() ? unavailable
+                     : tender_ ? QStringLiteral("Documents from %1, as evaluated now.")
+                                     .arg(QDir::toNativeSeparators(
+                                         QString::fromStdString(tender_->folder.string())))
                      : tender ? QStringLiteral("The tender has problems or scores missing, so "
                                                "there are no results to export: see Results.")
                               : QStringLiteral("Open a tender folder or workspace to export its "

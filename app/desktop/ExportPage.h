@@ -40,8 +40,9 @@ public:
     explicit ExportPage(std::shared_ptr<const Prompts> prompts, QWidget* parent = nullptr);
     ~ExportPage() override;
 
-    // The tender to export (it must be ok()); null says why nothing can be exported.
-    void setTender(std::shared_ptr<const LoadedTender> tender);
+    // The tender to export (it must be ok()); null says why nothing can be exported, in the
+    // words of `unavailable` when given.
+    void setTender(std::shared_ptr<const LoadedTender> tender, const QString& unavailable = {});
     // Asks where to save the kind `id`, then writes it in the background.
     void exportKind(const QString& id);
     bool isBusy() const;

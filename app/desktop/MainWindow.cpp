@@ -772,6 +772,20 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
     model_->setTender(tender_);
     bids_->setTender(tender_);
     export_->setTender(tender_);
+    // Price-blind evaluation: the results, the bids' prices and the scorecard quote prices.
+    if (snapshot_ && !seesPrices(*snapshot_)) {
+        const QString why =
+            snapshot_->panel.isMember(snapshot_->actor)
+                ? QStringLiteral("%1 sees no prices or results until the results are locked "
+                                 "(price-blind evaluation); the lead and auditors see them now.")
+                      .arg(actor())
+                : QStringLiteral("Choose a panel member under \"Acting as\": prices and results "
+                                 "are shown to the lead and auditors, and to the whole panel "
+                                 "once the results are locked.");
+        results_->showUnavailable(why);
+        bids_->showUnavailable(why);
+        export_->setTender(nullptr, why);
+    }
     panel_->setSnapshot(snapshot_);
     scoring_->setSnapshot(snapshot_);
     moderation_->setSnapshot(snapshot_);

@@ -110,6 +110,13 @@ bool readsEveryScore(const PanelRecord& panel, const std::string& actor) {
     return false;
 }
 
+bool seesPrices(const WorkspaceSnapshot& snapshot) {
+    for (const auto& member : snapshot.panel.members)
+        if (member.name == snapshot.actor && pricesVisible(member.role, snapshot.state))
+            return true;
+    return false;
+}
+
 const ReferenceTables& referenceTables() {
     static const ReferenceTables tables = [] {
         ReferenceTables loaded;

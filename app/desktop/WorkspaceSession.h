@@ -81,6 +81,10 @@ struct WorkspaceSnapshot {
 // log, which quote every score, are read only for them.
 bool readsEveryScore(const PanelRecord& panel, const std::string& actor);
 
+// True when one of the acting person's roles may see prices and results at the snapshot's
+// stage (PanelViews' pricesVisible): the Results, Bids and Export screens show them.
+bool seesPrices(const WorkspaceSnapshot& snapshot);
+
 // Opens `path` and reads everything the screens show for `actor`. Never throws; an error
 // becomes `problems`, and nullptr means not even that could be allocated.
 std::shared_ptr<const WorkspaceSnapshot> readWorkspaceSnapshot(const std::filesystem::path& path,

@@ -108,13 +108,13 @@ private slots:
         std::string json;
         {
             Workspace ws = test::engineWorkspace(file);
+            QVERIFY(ws.addPanelMember("alice", "alice", PanelRole::Lead).ok());
             const FolderEvaluation evaluation = ws.evaluate(test::rates());
             QVERIFY(evaluation.result.has_value());
             json = toJson(*evaluation.result);
         }
         MainWindow window;
-        window.openWorkspace(file);
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.workspace() != nullptr, 20000);
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
         auto* table = window.findChild<QTableView*>(QStringLiteral("rankingTableView"));
         const QAbstractItemModel* model = table->model();
         int rank = -1, bid = -1, total = -1, status = -1;

@@ -83,7 +83,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.workspace() != nullptr, 20000);
         QVERIFY(QFileInfo::exists(file));
         QCOMPARE(stage(window), QStringLiteral("Stage: open"));
-        // The sample's six bids came in with its evaluations, so the results show at once.
+        // The sample's six bids came in with its evaluations, so it evaluates and the
+        // Results screen opens (saying in place who may see the results).
         QCOMPARE(window.workspace()->status.bids, std::size_t{6});
         QCOMPARE(child<QStackedWidget>(window, "")->currentWidget()->objectName(),
                  QStringLiteral("resultsPage"));
@@ -402,6 +403,28 @@ private slots:
         auto* import = child<QPushButton>(window, "importBidsButton");
         QCOMPARE(import->isEnabled(), false);
         QVERIFY(import->toolTip().contains(QStringLiteral("a workspace keeps the bids")));
+    }
+
+    void priceBlindEvaluatorIsShownNoResultsPricesOrScorecard() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch, true);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toEvaluation(ws));
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        const QString why = QStringLiteral("eve sees no prices or results until the results are "
+                                           "locked (price-blind evaluation); the lead and "
+                                           "auditors see them now.");
+        QCOMPARE(child<QTableView>(window, "rankingTableView")->model()->rowCount(), 0);
+        QCOMPARE(child<QTableView>(window, "bidsTableView")->model()->rowCount(), 0);
+        QCOMPARE(child<QLabel>(window, "bidsHeadingLabel")->text(), why);
+        QCOMPARE(child<QLabel>(window, "exportNoticeLabel")->text(), why);
+        QCOMPARE(child<QPushButton>(window, "export_scorecard_PushButton")->isEnabled(), false);
+        window.setActor(QStringLiteral("alice"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            child<QTableView>(window, "rankingTableView")->model()->rowCount(), 6, 20000);
     }
 
     void evaluatorIsToldModerationIsNotForThem() {
