@@ -1,7 +1,7 @@
 #include "desktop/AuditPage.h"
 
+#include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
-#include "desktop/WorkspaceSession.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

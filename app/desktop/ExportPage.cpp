@@ -2,7 +2,7 @@
 
 #include "desktop/LoadedTender.h"
 #include "desktop/Prompts.h"
-#include "desktop/WorkspaceSession.h"
+#include "desktop/WorkspaceAccess.h"
 #include "io/xlsx/ScorecardWorkbook.h"
 
 #include <QDir>

@@ -14,7 +14,7 @@
 #include "desktop/ResultsPage.h"
 #include "desktop/ScoringPage.h"
 #include "desktop/StartPage.h"
-#include "desktop/WorkspaceSession.h"
+#include "desktop/WorkspaceAccess.h"
 
 #include <QAction>
 #include <QCloseEvent>

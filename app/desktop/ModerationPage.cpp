@@ -1,8 +1,8 @@
 #include "desktop/ModerationPage.h"
 
 #include "core/Decimal.h"
+#include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
-#include "desktop/WorkspaceSession.h"
 #include "store/EvaluationsXml.h"
 
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #include "desktop/PanelPage.h"
 
+#include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
-#include "desktop/WorkspaceSession.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #include "desktop/ScoringPage.h"
 
+#include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
-#include "desktop/WorkspaceSession.h"
 #include "store/EvaluationsXml.h"
 
 #include <QCheckBox>

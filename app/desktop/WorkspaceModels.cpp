@@ -1,7 +1,7 @@
 #include "desktop/WorkspaceModels.h"
 
 #include "core/Decimal.h"
-#include "desktop/WorkspaceSession.h"
+#include "desktop/WorkspaceAccess.h"
 #include "store/EvaluationsXml.h"
 
 #include <QBrush>

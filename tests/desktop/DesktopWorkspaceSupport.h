@@ -6,7 +6,7 @@
 #include "DesktopTestSupport.h"
 #include "desktop/MainWindow.h"
 #include "desktop/Prompts.h"
-#include "desktop/WorkspaceSession.h"
+#include "desktop/WorkspaceAccess.h"
 #include "store/Workspace.h"
 
 #include <QFile>

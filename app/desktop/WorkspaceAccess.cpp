@@ -1,4 +1,4 @@
-#include "desktop/WorkspaceSession.h"
+#include "desktop/WorkspaceAccess.h"
 
 #include "desktop/DesktopPaths.h"
 

@@ -1,4 +1,4 @@
-// WorkspaceSession: a workspace (*.ftw) as the desktop screens show it to the person acting.
+// WorkspaceAccess: a workspace (*.ftw) as the desktop screens show it to the person acting.
 // Everything a screen needs is read in one go (a snapshot) by plain functions that run off
 // the GUI thread, open the file for that call only and never throw.
 #pragma once
