@@ -58,6 +58,16 @@ void BidsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
     view_->resizeColumnsToContents();
 }
 
+void BidsPage::showUnavailable(const QString& why) {
+    setTender(nullptr);
+    heading_->setText(why);
+}
+
+void BidsPage::setImportEnabled(bool enabled, const QString& tooltip) {
+    import_->setEnabled(enabled);
+    import_->setToolTip(tooltip);
+}
+
 QDialog* BidsPage::showImportProblems(const Diagnostics& problems, int fileCount) {
     if (problemsDialog_)
         problemsDialog_->deleteLater();

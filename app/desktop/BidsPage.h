@@ -28,6 +28,10 @@ public:
 
     // Shows the bids of `tender`'s folder; null or an unreadable folder empties the table.
     void setTender(const std::shared_ptr<const LoadedTender>& tender);
+    // Clears the page and says in its place why there is nothing to show.
+    void showUnavailable(const QString& why);
+    // Whether the Import button works now, and what its tooltip says.
+    void setImportEnabled(bool enabled, const QString& tooltip);
     // Lists every problem that refused an import in a dialog over the window, and returns it;
     // a second call replaces the first dialog.
     QDialog* showImportProblems(const Diagnostics& problems, int fileCount);

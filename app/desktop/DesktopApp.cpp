@@ -22,6 +22,18 @@ std::optional<MainWindow::Screen> screenNamed(const QString& name) {
         return MainWindow::Screen::Results;
     if (name == QStringLiteral("model"))
         return MainWindow::Screen::Model;
+    if (name == QStringLiteral("bids"))
+        return MainWindow::Screen::Bids;
+    if (name == QStringLiteral("panel"))
+        return MainWindow::Screen::Panel;
+    if (name == QStringLiteral("scoring"))
+        return MainWindow::Screen::Scoring;
+    if (name == QStringLiteral("moderation"))
+        return MainWindow::Screen::Moderation;
+    if (name == QStringLiteral("audit"))
+        return MainWindow::Screen::Audit;
+    if (name == QStringLiteral("export"))
+        return MainWindow::Screen::Export;
     return std::nullopt;
 }
 
@@ -31,39 +43,59 @@ int run(QApplication& app) {
         QStringLiteral("Score tender bids and see how every number was worked out."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("folder"),
-                                 QStringLiteral("A tender folder to open and evaluate."),
-                                 QStringLiteral("[FOLDER]"));
+    parser.addPositionalArgument(
+        QStringLiteral("folder"),
+        QStringLiteral("A tender folder to open and evaluate, or a workspace (*.ftw)."),
+        QStringLiteral("[FOLDER|WORKSPACE.ftw]"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QStringLiteral("Open FOLDER, save a PNG picture of the window to FILE and quit."),
         QStringLiteral("FILE"));
-    const QCommandLineOption screen(QStringLiteral("screen"),
-                                    QStringLiteral("The screen to show: start, results or model."),
-                                    QStringLiteral("NAME"), QStringLiteral("results"));
+    const QCommandLineOption screen(
+        QStringLiteral("screen"),
+        QStringLiteral("The screen to show: start, results, model, bids, panel, scoring, "
+                       "moderation, audit or export."),
+        QStringLiteral("NAME"), QStringLiteral("results"));
+    const QCommandLineOption actingAs(
+        QStringLiteral("as"), QStringLiteral("Who acts in the workspace (a panel member's name)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
                                   QStringLiteral("SIZE"), QStringLiteral("1280x800"));
     parser.addOption(screenshot);
     parser.addOption(screen);
     parser.addOption(size);
+    parser.addOption(actingAs);
     parser.process(app);
 
     const auto chosenScreen = screenNamed(parser.value(screen));
     const QStringList positional = parser.positionalArguments();
     if (!chosenScreen || positional.size() > 1 ||
         (parser.isSet(screenshot) && positional.isEmpty())) {
-        std::fputs("fairtender-desktop: usage: fairtender-desktop [FOLDER] [--screenshot FILE "
-                   "[--screen start|results|model] [--size WIDTHxHEIGHT]]\n",
-                   stderr);
+        std::fputs(
+            "fairtender-desktop: usage: fairtender-desktop [FOLDER|WORKSPACE.ftw] [--as NAME] "
+            "[--screenshot FILE [--screen start|results|model|bids|panel|scoring|"
+            "moderation|audit|export] [--size WIDTHxHEIGHT]]\n",
+            stderr);
         return 2;
     }
 
     MainWindow window;
+    const QString actor = parser.value(actingAs);
+    // The person acting is set once the workspace is read (it names the panel).
+    bool actorSet = actor.isEmpty();
+    const auto setActorOnce = [&] {
+        if (actorSet)
+            return false;
+        actorSet = true;
+        window.setActor(actor);
+        return window.isBusy();
+    };
     if (!parser.isSet(screenshot)) {
+        QObject::connect(&window, &MainWindow::workspaceShown, &window, [&] { setActorOnce(); });
         window.show();
         if (!positional.isEmpty())
-            window.openFolder(positional.front());
+            window.open(positional.front());
         return QApplication::exec();
     }
 
@@ -78,7 +110,11 @@ int run(QApplication& app) {
     window.show();
     int exitCode = 1;
     const QString file = parser.value(screenshot);
-    QObject::connect(&window, &MainWindow::tenderShown, &window, [&] {
+    bool taken = false;
+    const auto take = [&] {
+        if (taken)
+            return;
+        taken = true;
         window.showScreen(*chosenScreen);
         // Let layouts and the chart settle before taking the picture.
         QTimer::singleShot(300, &window, [&] {
@@ -88,8 +124,13 @@ int run(QApplication& app) {
                              file.toLocal8Bit().constData());
             QApplication::quit();
         });
+    };
+    QObject::connect(&window, &MainWindow::tenderShown, &window, take);
+    QObject::connect(&window, &MainWindow::workspaceShown, &window, [&] {
+        if (!setActorOnce() && !window.isBusy())
+            take();
     });
-    window.openFolder(positional.front());
+    window.open(positional.front());
     QApplication::exec();
     return exitCode;
 }

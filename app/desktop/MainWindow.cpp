@@ -1,18 +1,31 @@
 #include "desktop/MainWindow.h"
 
+#include "core/Decimal.h"
+#include "desktop/AuditPage.h"
 #include "desktop/BidImport.h"
 #include "desktop/BidsPage.h"
+#include "desktop/ExportPage.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/ModelPage.h"
+#include "desktop/ModerationPage.h"
+#include "desktop/PanelPage.h"
 #include "desktop/ProblemsPage.h"
+#include "desktop/Prompts.h"
 #include "desktop/ResultsPage.h"
+#include "desktop/ScoringPage.h"
 #include "desktop/StartPage.h"
+#include "desktop/WorkspaceAccess.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDate>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QProgressDialog>
@@ -20,7 +33,10 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
 
 namespace fairtender::desktop {
 
@@ -29,6 +45,44 @@ namespace {
 constexpr int kRecentLimit = 8;
 const auto kRecentKey = QStringLiteral("recentFolders");
 const auto kLastDirectoryKey = QStringLiteral("lastDirectory");
+const auto kActingAsKey = QStringLiteral("actingAs");   // workspace path -> name
+const auto kAnonymousKey = QStringLiteral("anonymous"); // workspace path -> bool
+
+bool isWorkspaceFile(const QString& path) {
+    return path.endsWith(QStringLiteral(".ftw"), Qt::CaseInsensitive);
+}
+
+QString text(const std::string& value) {
+    return QString::fromStdString(value);
+}
+
+std::string text(const QString& value) {
+    return value.toStdString();
+}
+
+QVariant settingFor(const QString& key, const QString& workspace) {
+    return QSettings().value(key).toMap().value(workspace);
+}
+
+void setSettingFor(const QString& key, const QString& workspace, const QVariant& value) {
+    QSettings settings;
+    QVariantMap map = settings.value(key).toMap();
+    map.insert(workspace, value);
+    settings.setValue(key, map);
+}
+
+// Runs a slot's work; an exception becomes a message saying what to do, never a crash.
+template <typename Work> void guarded(MainWindow* window, Work&& work) {
+    try {
+        work();
+    } catch (const std::exception& error) {
+        window->prompts().message(window, QMessageBox::Critical, QStringLiteral("Fairtender"),
+                                  QStringLiteral("That did not work: %1\n\nNothing was "
+                                                 "recorded. Try again; if it happens again, "
+                                                 "close other programs and reopen the file.")
+                                      .arg(QString::fromUtf8(error.what())));
+    }
+}
 
 std::shared_ptr<const LoadedTender> evaluateInBackground(const QString& folder) {
     return loadTender(std::filesystem::path(folder.toStdString()));
@@ -53,16 +107,20 @@ checkInBackground(const QString& folder, const QStringList& files, QProgressDial
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), prompts_(std::make_shared<Prompts>(Prompts::dialogs())) {
     setWindowTitle(QStringLiteral("Fairtender"));
+    // One dialog for both: a workspace file, or a folder chosen by its tender.xml.
     chooser_ = [](QWidget* owner) {
         QSettings settings;
-        const QString folder = QFileDialog::getExistingDirectory(
-            owner, QStringLiteral("Open tender folder"),
-            settings.value(kLastDirectoryKey, QDir::homePath()).toString());
-        if (!folder.isEmpty())
-            settings.setValue(kLastDirectoryKey, QFileInfo(folder).absolutePath());
-        return folder;
+        const QString file = QFileDialog::getOpenFileName(
+            owner, QStringLiteral("Open a workspace or a tender folder's tender.xml"),
+            settings.value(kLastDirectoryKey, QDir::homePath()).toString(),
+            QStringLiteral("Workspaces and tender folders (*.ftw tender.xml);;Workspaces "
+                           "(*.ftw);;Tender folders (tender.xml)"));
+        if (!file.isEmpty())
+            settings.setValue(kLastDirectoryKey, QFileInfo(file).absolutePath());
+        return file;
     };
 
     stack_ = new QStackedWidget(this);
@@ -76,9 +134,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     problems_->setObjectName(QStringLiteral("problemsPage"));
     bids_ = new BidsPage(stack_);
     bids_->setObjectName(QStringLiteral("bidsPage"));
-    for (QWidget* page : {static_cast<QWidget*>(start_), static_cast<QWidget*>(results_),
-                          static_cast<QWidget*>(model_), static_cast<QWidget*>(problems_),
-                          static_cast<QWidget*>(bids_)})
+    panel_ = new PanelPage(stack_);
+    panel_->setObjectName(QStringLiteral("panelPage"));
+    scoring_ = new ScoringPage(stack_);
+    scoring_->setObjectName(QStringLiteral("scoringPage"));
+    moderation_ = new ModerationPage(stack_);
+    moderation_->setObjectName(QStringLiteral("moderationPage"));
+    audit_ = new AuditPage(stack_);
+    audit_->setObjectName(QStringLiteral("auditPage"));
+    export_ = new ExportPage(prompts_, stack_);
+    export_->setObjectName(QStringLiteral("exportPage"));
+    for (QWidget* page :
+         std::initializer_list<QWidget*>{start_, results_, model_, problems_, bids_, panel_,
+                                         scoring_, moderation_, audit_, export_})
         stack_->addWidget(page);
     setCentralWidget(stack_);
 
@@ -105,8 +173,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(importWatcher_, &QFutureWatcherBase::finished, this, [this] { finishImport(); });
     connect(bids_, &BidsPage::importRequested, this, [this] { chooseBidFiles(); });
     connect(start_, &StartPage::chooseFolderRequested, this, [this] { chooseFolder(); });
-    connect(start_, &StartPage::openRequested, this,
-            [this](const QString& folder) { openFolder(folder); });
+    connect(start_, &StartPage::openRequested, this, [this](const QString& path) { open(path); });
+    connect(start_, &StartPage::createWorkspaceRequested, this,
+            [this] { chooseWorkspaceSource(); });
+    workspaceWatcher_ = new QFutureWatcher<std::shared_ptr<const WorkspaceJobResult>>(this);
+    connect(workspaceWatcher_, &QFutureWatcherBase::finished, this,
+            [this] { finishWorkspaceJob(); });
+    connectWorkspacePages();
 
     createActions();
     start_->setRecentFolders(QSettings().value(kRecentKey).toStringList());
@@ -120,6 +193,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() {
     // The worker holds no pointer into the window, but wait so no thread outlives the app.
     watcher_->waitForFinished();
+    workspaceWatcher_->waitForFinished();
     if (importCancelled_)
         importCancelled_->store(true);
     importWatcher_->waitForFinished();
@@ -128,14 +202,21 @@ MainWindow::~MainWindow() {
 void MainWindow::createActions() {
     auto* file = menuBar()->addMenu(QStringLiteral("&File"));
     auto* view = menuBar()->addMenu(QStringLiteral("&View"));
+    auto* workspace = menuBar()->addMenu(QStringLiteral("&Workspace"));
+    auto* help = menuBar()->addMenu(QStringLiteral("&Help"));
     auto* toolbar = addToolBar(QStringLiteral("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
 
-    auto* open = file->addAction(QStringLiteral("&Open tender folder..."));
+    auto* open = file->addAction(QStringLiteral("&Open tender folder or workspace..."));
     open->setObjectName(QStringLiteral("openAction"));
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, [this] { chooseFolder(); });
+
+    createWorkspace_ = file->addAction(QStringLiteral("&Create workspace from folder..."));
+    createWorkspace_->setObjectName(QStringLiteral("createWorkspaceAction"));
+    createWorkspace_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(createWorkspace_, &QAction::triggered, this, [this] { chooseWorkspaceSource(); });
 
     reevaluate_ = file->addAction(QStringLiteral("&Evaluate again"));
     reevaluate_->setObjectName(QStringLiteral("reevaluateAction"));
@@ -153,23 +234,48 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, [this] { close(); });
 
-    auto* showStart = view->addAction(QStringLiteral("&Start"));
-    showStart->setObjectName(QStringLiteral("showStartAction"));
-    showStart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(showStart, &QAction::triggered, this, [this] { showScreen(Screen::Start); });
-    showResults_ = view->addAction(QStringLiteral("&Results"));
-    showResults_->setObjectName(QStringLiteral("showResultsAction"));
-    showResults_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    connect(showResults_, &QAction::triggered, this, [this] { showScreen(Screen::Results); });
-    showModel_ = view->addAction(QStringLiteral("&Model"));
-    showModel_->setObjectName(QStringLiteral("showModelAction"));
-    showModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    connect(showModel_, &QAction::triggered, this, [this] { showScreen(Screen::Model); });
+    const auto screenAction = [this, view](const QString& label, const QString& name, int key,
+                                           Screen screen) {
+        auto* action = view->addAction(label);
+        action->setObjectName(name);
+        action->setShortcut(QKeySequence(Qt::CTRL | key));
+        connect(action, &QAction::triggered, this, [this, screen] { showScreen(screen); });
+        return action;
+    };
+    auto* showStart = screenAction(QStringLiteral("&Start"), QStringLiteral("showStartAction"),
+                                   Qt::Key_1, Screen::Start);
+    showResults_ = screenAction(QStringLiteral("&Results"), QStringLiteral("showResultsAction"),
+                                Qt::Key_2, Screen::Results);
+    showModel_ = screenAction(QStringLiteral("&Model"), QStringLiteral("showModelAction"),
+                              Qt::Key_3, Screen::Model);
+    showBids_ = screenAction(QStringLiteral("&Bids"), QStringLiteral("showBidsAction"), Qt::Key_4,
+                             Screen::Bids);
+    view->addSeparator();
+    showPanel_ = screenAction(QStringLiteral("&Panel"), QStringLiteral("showPanelAction"),
+                              Qt::Key_5, Screen::Panel);
+    showScoring_ = screenAction(QStringLiteral("S&coring"), QStringLiteral("showScoringAction"),
+                                Qt::Key_6, Screen::Scoring);
+    showModeration_ =
+        screenAction(QStringLiteral("M&oderation"), QStringLiteral("showModerationAction"),
+                     Qt::Key_7, Screen::Moderation);
+    showAudit_ = screenAction(QStringLiteral("&Audit"), QStringLiteral("showAuditAction"),
+                              Qt::Key_8, Screen::Audit);
+    showExport_ = screenAction(QStringLiteral("E&xport"), QStringLiteral("showExportAction"),
+                               Qt::Key_9, Screen::Export);
 
-    showBids_ = view->addAction(QStringLiteral("&Bids"));
-    showBids_->setObjectName(QStringLiteral("showBidsAction"));
-    showBids_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    connect(showBids_, &QAction::triggered, this, [this] { showScreen(Screen::Bids); });
+    advance_ = workspace->addAction(QStringLiteral("&Advance to the next stage..."));
+    advance_->setObjectName(QStringLiteral("advanceAction"));
+    advance_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(advance_, &QAction::triggered, this, [this] { guarded(this, [this] { advance(); }); });
+    workspace->addAction(createWorkspace_);
+    workspace->addSeparator();
+    for (QAction* action : {showPanel_, showScoring_, showModeration_, showAudit_, showExport_})
+        workspace->addAction(action);
+
+    auto* shortcuts = help->addAction(QStringLiteral("&Keyboard shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(shortcuts, &QAction::triggered, this, [this] { showShortcuts(); });
 
     toolbar->addAction(open);
     toolbar->addAction(reevaluate_);
@@ -178,6 +284,38 @@ void MainWindow::createActions() {
     toolbar->addAction(showResults_);
     toolbar->addAction(showModel_);
     toolbar->addAction(showBids_);
+
+    addToolBarBreak();
+    auto* lifecycle = addToolBar(QStringLiteral("Workspace"));
+    lifecycle->setObjectName(QStringLiteral("workspaceToolBar"));
+    lifecycle->setMovable(false);
+    stage_ = new QLabel(lifecycle);
+    stage_->setObjectName(QStringLiteral("stageLabel"));
+    stage_->setAccessibleName(QStringLiteral("Stage"));
+    stage_->setContentsMargins(6, 0, 6, 0);
+    lifecycle->addWidget(stage_);
+    lifecycle->addAction(advance_);
+    lifecycle->addSeparator();
+    for (QAction* action : {showPanel_, showScoring_, showModeration_, showAudit_, showExport_})
+        lifecycle->addAction(action);
+    lifecycle->addSeparator();
+    auto* actingAs = new QLabel(QStringLiteral("&Acting as:"), lifecycle);
+    actingAs->setContentsMargins(6, 0, 4, 0);
+    lifecycle->addWidget(actingAs);
+    actor_ = new QComboBox(lifecycle);
+    actor_->setObjectName(QStringLiteral("actingAsComboBox"));
+    actor_->setAccessibleName(QStringLiteral("Acting as"));
+    actor_->setEditable(true);
+    actor_->setInsertPolicy(QComboBox::NoInsert);
+    actor_->setMinimumContentsLength(14);
+    actor_->setToolTip(QStringLiteral("Who is working: every change is logged with this name. "
+                                      "Type a name to start a new panel."));
+    actingAs->setBuddy(actor_);
+    lifecycle->addWidget(actor_);
+    connect(actor_, &QComboBox::textActivated, this,
+            [this](const QString& name) { guarded(this, [this, name] { setActor(name); }); });
+    connect(actor_->lineEdit(), &QLineEdit::editingFinished, this,
+            [this] { guarded(this, [this] { setActor(actor_->currentText()); }); });
 }
 
 void MainWindow::setFolderChooser(std::function<QString(QWidget*)> chooser) {
@@ -258,7 +396,7 @@ void MainWindow::finishImport() {
         // Another folder was asked for during the import: that one is what the user wants.
         const QString next = queued_;
         queued_.clear();
-        openFolder(next);
+        open(next);
     } else if (imported) {
         openFolder(folder);
     }
@@ -272,16 +410,32 @@ void MainWindow::finishImport() {
 }
 
 void MainWindow::chooseFolder() {
-    const QString folder = chooser_ ? chooser_(this) : QString();
-    if (!folder.isEmpty())
-        openFolder(folder);
+    const QString path = chooser_ ? chooser_(this) : QString();
+    if (!path.isEmpty())
+        open(path);
 }
 
 bool MainWindow::isBusy() const {
-    return !pending_.isEmpty() || !importFolder_.isEmpty();
+    return !pending_.isEmpty() || !importFolder_.isEmpty() || workspaceBusy_ ||
+           audit_->isVerifying() || export_->isBusy();
+}
+
+void MainWindow::open(const QString& path) {
+    const QFileInfo info(path);
+    if (isWorkspaceFile(path))
+        openWorkspace(path);
+    else if (info.isFile() && info.fileName() == QStringLiteral("tender.xml"))
+        openFolder(info.absolutePath());
+    else
+        openFolder(path);
 }
 
 void MainWindow::openFolder(const QString& folder) {
+    if (isBusy()) {
+        queued_ = QDir(folder).absolutePath();
+        return;
+    }
+    clearWorkspace();
     folder_ = QDir(folder).absolutePath();
     if (isBusy()) {
         queued_ = folder_;
@@ -295,7 +449,9 @@ void MainWindow::openFolder(const QString& folder) {
 }
 
 void MainWindow::reevaluate() {
-    if (!folder_.isEmpty())
+    if (!workspacePath_.isEmpty())
+        openWorkspace(workspacePath_);
+    else if (!folder_.isEmpty())
         openFolder(folder_);
 }
 
@@ -307,7 +463,7 @@ void MainWindow::showLoaded() {
         // The user asked for another folder meanwhile: that one is what they want to see.
         const QString next = queued_;
         queued_.clear();
-        openFolder(next);
+        open(next);
         return;
     }
     busy_->hide();
@@ -325,6 +481,7 @@ void MainWindow::showLoaded() {
     problems_->setTender(ok ? nullptr : tender_);
     model_->setTender(tender_);
     bids_->setTender(tender_);
+    export_->setTender(tender_);
     const QString name = QDir(finished).dirName();
     setWindowTitle(QStringLiteral("%1 - Fairtender").arg(name));
     if (ok)
@@ -360,6 +517,22 @@ void MainWindow::showScreen(Screen screen) {
             return;
         stack_->setCurrentWidget(bids_);
         break;
+    // The workspace screens open whatever is loaded: each says in place why it is empty.
+    case Screen::Panel:
+        stack_->setCurrentWidget(panel_);
+        break;
+    case Screen::Scoring:
+        stack_->setCurrentWidget(scoring_);
+        break;
+    case Screen::Moderation:
+        stack_->setCurrentWidget(moderation_);
+        break;
+    case Screen::Audit:
+        stack_->setCurrentWidget(audit_);
+        break;
+    case Screen::Export:
+        stack_->setCurrentWidget(export_);
+        break;
     }
 }
 
@@ -376,11 +549,12 @@ void MainWindow::rememberRecent(const QString& folder) {
 
 void MainWindow::updateActions() {
     const bool busy = isBusy();
-    reevaluate_->setEnabled(!folder_.isEmpty() && !busy);
-    reevaluate_->setToolTip(folder_.isEmpty() ? QStringLiteral("Open a tender folder first")
-                            : busy            ? QStringLiteral("An evaluation is running")
-                                              : QStringLiteral("Read the folder's files again and "
-                                                                          "evaluate (F5)"));
+    const bool loaded = !folder_.isEmpty() || !workspacePath_.isEmpty();
+    reevaluate_->setEnabled(loaded && !busy);
+    reevaluate_->setToolTip(!loaded ? QStringLiteral("Open a tender folder or workspace first")
+                            : busy  ? QStringLiteral("An evaluation is running")
+                                    : QStringLiteral("Read the folder's files again and "
+                                                      "evaluate (F5)"));
     showResults_->setEnabled(tender_ != nullptr);
     showResults_->setToolTip(tender_ ? QStringLiteral("Ranking, chart and explanations (Ctrl+2)")
                                      : QStringLiteral("Open a tender folder first"));
@@ -388,14 +562,474 @@ void MainWindow::updateActions() {
     showBids_->setToolTip(tender_ ? QStringLiteral("The bids in the folder (Ctrl+4)")
                                   : QStringLiteral("Open a tender folder first"));
     importBids_->setEnabled(!folder_.isEmpty() && !busy);
-    importBids_->setToolTip(folder_.isEmpty() ? QStringLiteral("Open a tender folder first")
+    importBids_->setToolTip(folder_.isEmpty() ? QStringLiteral("Open a tender folder first: a "
+                                                               "workspace keeps the bids it was "
+                                                               "created with")
                             : busy            ? QStringLiteral("Wait for the evaluation to finish")
                                               : QStringLiteral("Check bid files with the folder "
                                                                           "and add them to bids/ (Ctrl+I)"));
+    bids_->setImportEnabled(importBids_->isEnabled(), importBids_->toolTip());
     const bool readable = tender_ && tender_->evaluation.folder;
     showModel_->setEnabled(readable);
     showModel_->setToolTip(readable ? QStringLiteral("The evaluation model (Ctrl+3)")
                                     : QStringLiteral("Open a valid tender folder first"));
+    updateWorkspaceActions();
+}
+
+void MainWindow::clearWorkspace() {
+    workspacePath_.clear();
+    snapshot_.reset();
+    panel_->setSnapshot(nullptr);
+    scoring_->setSnapshot(nullptr);
+    moderation_->setSnapshot(nullptr);
+    audit_->setSnapshot(nullptr);
+    const QSignalBlocker blocker(actor_);
+    actor_->clear();
+}
+
+QString MainWindow::actor() const {
+    return actor_->currentText().trimmed();
+}
+
+void MainWindow::openWorkspace(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (isBusy()) {
+        queued_ = absolute;
+        return;
+    }
+    if (absolute != workspacePath_) {
+        clearWorkspace();
+        folder_.clear();
+        workspacePath_ = absolute;
+        const QSignalBlocker blocker(actor_);
+        actor_->setEditText(settingFor(kActingAsKey, absolute).toString());
+        showAfterJob_ = true;
+    }
+    status_->setText(QStringLiteral("Reading %1...").arg(QDir::toNativeSeparators(workspacePath_)));
+    const std::filesystem::path file(text(workspacePath_));
+    const std::string who = text(actor());
+    const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
+    startWorkspaceJob(
+        [file, who, anonymous] { return runWorkspaceJob(file, who, anonymous, nullptr); });
+}
+
+void MainWindow::createWorkspace(const QString& folder, const QString& workspace) {
+    if (isBusy())
+        return;
+    std::string creator = text(actor());
+    if (creator.empty())
+        creator = text(qEnvironmentVariable("USER", QStringLiteral("unknown")));
+    const QString target = QFileInfo(workspace).absoluteFilePath();
+    clearWorkspace();
+    folder_.clear();
+    workspacePath_ = target;
+    showAfterJob_ = true;
+    {
+        const QSignalBlocker blocker(actor_);
+        actor_->setEditText(text(creator));
+    }
+    setSettingFor(kActingAsKey, target, text(creator));
+    status_->setText(QStringLiteral("Creating %1 from %2...")
+                         .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(folder)));
+    const std::filesystem::path source(text(QDir(folder).absolutePath()));
+    const std::filesystem::path file(text(target));
+    startWorkspaceJob([source, file, creator]() -> std::shared_ptr<const WorkspaceJobResult> {
+        const Diagnostics problems = desktop::createWorkspace(source, file, creator);
+        if (!problems.empty()) {
+            try {
+                auto job = std::make_shared<WorkspaceJobResult>();
+                job->commanded = true;
+                job->outcome.problems = problems;
+                auto snapshot = std::make_shared<WorkspaceSnapshot>();
+                snapshot->path = file;
+                snapshot->problems = problems;
+                job->snapshot = snapshot;
+                return job;
+            } catch (...) {
+                return nullptr;
+            }
+        }
+        return runWorkspaceJob(file, creator, false, nullptr);
+    });
+}
+
+void MainWindow::chooseWorkspaceSource() {
+    guarded(this, [this] {
+        if (isBusy())
+            return;
+        QString folder = folder_;
+        if (folder.isEmpty())
+            folder = prompts_->folder(this, QStringLiteral("Tender folder to create the "
+                                                           "workspace from"));
+        if (folder.isEmpty())
+            return;
+        const QString suggested = QDir(folder).absolutePath() + QStringLiteral(".ftw");
+        QString file = prompts_->saveFile(this, QStringLiteral("Create workspace"), suggested,
+                                          QStringLiteral("Workspaces (*.ftw)"));
+        if (file.isEmpty())
+            return;
+        if (!isWorkspaceFile(file))
+            file += QStringLiteral(".ftw");
+        createWorkspace(folder, file);
+    });
+}
+
+void MainWindow::setActor(const QString& name) {
+    const QString trimmed = name.trimmed();
+    if (workspacePath_.isEmpty() || (snapshot_ && text(snapshot_->actor) == trimmed))
+        return;
+    {
+        const QSignalBlocker blocker(actor_);
+        actor_->setEditText(trimmed);
+    }
+    setSettingFor(kActingAsKey, workspacePath_, trimmed);
+    openWorkspace(workspacePath_);
+}
+
+void MainWindow::startWorkspaceJob(std::function<std::shared_ptr<const WorkspaceJobResult>()> job) {
+    workspaceBusy_ = true;
+    busy_->show();
+    updateActions();
+    workspaceWatcher_->setFuture(QtConcurrent::run(std::move(job)));
+}
+
+void MainWindow::runCommand(
+    std::function<CommandOutcome(Workspace&, const ReferenceTables&)> command) {
+    if (workspacePath_.isEmpty())
+        return;
+    if (isBusy()) {
+        status_->setText(QStringLiteral("Still working on the last change; try again in a "
+                                        "moment."));
+        return;
+    }
+    const std::filesystem::path file(text(workspacePath_));
+    const std::string who = text(actor());
+    const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
+    status_->setText(QStringLiteral("Recording..."));
+    startWorkspaceJob([file, who, anonymous, command = std::move(command)] {
+        return runWorkspaceJob(file, who, anonymous, command);
+    });
+}
+
+void MainWindow::finishWorkspaceJob() {
+    workspaceBusy_ = false;
+    busy_->hide();
+    const std::shared_ptr<const WorkspaceJobResult> job = workspaceWatcher_->result();
+    bool accepted = true;
+    if (!job) {
+        status_->setText(QStringLiteral("Not enough memory to read the workspace; close other "
+                                        "programs and press F5."));
+        accepted = false;
+    } else {
+        if (job->commanded) {
+            accepted = job->outcome.ok();
+            if (accepted) {
+                status_->setText(text(job->outcome.summary));
+            } else {
+                const QString why = text(describe(job->outcome.problems));
+                status_->setText(
+                    QStringLiteral("Refused: %1").arg(why.section(QLatin1Char('\n'), 0, 0)));
+                say(QStringLiteral("Not recorded"), why);
+            }
+        }
+        if (QFileInfo(text(job->snapshot->path.string())).absoluteFilePath() == workspacePath_)
+            showWorkspace(job->snapshot);
+    }
+    updateActions();
+    if (!queued_.isEmpty()) {
+        const QString next = queued_;
+        queued_.clear();
+        open(next);
+    }
+    emit workspaceShown(accepted);
+}
+
+void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
+    snapshot_ = snapshot->ok() ? snapshot : nullptr;
+    if (!snapshot->ok()) {
+        auto failed = std::make_shared<LoadedTender>();
+        failed->folder = snapshot->path;
+        failed->diagnostics = snapshot->problems;
+        tender_ = failed;
+        if (!snapshot->problems.empty())
+            status_->setText(QStringLiteral("%1 could not be opened: see the problems.")
+                                 .arg(QDir::toNativeSeparators(workspacePath_)));
+    } else {
+        tender_ = snapshot->tender;
+        rememberRecent(workspacePath_);
+        setWindowTitle(QStringLiteral("%1 - Fairtender").arg(QFileInfo(workspacePath_).fileName()));
+        if (status_->text().startsWith(QStringLiteral("Reading")) ||
+            status_->text().startsWith(QStringLiteral("Creating")))
+            status_->setText(QStringLiteral("%1: %2, stage %3, %4 audit entries.")
+                                 .arg(QDir::toNativeSeparators(workspacePath_),
+                                      text(snapshot->status.tenderTitle),
+                                      text(std::string(toString(snapshot->state))))
+                                 .arg(snapshot->status.auditEntries));
+    }
+    const bool ok = tender_->ok();
+    results_->setTender(ok ? tender_ : nullptr);
+    problems_->setTender(ok ? nullptr : tender_);
+    model_->setTender(tender_);
+    bids_->setTender(tender_);
+    export_->setTender(tender_);
+    // Price-blind evaluation: the results, the bids' prices and the scorecard quote prices.
+    if (snapshot_ && !seesPrices(*snapshot_)) {
+        const QString why =
+            snapshot_->panel.isMember(snapshot_->actor)
+                ? QStringLiteral("%1 sees no prices or results until the results are locked "
+                                 "(price-blind evaluation); the lead and auditors see them now.")
+                      .arg(actor())
+                : QStringLiteral("Choose a panel member under \"Acting as\": prices and results "
+                                 "are shown to the lead and auditors, and to the whole panel "
+                                 "once the results are locked.");
+        results_->showUnavailable(why);
+        bids_->showUnavailable(why);
+        export_->setTender(nullptr, why);
+    }
+    panel_->setSnapshot(snapshot_);
+    scoring_->setSnapshot(snapshot_);
+    moderation_->setSnapshot(snapshot_);
+    audit_->setSnapshot(snapshot_);
+    if (snapshot_) {
+        const QSignalBlocker blocker(actor_);
+        const QString current = actor();
+        actor_->clear();
+        QStringList names;
+        for (const auto& member : snapshot_->panel.members)
+            if (!names.contains(text(member.name)))
+                names << text(member.name);
+        actor_->addItems(names);
+        actor_->setEditText(current);
+    }
+    if (showAfterJob_) {
+        showAfterJob_ = false;
+        if (snapshot_ && tender_->ok())
+            showScreen(Screen::Results);
+        else if (snapshot_)
+            showScreen(Screen::Panel);
+        else
+            stack_->setCurrentWidget(problems_);
+    }
+}
+
+void MainWindow::connectWorkspacePages() {
+    connect(panel_, &PanelPage::addMemberRequested, this,
+            [this](const QString& name, const QString& roleName) {
+                guarded(this, [&] {
+                    const auto role = parsePanelRole(text(roleName));
+                    if (actor().isEmpty())
+                        return say(QStringLiteral("Panel"),
+                                   QStringLiteral("Type your name under \"Acting as\" first: "
+                                                  "every change is logged with it."));
+                    if (name.isEmpty() || !role)
+                        return say(QStringLiteral("Panel"),
+                                   QStringLiteral("Give the new member's name and role."));
+                    const std::string who = text(actor());
+                    runCommand([who, member = text(name), role = *role](Workspace& ws,
+                                                                        const ReferenceTables&) {
+                        return ws.addPanelMember(who, member, role);
+                    });
+                });
+            });
+    connect(panel_, &PanelPage::declareRequested, this,
+            [this](const QString& bid, const QString& details) {
+                guarded(this, [&] {
+                    const std::string who = text(actor());
+                    std::vector<ConflictDeclaration> conflicts;
+                    if (!bid.isEmpty())
+                        conflicts.push_back({who, text(bid), text(details.trimmed())});
+                    runCommand([who, conflicts](Workspace& ws, const ReferenceTables&) {
+                        return ws.declareInterests(who, conflicts);
+                    });
+                });
+            });
+    connect(
+        scoring_, &ScoringPage::scoreRequested, this,
+        [this](const QString& bid, const QString& criterion, const QString& value,
+               const QString& reason) {
+            guarded(this, [&] {
+                const auto parsed = parseDecimal(text(value));
+                if (!parsed)
+                    return say(QStringLiteral("Score"),
+                               QStringLiteral("Write the score as a number on the "
+                                              "criterion's scale, e.g. 3."));
+                runCommand([who = text(actor()), bid = text(bid), criterion = text(criterion),
+                            score = *parsed,
+                            reason = text(reason)](Workspace& ws, const ReferenceTables& tables) {
+                    return ws.submitScore(who, bid, criterion, score, reason, tables.ratesOrNull());
+                });
+            });
+        });
+    connect(scoring_, &ScoringPage::reopenRequested, this,
+            [this](const QString& bid, const QString& criterion, const QString& evaluator,
+                   const QString& reason) {
+                guarded(this, [&] {
+                    runCommand([who = text(actor()), bid = text(bid), criterion = text(criterion),
+                                evaluator = text(evaluator), reason = text(reason)](
+                                   Workspace& ws, const ReferenceTables& tables) {
+                        return ws.reopenScore(who, bid, criterion, evaluator, reason,
+                                              tables.ratesOrNull());
+                    });
+                });
+            });
+    connect(scoring_, &ScoringPage::anonymousChanged, this, [this](bool anonymous) {
+        guarded(this, [&] {
+            if (workspacePath_.isEmpty())
+                return;
+            setSettingFor(kAnonymousKey, workspacePath_, anonymous);
+            openWorkspace(workspacePath_);
+        });
+    });
+    connect(moderation_, &ModerationPage::consensusRequested, this,
+            [this](const QString& bid, const QString& criterion, const QString& value,
+                   const QString& reason, const QString& changeReason) {
+                guarded(this, [&] {
+                    const auto parsed = parseDecimal(text(value));
+                    if (!parsed)
+                        return say(QStringLiteral("Consensus"),
+                                   QStringLiteral("Write the consensus as a number on the "
+                                                  "criterion's scale, e.g. 3."));
+                    runCommand([who = text(actor()), bid = text(bid), criterion = text(criterion),
+                                score = *parsed, reason = text(reason),
+                                change = text(changeReason)](Workspace& ws,
+                                                             const ReferenceTables& tables) {
+                        return ws.setConsensus(who, bid, criterion, score, reason, change,
+                                               tables.ratesOrNull());
+                    });
+                });
+            });
+    connect(
+        moderation_, &ModerationPage::abnormallyLowRequested, this,
+        [this](const QString& bid, bool accept, const QString& reason) {
+            guarded(this, [&] {
+                runCommand([who = text(actor()), bid = text(bid), accept,
+                            reason = text(reason)](Workspace& ws, const ReferenceTables& tables) {
+                    return ws.decideAbnormallyLow(who, bid, accept, reason, tables.ratesOrNull());
+                });
+            });
+        });
+    connect(audit_, &AuditPage::verified, this, [this] { updateActions(); });
+    connect(export_, &ExportPage::exported, this, [this] { updateActions(); });
+}
+
+void MainWindow::advance() {
+    if (!snapshot_ || !snapshot_->next || !advance_->isEnabled())
+        return;
+    const LifecycleState to = *snapshot_->next;
+    const QString stage = text(std::string(toString(to)));
+    const auto reason =
+        prompts_->text(this, QStringLiteral("Advance to %1").arg(stage),
+                       QStringLiteral("Why does the tender move on to %1?").arg(stage));
+    if (!reason)
+        return;
+    std::optional<Date> notice;
+    if (to == LifecycleState::Awarded) {
+        const auto day = prompts_->date(
+            this, QStringLiteral("Award"),
+            QStringLiteral("The day of the award notice (YYYY-MM-DD); the standstill period "
+                           "is counted from it:"),
+            QDate::currentDate().toString(Qt::ISODate));
+        if (!day)
+            return;
+        notice = Date::parse(text(*day));
+        if (!notice)
+            return say(QStringLiteral("Award"),
+                       QStringLiteral("Write the day of the award notice as YYYY-MM-DD, e.g. "
+                                      "%1.")
+                           .arg(QDate::currentDate().toString(Qt::ISODate)));
+    }
+    runCommand([who = text(actor()), to, reason = text(reason->trimmed()),
+                notice](Workspace& ws, const ReferenceTables& tables) {
+        return ws.advance(who, to, reason, tables.ratesOrNull(), tables.holidaysOrNull(), notice);
+    });
+}
+
+void MainWindow::updateWorkspaceActions() {
+    const bool open = snapshot_ != nullptr;
+    const bool busy = isBusy();
+    createWorkspace_->setEnabled(!busy);
+    createWorkspace_->setToolTip(QStringLiteral("Store a tender folder in a new workspace "
+                                                "(*.ftw) for the panel's work (Ctrl+Shift+N)"));
+    QString stage;
+    QString why;
+    QString label = QStringLiteral("&Advance to the next stage...");
+    if (!open) {
+        stage = QStringLiteral("No workspace");
+        why = QStringLiteral("Open a workspace (*.ftw) first");
+    } else {
+        stage = QStringLiteral("Stage: %1").arg(text(std::string(toString(snapshot_->state))));
+        if (snapshot_->award)
+            stage += QStringLiteral(" to %1; standstill ends %2")
+                         .arg(text(snapshot_->labelOf(snapshot_->award->bidId)),
+                              text(snapshot_->award->standstillEnd));
+        if (!snapshot_->next) {
+            why = QStringLiteral("The tender is awarded: there is no later stage");
+        } else {
+            const QString next = text(std::string(toString(*snapshot_->next)));
+            label = QStringLiteral("&Advance to %1...").arg(next);
+            if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
+                why = QStringLiteral("Only the lead moves the tender on; %1 is not the lead")
+                          .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
+            else if (!snapshot_->nextBlockers.empty()) {
+                QStringList lines;
+                for (const auto& blocker : snapshot_->nextBlockers)
+                    lines << text(blocker);
+                why = QStringLiteral("Cannot move to %1:\n%2")
+                          .arg(next, lines.join(QLatin1Char('\n')));
+            } else if (busy)
+                why = QStringLiteral("Wait for the current change to finish");
+        }
+    }
+    stage_->setText(stage);
+    advance_->setText(label);
+    advance_->setEnabled(open && why.isEmpty() && !busy);
+    advance_->setToolTip(
+        why.isEmpty()
+            ? QStringLiteral("%1 (Ctrl+Shift+A)").arg(QString(label).remove(QLatin1Char('&')))
+            : why);
+    const auto tip = [open](QAction* action, const QString& what) {
+        action->setToolTip(open ? what : what + QStringLiteral(": open a workspace first"));
+    };
+    tip(showPanel_, QStringLiteral("Panel members and declarations (Ctrl+5)"));
+    tip(showScoring_, QStringLiteral("Score the bids (Ctrl+6)"));
+    tip(showModeration_, QStringLiteral("Agree consensus scores (Ctrl+7)"));
+    tip(showAudit_, QStringLiteral("The audit log and Verify (Ctrl+8)"));
+    showExport_->setToolTip(QStringLiteral("Export documents (Ctrl+9)"));
+    actor_->setEnabled(!workspacePath_.isEmpty());
+}
+
+void MainWindow::showShortcuts() {
+    auto* dialog = findChild<QDialog*>(QStringLiteral("shortcutsDialog"));
+    if (!dialog) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+        dialog->setWindowTitle(QStringLiteral("Keyboard shortcuts"));
+        QString rows;
+        for (QAction* action : findChildren<QAction*>())
+            if (!action->shortcut().isEmpty() && !action->objectName().isEmpty())
+                rows +=
+                    QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+                        .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                             QString(action->text()).remove(QLatin1Char('&')).toHtmlEscaped());
+        rows += QStringLiteral("<tr><td>Ctrl+Enter</td><td>Submit the score (Scoring)</td></tr>"
+                               "<tr><td>Ctrl+Shift+V</td><td>Verify the audit log "
+                               "(Audit)</td></tr>");
+        auto* label =
+            new QLabel(QStringLiteral("<table cellpadding=3>%1</table>").arg(rows), dialog);
+        label->setObjectName(QStringLiteral("shortcutsLabel"));
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::hide);
+        auto* layout = new QVBoxLayout(dialog);
+        layout->addWidget(label);
+        layout->addWidget(buttons);
+    }
+    dialog->show();
+    dialog->raise();
+}
+
+void MainWindow::say(const QString& title, const QString& message, bool warning) {
+    prompts_->message(this, warning ? QMessageBox::Warning : QMessageBox::Information, title,
+                      message);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,6 +1,8 @@
 // MainWindow: the desktop app's window: the Start, Results (or Problems), Model and Bids
-// screens, the actions and shortcuts that move between them, evaluation of a tender folder
-// off the GUI thread with a busy indicator, and the all-or-nothing import of bid files.
+// screens for a tender folder or a workspace, and for a workspace the Panel, Scoring,
+// Moderation, Audit and Export screens with the lifecycle toolbar and the person acting;
+// the actions and shortcuts that move between them; every evaluation and workspace read or
+// command off the GUI thread with a busy indicator; the all-or-nothing import of bid files.
 #pragma once
 
 #include <QFutureWatcher>
@@ -12,17 +14,32 @@
 #include <memory>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QProgressDialog;
 class QStackedWidget;
 
+namespace fairtender {
+class Workspace;
+struct CommandOutcome;
+} // namespace fairtender
+
 namespace fairtender::desktop {
 
 struct BidImportCheck;
+struct ReferenceTables;
 struct LoadedTender;
+struct Prompts;
+struct WorkspaceJobResult;
+struct WorkspaceSnapshot;
 
+class AuditPage;
 class BidsPage;
+class ExportPage;
+class ModerationPage;
+class PanelPage;
+class ScoringPage;
 class ModelPage;
 class ProblemsPage;
 class ResultsPage;
@@ -32,10 +49,25 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Screen { Start, Results, Model, Bids };
+    enum class Screen { Start, Results, Model, Bids, Panel, Scoring, Moderation, Audit, Export };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // Opens a workspace (*.ftw) or a tender folder (a folder, or its tender.xml).
+    void open(const QString& path);
+    // Reads the workspace in the background for the person acting there (remembered per
+    // workspace) and shows it; a later call supersedes an earlier one still running.
+    void openWorkspace(const QString& path);
+    // Creates `workspace` from the tender folder `folder` in the background and opens it.
+    void createWorkspace(const QString& folder, const QString& workspace);
+    // Who acts in the open workspace; remembered for it, and the screens are read again.
+    void setActor(const QString& name);
+    QString actor() const;
+    // The workspace last shown, or nullptr when a folder (or nothing) is open.
+    std::shared_ptr<const WorkspaceSnapshot> workspace() const { return snapshot_; }
+    // Every question and message box; tests replace its functions.
+    Prompts& prompts() { return *prompts_; }
 
     // Evaluates `folder` in the background and shows its results, or its problems when it
     // is invalid. A later call supersedes an earlier one still running.
@@ -60,6 +92,8 @@ public:
 signals:
     // Emitted after an evaluation finished and its results or problems are on screen.
     void tenderShown();
+    // Emitted when a workspace job ended: `accepted` is false when a command was refused.
+    void workspaceShown(bool accepted);
     // Emitted when an import ends: `imported` is false when it was refused or cancelled.
     void importFinished(bool imported);
 
@@ -74,6 +108,18 @@ private:
     void showLoaded();
     void rememberRecent(const QString& folder);
     void updateActions();
+    void updateWorkspaceActions();
+    void chooseWorkspaceSource();
+    void advance();
+    void showShortcuts();
+    void startWorkspaceJob(std::function<std::shared_ptr<const WorkspaceJobResult>()> job);
+    void finishWorkspaceJob();
+    void showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot);
+    void connectWorkspacePages();
+    // Runs a workspace command in the background, then reads the workspace again.
+    void runCommand(std::function<CommandOutcome(Workspace&, const ReferenceTables&)> command);
+    void say(const QString& title, const QString& text, bool warning = true);
+    void clearWorkspace();
 
     QStackedWidget* stack_ = nullptr;
     StartPage* start_ = nullptr;
@@ -88,6 +134,26 @@ private:
     QAction* showModel_ = nullptr;
     QAction* showBids_ = nullptr;
     QAction* importBids_ = nullptr;
+    QAction* createWorkspace_ = nullptr;
+    QAction* advance_ = nullptr;
+    QAction* showPanel_ = nullptr;
+    QAction* showScoring_ = nullptr;
+    QAction* showModeration_ = nullptr;
+    QAction* showAudit_ = nullptr;
+    QAction* showExport_ = nullptr;
+    QLabel* stage_ = nullptr;
+    QComboBox* actor_ = nullptr;
+    PanelPage* panel_ = nullptr;
+    ScoringPage* scoring_ = nullptr;
+    ModerationPage* moderation_ = nullptr;
+    AuditPage* audit_ = nullptr;
+    ExportPage* export_ = nullptr;
+    std::shared_ptr<Prompts> prompts_;
+    QFutureWatcher<std::shared_ptr<const WorkspaceJobResult>>* workspaceWatcher_ = nullptr;
+    std::shared_ptr<const WorkspaceSnapshot> snapshot_;
+    QString workspacePath_; // the workspace last asked for, empty when a folder is open
+    bool workspaceBusy_ = false;
+    bool showAfterJob_ = false; // switch to Results when the job's snapshot arrives
     QFutureWatcher<std::shared_ptr<const LoadedTender>>* watcher_ = nullptr;
     std::function<QString(QWidget*)> chooser_;
     std::function<QStringList(QWidget*)> bidFilesChooser_;

@@ -130,6 +130,11 @@ void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
                 table_->setCurrentIndex(proxy_->index(0, column));
 }
 
+void ResultsPage::showUnavailable(const QString& why) {
+    setTender(nullptr);
+    summary_->setText(why);
+}
+
 void ResultsPage::explain(const QModelIndex& current) {
     const QModelIndex source = proxy_->mapToSource(current);
     const LoadedTender* tender = model_->tender();

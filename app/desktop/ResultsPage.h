@@ -26,6 +26,8 @@ public:
 
     // Shows this tender's results (it must be ok()); null clears the page.
     void setTender(const std::shared_ptr<const LoadedTender>& tender);
+    // Clears the page and says in its place why there is nothing to show.
+    void showUnavailable(const QString& why);
 
     RankingModel* rankingModel() const { return model_; }
     QTableView* rankingView() const { return table_; }

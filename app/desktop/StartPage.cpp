@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
@@ -37,20 +38,24 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
                              this);
     title->setWordWrap(true);
 
-    auto* open = new QPushButton(QStringLiteral("&Open tender folder..."), this);
+    auto* open = new QPushButton(QStringLiteral("&Open tender folder or workspace..."), this);
     open->setObjectName(QStringLiteral("openFolderPushButton"));
-    open->setToolTip(
-        QStringLiteral("A folder holding tender.xml, bids/ and evaluations.xml (Ctrl+O)"));
+    open->setToolTip(QStringLiteral("A workspace (*.ftw), or a folder holding tender.xml, bids/ "
+                                    "and evaluations.xml (Ctrl+O)"));
+    auto* create = new QPushButton(QStringLiteral("&Create workspace from folder..."), this);
+    create->setObjectName(QStringLiteral("createWorkspacePushButton"));
+    create->setToolTip(QStringLiteral("Store a tender folder in a new workspace (*.ftw) where "
+                                      "the panel scores, moderates and awards (Ctrl+Shift+N)"));
 
     auto* samples =
         listView(this, QStringLiteral("samplesListView"), QStringLiteral("Samples"), samples_);
-    auto* recent =
-        listView(this, QStringLiteral("recentListView"), QStringLiteral("Recent folders"), recent_);
+    auto* recent = listView(this, QStringLiteral("recentListView"),
+                            QStringLiteral("Recent folders and workspaces"), recent_);
 
     auto* grid = new QGridLayout();
     grid->addWidget(new QLabel(QStringLiteral("<b>Samples</b> (double-click to open)"), this), 0,
                     0);
-    grid->addWidget(new QLabel(QStringLiteral("<b>Recent folders</b>"), this), 0, 1);
+    grid->addWidget(new QLabel(QStringLiteral("<b>Recent folders and workspaces</b>"), this), 0, 1);
     grid->addWidget(samples, 1, 0);
     grid->addWidget(recent, 1, 1);
     grid->setColumnStretch(0, 1);
@@ -58,10 +63,15 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
-    layout->addWidget(open, 0, Qt::AlignLeft);
+    auto* buttons = new QHBoxLayout();
+    buttons->addWidget(open);
+    buttons->addWidget(create);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     layout->addLayout(grid, 1);
 
     connect(open, &QPushButton::clicked, this, [this] { emit chooseFolderRequested(); });
+    connect(create, &QPushButton::clicked, this, [this] { emit createWorkspaceRequested(); });
     connect(samples, &QListView::activated, this, [this](const QModelIndex& index) {
         emit openRequested(QDir(samplesPath_).filePath(index.data().toString()));
     });

@@ -1,5 +1,5 @@
-// StartPage: where work begins: open a tender folder, open one of the shipped samples, or
-// reopen a recent folder.
+// StartPage: where work begins: open a tender folder or a workspace, create a workspace
+// from a folder, open one of the shipped samples, or reopen a recent folder or workspace.
 #pragma once
 
 #include <QWidget>
@@ -17,7 +17,7 @@ public:
 
     // Lists the sample folders found in the samples directory (those holding tender.xml).
     void refreshSamples();
-    // Shows these folders, most recent first.
+    // Shows these folders and workspaces, most recent first.
     void setRecentFolders(const QStringList& folders);
 
     QStringListModel* samplesModel() const { return samples_; }
@@ -25,6 +25,7 @@ public:
 
 signals:
     void chooseFolderRequested();
+    void createWorkspaceRequested();
     void openRequested(const QString& folder);
 
 private:

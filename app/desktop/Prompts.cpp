@@ -1,0 +1,44 @@
+#include "desktop/Prompts.h"
+
+#include <QDate>
+#include <QFileDialog>
+#include <QInputDialog>
+
+namespace fairtender::desktop {
+
+Prompts Prompts::dialogs() {
+    Prompts prompts;
+    prompts.saveFile = [](QWidget* owner, const QString& title, const QString& suggested,
+                          const QString& filter) {
+        return QFileDialog::getSaveFileName(owner, title, suggested, filter);
+    };
+    prompts.folder = [](QWidget* owner, const QString& title) {
+        return QFileDialog::getExistingDirectory(owner, title);
+    };
+    prompts.text = [](QWidget* owner, const QString& title,
+                      const QString& question) -> std::optional<QString> {
+        bool ok = false;
+        const QString answer =
+            QInputDialog::getText(owner, title, question, QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return std::nullopt;
+        return answer;
+    };
+    prompts.date = [](QWidget* owner, const QString& title, const QString& question,
+                      const QString& offered) -> std::optional<QString> {
+        bool ok = false;
+        const QString answer =
+            QInputDialog::getText(owner, title, question, QLineEdit::Normal, offered, &ok);
+        if (!ok)
+            return std::nullopt;
+        return answer.trimmed();
+    };
+    prompts.message = [](QWidget* owner, QMessageBox::Icon icon, const QString& title,
+                         const QString& text) {
+        QMessageBox box(icon, title, text, QMessageBox::Ok, owner);
+        box.exec();
+    };
+    return prompts;
+}
+
+} // namespace fairtender::desktop

@@ -1,0 +1,33 @@
+// Prompts: every question the app asks and every message box it shows, as replaceable
+// functions, so the GUI tests answer them without a modal dialog and read what was said.
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QWidget;
+
+namespace fairtender::desktop {
+
+struct Prompts {
+    // A file to write: the title, a suggested path and a filter; empty when cancelled.
+    std::function<QString(QWidget*, const QString&, const QString&, const QString&)> saveFile;
+    // An existing folder: the title; empty when cancelled.
+    std::function<QString(QWidget*, const QString&)> folder;
+    // A line of text such as a reason: the title and the question; nullopt when cancelled.
+    std::function<std::optional<QString>(QWidget*, const QString&, const QString&)> text;
+    // A day as YYYY-MM-DD: the title, the question and the day offered; nullopt when
+    // cancelled.
+    std::function<std::optional<QString>(QWidget*, const QString&, const QString&, const QString&)>
+        date;
+    // A message box: its icon, title and text.
+    std::function<void(QWidget*, QMessageBox::Icon, const QString&, const QString&)> message;
+
+    // The real dialogs.
+    static Prompts dialogs();
+};
+
+} // namespace fairtender::desktop

@@ -1,0 +1,267 @@
+#include "desktop/WorkspaceAccess.h"
+
+#include "desktop/DesktopPaths.h"
+
+#include <algorithm>
+#include <exception>
+#include <set>
+#include <utility>
+
+namespace fairtender::desktop {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void collectJudgementCriteria(const std::vector<ModelNode>& nodes,
+                              std::vector<JudgementCriterion>& into) {
+    for (const auto& node : nodes) {
+        if (node.kind == NodeKind::Group)
+            collectJudgementCriteria(node.children, into);
+        else if (node.kind == NodeKind::Criterion &&
+                 node.criterion.type == CriterionType::Judgement)
+            into.push_back({node.id, node.displayName(), node.criterion.scaleMax,
+                            node.criterion.scaleStep, node.criterion.descriptors});
+    }
+}
+
+Diagnostic failure(const fs::path& path, const std::string& message) {
+    return errorAt({path.string(), 0, 0}, message);
+}
+
+void fill(WorkspaceSnapshot& snapshot) {
+    auto opened = Workspace::open(snapshot.path);
+    if (!opened.ok()) {
+        snapshot.problems = opened.diagnostics;
+        if (snapshot.problems.empty())
+            snapshot.problems.push_back(failure(snapshot.path, "not a workspace"));
+        return;
+    }
+    const Workspace& ws = *opened.workspace;
+    const ReferenceTables& tables = referenceTables();
+    const LivingWageTable* rates = tables.ratesOrNull();
+
+    snapshot.status = ws.status();
+    snapshot.state = ws.state();
+    snapshot.panel = ws.panel();
+    snapshot.award = ws.award();
+    const bool readsAll = readsEveryScore(snapshot.panel, snapshot.actor);
+    if (readsAll)
+        snapshot.audit = ws.auditLog();
+
+    auto tender = std::make_shared<LoadedTender>();
+    tender->folder = snapshot.path;
+    tender->evaluation = ws.evaluate(rates);
+    tender->diagnostics = tables.warnings;
+    for (const auto& diagnostic : tender->evaluation.diagnostics)
+        tender->diagnostics.push_back(diagnostic);
+    snapshot.tender = tender;
+
+    if (const auto& folder = tender->evaluation.folder) {
+        for (const auto& bid : folder->bids)
+            snapshot.bidIds.push_back(bid.id);
+        collectJudgementCriteria(folder->tender.model.children, snapshot.criteria);
+        if (snapshot.state != LifecycleState::Awarded) {
+            snapshot.next = static_cast<LifecycleState>(static_cast<int>(snapshot.state) + 1);
+            const EvaluationResult* result =
+                tender->evaluation.result ? &*tender->evaluation.result : nullptr;
+            const LifecycleFacts facts{folder->tender, folder->bids, folder->evaluations,
+                                       snapshot.panel, result};
+            snapshot.nextBlockers = transitionBlockers(snapshot.state, *snapshot.next, facts);
+        }
+        std::set<std::pair<std::string, std::string>> needed;
+        for (const auto& item : judgementsNeeded(folder->tender, folder->bids))
+            needed.emplace(item.bidId, item.criterionId);
+        // Bids and scores are only read for someone on the panel, who may see them: the
+        // screens say why they stay empty otherwise.
+        if (readsAll)
+            snapshot.agenda = ws.moderationAgenda(rates);
+        if (snapshot.panel.isMember(snapshot.actor))
+            snapshot.bidViews = ws.bidViewsFor(snapshot.actor, snapshot.anonymous, rates);
+        for (const auto& bidId : snapshot.bidIds) {
+            const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);
+            for (const auto& criterion : snapshot.criteria) {
+                JudgementCell cell;
+                cell.needed = needed.count({bidId, criterion.id}) > 0;
+                if (conflict)
+                    cell.conflict = conflict->details.empty() ? "declared" : conflict->details;
+                if (cell.needed && snapshot.panel.isMember(snapshot.actor)) {
+                    ScoresSeen seen = ws.scoresSeenBy(snapshot.actor, bidId, criterion.id);
+                    for (const auto& problem : seen.refused)
+                        cell.hiddenBecause +=
+                            (cell.hiddenBecause.empty() ? "" : "\n") + problem.message;
+                    cell.seen = std::move(seen.scores);
+                    for (const auto& score : cell.seen)
+                        if (score.evaluator == snapshot.actor)
+                            cell.own = score;
+                }
+                snapshot.cells.push_back(std::move(cell));
+            }
+        }
+    }
+}
+
+} // namespace
+
+bool readsEveryScore(const PanelRecord& panel, const std::string& actor) {
+    for (const auto& member : panel.members)
+        if (member.name == actor && mayReadOthersScores(member.role, false))
+            return true;
+    return false;
+}
+
+bool seesPrices(const WorkspaceSnapshot& snapshot) {
+    for (const auto& member : snapshot.panel.members)
+        if (member.name == snapshot.actor && pricesVisible(member.role, snapshot.state))
+            return true;
+    return false;
+}
+
+const ReferenceTables& referenceTables() {
+    static const ReferenceTables tables = [] {
+        ReferenceTables loaded;
+        const fs::path reference = templatesDirectory() / "reference";
+        loaded.rates =
+            loadReferenceLivingWageTable(reference / "living-wage-rates.xml", loaded.warnings);
+        Diagnostics problems;
+        loaded.holidays =
+            loadBankHolidays(reference / "bank-holidays-england-and-wales.xml", problems);
+        return loaded;
+    }();
+    return tables;
+}
+
+const JudgementCell* WorkspaceSnapshot::cell(std::size_t bid, std::size_t criterion) const {
+    if (bid >= bidIds.size() || criterion >= criteria.size())
+        return nullptr;
+    const std::size_t at = bid * criteria.size() + criterion;
+    return at < cells.size() ? &cells[at] : nullptr;
+}
+
+std::string WorkspaceSnapshot::labelOf(const std::string& bidId) const {
+    const auto found = std::find(bidIds.begin(), bidIds.end(), bidId);
+    if (found == bidIds.end())
+        return bidId;
+    const auto index = static_cast<std::size_t>(found - bidIds.begin());
+    return index < bidViews.size() ? bidViews[index].label : bidId;
+}
+
+std::shared_ptr<const WorkspaceSnapshot>
+readWorkspaceSnapshot(const fs::path& path, const std::string& actor, bool anonymous) noexcept {
+    try {
+        auto snapshot = std::make_shared<WorkspaceSnapshot>();
+        snapshot->path = path;
+        snapshot->actor = actor;
+        snapshot->anonymous = anonymous;
+        try {
+            fill(*snapshot);
+        } catch (const std::exception& error) {
+            snapshot->problems.push_back(
+                failure(path, std::string("could not read the workspace: ") + error.what() +
+                                  "; check the file with Audit > Verify"));
+        }
+        return snapshot;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+CommandOutcome runWorkspaceCommand(const fs::path& path, const WorkspaceCommand& command) noexcept {
+    CommandOutcome outcome;
+    try {
+        auto opened = Workspace::open(path);
+        if (!opened.ok()) {
+            outcome.problems = opened.diagnostics;
+            return outcome;
+        }
+        return command(*opened.workspace, referenceTables());
+    } catch (const std::exception& error) {
+        try {
+            outcome.problems.push_back(
+                failure(path, std::string("nothing was recorded: ") + error.what()));
+        } catch (...) {
+        }
+    } catch (...) {
+    }
+    if (outcome.problems.empty())
+        outcome.problems.push_back({});
+    return outcome;
+}
+
+Diagnostics createWorkspace(const fs::path& folder, const fs::path& path,
+                            const std::string& actor) noexcept {
+    try {
+        auto created =
+            Workspace::createFromFolder(folder, path, actor, referenceTables().ratesOrNull());
+        if (created.ok())
+            return {};
+        if (created.diagnostics.empty())
+            created.diagnostics.push_back(failure(path, "the workspace could not be created"));
+        return created.diagnostics;
+    } catch (const std::exception& error) {
+        try {
+            return {
+                failure(path, std::string("the workspace could not be created: ") + error.what())};
+        } catch (...) {
+        }
+    } catch (...) {
+    }
+    return {Diagnostic{}};
+}
+
+VerifyReport verifyWorkspace(const fs::path& path) noexcept {
+    VerifyReport report;
+    try {
+        auto opened = Workspace::open(path);
+        if (!opened.ok()) {
+            report.problems = opened.diagnostics;
+            return report;
+        }
+        return opened.workspace->verify(referenceTables().ratesOrNull());
+    } catch (const std::exception& error) {
+        try {
+            report.problems.push_back(
+                failure(path, std::string("could not verify: ") + error.what()));
+        } catch (...) {
+        }
+    } catch (...) {
+    }
+    if (report.problems.empty())
+        report.problems.push_back({});
+    return report;
+}
+
+std::shared_ptr<const WorkspaceJobResult>
+runWorkspaceJob(const fs::path& path, const std::string& actor, bool anonymous,
+                const WorkspaceCommand& command) noexcept {
+    try {
+        auto job = std::make_shared<WorkspaceJobResult>();
+        if (command) {
+            job->commanded = true;
+            job->outcome = runWorkspaceCommand(path, command);
+        }
+        job->snapshot = readWorkspaceSnapshot(path, actor, anonymous);
+        if (!job->snapshot)
+            return nullptr;
+        return job;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+std::string describe(const Diagnostics& problems) {
+    std::string text;
+    for (const auto& problem : problems) {
+        if (!text.empty())
+            text += "\n";
+        // An empty message is a failure that left no room to say more (out of memory).
+        text += problem.message.empty()  ? std::string("an unexpected failure; nothing was "
+                                                        "recorded: close other programs and try "
+                                                        "again")
+                : problem.where.line > 0 ? problem.toString()
+                                         : problem.message;
+    }
+    return text;
+}
+
+} // namespace fairtender::desktop

@@ -1,0 +1,125 @@
+// WorkspaceAccess: a workspace (*.ftw) as the desktop screens show it to the person acting.
+// Everything a screen needs is read in one go (a snapshot) by plain functions that run off
+// the GUI thread, open the file for that call only and never throw.
+#pragma once
+
+#include "desktop/LoadedTender.h"
+#include "store/Workspace.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fairtender::desktop {
+
+// The reference data beside the templates that workspace commands take.
+struct ReferenceTables {
+    std::optional<LivingWageTable> rates;
+    std::optional<BankHolidays> holidays;
+    Diagnostics warnings;
+
+    const LivingWageTable* ratesOrNull() const { return rates ? &*rates : nullptr; }
+    const BankHolidays* holidaysOrNull() const { return holidays ? &*holidays : nullptr; }
+};
+
+// Reads both tables once per process; later calls return the same tables.
+const ReferenceTables& referenceTables();
+
+// A judgement criterion of the model: what an evaluator scores against.
+struct JudgementCriterion {
+    std::string id;
+    std::string title;
+    double scaleMax = 0;
+    std::optional<double> step;
+    std::vector<Descriptor> descriptors;
+};
+
+// One bid x judgement criterion as the acting person sees it.
+struct JudgementCell {
+    bool needed = false;  // false when the bid failed a gate: nothing to score
+    std::string conflict; // the actor's declared conflict with the bid, empty when none
+    std::optional<EvaluatorScore> own;
+    std::vector<EvaluatorScore> seen; // every score the actor may read (own included)
+    std::string hiddenBecause;        // the engine's reason when others' scores are hidden
+};
+
+struct WorkspaceSnapshot {
+    std::filesystem::path path;
+    Diagnostics problems; // why the workspace could not be read; nothing else is set then
+    std::string actor;
+    bool anonymous = false;
+
+    WorkspaceStatus status;
+    LifecycleState state = LifecycleState::Draft;
+    PanelRecord panel;
+    std::optional<AwardRecord> award;
+    // The stored inputs evaluated as a folder would be, for Results, Model and Export.
+    std::shared_ptr<const LoadedTender> tender;
+    std::vector<AuditEntry> audit;      // empty unless readsEveryScore
+    std::vector<ModerationItem> agenda; // empty unless readsEveryScore
+
+    std::vector<std::string> bidIds; // stored order
+    std::vector<BidView> bidViews;   // as the actor sees them; empty when not on the panel
+    std::vector<JudgementCriterion> criteria;
+    std::vector<JudgementCell> cells; // bidIds.size() x criteria.size(), row by row
+
+    std::optional<LifecycleState> next; // nullopt once awarded
+    std::vector<std::string> nextBlockers;
+
+    bool ok() const { return problems.empty(); }
+    const JudgementCell* cell(std::size_t bid, std::size_t criterion) const;
+    // The label the actor sees for a stored bid id ("Bid A" when anonymous), else the id.
+    std::string labelOf(const std::string& bidId) const;
+};
+
+// True when one of `actor`'s roles may read every evaluator's scores (PanelViews'
+// mayReadOthersScores without a score of one's own): the moderation agenda and the audit
+// log, which quote every score, are read only for them.
+bool readsEveryScore(const PanelRecord& panel, const std::string& actor);
+
+// True when one of the acting person's roles may see prices and results at the snapshot's
+// stage (PanelViews' pricesVisible): the Results, Bids and Export screens show them.
+bool seesPrices(const WorkspaceSnapshot& snapshot);
+
+// Opens `path` and reads everything the screens show for `actor`. Never throws; an error
+// becomes `problems`, and nullptr means not even that could be allocated.
+std::shared_ptr<const WorkspaceSnapshot> readWorkspaceSnapshot(const std::filesystem::path& path,
+                                                               const std::string& actor,
+                                                               bool anonymous) noexcept;
+
+using WorkspaceCommand = std::function<CommandOutcome(Workspace&, const ReferenceTables&)>;
+
+// Opens `path`, runs `command` and closes the file. Never throws: a failure to open, or an
+// exception from the command, comes back as a refused outcome saying what to do.
+CommandOutcome runWorkspaceCommand(const std::filesystem::path& path,
+                                   const WorkspaceCommand& command) noexcept;
+
+// Workspace::createFromFolder with the reference rates; the diagnostics when refused.
+Diagnostics createWorkspace(const std::filesystem::path& folder, const std::filesystem::path& path,
+                            const std::string& actor) noexcept;
+
+// Workspace::verify on a freshly opened `path`; an open failure is reported as a problem.
+VerifyReport verifyWorkspace(const std::filesystem::path& path) noexcept;
+
+// What a background workspace job did: the command's outcome (when one ran) and the
+// workspace as read after it.
+struct WorkspaceJobResult {
+    bool commanded = false;
+    CommandOutcome outcome;
+    std::shared_ptr<const WorkspaceSnapshot> snapshot;
+};
+
+// Runs `command` (when given) on `path`, then reads the snapshot for `actor`. Never throws;
+// nullptr only when memory ran out.
+std::shared_ptr<const WorkspaceJobResult> runWorkspaceJob(const std::filesystem::path& path,
+                                                          const std::string& actor, bool anonymous,
+                                                          const WorkspaceCommand& command) noexcept;
+
+// The problems joined one per line, each with its location when it has one.
+std::string describe(const Diagnostics& problems);
+
+} // namespace fairtender::desktop
