@@ -43,9 +43,12 @@ inline Workspace engineWorkspace(const QString& file) {
     return std::move(*opened.workspace);
 }
 
-// alice (lead), eve and emma (evaluators), mo (moderator); declared when `declare`.
+// alice (lead), eve and emma (evaluators), mo (moderator); declared when `declare`. A
+// workspace still in draft is then opened by alice, as a lead does once the panel is set up.
 inline void addPanel(Workspace& ws, bool declare) {
     ws.addPanelMember("alice", "alice", PanelRole::Lead);
+    if (ws.state() == LifecycleState::Draft)
+        ws.advance("alice", LifecycleState::Open, "tender published", rates());
     ws.addPanelMember("alice", "eve", PanelRole::Evaluator);
     ws.addPanelMember("alice", "emma", PanelRole::Evaluator);
     ws.addPanelMember("alice", "mo", PanelRole::Moderator);

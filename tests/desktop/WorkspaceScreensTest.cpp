@@ -68,7 +68,7 @@ private slots:
         test::isolateSettings(settings_);
     }
 
-    void createWorkspaceFromFolderOpensItAtStageOpen() {
+    void createWorkspaceFromFolderOpensItAtStageDraft() {
         QTemporaryDir scratch;
         const QString folder = test::copyOfSchoolMeals(scratch);
         const QString file = scratch.filePath(QStringLiteral("created.ftw"));
@@ -82,7 +82,7 @@ private slots:
         child<QPushButton>(window, "createWorkspacePushButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.workspace() != nullptr, 20000);
         QVERIFY(QFileInfo::exists(file));
-        QCOMPARE(stage(window), QStringLiteral("Stage: open"));
+        QCOMPARE(stage(window), QStringLiteral("Stage: draft"));
         // The sample's six bids came in with its evaluations, so it evaluates and the
         // Results screen opens (saying in place who may see the results).
         QCOMPARE(window.workspace()->status.bids, std::size_t{6});
