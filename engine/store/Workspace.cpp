@@ -1112,6 +1112,13 @@ Diagnostic refusal(const fs::path& file, std::string message) {
     return workspaceError(file, std::move(message));
 }
 
+// `fail(message)`: adds the refusal to `outcome`; a command body returns through it.
+auto refuser(CommandOutcome& outcome, const fs::path& file) {
+    return [&outcome, &file](std::string message) {
+        outcome.problems.push_back(refusal(file, std::move(message)));
+    };
+}
+
 bool isNeeded(const TenderFolder& folder, const std::string& bidId,
               const std::string& criterionId) {
     for (const auto& item : judgementsNeeded(folder.tender, folder.bids))
@@ -1241,9 +1248,7 @@ CommandOutcome Workspace::submitScore(const std::string& actor, const std::strin
                                       const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState state = impl.currentState();
         FolderLoad load = impl.rebuild(rates);
@@ -1293,9 +1298,7 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
                                       const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
         if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead reopens a score");
@@ -1394,9 +1397,7 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
                                        const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState state = impl.currentState();
         FolderLoad load = impl.rebuild(rates);
@@ -1441,9 +1442,7 @@ CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const st
                                               const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
@@ -1477,9 +1476,7 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
                                   const BankHolidays* holidays, std::optional<Date> noticeDate) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState from = impl.currentState();
         if (panel.withRole(PanelRole::Lead).empty())
@@ -1544,9 +1541,7 @@ CommandOutcome Workspace::replaceTender(const std::string& actor, const std::str
                                         const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead replaces the tender");
@@ -1594,9 +1589,7 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
                                      const LivingWageTable* rates, const ImportProgress& progress) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
         if (state == LifecycleState::Draft)
             return fail("bids are imported while the tender is open; it is still a draft: move "
@@ -1680,9 +1673,7 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
                                                  std::optional<Date> noticeDate) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead excludes a bid");
         const LifecycleState state = impl.currentState();
