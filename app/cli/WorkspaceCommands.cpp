@@ -1,11 +1,11 @@
 #include "cli/WorkspaceCommands.h"
 
+#include "core/FileBytes.h"
 #include "store/Workspace.h"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -138,10 +138,8 @@ Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams&
     if (!actor)
         return missingAs(command);
     const std::string tenderFile = args.positionals.at(1);
-    std::ifstream in(tenderFile, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in)
+    const auto bytes = readFileBytes(tenderFile);
+    if (!bytes)
         return Outcome::failure(command, "cannot read " + tenderFile +
                                              ": check that it is a file you may read");
     auto opened = Workspace::open(args.positionals.at(0));
@@ -149,7 +147,7 @@ Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams&
         return Outcome::invalidFiles(command, opened.diagnostics);
     ReferenceRates rates = referenceRates();
     const CommandOutcome done = opened.workspace->replaceTender(
-        *actor, bytes.str(), args.option("--why").value_or(""), rates.get());
+        *actor, *bytes, args.option("--why").value_or(""), rates.get());
     if (!done.ok())
         return Outcome::invalidFiles(command, done.problems);
     streams.out << done.summary << "\n";

@@ -2,6 +2,7 @@
 
 #include "audit/Sha256.h"
 #include "core/Decimal.h"
+#include "core/FileBytes.h"
 #include "core/FileHash.h"
 #include "io/json/ResultJson.h"
 #include "scoring/Evaluator.h"
@@ -214,17 +215,6 @@ std::string utcNow() {
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return text;
-}
-
-std::optional<std::string> readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        return std::nullopt;
-    return text.str();
 }
 
 bool writeBytes(const fs::path& file, const std::string& bytes) {
@@ -785,12 +775,12 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
     const TenderFolder& loaded = *load.folder;
 
     // The exact bytes of every file, so an export gives the same files back.
-    const auto tenderXml = readBytes(folder / "tender.xml");
+    const auto tenderXml = readFileBytes(folder / "tender.xml");
     std::vector<std::pair<std::string, std::string>> documents; // file name in bids/, bytes
     for (const auto& file : loaded.files) {
         if (file.parent_path().filename() != "bids")
             continue;
-        auto bytes = readBytes(file);
+        auto bytes = readFileBytes(file);
         if (!bytes) {
             created.diagnostics.push_back(
                 errorAt({"bids/" + file.filename().string(), 0, 0}, "cannot be read again"));
@@ -1633,7 +1623,7 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
                                       file.string() + " if it holds other bids"
                                 : "is given twice in this batch (" + earlier->second.string() +
                                       " and " + file.string() + "): import each file once"));
-            } else if (auto bytes = readBytes(file); !bytes) {
+            } else if (auto bytes = readFileBytes(file); !bytes) {
                 problems.push_back(
                     errorAt({file.string(), 0, 0}, "cannot read " + file.string() +
                                                        ": check that it is a file you may read"));
