@@ -4,14 +4,13 @@
 #include "reports/PdfReports.h"
 
 #include "AwardedWorkspace.h"
+#include "ShellCommand.h"
 #include "SyntheticTender.h"
 
 #include <QGuiApplication>
 #include <QImage>
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -27,16 +26,7 @@ using testing::takeThroughLifecycle;
 
 // Standard output of a shell command; the tests name only their own temporary files.
 std::string capture(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr)
-        return out;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        out.append(buffer.data(), n);
-    ::pclose(pipe);
-    return out;
+    return testing::runShell(command).out;
 }
 
 std::string pdfText(const fs::path& pdf, int page = 0) {

@@ -38,9 +38,9 @@ void expectReadsBack(const fs::path& folder, const std::vector<std::string>& hos
                           shellQuoted(workbook) + " " + shellQuoted(out.path() / "result.json");
     for (const auto& text : hostile)
         command += " " + shellQuoted(text);
-    const CommandRun run = runCommand(command);
-    EXPECT_EQ(run.status, 0) << run.output;
-    EXPECT_NE(run.output.find("ok "), std::string::npos) << run.output;
+    const testing::ShellRun run = runCommand(command);
+    EXPECT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("ok "), std::string::npos) << run.out;
 }
 
 TEST(ExcelSheetName, ForbiddenCharactersBecomeDashesAndNameStopsAt31) {
@@ -122,15 +122,15 @@ TEST(ScorecardWorkbook, ModelSheetShowsTheOwnershipJustification) {
     ASSERT_TRUE(exportScorecard(*evaluation.folder, *evaluation.result, {},
                                 testOptions(kSourceDir / "samples/school-meals"), workbook)
                     .ok());
-    const CommandRun run = runCommand(
+    const testing::ShellRun run = runCommand(
         "/usr/bin/python3 -c 'import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])"
         "[\"Model\"]; print([c.value for r in ws.iter_rows() for c in r if c.value and "
         "str(c.value).startswith(\"s.23 justification: Relevance\")][0][:60])' " +
         shellQuoted(workbook));
-    ASSERT_EQ(run.status, 0) << run.output;
-    EXPECT_NE(run.output.find("s.23 justification: Relevance: the council's community"),
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("s.23 justification: Relevance: the council's community"),
               std::string::npos)
-        << run.output;
+        << run.out;
 }
 
 TEST(ScorecardWorkbook, AboveTheSheetCapScorecardsShareOneSheet) {
@@ -200,11 +200,11 @@ TEST(ScorecardWorkbook, ReasonOver32767CharactersIsCutWithAWarning) {
     ASSERT_EQ(written.diagnostics.size(), 1u);
     EXPECT_EQ(written.diagnostics[0].severity, Severity::Warning);
     EXPECT_NE(written.diagnostics[0].message.find("40000 characters"), std::string::npos);
-    const CommandRun run = runCommand(
+    const testing::ShellRun run = runCommand(
         "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
         "['Panel']; print(max(len(str(c.value or '')) for r in ws.iter_rows() for c in r))\" " +
         shellQuoted(out.path() / "s.xlsx"));
-    EXPECT_EQ(run.output, "32767\n");
+    EXPECT_EQ(run.out, "32767\n");
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // independent checks run as child processes (python3-openpyxl, LibreOffice Calc).
 #pragma once
 
+#include "ShellCommand.h"
 #include "io/json/ResultJson.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
@@ -10,7 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -63,23 +63,9 @@ inline std::string readFile(const std::filesystem::path& file) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-struct CommandRun {
-    int status = -1;
-    std::string output;
-};
-
 // Runs a shell command, returning its exit status and its standard output and error.
-inline CommandRun runCommand(const std::string& command) {
-    CommandRun run;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr)
-        return run;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        run.output += buffer;
-    const int status = ::pclose(pipe);
-    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+inline testing::ShellRun runCommand(const std::string& command) {
+    return testing::runShell(command + " 2>&1");
 }
 
 inline std::string shellQuoted(const std::filesystem::path& path) {
