@@ -12,8 +12,8 @@ namespace {
 
 using fairtender::testing::runShell;
 using fairtender::testing::ShellRun;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
 // Runs the binary with `arguments` (already shell-quoted), standard error discarded.
 ShellRun runExecutable(const std::string& arguments) {
@@ -28,7 +28,7 @@ TEST(CliExecutable, ValidSampleExitsZero) {
 }
 
 TEST(CliExecutable, InvalidFolderExitsOneWithEmptyStdout) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("tender.xml", "<tender>");
     const auto result = runExecutable("evaluate '" + folder.str() + "' --json");
     EXPECT_EQ(result.exitCode, 1);

@@ -15,8 +15,8 @@ namespace fairtender::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using fairtender::testing::ReportScratch;
 using fairtender::testing::runShell;
+using fairtender::testing::ScratchFolder;
 using fairtender::testing::ShellRun;
 using fairtender::testing::takeThroughLifecycle;
 using testing::run;
@@ -36,7 +36,7 @@ ShellRun fairtender(const std::string& arguments) {
 class ReportCommands : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        scratch_ = new ReportScratch;
+        scratch_ = new ScratchFolder;
         takeThroughLifecycle(sourcePath("samples/school-meals"), scratch_->path());
     }
     static void TearDownTestSuite() { delete scratch_; }
@@ -44,10 +44,10 @@ protected:
     static std::string ws() { return (scratch_->path() / "ws.ftw").string(); }
     static fs::path path(const std::string& name) { return scratch_->path() / name; }
 
-    static ReportScratch* scratch_;
+    static ScratchFolder* scratch_;
 };
 
-ReportScratch* ReportCommands::scratch_ = nullptr;
+ScratchFolder* ReportCommands::scratch_ = nullptr;
 
 TEST_F(ReportCommands, ReportWritesTheAwardReportWithoutADisplay) {
     const auto result =
@@ -120,7 +120,7 @@ TEST_F(ReportCommands, OcdsOutWritesTheSamePackageToAFile) {
 }
 
 TEST(ReportCommandsStage, EveryDocumentIsRefusedBeforeTheResultsAreLocked) {
-    ReportScratch scratch;
+    ScratchFolder scratch;
     takeThroughLifecycle(sourcePath("samples/school-meals"), scratch.path(),
                          LifecycleState::Moderation);
     const std::string ws = (scratch.path() / "ws.ftw").string();

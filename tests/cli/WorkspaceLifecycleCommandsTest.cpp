@@ -12,8 +12,8 @@ namespace {
 
 using testing::createOpenWorkspace;
 using testing::run;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
 std::string sampleText(const std::string& relative) {
     std::ifstream in(sourcePath("samples/school-meals/" + relative), std::ios::binary);
@@ -34,7 +34,7 @@ protected:
 
     std::string tenderFolder() const { return folder_.str() + "/tender"; }
 
-    TempFolder folder_;
+    ScratchFolder folder_;
     std::string file_ = folder_.str() + "/meals.ftw";
 };
 

@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::livingWageRates;
-using testing::ReportScratch;
+using testing::ScratchFolder;
 using testing::sourceDir;
 using testing::takeThroughLifecycle;
 
@@ -55,7 +55,7 @@ class PdfReports : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         gui_ = new reports::OffscreenGui;
-        scratch_ = new ReportScratch;
+        scratch_ = new ScratchFolder;
         workspace_ = new Workspace(
             takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch_->path()));
         auto report = gatherAwardReport(*workspace_, livingWageRates());
@@ -74,13 +74,13 @@ protected:
     static fs::path awardPdf() { return scratch_->path() / "award-report.pdf"; }
 
     static reports::OffscreenGui* gui_;
-    static ReportScratch* scratch_;
+    static ScratchFolder* scratch_;
     static Workspace* workspace_;
     static AwardReportContent* report_;
 };
 
 reports::OffscreenGui* PdfReports::gui_ = nullptr;
-ReportScratch* PdfReports::scratch_ = nullptr;
+ScratchFolder* PdfReports::scratch_ = nullptr;
 Workspace* PdfReports::workspace_ = nullptr;
 AwardReportContent* PdfReports::report_ = nullptr;
 
@@ -200,7 +200,7 @@ TEST_F(PdfReports, SummaryFileNameComesFromTheBidId) {
 // 60 bids: the ranking table runs over several pages, its header row on each.
 TEST(PdfReportsLongTender, RankingTableRepeatsItsHeaderOnEveryPage) {
     const reports::OffscreenGui gui;
-    ReportScratch scratch;
+    ScratchFolder scratch;
     bench::SyntheticTenderSpec spec;
     spec.bids = 60;
     spec.judgementCriteria = 4;

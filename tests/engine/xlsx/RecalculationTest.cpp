@@ -166,7 +166,7 @@ TEST(ScorecardRecalculation, EveryTotalAndRankSurvivesLibreOfficeRecalculation) 
     // Not a skip: CI installs LibreOffice, and a silent skip would hide a broken check.
     ASSERT_EQ(soffice.exitCode, 0) << "soffice not found: install libreoffice-calc "
                                       "(scripts/install-deps.sh)";
-    TempFolder work;
+    ScratchFolder work;
     writeGeneratedTender(work.path() / "generated-500", 500, false, 20260303);
     writeGeneratedTender(work.path() / "generated-per-point", 120, true, 7);
     std::vector<fs::path> folders = {

@@ -26,7 +26,7 @@ ScorecardOptions testOptions(const fs::path& folder) {
 void expectReadsBack(const fs::path& folder, const std::vector<std::string>& hostile = {}) {
     const FolderEvaluation evaluation = evaluated(folder);
     ASSERT_TRUE(evaluation.ok());
-    TempFolder out;
+    ScratchFolder out;
     const fs::path workbook = out.path() / "scorecard.xlsx";
     const ExportResult written =
         exportScorecard(*evaluation.folder, *evaluation.result, warningsOf(evaluation.diagnostics),
@@ -81,7 +81,7 @@ TEST(ScorecardWorkbook, HighwaysReadsBackWithEveryEngineNumberAndFormula) {
 }
 
 TEST(ScorecardWorkbook, HostileSupplierNamesLandAsPlainText) {
-    TempFolder copy;
+    ScratchFolder copy;
     fs::copy(kSourceDir / "samples/school-meals", copy.path() / "tender",
              fs::copy_options::recursive);
     const fs::path bids = copy.path() / "tender/bids";
@@ -102,7 +102,7 @@ TEST(ScorecardWorkbook, HostileSupplierNamesLandAsPlainText) {
 
 TEST(ScorecardWorkbook, SheetsComeInReadingOrderWithAScorecardPerBid) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     const ExportResult written =
         exportScorecard(*evaluation.folder, *evaluation.result, {},
                         testOptions(kSourceDir / "samples/school-meals"), out.path() / "s.xlsx");
@@ -117,7 +117,7 @@ TEST(ScorecardWorkbook, SheetsComeInReadingOrderWithAScorecardPerBid) {
 
 TEST(ScorecardWorkbook, ModelSheetShowsTheOwnershipJustification) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     const fs::path workbook = out.path() / "s.xlsx";
     ASSERT_TRUE(exportScorecard(*evaluation.folder, *evaluation.result, {},
                                 testOptions(kSourceDir / "samples/school-meals"), workbook)
@@ -135,7 +135,7 @@ TEST(ScorecardWorkbook, ModelSheetShowsTheOwnershipJustification) {
 
 TEST(ScorecardWorkbook, AboveTheSheetCapScorecardsShareOneSheet) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     ScorecardOptions options = testOptions(kSourceDir / "samples/school-meals");
     options.maxScorecardSheets = 5; // the sample has 6 bids
     const ExportResult written =
@@ -147,7 +147,7 @@ TEST(ScorecardWorkbook, AboveTheSheetCapScorecardsShareOneSheet) {
 
 TEST(ScorecardWorkbook, InterruptedWriteLeavesNoFileUnderTheTargetName) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     ScorecardOptions options = testOptions(kSourceDir / "samples/school-meals");
     fs::path seenTemporary;
     options.beforeRename = [&](const fs::path& temporary) {
@@ -165,7 +165,7 @@ TEST(ScorecardWorkbook, InterruptedWriteLeavesNoFileUnderTheTargetName) {
 
 TEST(ScorecardWorkbook, FailedWriteKeepsThePreviousFile) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     writeFile(out.path() / "s.xlsx", "previous");
     ScorecardOptions options = testOptions(kSourceDir / "samples/school-meals");
     options.beforeRename = [](const fs::path&) {
@@ -179,7 +179,7 @@ TEST(ScorecardWorkbook, FailedWriteKeepsThePreviousFile) {
 
 TEST(ScorecardWorkbook, MissingTargetFolderIsAnErrorAndWritesNothing) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     const ExportResult written = exportScorecard(*evaluation.folder, *evaluation.result, {},
                                                  testOptions(kSourceDir / "samples/school-meals"),
                                                  out.path() / "missing/s.xlsx");
@@ -192,7 +192,7 @@ TEST(ScorecardWorkbook, ReasonOver32767CharactersIsCutWithAWarning) {
     FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
     ASSERT_FALSE(evaluation.folder->evaluations.consensus.empty());
     evaluation.folder->evaluations.consensus[0].reason = std::string(40000, 'r');
-    TempFolder out;
+    ScratchFolder out;
     const ExportResult written =
         exportScorecard(*evaluation.folder, *evaluation.result, {},
                         testOptions(kSourceDir / "samples/school-meals"), out.path() / "s.xlsx");

@@ -2,6 +2,7 @@
 // independent checks run as child processes (python3-openpyxl, LibreOffice Calc).
 #pragma once
 
+#include "ScratchFolder.h"
 #include "ShellCommand.h"
 #include "io/json/ResultJson.h"
 #include "io/xml/ReferenceData.h"
@@ -10,13 +11,13 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace fairtender::xlsxtest {
+
+using testing::ScratchFolder;
 
 inline const std::filesystem::path kSourceDir = FAIRTENDER_SOURCE_DIR;
 inline const std::filesystem::path kChecker = kSourceDir / "tests/engine/xlsx/check_scorecard.py";
@@ -29,29 +30,6 @@ inline const LivingWageTable* referenceRates() {
     }();
     return table ? &*table : nullptr;
 }
-
-// A folder under the system temp directory, removed with everything in it at the end.
-class TempFolder {
-public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("fairtender-xlsx-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 inline void writeFile(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
