@@ -2,6 +2,7 @@
 // independent checks run as child processes (python3-openpyxl, LibreOffice Calc).
 #pragma once
 
+#include "FileText.h"
 #include "ScratchFolder.h"
 #include "ShellCommand.h"
 #include "io/json/ResultJson.h"
@@ -17,6 +18,7 @@
 
 namespace fairtender::xlsxtest {
 
+using testing::readFile;
 using testing::ScratchFolder;
 
 inline const std::filesystem::path kSourceDir = FAIRTENDER_SOURCE_DIR;
@@ -34,11 +36,6 @@ inline const LivingWageTable* referenceRates() {
 inline void writeFile(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
-}
-
-inline std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // Runs a shell command, returning its exit status and its standard output and error.
