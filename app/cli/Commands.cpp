@@ -162,6 +162,18 @@ ReferenceRates referenceRates() {
     return rates;
 }
 
+std::optional<std::string> actorOf(const ParsedArguments& args) {
+    const auto actor = args.option("--as");
+    if (!actor || actor->empty())
+        return std::nullopt;
+    return actor;
+}
+
+Outcome missingActor(const std::string& command) {
+    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
+                                   "with its name)");
+}
+
 CommandSyntax validateSyntax() {
     return {{}, {}, {"FOLDER"}};
 }

@@ -10,6 +10,7 @@
 
 #include <iosfwd>
 #include <optional>
+#include <string>
 
 namespace fairtender::cli {
 
@@ -24,6 +25,11 @@ struct ReferenceRates {
     const LivingWageTable* get() const { return table ? &*table : nullptr; }
 };
 ReferenceRates referenceRates();
+
+// Who is acting (--as NAME), for the commands that change a workspace; nullopt when it is
+// not given or empty, and missingActor(command) is then the usage error to return.
+std::optional<std::string> actorOf(const ParsedArguments& args);
+Outcome missingActor(const std::string& command);
 
 // The syntax of each command, for parseArguments.
 CommandSyntax validateSyntax();

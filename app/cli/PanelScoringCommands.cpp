@@ -31,18 +31,6 @@ Opened openWorkspace(const std::string& command, const ParsedArguments& args) {
     return opened;
 }
 
-std::optional<std::string> actorOf(const ParsedArguments& args) {
-    const auto actor = args.option("--as");
-    if (!actor || actor->empty())
-        return std::nullopt;
-    return actor;
-}
-
-Outcome missingActor(const std::string& command) {
-    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
-                                   "with its name)");
-}
-
 Outcome finishCommand(const std::string& command, const CommandOutcome& done,
                       const CommandStreams& streams, const Diagnostics& warnings = {}) {
     if (!done.ok())
