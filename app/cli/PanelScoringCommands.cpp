@@ -50,6 +50,13 @@ Date todayUtc() {
     return *Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+// The day given as `option` (YYYY-MM-DD), today (UTC) when it is not given; nullopt when
+// the text given is not a day.
+std::optional<Date> dayOption(const ParsedArguments& args, const std::string& option) {
+    const auto text = args.option(option);
+    return text ? Date::parse(*text) : std::optional<Date>(todayUtc());
+}
+
 std::optional<BankHolidays> bankHolidays(Diagnostics& problems) {
     return loadBankHolidays(
         templatesDirectory() / "reference" / "bank-holidays-england-and-wales.xml", problems);
@@ -276,12 +283,9 @@ Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
     if (!to)
         return Outcome::usage(command, "--to must be open, evaluation, moderation, locked or "
                                        "awarded");
-    std::optional<Date> notice = todayUtc();
-    if (const auto date = args.option("--date")) {
-        notice = Date::parse(*date);
-        if (!notice)
-            return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
-    }
+    const std::optional<Date> notice = dayOption(args, "--date");
+    if (!notice)
+        return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
@@ -308,12 +312,9 @@ Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams) {
     const auto bid = args.option("--bid");
     if (!bid)
         return Outcome::usage(command, "missing --bid B");
-    std::optional<Date> notice = todayUtc();
-    if (const auto date = args.option("--notice-date")) {
-        notice = Date::parse(*date);
-        if (!notice)
-            return Outcome::usage(command, "--notice-date must be a day written YYYY-MM-DD");
-    }
+    const std::optional<Date> notice = dayOption(args, "--notice-date");
+    if (!notice)
+        return Outcome::usage(command, "--notice-date must be a day written YYYY-MM-DD");
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
