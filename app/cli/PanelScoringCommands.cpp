@@ -1,12 +1,11 @@
 #include "cli/PanelScoringCommands.h"
 
 #include "cli/TemplateLibrary.h"
+#include "core/Date.h"
 #include "core/Decimal.h"
 #include "store/EvaluationsXml.h"
 #include "store/Workspace.h"
 
-#include <chrono>
-#include <ctime>
 #include <ostream>
 
 namespace fairtender::cli {
@@ -41,13 +40,6 @@ Outcome finishCommand(const std::string& command, const CommandOutcome& done,
 
 std::string fixed(double value) {
     return formatFixed(value, 2);
-}
-
-Date todayUtc() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    ::gmtime_r(&now, &tm);
-    return *Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 // The day given as `option` (YYYY-MM-DD), today (UTC) when it is not given; nullopt when

@@ -1,6 +1,7 @@
 #include "store/Workspace.h"
 
 #include "audit/Sha256.h"
+#include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/FileBytes.h"
 #include "core/FileHash.h"
@@ -19,10 +20,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <set>
@@ -206,15 +205,6 @@ std::string rowSubject(const TableSpec& spec, const std::vector<std::string>& va
         subject += (subject.empty() ? "" : " ") + values.at(i);
     }
     return subject;
-}
-
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    ::gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 bool writeBytes(const fs::path& file, const std::string& bytes) {
@@ -686,7 +676,7 @@ struct Workspace::Impl {
         }
         try {
             session.begin();
-            commandTime = utcNow();
+            commandTime = utcTimestampNow();
             loadHead();
             body(outcome);
             if (outcome.ok())
@@ -804,7 +794,7 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         impl->configure();
         impl->session.begin();
         impl->migrate(-1);
-        impl->commandTime = utcNow();
+        impl->commandTime = utcTimestampNow();
         const std::string reason = "created from the folder " + folder.string();
         impl->insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
                         reason);

@@ -1,5 +1,6 @@
 #include "io/ocds/OcdsRelease.h"
 
+#include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/Money.h"
 #include "reporting/ReportContent.h"
@@ -9,8 +10,6 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
-#include <chrono>
-#include <ctime>
 #include <random>
 #include <sstream>
 
@@ -23,15 +22,6 @@ using Poco::JSON::Object;
 
 Object::Ptr object() {
     return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 // Amounts go in as marked strings and come out as bare numbers: a double would print
@@ -233,7 +223,7 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     auto release = object();
     release->set("ocid", ocid);
     release->set("id", tender.id + "-award");
-    release->set("date", releaseDate.empty() ? utcNow() : releaseDate);
+    release->set("date", releaseDate.empty() ? utcTimestampNow() : releaseDate);
     Array::Ptr tags(new Array);
     tags->add("award");
     release->set("tag", tags);
@@ -255,7 +245,8 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     root->set("uri", options.uri.empty() ? "urn:ocds:" + ocid : options.uri);
     root->set("version", "1.1");
     root->set("extensions", extensions);
-    root->set("publishedDate", options.publishedDate.empty() ? utcNow() : options.publishedDate);
+    root->set("publishedDate",
+              options.publishedDate.empty() ? utcTimestampNow() : options.publishedDate);
     root->set("publisher", publisher);
     root->set("releases", releases);
 
