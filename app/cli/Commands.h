@@ -12,6 +12,10 @@
 #include <optional>
 #include <string>
 
+namespace fairtender {
+struct CommandOutcome;
+}
+
 namespace fairtender::cli {
 
 // The living wage table beside the templates; a missing or broken file adds a warning and
@@ -44,6 +48,11 @@ struct CommandStreams {
     std::ostream& out;
     std::ostream* progress = nullptr;
 };
+
+// How a workspace command ends: its refusal, or its one-line summary on `out` and success
+// with `warnings`.
+Outcome finishCommand(const std::string& command, const CommandOutcome& done,
+                      const CommandStreams& streams, const Diagnostics& warnings = {});
 
 // validate FOLDER: a one-line summary on `out` if valid; errors leave `out` empty.
 Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams);

@@ -30,14 +30,6 @@ Opened openWorkspace(const std::string& command, const ParsedArguments& args) {
     return opened;
 }
 
-Outcome finishCommand(const std::string& command, const CommandOutcome& done,
-                      const CommandStreams& streams, const Diagnostics& warnings = {}) {
-    if (!done.ok())
-        return Outcome::invalidFiles(command, done.problems);
-    streams.out << done.summary << "\n";
-    return Outcome::success(warnings);
-}
-
 std::string fixed(double value) {
     return formatFixed(value, 2);
 }

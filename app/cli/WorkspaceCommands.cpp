@@ -133,12 +133,10 @@ Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams&
     if (!opened.ok())
         return Outcome::invalidFiles(command, opened.diagnostics);
     ReferenceRates rates = referenceRates();
-    const CommandOutcome done = opened.workspace->replaceTender(
-        *actor, *bytes, args.option("--why").value_or(""), rates.get());
-    if (!done.ok())
-        return Outcome::invalidFiles(command, done.problems);
-    streams.out << done.summary << "\n";
-    return Outcome::success(rates.warnings);
+    return finishCommand(command,
+                         opened.workspace->replaceTender(
+                             *actor, *bytes, args.option("--why").value_or(""), rates.get()),
+                         streams, rates.warnings);
 }
 
 Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams& streams) {
