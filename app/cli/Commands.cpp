@@ -8,6 +8,7 @@
 #include "io/xlsx/ScorecardWorkbook.h"
 #include "io/xml/ReferenceData.h"
 #include "pipeline/FolderEvaluation.h"
+#include "store/Workspace.h"
 
 #include <fstream>
 #include <optional>
@@ -160,6 +161,26 @@ ReferenceRates referenceRates() {
     ReferenceRates rates;
     rates.table = loadReferenceRates(rates.warnings);
     return rates;
+}
+
+std::optional<std::string> actorOf(const ParsedArguments& args) {
+    const auto actor = args.option("--as");
+    if (!actor || actor->empty())
+        return std::nullopt;
+    return actor;
+}
+
+Outcome missingActor(const std::string& command) {
+    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
+                                   "with its name)");
+}
+
+Outcome finishCommand(const std::string& command, const CommandOutcome& done,
+                      const CommandStreams& streams, const Diagnostics& warnings) {
+    if (!done.ok())
+        return Outcome::invalidFiles(command, done.problems);
+    streams.out << done.summary << "\n";
+    return Outcome::success(warnings);
 }
 
 CommandSyntax validateSyntax() {

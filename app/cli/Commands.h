@@ -10,6 +10,11 @@
 
 #include <iosfwd>
 #include <optional>
+#include <string>
+
+namespace fairtender {
+struct CommandOutcome;
+}
 
 namespace fairtender::cli {
 
@@ -25,6 +30,11 @@ struct ReferenceRates {
 };
 ReferenceRates referenceRates();
 
+// Who is acting (--as NAME), for the commands that change a workspace; nullopt when it is
+// not given or empty, and missingActor(command) is then the usage error to return.
+std::optional<std::string> actorOf(const ParsedArguments& args);
+Outcome missingActor(const std::string& command);
+
 // The syntax of each command, for parseArguments.
 CommandSyntax validateSyntax();
 CommandSyntax evaluateSyntax();
@@ -38,6 +48,11 @@ struct CommandStreams {
     std::ostream& out;
     std::ostream* progress = nullptr;
 };
+
+// How a workspace command ends: its refusal, or its one-line summary on `out` and success
+// with `warnings`.
+Outcome finishCommand(const std::string& command, const CommandOutcome& done,
+                      const CommandStreams& streams, const Diagnostics& warnings = {});
 
 // validate FOLDER: a one-line summary on `out` if valid; errors leave `out` empty.
 Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams);

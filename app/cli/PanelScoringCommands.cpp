@@ -1,12 +1,11 @@
 #include "cli/PanelScoringCommands.h"
 
 #include "cli/TemplateLibrary.h"
+#include "core/Date.h"
 #include "core/Decimal.h"
 #include "store/EvaluationsXml.h"
 #include "store/Workspace.h"
 
-#include <chrono>
-#include <ctime>
 #include <ostream>
 
 namespace fairtender::cli {
@@ -31,35 +30,15 @@ Opened openWorkspace(const std::string& command, const ParsedArguments& args) {
     return opened;
 }
 
-std::optional<std::string> actorOf(const ParsedArguments& args) {
-    const auto actor = args.option("--as");
-    if (!actor || actor->empty())
-        return std::nullopt;
-    return actor;
-}
-
-Outcome missingActor(const std::string& command) {
-    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
-                                   "with its name)");
-}
-
-Outcome finishCommand(const std::string& command, const CommandOutcome& done,
-                      const CommandStreams& streams, const Diagnostics& warnings = {}) {
-    if (!done.ok())
-        return Outcome::invalidFiles(command, done.problems);
-    streams.out << done.summary << "\n";
-    return Outcome::success(warnings);
-}
-
 std::string fixed(double value) {
     return formatFixed(value, 2);
 }
 
-Date todayUtc() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    ::gmtime_r(&now, &tm);
-    return *Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+// The day given as `option` (YYYY-MM-DD), today (UTC) when it is not given; nullopt when
+// the text given is not a day.
+std::optional<Date> dayOption(const ParsedArguments& args, const std::string& option) {
+    const auto text = args.option(option);
+    return text ? Date::parse(*text) : std::optional<Date>(todayUtc());
 }
 
 std::optional<BankHolidays> bankHolidays(Diagnostics& problems) {
@@ -288,12 +267,9 @@ Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
     if (!to)
         return Outcome::usage(command, "--to must be open, evaluation, moderation, locked or "
                                        "awarded");
-    std::optional<Date> notice = todayUtc();
-    if (const auto date = args.option("--date")) {
-        notice = Date::parse(*date);
-        if (!notice)
-            return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
-    }
+    const std::optional<Date> notice = dayOption(args, "--date");
+    if (!notice)
+        return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
@@ -320,12 +296,9 @@ Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams) {
     const auto bid = args.option("--bid");
     if (!bid)
         return Outcome::usage(command, "missing --bid B");
-    std::optional<Date> notice = todayUtc();
-    if (const auto date = args.option("--notice-date")) {
-        notice = Date::parse(*date);
-        if (!notice)
-            return Outcome::usage(command, "--notice-date must be a day written YYYY-MM-DD");
-    }
+    const std::optional<Date> notice = dayOption(args, "--notice-date");
+    if (!notice)
+        return Outcome::usage(command, "--notice-date must be a day written YYYY-MM-DD");
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;

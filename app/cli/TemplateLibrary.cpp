@@ -1,9 +1,9 @@
 #include "cli/TemplateLibrary.h"
 
+#include "core/FileBytes.h"
+
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace fairtender::cli {
@@ -46,15 +46,6 @@ std::string firstSentence(const std::string& text) {
             return text.substr(0, i + 1);
     }
     return text;
-}
-
-std::optional<std::string> readFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 } // namespace
@@ -119,7 +110,7 @@ std::vector<TemplateInfo> listTemplates(const fs::path& templates) {
         std::error_code typeError;
         if (!entry.is_regular_file(typeError) || entry.path().extension() != ".xml")
             continue;
-        const auto text = readFile(entry.path());
+        const auto text = readFileBytes(entry.path());
         TemplateInfo info = text ? describeTemplate(*text) : TemplateInfo{};
         info.name = entry.path().stem().string();
         info.file = entry.path();

@@ -1,11 +1,11 @@
 #include "cli/WorkspaceCommands.h"
 
+#include "core/FileBytes.h"
 #include "store/Workspace.h"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -31,18 +31,6 @@ std::string indented(const std::string& label, const std::string& text) {
 
 // Above this many files an import shows how far its checks have got.
 constexpr std::size_t kImportProgressFrom = 50;
-
-std::optional<std::string> actingAs(const ParsedArguments& args) {
-    const auto actor = args.option("--as");
-    if (!actor || actor->empty())
-        return std::nullopt;
-    return actor;
-}
-
-Outcome missingAs(const std::string& command) {
-    return Outcome::usage(command, "missing --as NAME (who is acting: every change is logged "
-                                   "with its name)");
-}
 
 // The files named on the command line, a folder standing for its *.xml files in name
 // order (hidden files and editors' companions left out, as in a tender folder's bids/).
@@ -107,10 +95,9 @@ FolderEvaluation evaluateWorkspaceFile(const std::string& file, const LivingWage
 }
 
 Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& streams) {
-    const auto actor = args.option("--as");
-    if (!actor || actor->empty())
-        return Outcome::usage("workspace create", "missing --as NAME (who is acting: every "
-                                                  "change is logged with its name)");
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor("workspace create");
     const std::string folder = args.positionals.at(0);
     const std::string file = args.positionals.at(1);
     ReferenceRates rates = referenceRates();
@@ -134,33 +121,29 @@ Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& st
 
 Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "workspace set-tender";
-    const auto actor = actingAs(args);
+    const auto actor = actorOf(args);
     if (!actor)
-        return missingAs(command);
+        return missingActor(command);
     const std::string tenderFile = args.positionals.at(1);
-    std::ifstream in(tenderFile, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in)
+    const auto bytes = readFileBytes(tenderFile);
+    if (!bytes)
         return Outcome::failure(command, "cannot read " + tenderFile +
                                              ": check that it is a file you may read");
     auto opened = Workspace::open(args.positionals.at(0));
     if (!opened.ok())
         return Outcome::invalidFiles(command, opened.diagnostics);
     ReferenceRates rates = referenceRates();
-    const CommandOutcome done = opened.workspace->replaceTender(
-        *actor, bytes.str(), args.option("--why").value_or(""), rates.get());
-    if (!done.ok())
-        return Outcome::invalidFiles(command, done.problems);
-    streams.out << done.summary << "\n";
-    return Outcome::success(rates.warnings);
+    return finishCommand(command,
+                         opened.workspace->replaceTender(
+                             *actor, *bytes, args.option("--why").value_or(""), rates.get()),
+                         streams, rates.warnings);
 }
 
 Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "workspace import-bids";
-    const auto actor = actingAs(args);
+    const auto actor = actorOf(args);
     if (!actor)
-        return missingAs(command);
+        return missingActor(command);
     const std::vector<std::string> named(args.positionals.begin() + 1, args.positionals.end());
     const auto files = bidFilesNamed(named);
     if (files.empty())

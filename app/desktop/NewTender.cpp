@@ -1,5 +1,6 @@
 #include "desktop/NewTender.h"
 
+#include "core/FileBytes.h"
 #include "desktop/TenderDocument.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
@@ -17,8 +18,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace fairtender::desktop {
@@ -26,15 +25,6 @@ namespace fairtender::desktop {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<std::string> readWhole(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 QString qtext(const std::string& value) {
     return QString::fromStdString(value);
@@ -54,7 +44,7 @@ std::vector<TemplateChoice> listTenderTemplates(const fs::path& templatesDir) {
         choice.file = it->path();
         choice.name = qtext(it->path().stem().string());
         choice.title = choice.name;
-        if (const auto xml = readWhole(it->path())) {
+        if (const auto xml = readFileBytes(it->path())) {
             Diagnostics ignored;
             if (const auto tender =
                     parseTender(*xml, it->path().filename().string(), rates.get(), ignored))
@@ -81,7 +71,7 @@ NewTenderOutcome createTenderFromTemplate(const fs::path& templateFile, const st
     if (folder.empty())
         return fail(QStringLiteral("Choose the folder for the new tender."));
     try {
-        const auto xml = readWhole(templateFile);
+        const auto xml = readFileBytes(templateFile);
         if (!xml)
             return fail(
                 QStringLiteral("Cannot read the template %1.").arg(qtext(templateFile.string())));

@@ -1,5 +1,7 @@
 #include "reports/PdfReports.h"
 
+#include "core/MarkupText.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QFont>
@@ -36,30 +38,7 @@ double mmToPx(double mm) {
 
 // HTML text: the five characters HTML gives meaning to, escaped.
 std::string h(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char ch : text) {
-        switch (ch) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += ch;
-        }
-    }
-    return out;
+    return markupEscaped(text, MarkupPlace::Html);
 }
 
 // `pattern` with %1, %2 ... replaced by `values` in order.

@@ -1,6 +1,8 @@
 #include "core/Date.h"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace fairtender {
 
@@ -39,6 +41,27 @@ std::string Date::toString() const {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
     return buffer;
+}
+
+namespace {
+std::tm utcNow() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    return tm;
+}
+} // namespace
+
+Date todayUtc() {
+    const std::tm tm = utcNow();
+    return *Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::string utcTimestampNow() {
+    const std::tm tm = utcNow();
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
 }
 
 } // namespace fairtender

@@ -28,4 +28,11 @@ private:
     int day_ = 1;
 };
 
+// Today in UTC, the day a command is dated when no day is given.
+Date todayUtc();
+
+// Now in UTC as ISO 8601 to the second, "2025-12-19T10:31:05Z": when an audit entry, an
+// export or a release was made.
+std::string utcTimestampNow();
+
 } // namespace fairtender

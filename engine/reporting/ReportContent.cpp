@@ -224,32 +224,6 @@ TenderHeading headingOf(const Tender& tender, LifecycleState state) {
 }
 
 // What both documents start from: the stage checked, the stored inputs evaluated.
-struct Evaluated {
-    TenderFolder folder;
-    EvaluationResult result;
-    LifecycleState state = LifecycleState::Draft;
-};
-
-Gathered<Evaluated> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
-                                   const std::string& what) {
-    Gathered<Evaluated> gathered;
-    gathered.problems = requireLockedOrAwarded(workspace, what);
-    if (!gathered.problems.empty())
-        return gathered;
-    FolderEvaluation evaluation = workspace.evaluate(rates);
-    if (!evaluation.ok() || !evaluation.folder) {
-        gathered.problems = evaluation.diagnostics;
-        if (!hasErrors(gathered.problems))
-            gathered.problems.push_back(errorAt(locationOf(workspace),
-                                                "the stored inputs do not evaluate: run "
-                                                "`fairtender verify` on the workspace"));
-        return gathered;
-    }
-    gathered.content =
-        Evaluated{std::move(*evaluation.folder), std::move(*evaluation.result), workspace.state()};
-    return gathered;
-}
-
 const Bid* findBid(const TenderFolder& folder, const std::string& id) {
     const auto at = std::find_if(folder.bids.begin(), folder.bids.end(),
                                  [&](const Bid& b) { return b.id == id; });
@@ -294,7 +268,7 @@ std::string figureText(const LeafSummary& leaf, const CriterionResult& c, const 
     return {};
 }
 
-BidAssessment assess(const BidResult& bid, const Evaluated& e) {
+BidAssessment assess(const BidResult& bid, const LockedEvaluation& e) {
     const auto& result = e.result;
     const auto& tender = e.folder.tender;
     BidAssessment a;
@@ -382,6 +356,26 @@ Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string
             workspace.path().filename().string() + " --to locked --reason TEXT --as NAME`")};
 }
 
+Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
+                                          const std::string& what) {
+    Gathered<LockedEvaluation> gathered;
+    gathered.problems = requireLockedOrAwarded(workspace, what);
+    if (!gathered.problems.empty())
+        return gathered;
+    FolderEvaluation evaluation = workspace.evaluate(rates);
+    if (!evaluation.ok() || !evaluation.folder) {
+        gathered.problems = evaluation.diagnostics;
+        if (!hasErrors(gathered.problems))
+            gathered.problems.push_back(errorAt(locationOf(workspace),
+                                                "the stored inputs do not evaluate: run "
+                                                "`fairtender verify` on the workspace"));
+        return gathered;
+    }
+    gathered.content = LockedEvaluation{std::move(*evaluation.folder),
+                                        std::move(*evaluation.result), workspace.state()};
+    return gathered;
+}
+
 Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspace) {
     Gathered<std::vector<InputFileHash>> gathered;
     static std::atomic<unsigned> counter{0};
@@ -431,7 +425,7 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
         gathered.problems = std::move(evaluated.problems);
         return gathered;
     }
-    const Evaluated& e = *evaluated.content;
+    const LockedEvaluation& e = *evaluated.content;
     const EvaluationResult& result = e.result;
     const Tender& tender = e.folder.tender;
     const int places = result.rounding;
@@ -650,7 +644,7 @@ gatherAssessmentSummaries(const Workspace& workspace, const LivingWageTable* rat
         gathered.problems = std::move(evaluated.problems);
         return gathered;
     }
-    const Evaluated& e = *evaluated.content;
+    const LockedEvaluation& e = *evaluated.content;
     const auto award = workspace.award();
     const std::optional<std::string> winnerId =
         award ? std::optional(award->bidId) : e.result.winnerId;

@@ -5,6 +5,9 @@
 
 #include "core/Diagnostic.h"
 #include "io/xml/ReferenceData.h"
+#include "io/xml/TenderFolder.h"
+#include "lifecycle/Lifecycle.h"
+#include "scoring/EvaluationResult.h"
 
 #include <cstddef>
 #include <optional>
@@ -228,5 +231,18 @@ Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspac
 // Nothing when the workspace is locked or awarded; else the problem naming its stage and
 // the command that moves it on. `what` names the document: "the award report".
 Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what);
+
+// A locked or awarded workspace's stored inputs and their result: what every document made
+// from the results starts from.
+struct LockedEvaluation {
+    TenderFolder folder;
+    EvaluationResult result;
+    LifecycleState state = LifecycleState::Draft;
+};
+
+// The stored inputs evaluated; the stage problem of requireLockedOrAwarded, or the problems
+// of inputs that no longer evaluate, give no content. `what` names the document.
+Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
+                                          const std::string& what);
 
 } // namespace fairtender

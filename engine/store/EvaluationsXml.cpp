@@ -1,5 +1,7 @@
 #include "store/EvaluationsXml.h"
 
+#include "core/MarkupText.h"
+
 #include <array>
 #include <charconv>
 
@@ -7,39 +9,8 @@ namespace fairtender {
 
 namespace {
 
-// Carriage returns and tabs are written as character references: a reader would otherwise
-// normalise them away and the reason would not survive a round trip.
 std::string escaped(const std::string& text, bool attribute) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += attribute ? "&quot;" : "\"";
-            break;
-        case '\r':
-            out += "&#13;";
-            break;
-        case '\n':
-            out += attribute ? "&#10;" : "\n";
-            break;
-        case '\t':
-            out += attribute ? "&#9;" : "\t";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return markupEscaped(text, attribute ? MarkupPlace::XmlAttribute : MarkupPlace::XmlText);
 }
 
 std::string attr(const char* name, const std::string& value) {

@@ -1,7 +1,9 @@
 #include "store/Workspace.h"
 
 #include "audit/Sha256.h"
+#include "core/Date.h"
 #include "core/Decimal.h"
+#include "core/FileBytes.h"
 #include "core/FileHash.h"
 #include "io/json/ResultJson.h"
 #include "scoring/Evaluator.h"
@@ -18,10 +20,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <set>
@@ -205,26 +205,6 @@ std::string rowSubject(const TableSpec& spec, const std::vector<std::string>& va
         subject += (subject.empty() ? "" : " ") + values.at(i);
     }
     return subject;
-}
-
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    ::gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
-std::optional<std::string> readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        return std::nullopt;
-    return text.str();
 }
 
 bool writeBytes(const fs::path& file, const std::string& bytes) {
@@ -696,7 +676,7 @@ struct Workspace::Impl {
         }
         try {
             session.begin();
-            commandTime = utcNow();
+            commandTime = utcTimestampNow();
             loadHead();
             body(outcome);
             if (outcome.ok())
@@ -785,12 +765,12 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
     const TenderFolder& loaded = *load.folder;
 
     // The exact bytes of every file, so an export gives the same files back.
-    const auto tenderXml = readBytes(folder / "tender.xml");
+    const auto tenderXml = readFileBytes(folder / "tender.xml");
     std::vector<std::pair<std::string, std::string>> documents; // file name in bids/, bytes
     for (const auto& file : loaded.files) {
         if (file.parent_path().filename() != "bids")
             continue;
-        auto bytes = readBytes(file);
+        auto bytes = readFileBytes(file);
         if (!bytes) {
             created.diagnostics.push_back(
                 errorAt({"bids/" + file.filename().string(), 0, 0}, "cannot be read again"));
@@ -814,7 +794,7 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         impl->configure();
         impl->session.begin();
         impl->migrate(-1);
-        impl->commandTime = utcNow();
+        impl->commandTime = utcTimestampNow();
         const std::string reason = "created from the folder " + folder.string();
         impl->insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
                         reason);
@@ -1112,6 +1092,13 @@ Diagnostic refusal(const fs::path& file, std::string message) {
     return workspaceError(file, std::move(message));
 }
 
+// `fail(message)`: adds the refusal to `outcome`; a command body returns through it.
+auto refuser(CommandOutcome& outcome, const fs::path& file) {
+    return [&outcome, &file](std::string message) {
+        outcome.problems.push_back(refusal(file, std::move(message)));
+    };
+}
+
 bool isNeeded(const TenderFolder& folder, const std::string& bidId,
               const std::string& criterionId) {
     for (const auto& item : judgementsNeeded(folder.tender, folder.bids))
@@ -1241,9 +1228,7 @@ CommandOutcome Workspace::submitScore(const std::string& actor, const std::strin
                                       const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState state = impl.currentState();
         FolderLoad load = impl.rebuild(rates);
@@ -1293,9 +1278,7 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
                                       const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
         if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead reopens a score");
@@ -1394,9 +1377,7 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
                                        const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState state = impl.currentState();
         FolderLoad load = impl.rebuild(rates);
@@ -1441,9 +1422,7 @@ CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const st
                                               const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
@@ -1477,9 +1456,7 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
                                   const BankHolidays* holidays, std::optional<Date> noticeDate) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState from = impl.currentState();
         if (panel.withRole(PanelRole::Lead).empty())
@@ -1544,9 +1521,7 @@ CommandOutcome Workspace::replaceTender(const std::string& actor, const std::str
                                         const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead replaces the tender");
@@ -1594,9 +1569,7 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
                                      const LivingWageTable* rates, const ImportProgress& progress) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
         if (state == LifecycleState::Draft)
             return fail("bids are imported while the tender is open; it is still a draft: move "
@@ -1640,7 +1613,7 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
                                       file.string() + " if it holds other bids"
                                 : "is given twice in this batch (" + earlier->second.string() +
                                       " and " + file.string() + "): import each file once"));
-            } else if (auto bytes = readBytes(file); !bytes) {
+            } else if (auto bytes = readFileBytes(file); !bytes) {
                 problems.push_back(
                     errorAt({file.string(), 0, 0}, "cannot read " + file.string() +
                                                        ": check that it is a file you may read"));
@@ -1680,9 +1653,7 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
                                                  std::optional<Date> noticeDate) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
-        const auto fail = [&](std::string message) {
-            outcome.problems.push_back(refusal(impl.path, std::move(message)));
-        };
+        const auto fail = refuser(outcome, impl.path);
         if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead excludes a bid");
         const LifecycleState state = impl.currentState();

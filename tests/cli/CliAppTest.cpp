@@ -13,14 +13,14 @@ namespace fairtender::cli {
 namespace {
 
 using testing::run;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 using testing::writeSmallTender;
 
 const std::string kSchoolMeals = sourcePath("samples/school-meals");
 
 bool parsesAsJson(const std::string& json, const std::string& check = "") {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("result.json", json);
     const std::string script = "import json,sys; d=json.load(sys.stdin)" + check;
     const std::string command =
@@ -102,7 +102,7 @@ TEST(CliValidate, SampleIsValidWithOneLineSummary) {
 }
 
 TEST(CliValidate, SmallFolderSummaryCountsBidsEvaluatorsAndScores) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     const auto result = run({"validate", folder.str()});
     EXPECT_EQ(result.exitCode, 0) << result.err;
@@ -110,7 +110,7 @@ TEST(CliValidate, SmallFolderSummaryCountsBidsEvaluatorsAndScores) {
 }
 
 TEST(CliValidate, InvalidBidFileGivesLocatedErrorsWithFolderPrefixAndNoOutput) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     folder.write("bids/bad.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
 <bids xmlns="urn:fairtender:bid:1" tender="T-1">
@@ -126,7 +126,7 @@ TEST(CliValidate, InvalidBidFileGivesLocatedErrorsWithFolderPrefixAndNoOutput) {
 }
 
 TEST(CliValidate, EveryErrorIsReportedNotJustTheFirst) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     folder.write("bids/bad1.xml",
                  R"(<bid xmlns="urn:fairtender:bid:1" tender="T-1" id="B8" colour="red"/>)");
@@ -149,7 +149,7 @@ TEST(CliValidate, MissingFolderExitsOneWithNothingOnStdout) {
 // evaluate
 
 TEST(CliEvaluate, SmallFolderTableShowsTotalsAndWinner) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     const auto result = run({"evaluate", folder.str()});
     ASSERT_EQ(result.exitCode, 0) << result.err;
@@ -180,7 +180,7 @@ TEST(CliEvaluate, JsonIsOneValidDocumentWithTheSpecsKeys) {
 }
 
 TEST(CliEvaluate, JsonOfSmallFolderHasWorkedNumbers) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     const auto result = run({"evaluate", folder.str(), "--json"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
@@ -192,7 +192,7 @@ TEST(CliEvaluate, JsonOfSmallFolderHasWorkedNumbers) {
 }
 
 TEST(CliEvaluate, ExplainShowsTheFormulaOfEachCriterion) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     const auto result = run({"evaluate", folder.str(), "--explain", "B1"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
@@ -203,7 +203,7 @@ TEST(CliEvaluate, ExplainShowsTheFormulaOfEachCriterion) {
 }
 
 TEST(CliEvaluate, ExplainUnknownBidExitsTwoListingTheBids) {
-    TempFolder folder;
+    ScratchFolder folder;
     writeSmallTender(folder);
     const auto result = run({"evaluate", folder.str(), "--explain", "B7"});
     EXPECT_EQ(result.exitCode, 2);
@@ -218,7 +218,7 @@ TEST(CliEvaluate, JsonAndExplainTogetherIsAUsageError) {
 }
 
 TEST(CliEvaluate, InvalidFolderExitsOneWithNothingOnStdout) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("tender.xml", "<tender xmlns=\"urn:fairtender:tender:1\"");
     for (const auto& args : {std::vector<std::string>{"evaluate", folder.str()},
                              std::vector<std::string>{"evaluate", folder.str(), "--json"}}) {
@@ -242,7 +242,7 @@ TEST(CliTemplates, ListsTheThreeTemplatesWithTitles) {
 }
 
 TEST(CliTemplates, EmptyTemplatesFolderExitsOne) {
-    TempFolder empty;
+    ScratchFolder empty;
     ::setenv("FAIRTENDER_TEMPLATES", empty.str().c_str(), 1);
     const auto result = run({"templates"});
     ::unsetenv("FAIRTENDER_TEMPLATES");
@@ -251,7 +251,7 @@ TEST(CliTemplates, EmptyTemplatesFolderExitsOne) {
 }
 
 TEST(CliNew, CreatesAFolderThatValidates) {
-    TempFolder parent;
+    ScratchFolder parent;
     const std::string target = parent.str() + "/my-tender";
     const auto created = run({"new", "--template", "price-quality-60-40", target});
     ASSERT_EQ(created.exitCode, 0) << created.err;
@@ -267,7 +267,7 @@ TEST(CliNew, CreatesAFolderThatValidates) {
 TEST(CliNew, EveryTemplateMakesALoadableFolder) {
     for (const std::string name :
          {"community-wealth-building", "price-quality-60-40", "social-value-model"}) {
-        TempFolder parent;
+        ScratchFolder parent;
         const std::string target = parent.str() + "/t";
         ASSERT_EQ(run({"new", "--template", name, target}).exitCode, 0) << name;
         const auto validated = run({"validate", target});
@@ -276,12 +276,12 @@ TEST(CliNew, EveryTemplateMakesALoadableFolder) {
 }
 
 TEST(CliNew, AcceptsAnExistingEmptyFolder) {
-    TempFolder folder;
+    ScratchFolder folder;
     EXPECT_EQ(run({"new", "--template", "social-value-model", folder.str()}).exitCode, 0);
 }
 
 TEST(CliNew, RefusesToOverwriteAFolderWithFiles) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("tender.xml", "mine");
     const auto result = run({"new", "--template", "social-value-model", folder.str()});
     EXPECT_EQ(result.exitCode, 1);
@@ -294,7 +294,7 @@ TEST(CliNew, RefusesToOverwriteAFolderWithFiles) {
 }
 
 TEST(CliNew, UnknownTemplateExitsTwoListingTheTemplates) {
-    TempFolder parent;
+    ScratchFolder parent;
     const auto result = run({"new", "--template", "nope", parent.str() + "/x"});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_NE(result.err.find("community-wealth-building, price-quality-60-40, social-value-model"),
@@ -304,7 +304,7 @@ TEST(CliNew, UnknownTemplateExitsTwoListingTheTemplates) {
 }
 
 TEST(CliNew, MissingTemplateOptionIsAUsageError) {
-    TempFolder parent;
+    ScratchFolder parent;
     EXPECT_EQ(run({"new", parent.str() + "/x"}).exitCode, 2);
 }
 

@@ -2,17 +2,17 @@
 // throwaway tender folders written from text.
 #pragma once
 
+#include "ScratchFolder.h"
 #include "cli/CliApp.h"
 
-#include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace fairtender::cli::testing {
+
+using fairtender::testing::ScratchFolder;
 
 struct CliRun {
     int exitCode = -1;
@@ -33,37 +33,6 @@ inline CliRun run(const std::vector<std::string>& args) {
 inline std::string sourcePath(const std::string& relative) {
     return std::string(FAIRTENDER_SOURCE_DIR) + "/" + relative;
 }
-
-// A folder under the system temp directory, removed with everything in it at the end.
-class TempFolder {
-public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        path_ =
-            std::filesystem::temp_directory_path() /
-            ("fairtender-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    std::string str() const { return path_.string(); }
-
-    void write(const std::string& relative, const std::string& text) const {
-        const auto file = path_ / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 inline const char* kSmallTender = R"(<?xml version="1.0" encoding="UTF-8"?>
 <tender xmlns="urn:fairtender:tender:1" id="T-1" currency="GBP">
@@ -113,7 +82,7 @@ inline std::string createOpenWorkspace(const std::string& folder, const std::str
 
 // A valid two-bid folder: B1 1000.00 accredited, B2 800.00 below the Real Living Wage.
 // Price 60: B1 48.00, B2 60.00; living wage 40: B1 40.00, B2 0.00; totals 88.00 and 60.00.
-inline void writeSmallTender(const TempFolder& folder) {
+inline void writeSmallTender(const ScratchFolder& folder) {
     folder.write("tender.xml", kSmallTender);
     folder.write("bids/bids.xml", kSmallBids);
 }

@@ -8,11 +8,11 @@ namespace fairtender::cli {
 namespace {
 
 using testing::run;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
 TEST(ExportCommand, WritesTheScorecardOfASampleAndSaysSo) {
-    TempFolder out;
+    ScratchFolder out;
     const auto file = out.path() / "scorecard.xlsx";
     const auto result =
         run({"export", sourcePath("samples/school-meals"), "--xlsx", file.string()});
@@ -22,7 +22,7 @@ TEST(ExportCommand, WritesTheScorecardOfASampleAndSaysSo) {
 }
 
 TEST(ExportCommand, InvalidFolderExitsOneAndWritesNoFile) {
-    TempFolder out;
+    ScratchFolder out;
     out.write("tender/tender.xml", "<tender");
     const auto file = out.path() / "scorecard.xlsx";
     const auto result = run({"export", (out.path() / "tender").string(), "--xlsx", file.string()});
@@ -38,7 +38,7 @@ TEST(ExportCommand, MissingXlsxOptionIsAUsageError) {
 }
 
 TEST(ExportCommand, UnwritableTargetExitsOneWithAMessage) {
-    TempFolder out;
+    ScratchFolder out;
     const auto file = out.path() / "no-such-folder" / "scorecard.xlsx";
     const auto result =
         run({"export", sourcePath("samples/school-meals"), "--xlsx", file.string()});

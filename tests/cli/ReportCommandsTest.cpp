@@ -3,45 +3,32 @@
 // written, and the refusals when the tender is not locked yet.
 #include "AwardedWorkspace.h"
 #include "CliTestSupport.h"
+#include "ShellCommand.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <sys/wait.h>
 
 namespace fairtender::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using fairtender::testing::ReportScratch;
+using fairtender::testing::runShell;
+using fairtender::testing::ScratchFolder;
+using fairtender::testing::ShellRun;
 using fairtender::testing::takeThroughLifecycle;
 using testing::run;
 using testing::sourcePath;
 
-struct ProcessRun {
-    int exitCode = -1;
-    std::string out; // standard output and standard error together
-};
-
-ProcessRun shell(const std::string& command) {
-    ProcessRun result;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr)
-        return result;
-    char buffer[4096];
-    std::size_t read = 0;
-    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        result.out.append(buffer, read);
-    const int status = ::pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+// Standard output and standard error together.
+ShellRun shell(const std::string& command) {
+    return runShell(command + " 2>&1");
 }
 
 // The binary as a server runs it: no display, no Qt platform chosen.
-ProcessRun fairtender(const std::string& arguments) {
+ShellRun fairtender(const std::string& arguments) {
     return shell(std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM '") +
                  FAIRTENDER_CLI_EXECUTABLE + "' " + arguments);
 }
@@ -49,7 +36,7 @@ ProcessRun fairtender(const std::string& arguments) {
 class ReportCommands : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        scratch_ = new ReportScratch;
+        scratch_ = new ScratchFolder;
         takeThroughLifecycle(sourcePath("samples/school-meals"), scratch_->path());
     }
     static void TearDownTestSuite() { delete scratch_; }
@@ -57,10 +44,10 @@ protected:
     static std::string ws() { return (scratch_->path() / "ws.ftw").string(); }
     static fs::path path(const std::string& name) { return scratch_->path() / name; }
 
-    static ReportScratch* scratch_;
+    static ScratchFolder* scratch_;
 };
 
-ReportScratch* ReportCommands::scratch_ = nullptr;
+ScratchFolder* ReportCommands::scratch_ = nullptr;
 
 TEST_F(ReportCommands, ReportWritesTheAwardReportWithoutADisplay) {
     const auto result =
@@ -133,7 +120,7 @@ TEST_F(ReportCommands, OcdsOutWritesTheSamePackageToAFile) {
 }
 
 TEST(ReportCommandsStage, EveryDocumentIsRefusedBeforeTheResultsAreLocked) {
-    ReportScratch scratch;
+    ScratchFolder scratch;
     takeThroughLifecycle(sourcePath("samples/school-meals"), scratch.path(),
                          LifecycleState::Moderation);
     const std::string ws = (scratch.path() / "ws.ftw").string();

@@ -7,8 +7,8 @@
 namespace fairtender::cli {
 namespace {
 
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
 TEST(TemplateLibrary, DescribesTitleAndFirstSentenceOfLeadingComment) {
     const auto info = describeTemplate(R"(<?xml version="1.0"?>
@@ -38,7 +38,7 @@ TEST(TemplateLibrary, ListsTheThreeShippedTemplatesByName) {
 }
 
 TEST(TemplateLibrary, ReferenceFolderIsNotATemplate) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("a.xml", "<tender><title>A</title></tender>");
     folder.write("reference/living-wage-rates.xml", "<rates/>");
     folder.write("notes.txt", "x");

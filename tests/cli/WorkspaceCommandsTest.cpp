@@ -8,10 +8,10 @@ namespace fairtender::cli {
 namespace {
 
 using testing::run;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
-std::string createSchoolMeals(const TempFolder& folder) {
+std::string createSchoolMeals(const ScratchFolder& folder) {
     const std::string file = folder.str() + "/meals.ftw";
     const auto created =
         run({"workspace", "create", sourcePath("samples/school-meals"), file, "--as", "Ann Lee"});
@@ -20,7 +20,7 @@ std::string createSchoolMeals(const TempFolder& folder) {
 }
 
 TEST(WorkspaceCommands, CreateReportsSixBidsAndSixtyScores) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto created = run({"workspace", "create", sourcePath("samples/school-meals"),
                               folder.str() + "/meals.ftw", "--as", "Ann Lee"});
     EXPECT_EQ(created.exitCode, 0) << created.err;
@@ -28,14 +28,14 @@ TEST(WorkspaceCommands, CreateReportsSixBidsAndSixtyScores) {
 }
 
 TEST(WorkspaceCommands, CreateWithoutAsIsAUsageError) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto created = run(
         {"workspace", "create", sourcePath("samples/school-meals"), folder.str() + "/meals.ftw"});
     EXPECT_EQ(created.exitCode, 2);
 }
 
 TEST(WorkspaceCommands, EvaluateWorkspaceGivesTheFolderJson) {
-    TempFolder folder;
+    ScratchFolder folder;
     const std::string file = createSchoolMeals(folder);
     const auto fromFolder = run({"evaluate", sourcePath("samples/school-meals"), "--json"});
     const auto fromWorkspace = run({"evaluate", file, "--json"});
@@ -44,7 +44,7 @@ TEST(WorkspaceCommands, EvaluateWorkspaceGivesTheFolderJson) {
 }
 
 TEST(WorkspaceCommands, ExportedFolderEvaluatesToTheSameJson) {
-    TempFolder folder;
+    ScratchFolder folder;
     const std::string file = createSchoolMeals(folder);
     ASSERT_EQ(run({"workspace", "export", file, folder.str() + "/out"}).exitCode, 0);
     EXPECT_EQ(run({"evaluate", folder.str() + "/out", "--json"}).out,
@@ -52,14 +52,14 @@ TEST(WorkspaceCommands, ExportedFolderEvaluatesToTheSameJson) {
 }
 
 TEST(WorkspaceCommands, FreshWorkspaceVerifiesWithExitZero) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto verified = run({"verify", createSchoolMeals(folder)});
     EXPECT_EQ(verified.exitCode, 0) << verified.err;
     EXPECT_NE(verified.out.find("92 audit entries chained"), std::string::npos) << verified.out;
 }
 
 TEST(WorkspaceCommands, ScoreChangedWithSqliteFailsVerifyNamingTheEntry) {
-    TempFolder folder;
+    ScratchFolder folder;
     const std::string file = createSchoolMeals(folder);
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
@@ -73,7 +73,7 @@ TEST(WorkspaceCommands, ScoreChangedWithSqliteFailsVerifyNamingTheEntry) {
 }
 
 TEST(WorkspaceCommands, LogFiltersByBid) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto log = run({"log", createSchoolMeals(folder), "--bid", "B2"});
     EXPECT_EQ(log.exitCode, 0);
     EXPECT_NE(log.out.find("score.import  B2 q-menu E1"), std::string::npos) << log.out;
@@ -81,14 +81,14 @@ TEST(WorkspaceCommands, LogFiltersByBid) {
 }
 
 TEST(WorkspaceCommands, LogFiltersByWhoAndShowsNothingForSomeoneElse) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto log = run({"log", createSchoolMeals(folder), "--who", "Bob"});
     EXPECT_EQ(log.exitCode, 0);
     EXPECT_EQ(log.out, "");
 }
 
 TEST(WorkspaceCommands, StatusShowsStateAndCounts) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto status = run({"workspace", "status", createSchoolMeals(folder)});
     EXPECT_EQ(status.exitCode, 0);
     EXPECT_NE(status.out.find("state            draft"), std::string::npos) << status.out;
@@ -112,7 +112,7 @@ TEST(WorkspaceCommands, HelpCoversEveryWorkspaceCommand) {
 }
 
 TEST(WorkspaceCommands, InvalidFolderCreatesNoWorkspace) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("bad/tender.xml", "<tender/>");
     const auto created = run({"workspace", "create", folder.str() + "/bad",
                               folder.str() + "/bad.ftw", "--as", "Ann Lee"});

@@ -1,30 +1,21 @@
 // workspace set-tender (draft only), workspace import-bids (open only, all or none) and
 // exclude (once locked) from the command line: exit codes and what they print.
 #include "CliTestSupport.h"
+#include "FileText.h"
 
 #include <gtest/gtest.h>
-
-#include <fstream>
-#include <iterator>
 
 namespace fairtender::cli {
 namespace {
 
+using fairtender::testing::replaced;
 using testing::createOpenWorkspace;
 using testing::run;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
 std::string sampleText(const std::string& relative) {
-    std::ifstream in(sourcePath("samples/school-meals/" + relative), std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    if (at != std::string::npos)
-        text.replace(at, from.size(), to);
-    return text;
+    return fairtender::testing::readFile(sourcePath("samples/school-meals/" + relative));
 }
 
 class WorkspaceLifecycleCommands : public ::testing::Test {
@@ -34,7 +25,7 @@ protected:
 
     std::string tenderFolder() const { return folder_.str() + "/tender"; }
 
-    TempFolder folder_;
+    ScratchFolder folder_;
     std::string file_ = folder_.str() + "/meals.ftw";
 };
 

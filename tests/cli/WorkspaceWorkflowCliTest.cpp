@@ -12,8 +12,8 @@ namespace {
 
 using testing::CliRun;
 using testing::run;
+using testing::ScratchFolder;
 using testing::sourcePath;
-using testing::TempFolder;
 
 class WorkspaceWorkflowCli : public ::testing::Test {
 protected:
@@ -35,7 +35,7 @@ protected:
         return result;
     }
 
-    TempFolder folder_;
+    ScratchFolder folder_;
     std::string file_ = folder_.str() + "/meals.ftw";
 };
 

@@ -4,14 +4,13 @@
 #include "reports/PdfReports.h"
 
 #include "AwardedWorkspace.h"
+#include "ShellCommand.h"
 #include "SyntheticTender.h"
 
 #include <QGuiApplication>
 #include <QImage>
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -21,22 +20,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::livingWageRates;
-using testing::ReportScratch;
+using testing::ScratchFolder;
 using testing::sourceDir;
 using testing::takeThroughLifecycle;
 
 // Standard output of a shell command; the tests name only their own temporary files.
 std::string capture(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr)
-        return out;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        out.append(buffer.data(), n);
-    ::pclose(pipe);
-    return out;
+    return testing::runShell(command).out;
 }
 
 std::string pdfText(const fs::path& pdf, int page = 0) {
@@ -65,7 +55,7 @@ class PdfReports : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         gui_ = new reports::OffscreenGui;
-        scratch_ = new ReportScratch;
+        scratch_ = new ScratchFolder;
         workspace_ = new Workspace(
             takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch_->path()));
         auto report = gatherAwardReport(*workspace_, livingWageRates());
@@ -84,13 +74,13 @@ protected:
     static fs::path awardPdf() { return scratch_->path() / "award-report.pdf"; }
 
     static reports::OffscreenGui* gui_;
-    static ReportScratch* scratch_;
+    static ScratchFolder* scratch_;
     static Workspace* workspace_;
     static AwardReportContent* report_;
 };
 
 reports::OffscreenGui* PdfReports::gui_ = nullptr;
-ReportScratch* PdfReports::scratch_ = nullptr;
+ScratchFolder* PdfReports::scratch_ = nullptr;
 Workspace* PdfReports::workspace_ = nullptr;
 AwardReportContent* PdfReports::report_ = nullptr;
 
@@ -210,7 +200,7 @@ TEST_F(PdfReports, SummaryFileNameComesFromTheBidId) {
 // 60 bids: the ranking table runs over several pages, its header row on each.
 TEST(PdfReportsLongTender, RankingTableRepeatsItsHeaderOnEveryPage) {
     const reports::OffscreenGui gui;
-    ReportScratch scratch;
+    ScratchFolder scratch;
     bench::SyntheticTenderSpec spec;
     spec.bids = 60;
     spec.judgementCriteria = 4;

@@ -4,18 +4,17 @@
 // then locked and (by default) awarded on 2025-12-19.
 #pragma once
 
+#include "ScratchFolder.h"
 #include "core/Date.h"
 #include "io/xml/ReferenceData.h"
 #include "lifecycle/Standstill.h"
 #include "store/Workspace.h"
 
-#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 namespace fairtender::testing {
 
@@ -41,31 +40,6 @@ inline const BankHolidays* englandBankHolidays() {
     }();
     return holidays ? &*holidays : nullptr;
 }
-
-// A folder under the system temp directory, removed with everything in it at the end.
-class ReportScratch {
-public:
-    ReportScratch() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("fairtender-report-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~ReportScratch() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    ReportScratch(const ReportScratch&) = delete;
-    ReportScratch& operator=(const ReportScratch&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
 
 namespace detail {
 

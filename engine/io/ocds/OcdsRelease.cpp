@@ -1,5 +1,6 @@
 #include "io/ocds/OcdsRelease.h"
 
+#include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/Money.h"
 #include "reporting/ReportContent.h"
@@ -9,8 +10,6 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
-#include <chrono>
-#include <ctime>
 #include <random>
 #include <sstream>
 
@@ -23,15 +22,6 @@ using Poco::JSON::Object;
 
 Object::Ptr object() {
     return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
-std::string utcNow() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 // Amounts go in as marked strings and come out as bare numbers: a double would print
@@ -106,20 +96,14 @@ std::string criteriaDetails(const Tender& tender, const EvaluationResult& result
 OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable* rates,
                                const OcdsOptions& options) {
     OcdsPackage package;
-    package.problems = requireLockedOrAwarded(workspace, "the OCDS release");
-    if (!package.problems.empty())
-        return package;
-    FolderEvaluation evaluation = workspace.evaluate(rates);
-    if (!evaluation.ok() || !evaluation.folder) {
-        package.problems = evaluation.diagnostics;
-        if (!hasErrors(package.problems))
-            package.problems.push_back(errorAt({workspace.path().string(), 0, 0},
-                                               "the stored inputs do not evaluate: run "
-                                               "`fairtender verify` on the workspace"));
+    auto evaluated = evaluateLocked(workspace, rates, "the OCDS release");
+    if (!evaluated.ok()) {
+        package.problems = std::move(evaluated.problems);
         return package;
     }
-    const Tender& tender = evaluation.folder->tender;
-    const EvaluationResult& result = *evaluation.result;
+    const TenderFolder& folder = evaluated.content->folder;
+    const Tender& tender = folder.tender;
+    const EvaluationResult& result = evaluated.content->result;
     const auto award = workspace.award();
     const AmountMarker amounts;
 
@@ -144,7 +128,7 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     parties->add(buyer);
     const std::optional<std::string> winnerId =
         award ? std::optional(award->bidId) : result.winnerId;
-    for (const auto& bid : evaluation.folder->bids) {
+    for (const auto& bid : folder.bids) {
         auto party = object();
         party->set("id", partyId(bid.id));
         party->set("name", bid.supplier.name);
@@ -171,13 +155,13 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     tenderObject->set("awardCriteria", "ratedCriteria");
     tenderObject->set("awardCriteriaDetails", criteriaDetails(tender, result));
     Array::Ptr tenderers(new Array);
-    for (const auto& bid : evaluation.folder->bids)
+    for (const auto& bid : folder.bids)
         tenderers->add(reference(partyId(bid.id), bid.supplier.name));
     tenderObject->set("tenderers", tenderers);
-    tenderObject->set("numberOfTenderers", static_cast<int>(evaluation.folder->bids.size()));
+    tenderObject->set("numberOfTenderers", static_cast<int>(folder.bids.size()));
 
     Array::Ptr details(new Array);
-    for (const auto& bid : evaluation.folder->bids) {
+    for (const auto& bid : folder.bids) {
         const BidResult* scored = result.findBid(bid.id);
         auto detail = object();
         detail->set("id", bid.id);
@@ -195,16 +179,15 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
 
     Array::Ptr awards(new Array);
     if (winnerId) {
-        const auto bid =
-            std::find_if(evaluation.folder->bids.begin(), evaluation.folder->bids.end(),
-                         [&](const Bid& b) { return b.id == *winnerId; });
+        const auto bid = std::find_if(folder.bids.begin(), folder.bids.end(),
+                                      [&](const Bid& b) { return b.id == *winnerId; });
         auto awardObject = object();
         awardObject->set("id", tender.id + "-award-1");
         awardObject->set("title", "Award of " + tender.title);
         awardObject->set("status", award ? "active" : "pending");
         if (award)
             awardObject->set("date", award->noticeDate + "T00:00:00Z");
-        if (bid != evaluation.folder->bids.end()) {
+        if (bid != folder.bids.end()) {
             if (const auto offered = bidValue(*bid))
                 awardObject->set("value", value(amounts, *offered, tender.currency));
             Array::Ptr suppliers(new Array);
@@ -233,7 +216,7 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     auto release = object();
     release->set("ocid", ocid);
     release->set("id", tender.id + "-award");
-    release->set("date", releaseDate.empty() ? utcNow() : releaseDate);
+    release->set("date", releaseDate.empty() ? utcTimestampNow() : releaseDate);
     Array::Ptr tags(new Array);
     tags->add("award");
     release->set("tag", tags);
@@ -255,7 +238,8 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     root->set("uri", options.uri.empty() ? "urn:ocds:" + ocid : options.uri);
     root->set("version", "1.1");
     root->set("extensions", extensions);
-    root->set("publishedDate", options.publishedDate.empty() ? utcNow() : options.publishedDate);
+    root->set("publishedDate",
+              options.publishedDate.empty() ? utcTimestampNow() : options.publishedDate);
     root->set("publisher", publisher);
     root->set("releases", releases);
 

@@ -1,6 +1,7 @@
 #include "io/xlsx/ScorecardWorkbook.h"
 
 #include "core/AtomicFile.h"
+#include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "scoring/Derivation.h"
@@ -8,8 +9,6 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <map>
 #include <memory>
 #include <system_error>
@@ -77,15 +76,6 @@ std::size_t utf8Prefix(const std::string& text, std::size_t characters) {
 std::string roundingFormat(int places) {
     return places <= 0 ? std::string("0")
                        : "0." + std::string(static_cast<std::size_t>(places), '0');
-}
-
-std::string nowUtc() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
 }
 
 // Header and footer text: "&" is a control character there, and Excel stops at 255.
@@ -1439,7 +1429,7 @@ void Writer::writeProvenance(lxw_worksheet* ws) {
     line("Tender title", tender.title);
     line("Buyer", tender.buyer);
     line("Tool", "fairtender " + options_.toolVersion);
-    line("Time of export", options_.exportedAt.empty() ? nowUtc() : options_.exportedAt);
+    line("Time of export", options_.exportedAt.empty() ? utcTimestampNow() : options_.exportedAt);
     line("Rounding rule", "each criterion's points rounded to " + std::to_string(result_.rounding) +
                               " decimal places, half away from zero (Excel's ROUND); totals are "
                               "sums of the rounded points; ranks compare the totals, then the "

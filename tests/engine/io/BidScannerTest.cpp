@@ -1,3 +1,4 @@
+#include "FileText.h"
 #include "IoTestSupport.h"
 #include "io/xml/BidReader.h"
 
@@ -13,6 +14,7 @@
 using namespace fairtender;
 using fairtender::testing::describe;
 using fairtender::testing::lines;
+using fairtender::testing::readFile;
 
 namespace {
 
@@ -110,11 +112,6 @@ std::string bids(const std::string& firstSupplier = "<supplier name=\"Smith Ltd\
     }
     text.push_back("</bids>");
     return lines(text);
-}
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 } // namespace

@@ -1,11 +1,11 @@
 #include "io/xml/TenderFolder.h"
 
 #include "IoTestSupport.h"
+#include "ScratchFolder.h"
 #include "SpecExamples.h"
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <fstream>
 
 using namespace fairtender;
@@ -13,34 +13,11 @@ using fairtender::testing::describe;
 using fairtender::testing::hasDiagnostic;
 using fairtender::testing::hasMessage;
 using fairtender::testing::lines;
+using fairtender::testing::ScratchFolder;
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// A temporary tender folder, removed when the test ends.
-class TempFolder {
-public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() / ("fairtender-io-test-" + std::to_string(::getpid()) +
-                                             "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    void write(const std::string& relative, const std::string& text) const {
-        fs::create_directories((path_ / relative).parent_path());
-        std::ofstream(path_ / relative, std::ios::binary) << text;
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 // A small tender: price (income optional), judgement q1 on 0-10 in steps of 2, social
 // value with measures jobs and weeks, a gate.
@@ -79,7 +56,7 @@ std::string evaluationsFile(const std::vector<std::string>& entries,
 FolderLoad loadWith(const std::string& tender,
                     const std::vector<std::pair<std::string, std::string>>& bidFiles,
                     const std::string& evaluations = "") {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("tender.xml", tender);
     for (const auto& [name, text] : bidFiles)
         folder.write("bids/" + name, text);
@@ -93,7 +70,7 @@ const std::string kPrice = "<price>100</price>";
 } // namespace
 
 TEST(TenderFolder, LoadsTheSpecExamplesAsAFolder) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("tender.xml", fairtender::testing::kSpecTender);
     folder.write("bids/b1.xml", fairtender::testing::kSpecBids);
     const auto load = loadTenderFolder(folder.path(), nullptr);
@@ -105,7 +82,7 @@ TEST(TenderFolder, LoadsTheSpecExamplesAsAFolder) {
 }
 
 TEST(TenderFolder, MissingTenderXmlIsAnErrorForTheWholeFile) {
-    TempFolder folder;
+    ScratchFolder folder;
     const auto load = loadTenderFolder(folder.path(), nullptr);
     EXPECT_FALSE(load.ok());
     EXPECT_TRUE(hasDiagnostic(load.diagnostics, 0, 0, "has no tender.xml"));
@@ -328,7 +305,7 @@ TEST(TenderFolder, EmptyReasonIsAWarningNotAnError) {
 }
 
 TEST(TenderFolder, UnreadableBidFileIsAnError) {
-    TempFolder folder;
+    ScratchFolder folder;
     folder.write("tender.xml", smallTender());
     fs::create_directories(folder.path() / "bids" / "broken.xml" / "inner");
     folder.write("bids/ok.xml", bidFile({{"B1", kPrice}}));

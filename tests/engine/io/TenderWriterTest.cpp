@@ -3,6 +3,7 @@
 // exactly; the folder's tender.xml is replaced atomically.
 #include "io/xml/TenderWriter.h"
 
+#include "FileText.h"
 #include "IoTestSupport.h"
 #include "core/AtomicFile.h"
 #include "io/json/ResultJson.h"
@@ -16,7 +17,6 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 using testing::describe;
 using testing::hasMessage;
 using testing::lines;
+using testing::readFile;
 
 const fs::path kSourceDir = FAIRTENDER_SOURCE_DIR;
 
@@ -39,13 +40,6 @@ const LivingWageTable& rates() {
         return loaded.value_or(LivingWageTable{});
     }();
     return table;
-}
-
-std::string readFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 std::optional<Tender> parse(const std::string& xml) {

@@ -17,7 +17,7 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 using testing::livingWageRates;
-using testing::ReportScratch;
+using testing::ScratchFolder;
 using testing::sourceDir;
 using testing::takeThroughLifecycle;
 
@@ -66,7 +66,7 @@ bool hasType(const Poco::Dynamic::Var& value, JsonType type) {
 class OcdsRelease : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        scratch_ = new ReportScratch;
+        scratch_ = new ScratchFolder;
         const Workspace ws =
             takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch_->path());
         OcdsOptions options;
@@ -84,12 +84,12 @@ protected:
 
     static Poco::Dynamic::Var field(const std::string& path) { return at(*root_, path); }
 
-    static ReportScratch* scratch_;
+    static ScratchFolder* scratch_;
     static std::string* json_;
     static Poco::Dynamic::Var* root_;
 };
 
-ReportScratch* OcdsRelease::scratch_ = nullptr;
+ScratchFolder* OcdsRelease::scratch_ = nullptr;
 std::string* OcdsRelease::json_ = nullptr;
 Poco::Dynamic::Var* OcdsRelease::root_ = nullptr;
 
@@ -186,7 +186,7 @@ TEST_F(OcdsRelease, EveryBidderIsATendererAndTheExcludedBidIsDisqualified) {
 }
 
 TEST(OcdsReleaseStage, PackageIsRefusedBeforeTheResultsAreLocked) {
-    ReportScratch scratch;
+    ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
                                               LifecycleState::Moderation);
     const auto package = ocdsReleasePackage(ws, livingWageRates());
@@ -197,7 +197,7 @@ TEST(OcdsReleaseStage, PackageIsRefusedBeforeTheResultsAreLocked) {
 }
 
 TEST(OcdsReleaseStage, LockedTenderHasAPendingAwardDatedWhenTheResultsWereLocked) {
-    ReportScratch scratch;
+    ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
                                               LifecycleState::Locked);
     const auto package = ocdsReleasePackage(ws, livingWageRates());

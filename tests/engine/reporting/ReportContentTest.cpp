@@ -14,14 +14,14 @@ namespace fairtender {
 namespace {
 
 using testing::livingWageRates;
-using testing::ReportScratch;
+using testing::ScratchFolder;
 using testing::sourceDir;
 using testing::takeThroughLifecycle;
 
 class ReportContent : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        scratch_ = new ReportScratch;
+        scratch_ = new ScratchFolder;
         workspace_ = new Workspace(
             takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch_->path()));
         auto report = gatherAwardReport(*workspace_, livingWageRates());
@@ -42,12 +42,12 @@ protected:
                              [&](const RankingRow& r) { return r.bidId == bid; });
     }
 
-    static ReportScratch* scratch_;
+    static ScratchFolder* scratch_;
     static Workspace* workspace_;
     static AwardReportContent* report_;
 };
 
-ReportScratch* ReportContent::scratch_ = nullptr;
+ScratchFolder* ReportContent::scratch_ = nullptr;
 Workspace* ReportContent::workspace_ = nullptr;
 AwardReportContent* ReportContent::report_ = nullptr;
 
@@ -197,7 +197,7 @@ TEST_F(ReportContent, ExcludedSupplierSummaryGivesTheReason) {
 }
 
 TEST(ReportContentStage, ReportIsRefusedBeforeTheResultsAreLocked) {
-    ReportScratch scratch;
+    ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
                                               LifecycleState::Moderation);
     const auto report = gatherAwardReport(ws, livingWageRates());
@@ -209,7 +209,7 @@ TEST(ReportContentStage, ReportIsRefusedBeforeTheResultsAreLocked) {
 }
 
 TEST(ReportContentStage, LockedTenderRecommendsTheFirstRankedBidWithoutAnAward) {
-    ReportScratch scratch;
+    ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
                                               LifecycleState::Locked);
     const auto report = gatherAwardReport(ws, livingWageRates());

@@ -1,5 +1,6 @@
 // The draft stage, where the lead may still replace the tender, the move to open that
 // freezes it, and bid files imported while the tender is open: all of a batch or none.
+#include "FileText.h"
 #include "WorkspaceTestSupport.h"
 #include "core/FileHash.h"
 #include "store/Workspace.h"
@@ -8,30 +9,19 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 
 namespace fairtender {
 namespace {
 
 using testing::createOpenWorkspace;
 using testing::kSourceDir;
+using testing::readFile;
 using testing::referenceRates;
+using testing::replaced;
 using testing::runSql;
 using testing::ScratchFolder;
 
 const std::filesystem::path kMeals = kSourceDir / "samples/school-meals";
-
-std::string readText(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    if (at != std::string::npos)
-        text.replace(at, from.size(), to);
-    return text;
-}
 
 std::string messages(const CommandOutcome& outcome) {
     std::string text;
@@ -60,7 +50,7 @@ protected:
     ScratchFolder scratch_;
     std::filesystem::path file_ = scratch_ / "meals.ftw";
     std::optional<Workspace> ws_;
-    const std::string tender_ = readText(kMeals / "tender.xml");
+    const std::string tender_ = readFile(kMeals / "tender.xml");
 };
 
 TEST_F(WorkspaceDraft, NewWorkspaceIsADraft) {
@@ -92,7 +82,7 @@ TEST_F(WorkspaceDraft, ExportGivesTheReplacedTender) {
                                           "<buyer>Salford City Council (Education)</buyer>");
     ASSERT_TRUE(ws().replaceTender("alice", retitled, "buyer named", referenceRates()).ok());
     ASSERT_TRUE(ws().exportToFolder(scratch_ / "out").empty());
-    EXPECT_EQ(readText(scratch_ / "out/tender.xml"), retitled);
+    EXPECT_EQ(readFile(scratch_ / "out/tender.xml"), retitled);
 }
 
 TEST_F(WorkspaceDraft, ReplacedTenderChangedBehindTheToolsBackIsFound) {
@@ -232,7 +222,7 @@ protected:
 
     // `count` copies of B1 as X1.xml, X2.xml ... with ids X1, X2 ...
     std::vector<std::filesystem::path> copiesOfB1(int count) const {
-        const std::string b1 = readText(kMeals / "bids/B1-irwell-kitchen.xml");
+        const std::string b1 = readFile(kMeals / "bids/B1-irwell-kitchen.xml");
         std::filesystem::create_directories(scratch_ / "batch");
         std::vector<std::filesystem::path> files;
         for (int n = 1; n <= count; ++n) {
@@ -261,14 +251,14 @@ TEST_F(WorkspaceImport, GoodBatchStoresEveryBidWithOneEntryPerFile) {
 TEST_F(WorkspaceImport, ImportedBidsEvaluateAsTheSampleFolder) {
     ASSERT_TRUE(ws().importBids("alice", sampleBids(), referenceRates()).ok());
     ASSERT_TRUE(ws().exportToFolder(scratch_ / "out").empty());
-    EXPECT_EQ(readText(scratch_ / "out/bids/B6-amberline.xml"),
-              readText(kMeals / "bids/B6-amberline.xml"));
+    EXPECT_EQ(readFile(scratch_ / "out/bids/B6-amberline.xml"),
+              readFile(kMeals / "bids/B6-amberline.xml"));
 }
 
 TEST_F(WorkspaceImport, OneBadFileInThreeHundredImportsNoneAndEveryProblemIsNamed) {
     auto files = copiesOfB1(300);
     // X150 states a price that is not a number (line 4); X200 reuses the id X7.
-    const std::string b1 = readText(kMeals / "bids/B1-irwell-kitchen.xml");
+    const std::string b1 = readFile(kMeals / "bids/B1-irwell-kitchen.xml");
     std::ofstream(files[149], std::ios::binary)
         << replaced(replaced(b1, "id=\"B1\"", "id=\"X150\""), "7140000.00", "seven million");
     std::ofstream(files[199], std::ios::binary) << replaced(b1, "id=\"B1\"", "id=\"X7\"");

@@ -2,15 +2,14 @@
 // API used directly, as someone editing a workspace behind fairtender's back would.
 #pragma once
 
+#include "ScratchFolder.h"
 #include "io/xml/ReferenceData.h"
 #include "store/Workspace.h"
 
-#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <sqlite3.h>
 #include <string>
-#include <unistd.h>
 
 namespace fairtender::testing {
 
@@ -24,30 +23,6 @@ inline const LivingWageTable* referenceRates() {
     }();
     return table ? &*table : nullptr;
 }
-
-// A folder under the system temp directory, removed with everything in it at the end.
-class ScratchFolder {
-public:
-    ScratchFolder() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("fairtender-store-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~ScratchFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    ScratchFolder(const ScratchFolder&) = delete;
-    ScratchFolder& operator=(const ScratchFolder&) = delete;
-
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
 
 // A workspace created from `folder` (in draft) and taken to open as a buyer would: `lead`
 // on the panel as its lead, then the model frozen. Diagnostics say which step failed.

@@ -162,11 +162,11 @@ void writeRecalculatingProfile(const fs::path& profile) {
 }
 
 TEST(ScorecardRecalculation, EveryTotalAndRankSurvivesLibreOfficeRecalculation) {
-    const CommandRun soffice = runCommand("command -v soffice");
+    const testing::ShellRun soffice = runCommand("command -v soffice");
     // Not a skip: CI installs LibreOffice, and a silent skip would hide a broken check.
-    ASSERT_EQ(soffice.status, 0) << "soffice not found: install libreoffice-calc "
-                                    "(scripts/install-deps.sh)";
-    TempFolder work;
+    ASSERT_EQ(soffice.exitCode, 0) << "soffice not found: install libreoffice-calc "
+                                      "(scripts/install-deps.sh)";
+    ScratchFolder work;
     writeGeneratedTender(work.path() / "generated-500", 500, false, 20260303);
     writeGeneratedTender(work.path() / "generated-per-point", 120, true, 7);
     std::vector<fs::path> folders = {
@@ -193,32 +193,32 @@ TEST(ScorecardRecalculation, EveryTotalAndRankSurvivesLibreOfficeRecalculation) 
                  shellQuoted(work.path() / (name + ".json"));
     }
     // A probe whose cached value is wrong proves the profile really forces recalculation.
-    const CommandRun probe = runCommand(
+    const testing::ShellRun probe = runCommand(
         "/usr/bin/python3 -c \"import xlsxwriter,sys; wb=xlsxwriter.Workbook(sys.argv[1]); "
         "ws=wb.add_worksheet(); ws.write_number(0,0,2); ws.write_formula(0,1,'=A1*3',None,999); "
         "wb.close()\" " +
         shellQuoted(work.path() / "in/probe.xlsx"));
-    ASSERT_EQ(probe.status, 0) << probe.output;
+    ASSERT_EQ(probe.exitCode, 0) << probe.out;
 
     writeRecalculatingProfile(work.path() / "profile");
     // One soffice start for every workbook: it is slow to start.
-    const CommandRun converted =
+    const testing::ShellRun converted =
         runCommand("cd " + shellQuoted(work.path()) + " && soffice -env:UserInstallation=file://" +
                    (work.path() / "profile").string() + " --headless --convert-to xlsx --outdir " +
                    shellQuoted(work.path() / "out") + files + " " +
                    shellQuoted(work.path() / "in/probe.xlsx"));
-    ASSERT_EQ(converted.status, 0) << converted.output;
+    ASSERT_EQ(converted.exitCode, 0) << converted.out;
 
-    const CommandRun probed = runCommand(
+    const testing::ShellRun probed = runCommand(
         "/usr/bin/python3 -c \"import openpyxl,sys; "
         "print(openpyxl.load_workbook(sys.argv[1],data_only=True).active['B1'].value)\" " +
         shellQuoted(work.path() / "out/probe.xlsx"));
-    ASSERT_EQ(probed.output, "6\n") << "LibreOffice did not recalculate on load";
+    ASSERT_EQ(probed.out, "6\n") << "LibreOffice did not recalculate on load";
 
-    const CommandRun checked =
+    const testing::ShellRun checked =
         runCommand("/usr/bin/python3 " + shellQuoted(kChecker) + " recalc" + pairs);
-    EXPECT_EQ(checked.status, 0) << checked.output;
-    EXPECT_NE(checked.output.find("ok "), std::string::npos) << checked.output;
+    EXPECT_EQ(checked.exitCode, 0) << checked.out;
+    EXPECT_NE(checked.out.find("ok "), std::string::npos) << checked.out;
 }
 
 } // namespace

@@ -26,7 +26,7 @@ ScorecardOptions testOptions(const fs::path& folder) {
 void expectReadsBack(const fs::path& folder, const std::vector<std::string>& hostile = {}) {
     const FolderEvaluation evaluation = evaluated(folder);
     ASSERT_TRUE(evaluation.ok());
-    TempFolder out;
+    ScratchFolder out;
     const fs::path workbook = out.path() / "scorecard.xlsx";
     const ExportResult written =
         exportScorecard(*evaluation.folder, *evaluation.result, warningsOf(evaluation.diagnostics),
@@ -38,9 +38,9 @@ void expectReadsBack(const fs::path& folder, const std::vector<std::string>& hos
                           shellQuoted(workbook) + " " + shellQuoted(out.path() / "result.json");
     for (const auto& text : hostile)
         command += " " + shellQuoted(text);
-    const CommandRun run = runCommand(command);
-    EXPECT_EQ(run.status, 0) << run.output;
-    EXPECT_NE(run.output.find("ok "), std::string::npos) << run.output;
+    const testing::ShellRun run = runCommand(command);
+    EXPECT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("ok "), std::string::npos) << run.out;
 }
 
 TEST(ExcelSheetName, ForbiddenCharactersBecomeDashesAndNameStopsAt31) {
@@ -81,7 +81,7 @@ TEST(ScorecardWorkbook, HighwaysReadsBackWithEveryEngineNumberAndFormula) {
 }
 
 TEST(ScorecardWorkbook, HostileSupplierNamesLandAsPlainText) {
-    TempFolder copy;
+    ScratchFolder copy;
     fs::copy(kSourceDir / "samples/school-meals", copy.path() / "tender",
              fs::copy_options::recursive);
     const fs::path bids = copy.path() / "tender/bids";
@@ -102,7 +102,7 @@ TEST(ScorecardWorkbook, HostileSupplierNamesLandAsPlainText) {
 
 TEST(ScorecardWorkbook, SheetsComeInReadingOrderWithAScorecardPerBid) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     const ExportResult written =
         exportScorecard(*evaluation.folder, *evaluation.result, {},
                         testOptions(kSourceDir / "samples/school-meals"), out.path() / "s.xlsx");
@@ -117,25 +117,25 @@ TEST(ScorecardWorkbook, SheetsComeInReadingOrderWithAScorecardPerBid) {
 
 TEST(ScorecardWorkbook, ModelSheetShowsTheOwnershipJustification) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     const fs::path workbook = out.path() / "s.xlsx";
     ASSERT_TRUE(exportScorecard(*evaluation.folder, *evaluation.result, {},
                                 testOptions(kSourceDir / "samples/school-meals"), workbook)
                     .ok());
-    const CommandRun run = runCommand(
+    const testing::ShellRun run = runCommand(
         "/usr/bin/python3 -c 'import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])"
         "[\"Model\"]; print([c.value for r in ws.iter_rows() for c in r if c.value and "
         "str(c.value).startswith(\"s.23 justification: Relevance\")][0][:60])' " +
         shellQuoted(workbook));
-    ASSERT_EQ(run.status, 0) << run.output;
-    EXPECT_NE(run.output.find("s.23 justification: Relevance: the council's community"),
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("s.23 justification: Relevance: the council's community"),
               std::string::npos)
-        << run.output;
+        << run.out;
 }
 
 TEST(ScorecardWorkbook, AboveTheSheetCapScorecardsShareOneSheet) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     ScorecardOptions options = testOptions(kSourceDir / "samples/school-meals");
     options.maxScorecardSheets = 5; // the sample has 6 bids
     const ExportResult written =
@@ -147,7 +147,7 @@ TEST(ScorecardWorkbook, AboveTheSheetCapScorecardsShareOneSheet) {
 
 TEST(ScorecardWorkbook, InterruptedWriteLeavesNoFileUnderTheTargetName) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     ScorecardOptions options = testOptions(kSourceDir / "samples/school-meals");
     fs::path seenTemporary;
     options.beforeRename = [&](const fs::path& temporary) {
@@ -165,7 +165,7 @@ TEST(ScorecardWorkbook, InterruptedWriteLeavesNoFileUnderTheTargetName) {
 
 TEST(ScorecardWorkbook, FailedWriteKeepsThePreviousFile) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     writeFile(out.path() / "s.xlsx", "previous");
     ScorecardOptions options = testOptions(kSourceDir / "samples/school-meals");
     options.beforeRename = [](const fs::path&) {
@@ -179,7 +179,7 @@ TEST(ScorecardWorkbook, FailedWriteKeepsThePreviousFile) {
 
 TEST(ScorecardWorkbook, MissingTargetFolderIsAnErrorAndWritesNothing) {
     const FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
-    TempFolder out;
+    ScratchFolder out;
     const ExportResult written = exportScorecard(*evaluation.folder, *evaluation.result, {},
                                                  testOptions(kSourceDir / "samples/school-meals"),
                                                  out.path() / "missing/s.xlsx");
@@ -192,7 +192,7 @@ TEST(ScorecardWorkbook, ReasonOver32767CharactersIsCutWithAWarning) {
     FolderEvaluation evaluation = evaluated(kSourceDir / "samples/school-meals");
     ASSERT_FALSE(evaluation.folder->evaluations.consensus.empty());
     evaluation.folder->evaluations.consensus[0].reason = std::string(40000, 'r');
-    TempFolder out;
+    ScratchFolder out;
     const ExportResult written =
         exportScorecard(*evaluation.folder, *evaluation.result, {},
                         testOptions(kSourceDir / "samples/school-meals"), out.path() / "s.xlsx");
@@ -200,11 +200,11 @@ TEST(ScorecardWorkbook, ReasonOver32767CharactersIsCutWithAWarning) {
     ASSERT_EQ(written.diagnostics.size(), 1u);
     EXPECT_EQ(written.diagnostics[0].severity, Severity::Warning);
     EXPECT_NE(written.diagnostics[0].message.find("40000 characters"), std::string::npos);
-    const CommandRun run = runCommand(
+    const testing::ShellRun run = runCommand(
         "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
         "['Panel']; print(max(len(str(c.value or '')) for r in ws.iter_rows() for c in r))\" " +
         shellQuoted(out.path() / "s.xlsx"));
-    EXPECT_EQ(run.output, "32767\n");
+    EXPECT_EQ(run.out, "32767\n");
 }
 
 } // namespace

@@ -2,6 +2,9 @@
 // independent checks run as child processes (python3-openpyxl, LibreOffice Calc).
 #pragma once
 
+#include "FileText.h"
+#include "ScratchFolder.h"
+#include "ShellCommand.h"
 #include "io/json/ResultJson.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
@@ -9,14 +12,14 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace fairtender::xlsxtest {
+
+using testing::readFile;
+using testing::ScratchFolder;
 
 inline const std::filesystem::path kSourceDir = FAIRTENDER_SOURCE_DIR;
 inline const std::filesystem::path kChecker = kSourceDir / "tests/engine/xlsx/check_scorecard.py";
@@ -30,56 +33,14 @@ inline const LivingWageTable* referenceRates() {
     return table ? &*table : nullptr;
 }
 
-// A folder under the system temp directory, removed with everything in it at the end.
-class TempFolder {
-public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("fairtender-xlsx-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 inline void writeFile(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
 }
 
-inline std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-struct CommandRun {
-    int status = -1;
-    std::string output;
-};
-
 // Runs a shell command, returning its exit status and its standard output and error.
-inline CommandRun runCommand(const std::string& command) {
-    CommandRun run;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr)
-        return run;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        run.output += buffer;
-    const int status = ::pclose(pipe);
-    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+inline testing::ShellRun runCommand(const std::string& command) {
+    return testing::runShell(command + " 2>&1");
 }
 
 inline std::string shellQuoted(const std::filesystem::path& path) {
