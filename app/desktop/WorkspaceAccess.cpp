@@ -1,6 +1,7 @@
 #include "desktop/WorkspaceAccess.h"
 
 #include "desktop/DesktopPaths.h"
+#include "reporting/ReportContent.h"
 
 #include <algorithm>
 #include <exception>
@@ -48,6 +49,21 @@ void fill(WorkspaceSnapshot& snapshot) {
     const bool readsAll = readsEveryScore(snapshot.panel, snapshot.actor);
     if (readsAll)
         snapshot.audit = ws.auditLog();
+    if (snapshot.state != LifecycleState::Draft) {
+        snapshot.modelFrozen = "The model is frozen: the tender is " +
+                               std::string(toString(snapshot.state));
+        // The audit entry of the move to open says when and by whom the model froze.
+        for (const auto& entry : readsAll ? snapshot.audit : ws.auditLog())
+            if (entry.action == "lifecycle.advance" &&
+                entry.after.rfind(std::string("state=\"") + std::string(toString(LifecycleState::Open)) + "\"", 0) == 0) {
+                snapshot.modelFrozen = "The model is frozen: the tender opened on " +
+                                       entry.time + " (" + entry.actor + ")";
+                break;
+            }
+    }
+    for (const auto& problem : requireLockedOrAwarded(ws, "the reports"))
+        snapshot.reportsUnavailable +=
+            (snapshot.reportsUnavailable.empty() ? "" : "\n") + problem.message;
 
     auto tender = std::make_shared<LoadedTender>();
     tender->folder = snapshot.path;
