@@ -13,8 +13,8 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QProgressDialog>
-#include <QSaveFile>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -104,32 +104,30 @@ PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QS
             return PreparedExport{text(describe(gathered.problems)), {}};
         auto content = std::make_shared<const std::vector<AssessmentSummaryContent>>(
             std::move(*gathered.content));
-        return PreparedExport{{}, [content, folder]() -> QString {
-                                  QTemporaryDir staging(
-                                      QDir(folder).filePath(QStringLiteral(".summaries-XXXXXX")));
-                                  if (!staging.isValid())
-                                      return QStringLiteral("cannot write into %1: %2")
-                                          .arg(folder, staging.errorString());
-                                  QStringList names;
-                                  for (const auto& summary : *content) {
-                                      const QString name = text(
-                                          reports::assessmentSummaryFileName(summary.own.bidId));
-                                      const auto written = reports::writeAssessmentSummaryPdf(
-                                          summary, pathOf(staging.filePath(name)));
-                                      if (!written.ok())
-                                          return text(written.error);
-                                      names << name;
-                                  }
-                                  QDir target(folder);
-                                  for (const QString& name : names) {
-                                      target.remove(name);
-                                      if (!QFile::rename(staging.filePath(name),
-                                                         target.filePath(name)))
-                                          return QStringLiteral("cannot move %1 into %2")
-                                              .arg(name, folder);
-                                  }
-                                  return {};
-                              }};
+        return PreparedExport{
+            {}, [content, folder]() -> QString {
+                QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".summaries-XXXXXX")));
+                if (!staging.isValid())
+                    return QStringLiteral("cannot write into %1: %2")
+                        .arg(folder, staging.errorString());
+                QStringList names;
+                for (const auto& summary : *content) {
+                    const QString name =
+                        text(reports::assessmentSummaryFileName(summary.own.bidId));
+                    const auto written =
+                        reports::writeAssessmentSummaryPdf(summary, pathOf(staging.filePath(name)));
+                    if (!written.ok())
+                        return text(written.error);
+                    names << name;
+                }
+                QDir target(folder);
+                for (const QString& name : names) {
+                    target.remove(name);
+                    if (!QFile::rename(staging.filePath(name), target.filePath(name)))
+                        return QStringLiteral("cannot move %1 into %2").arg(name, folder);
+                }
+                return {};
+            }};
     });
 }
 
@@ -150,26 +148,42 @@ PreparedExport writeOcds(const std::filesystem::path& workspace, const QString& 
 // The documents offered, in the order shown.
 std::vector<ExportKind> exportKinds() {
     std::vector<ExportKind> kinds;
-    kinds.push_back({QStringLiteral("scorecard"), QStringLiteral("Excel scorecard"),
+    kinds.push_back({QStringLiteral("scorecard"),
+                     QStringLiteral("Excel scorecard"),
                      QStringLiteral("Every score and points cell as a live formula over the "
                                     "bids' inputs and the model, for an auditor to recalculate."),
-                     QStringLiteral("xlsx"), QStringLiteral("Excel workbooks (*.xlsx)"),
-                     writeScorecard, {}, false});
-    kinds.push_back({QStringLiteral("award-report"), QStringLiteral("Award report (PDF)"),
+                     QStringLiteral("xlsx"),
+                     QStringLiteral("Excel workbooks (*.xlsx)"),
+                     writeScorecard,
+                     {},
+                     false});
+    kinds.push_back({QStringLiteral("award-report"),
+                     QStringLiteral("Award report (PDF)"),
                      QStringLiteral("The recommendation with every bid's scores, the panel, "
                                     "the moderation and the audit trail, for the decision "
                                     "maker."),
-                     QStringLiteral("pdf"), QStringLiteral("PDF documents (*.pdf)"), {},
-                     prepareAwardReport, false});
-    kinds.push_back({QStringLiteral("summaries"), QStringLiteral("Assessment summaries (PDF)"),
+                     QStringLiteral("pdf"),
+                     QStringLiteral("PDF documents (*.pdf)"),
+                     {},
+                     prepareAwardReport,
+                     false});
+    kinds.push_back({QStringLiteral("summaries"),
+                     QStringLiteral("Assessment summaries (PDF)"),
                      QStringLiteral("One PDF per supplier with its own assessment and the "
                                     "winning tender's, written into a folder."),
-                     QStringLiteral("pdf"), QStringLiteral("Folders"), {}, prepareSummaries,
+                     QStringLiteral("pdf"),
+                     QStringLiteral("Folders"),
+                     {},
+                     prepareSummaries,
                      true});
-    kinds.push_back({QStringLiteral("ocds"), QStringLiteral("OCDS release package (JSON)"),
+    kinds.push_back({QStringLiteral("ocds"),
+                     QStringLiteral("OCDS release package (JSON)"),
                      QStringLiteral("The award as an Open Contracting Data Standard release "
                                     "package for publication."),
-                     QStringLiteral("json"), QStringLiteral("JSON files (*.json)"), {}, writeOcds,
+                     QStringLiteral("json"),
+                     QStringLiteral("JSON files (*.json)"),
+                     {},
+                     writeOcds,
                      false});
     return kinds;
 }

@@ -34,8 +34,8 @@ struct PreparedExport {
 // made from the workspace file and only once it is locked or awarded.
 struct ExportKind {
     using Write = std::function<QString(const LoadedTender&, const QString& file)>;
-    using Prepare =
-        std::function<PreparedExport(const std::filesystem::path& workspace, const QString& target)>;
+    using Prepare = std::function<PreparedExport(const std::filesystem::path& workspace,
+                                                 const QString& target)>;
 
     QString id; // "scorecard"
     QString title;

@@ -4,18 +4,18 @@
 #include "desktop/AuditPage.h"
 #include "desktop/BidImport.h"
 #include "desktop/BidsPage.h"
+#include "desktop/DesktopPaths.h"
 #include "desktop/ExportPage.h"
 #include "desktop/LoadedTender.h"
-#include "desktop/DesktopPaths.h"
 #include "desktop/ModelEditorPage.h"
 #include "desktop/ModerationPage.h"
+#include "desktop/NewTender.h"
 #include "desktop/PanelPage.h"
 #include "desktop/ProblemsPage.h"
 #include "desktop/Prompts.h"
 #include "desktop/ResultsPage.h"
 #include "desktop/ScoringPage.h"
 #include "desktop/StartPage.h"
-#include "desktop/NewTender.h"
 #include "desktop/TenderDetailsPage.h"
 #include "desktop/TenderDocument.h"
 #include "desktop/WorkspaceAccess.h"
@@ -171,8 +171,8 @@ MainWindow::MainWindow(QWidget* parent)
     export_ = new ExportPage(prompts_, stack_);
     export_->setObjectName(QStringLiteral("exportPage"));
     for (QWidget* page :
-         std::initializer_list<QWidget*>{start_, results_, detailsScroll_, modelScroll_, problems_, bids_, panel_,
-                                         scoring_, moderation_, audit_, export_})
+         std::initializer_list<QWidget*>{start_, results_, detailsScroll_, modelScroll_, problems_,
+                                         bids_, panel_, scoring_, moderation_, audit_, export_})
         stack_->addWidget(page);
     setCentralWidget(stack_);
 
@@ -207,8 +207,8 @@ MainWindow::MainWindow(QWidget* parent)
             return QString();
         return QString::fromStdString(dialog.createdFolder().string());
     };
-    for (auto changed : {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged,
-                         &QUndoStack::cleanChanged})
+    for (auto changed :
+         {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged, &QUndoStack::cleanChanged})
         connect(undoStack_, changed, this, [this] { updateEditActions(); });
     connect(undoStack_, &QUndoStack::indexChanged, this, [this] { updateEditActions(); });
     connect(document_, &TenderDocument::frozenChanged, this, [this] { updateEditActions(); });
@@ -295,8 +295,8 @@ void MainWindow::createActions() {
     });
     redo_ = edit->addAction(QStringLiteral("&Redo"));
     redo_->setObjectName(QStringLiteral("redoAction"));
-    redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                         QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo_->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     connect(redo_, &QAction::triggered, this, [this] {
         if (!document_->isFrozen())
             undoStack_->redo();
@@ -854,8 +854,7 @@ void MainWindow::finishWorkspaceJob() {
                                                     "imported."));
                     bids_->showImportProblems(job->outcome.problems, workspaceImportFiles_);
                 } else {
-                    say(saving ? QStringLiteral("Not saved") : QStringLiteral("Not recorded"),
-                        why);
+                    say(saving ? QStringLiteral("Not saved") : QStringLiteral("Not recorded"), why);
                 }
             }
             if (saving && accepted)
@@ -1225,9 +1224,10 @@ bool MainWindow::saveTender() {
 
 void MainWindow::loadDocument() {
     const QString source = workspacePath_.isEmpty() ? folder_ : workspacePath_;
-    const Tender* tender = tender_ && tender_->evaluation.folder && (snapshot_ || workspacePath_.isEmpty())
-                               ? &tender_->evaluation.folder->tender
-                               : nullptr;
+    const Tender* tender =
+        tender_ && tender_->evaluation.folder && (snapshot_ || workspacePath_.isEmpty())
+            ? &tender_->evaluation.folder->tender
+            : nullptr;
     // Unsaved edits survive reading the same tender again (F5, a workspace command).
     if (tender && (source != documentSource_ || undoStack_->isClean())) {
         document_->setTender(*tender);

@@ -170,8 +170,8 @@ private:
     TenderDetailsPage* details_ = nullptr;
     QWidget* modelScroll_ = nullptr;
     QWidget* detailsScroll_ = nullptr;
-    QString documentSource_;       // the folder or workspace the document was loaded from
-    bool savingTender_ = false;    // a workspace job is replacing the tender
+    QString documentSource_;    // the folder or workspace the document was loaded from
+    bool savingTender_ = false; // a workspace job is replacing the tender
     bool showModelAfterLoad_ = false;
     std::function<QString(QWidget*)> newTenderRunner_;
     QAction* undo_ = nullptr;

@@ -50,14 +50,16 @@ void fill(WorkspaceSnapshot& snapshot) {
     if (readsAll)
         snapshot.audit = ws.auditLog();
     if (snapshot.state != LifecycleState::Draft) {
-        snapshot.modelFrozen = "The model is frozen: the tender is " +
-                               std::string(toString(snapshot.state));
+        snapshot.modelFrozen =
+            "The model is frozen: the tender is " + std::string(toString(snapshot.state));
         // The audit entry of the move to open says when and by whom the model froze.
         for (const auto& entry : readsAll ? snapshot.audit : ws.auditLog())
             if (entry.action == "lifecycle.advance" &&
-                entry.after.rfind(std::string("state=\"") + std::string(toString(LifecycleState::Open)) + "\"", 0) == 0) {
-                snapshot.modelFrozen = "The model is frozen: the tender opened on " +
-                                       entry.time + " (" + entry.actor + ")";
+                entry.after.rfind(std::string("state=\"") +
+                                      std::string(toString(LifecycleState::Open)) + "\"",
+                                  0) == 0) {
+                snapshot.modelFrozen = "The model is frozen: the tender opened on " + entry.time +
+                                       " (" + entry.actor + ")";
                 break;
             }
     }

@@ -12,8 +12,9 @@
 
 #include <QAction>
 #include <QDialog>
-#include <QListView>
+#include <QImage>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
@@ -49,7 +50,8 @@ QModelIndex indexOfNode(ModelEditorPage& page, const std::string& id, int column
 
 QString pdfText(const QString& file) {
     QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")});
+    process.start(QStringLiteral("pdftotext"),
+                  {QStringLiteral("-layout"), file, QStringLiteral("-")});
     if (!process.waitForFinished(30000))
         return {};
     return QString::fromUtf8(process.readAllStandardOutput());
@@ -194,7 +196,8 @@ private slots:
         QSignalSpy shown(&window, &MainWindow::workspaceShown);
         QVERIFY(window.saveTender());
         QVERIFY(shown.wait(20000));
-        QVERIFY2(shown.front().front().toBool(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
+        QVERIFY2(shown.front().front().toBool(),
+                 qPrintable(messages.texts.join(QLatin1Char('\n'))));
         QVERIFY(!window.hasUnsavedEdits());
         bool audited = false;
         for (const auto& entry : window.workspace()->audit)
@@ -204,8 +207,8 @@ private slots:
 
         // Opened: the model freezes, with when and by whom.
         QVERIFY(advanceThroughWindow(window));
-        QVERIFY2(page.frozenText().startsWith(QStringLiteral(
-                     "The model is frozen: the tender opened on ")),
+        QVERIFY2(page.frozenText().startsWith(
+                     QStringLiteral("The model is frozen: the tender opened on ")),
                  qPrintable(page.frozenText()));
         QVERIFY(page.frozenText().endsWith(QStringLiteral("(alice)")));
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("undoAction"))->isEnabled());
@@ -249,7 +252,8 @@ private slots:
         QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
         auto* import = window.findChild<QPushButton*>(QStringLiteral("importBidsButton"));
         QVERIFY(!import->isEnabled());
-        QCOMPARE(import->toolTip(), QStringLiteral("Only the lead imports bids; eve is not the lead"));
+        QCOMPARE(import->toolTip(),
+                 QStringLiteral("Only the lead imports bids; eve is not the lead"));
         QCOMPARE(window.modelEditor()->frozenText().left(39),
                  QStringLiteral("The model is frozen: the tender opened "));
     }
@@ -273,15 +277,16 @@ private slots:
         QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
         auto* exportPage = window.findChild<ExportPage*>(QStringLiteral("exportPage"));
         QVERIFY(!exportPage->isEnabled(QStringLiteral("award-report")));
-        QVERIFY2(exportPage->toolTipOf(QStringLiteral("award-report")).contains(QStringLiteral("moderation")),
+        QVERIFY2(exportPage->toolTipOf(QStringLiteral("award-report"))
+                     .contains(QStringLiteral("moderation")),
                  qPrintable(exportPage->toolTipOf(QStringLiteral("award-report"))));
         {
             Workspace ws = test::engineWorkspace(file);
-            QVERIFY(ws.decideAbnormallyLow("alice", "B6", true, "costs explained", test::rates())
-                        .ok());
-            QVERIFY(ws.advance("alice", LifecycleState::Locked, "moderation complete",
-                               test::rates())
-                        .ok());
+            QVERIFY(
+                ws.decideAbnormallyLow("alice", "B6", true, "costs explained", test::rates()).ok());
+            QVERIFY(
+                ws.advance("alice", LifecycleState::Locked, "moderation complete", test::rates())
+                    .ok());
         }
         window.reevaluate();
         test::waitIdle(window);
@@ -290,25 +295,78 @@ private slots:
                  qPrintable(exportPage->toolTipOf(QStringLiteral("award-report"))));
 
         const QString report = scratch.filePath(QStringLiteral("award-report.pdf"));
-        window.prompts().saveFile = [&](QWidget*, const QString&, const QString&,
-                                        const QString&) { return report; };
+        window.prompts().saveFile = [&](QWidget*, const QString&, const QString&, const QString&) {
+            return report;
+        };
         QSignalSpy exported(exportPage, &ExportPage::exported);
         window.showScreen(MainWindow::Screen::Export);
         window.findChild<QPushButton*>(QStringLiteral("export_award-report_PushButton"))->click();
         QVERIFY(exported.wait(30000));
-        QVERIFY2(exported.takeFirst().at(1).toBool(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
-        const QString text = pdfText(report);
-        QVERIFY2(text.contains(QStringLiteral("Irwell Kitchen")), qPrintable(text));
+        QVERIFY2(exported.takeFirst().at(1).toBool(),
+                 qPrintable(messages.texts.join(QLatin1Char('\n'))));
+        const QString text = pdfText(report).simplified();
+        QVERIFY2(text.contains(QStringLiteral("The most advantageous tender is B1 from Irwell "
+                                              "Kitchen Workers' Co-operative Ltd with 75.24 "
+                                              "points.")),
+                 qPrintable(text));
 
         const QString summaries = scratch.filePath(QStringLiteral("summaries"));
         QVERIFY(QDir().mkpath(summaries));
-        window.prompts().folder = [&](QWidget*, const QString&) { return summaries; };
+        window.prompts().folder = [&](QWidget*, const QString&) {
+            return summaries;
+        };
         window.findChild<QPushButton*>(QStringLiteral("export_summaries_PushButton"))->click();
         QVERIFY(exported.wait(30000));
-        QVERIFY2(exported.takeFirst().at(1).toBool(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
+        QVERIFY2(exported.takeFirst().at(1).toBool(),
+                 qPrintable(messages.texts.join(QLatin1Char('\n'))));
         QCOMPARE(QDir(summaries).entryList(QDir::Files).size(), 6);
-        const QString own = pdfText(QDir(summaries).filePath(QStringLiteral("B1-assessment-summary.pdf")));
-        QVERIFY2(own.contains(QStringLiteral("Irwell Kitchen")), qPrintable(own));
+        const QString own =
+            pdfText(QDir(summaries).filePath(QStringLiteral("B2-assessment-summary.pdf")))
+                .simplified();
+        QVERIFY2(own.contains(QStringLiteral("For Eccles Community Food CIC, bid B2")),
+                 qPrintable(own));
+        QVERIFY2(own.contains(QStringLiteral("71.39")), qPrintable(own));
+
+        const QString ocds = scratch.filePath(QStringLiteral("release.json"));
+        window.prompts().saveFile = [&](QWidget*, const QString&, const QString&, const QString&) {
+            return ocds;
+        };
+        window.findChild<QPushButton*>(QStringLiteral("export_ocds_PushButton"))->click();
+        QVERIFY(exported.wait(30000));
+        QVERIFY(exported.takeFirst().at(1).toBool());
+        QVERIFY(readAll(ocds).contains("ocds-fairtender-SCC-2026-014"));
+    }
+
+    void draftModelIsFrozenForSomeoneOtherThanTheLead() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(ws.addPanelMember("alice", "alice", PanelRole::Lead).ok());
+            QVERIFY(ws.addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        QCOMPARE(window.modelEditor()->frozenText(),
+                 QStringLiteral("Only the lead edits the model; eve is not the lead."));
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("saveAction"))->isEnabled());
+        QVERIFY(!window.modelEditor()->addGroup());
+    }
+
+    void screenshotOptionShowsTheTenderScreen() {
+        QTemporaryDir scratch;
+        const QString picture = scratch.filePath(QStringLiteral("tender.png"));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), scratch.path());
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(FAIRTENDER_DESKTOP_EXECUTABLE),
+                      {test::samplePath("school-meals"), QStringLiteral("--screenshot"), picture,
+                       QStringLiteral("--screen"), QStringLiteral("tender"),
+                       QStringLiteral("--size"), QStringLiteral("900x600")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QImage(picture).size(), QSize(900, 600));
     }
 };
 

@@ -7,7 +7,6 @@
 #include "desktop/RankingColumns.h"
 #include "desktop/RankingModel.h"
 #include "desktop/TenderDocument.h"
-
 #include "model/Tender.h"
 
 #include <QAbstractItemModelTester>
