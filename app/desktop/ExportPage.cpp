@@ -297,16 +297,22 @@ void ExportPage::updateRows() {
         QString why = !tender_   ? notice_->text()
                       : isBusy() ? QStringLiteral("Another export is running")
                                  : QString();
+        QString stage; // why a workspace document cannot be written yet
         if (why.isEmpty() && row.kind.prepare) {
             if (workspace_.isEmpty())
-                why = QStringLiteral("Open a workspace: the %1 is written from its locked "
-                                     "results")
-                          .arg(row.kind.title);
+                stage = QStringLiteral("Open a workspace: this document is written from a "
+                                       "locked or awarded workspace.");
             else if (!reportsUnavailable_.isEmpty())
-                why = reportsUnavailable_;
+                stage = reportsUnavailable_;
+            why = stage;
         }
         row.button->setEnabled(why.isEmpty());
         row.button->setToolTip(why.isEmpty() ? row.kind.description : why);
+        // The stage's reason in place too, without hiding what the last export said.
+        if (row.status->text().isEmpty() || row.status->text() == row.reasonShown) {
+            row.status->setText(stage);
+            row.reasonShown = stage;
+        }
     }
 }
 

@@ -77,6 +77,7 @@ private:
         ExportKind kind;
         QPushButton* button = nullptr;
         QLabel* status = nullptr;
+        QString reasonShown; // the reason the status line shows while the row is disabled
     };
 
     void finish();

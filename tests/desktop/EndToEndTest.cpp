@@ -118,13 +118,21 @@ private slots:
         auto* save = window.findChild<QAction*>(QStringLiteral("saveAction"));
         QVERIFY(window.hasUnsavedEdits());
 
-        auto* undo = window.findChild<QAction*>(QStringLiteral("undoAction"));
-        QVERIFY(undo->isEnabled());
-        undo->trigger();
-        QCOMPARE(indexOfNode(page, "quality", ModelEditorModel::Id)
-                     .data(ModelEditorModel::WeightProblemRole)
-                     .toString(),
-                 QString());
+        // Edit > Undo and Redo by their keys, with the tree focused as after a click in it.
+        window.show(); // shortcuts reach only a visible window
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        page.treeView()->setFocus();
+        const auto qualityMark = [&] {
+            return indexOfNode(page, "quality", ModelEditorModel::Id)
+                .data(ModelEditorModel::WeightProblemRole)
+                .toString();
+        };
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(qualityMark(), QString());
+        QTest::keyClick(&window, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(qualityMark(), QStringLiteral("weights sum to 95, must be 100"));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(qualityMark(), QString());
         QVERIFY(!save->isEnabled()); // back to what was read: nothing to save
 
         window.showScreen(MainWindow::Screen::Tender);
@@ -133,7 +141,8 @@ private slots:
                                                     QStringLiteral("Office cleaning, lot 2")),
                  QString());
         QVERIFY2(save->isEnabled(), qPrintable(save->toolTip()));
-        save->trigger();
+        window.findChild<QStackedWidget*>()->currentWidget()->setFocus();
+        QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
         QVERIFY(shown.wait(20000));
         QVERIFY(messages.texts.isEmpty());
         QVERIFY(!window.hasUnsavedEdits());
@@ -161,6 +170,43 @@ private slots:
         QCOMPARE(asked.size(), 1);
         QVERIFY(!window.isBusy()); // cancelled: nothing was opened
         QCOMPARE(QString::fromStdString(window.document()->tender().title), QStringLiteral("X"));
+
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.close()); // Cancel keeps the window and the edits
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(window.isVisible());
+        QVERIFY(window.hasUnsavedEdits());
+    }
+
+    void workspaceRefusalOfTheNewTenderIsShownAndTheEditsKept() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        MainWindow window;
+        test::Messages messages;
+        messages.attach(window);
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        // The stored bids name SCC-2026-014: a tender of another id does not fit them.
+        QCOMPARE(window.tenderDetails()->enterField(QStringLiteral("id"),
+                                                    QStringLiteral("SCC-2026-999")),
+                 QString());
+        window.prompts().text = [](QWidget*, const QString&,
+                                   const QString&) -> std::optional<QString> {
+            return QStringLiteral("new reference");
+        };
+        QSignalSpy shown(&window, &MainWindow::workspaceShown);
+        QVERIFY(window.saveTender());
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.front().front().toBool(), false);
+        QCOMPARE(messages.texts.size(), 1);
+        QVERIFY2(messages.texts.front().startsWith(QStringLiteral(
+                     "bids/B1-irwell-kitchen.xml:2:43: this file is for tender 'SCC-2026-014', "
+                     "but tender.xml has id 'SCC-2026-999'")),
+                 qPrintable(messages.texts.front()));
+        QVERIFY(window.hasUnsavedEdits());
+        QCOMPARE(QString::fromStdString(window.document()->tender().id),
+                 QStringLiteral("SCC-2026-999"));
+        QCOMPARE(window.workspace()->status.tenderId, std::string("SCC-2026-014"));
     }
 
     void draftWorkspaceIsEditedByTheLeadThenOpenedAndGivenBids() {
