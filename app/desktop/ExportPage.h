@@ -1,6 +1,8 @@
 // ExportPage: the documents written from the tender shown, one row per kind (what it is, a
-// button, a status line), each written off the GUI thread behind a progress dialog. New
-// kinds are added to the list in ExportPage.cpp.
+// button, a status line): the scorecard for any tender, and from a locked or awarded
+// workspace the award report, the assessment summaries and the OCDS release package. Each
+// is gathered off the GUI thread behind a progress dialog; PDFs are then drawn on the GUI
+// thread. New kinds are added to the list in ExportPage.cpp.
 #pragma once
 
 #include <QFutureWatcher>

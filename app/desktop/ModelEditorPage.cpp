@@ -513,7 +513,12 @@ ModelEditorPage::ModelEditorPage(TenderDocument* document, QWidget* parent)
     view_->setDragDropMode(QAbstractItemView::InternalMove);
     view_->setDropIndicatorShown(true);
     view_->expandAll();
-    connect(tree_, &QAbstractItemModel::modelReset, view_, &QTreeView::expandAll);
+    // A tender read in: every group open and the id and title columns wide enough to read.
+    connect(tree_, &QAbstractItemModel::modelReset, view_, [this] {
+        view_->expandAll();
+        for (const int column : {ModelEditorModel::Id, ModelEditorModel::Title})
+            view_->resizeColumnToContents(column);
+    });
     connect(tree_, &QAbstractItemModel::rowsInserted, view_,
             [this](const QModelIndex& parent, int first) {
                 view_->expand(parent);

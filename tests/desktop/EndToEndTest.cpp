@@ -323,9 +323,10 @@ private slots:
         QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
         auto* exportPage = window.findChild<ExportPage*>(QStringLiteral("exportPage"));
         QVERIFY(!exportPage->isEnabled(QStringLiteral("award-report")));
-        QVERIFY2(exportPage->toolTipOf(QStringLiteral("award-report"))
-                     .contains(QStringLiteral("moderation")),
-                 qPrintable(exportPage->toolTipOf(QStringLiteral("award-report"))));
+        QCOMPARE(exportPage->toolTipOf(QStringLiteral("award-report")),
+                 QStringLiteral("This document is made once the results are locked; this tender "
+                                "is at the moderation stage: finish it and move it to locked "
+                                "(Workspace > Advance, Ctrl+Shift+A)."));
         {
             Workspace ws = test::engineWorkspace(file);
             QVERIFY(
