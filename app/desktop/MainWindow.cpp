@@ -1049,6 +1049,19 @@ void MainWindow::advance() {
         return;
     const LifecycleState to = *snapshot_->next;
     const QString stage = text(std::string(toString(to)));
+    // Opening freezes the model: edits not saved by then could never be.
+    if (to == LifecycleState::Open && hasUnsavedEdits()) {
+        const auto answer = prompts_->question(
+            this, QStringLiteral("Unsaved changes"),
+            QStringLiteral("Opening the tender freezes the model, and its changes are not "
+                           "saved. Discard them and open the tender? (Cancel, then Save with "
+                           "Ctrl+S, to keep them.)"),
+            QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+        undoStack_->clear();
+        documentSource_.clear();
+    }
     const auto reason =
         prompts_->text(this, QStringLiteral("Advance to %1").arg(stage),
                        QStringLiteral("Why does the tender move on to %1?").arg(stage));

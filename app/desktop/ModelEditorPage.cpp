@@ -513,12 +513,13 @@ ModelEditorPage::ModelEditorPage(TenderDocument* document, QWidget* parent)
     view_->setDragDropMode(QAbstractItemView::InternalMove);
     view_->setDropIndicatorShown(true);
     view_->expandAll();
-    // A tender read in: every group open and the id and title columns wide enough to read.
-    connect(tree_, &QAbstractItemModel::modelReset, view_, [this] {
-        view_->expandAll();
-        for (const int column : {ModelEditorModel::Id, ModelEditorModel::Title})
-            view_->resizeColumnToContents(column);
-    });
+    connect(tree_, &QAbstractItemModel::modelReset, view_, &QTreeView::expandAll);
+    // Every column but the title as wide as its contents, so the weights stay in view.
+    view_->header()->setStretchLastSection(false);
+    for (int column = 0; column < ModelEditorModel::ColumnCount; ++column)
+        view_->header()->setSectionResizeMode(column, column == ModelEditorModel::Title
+                                                          ? QHeaderView::Stretch
+                                                          : QHeaderView::ResizeToContents);
     connect(tree_, &QAbstractItemModel::rowsInserted, view_,
             [this](const QModelIndex& parent, int first) {
                 view_->expand(parent);

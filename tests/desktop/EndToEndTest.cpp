@@ -179,6 +179,28 @@ private slots:
         QVERIFY(window.hasUnsavedEdits());
     }
 
+    void savingWhenAskedWritesTheEditsThenOpensTheOtherTender() {
+        QTemporaryDir scratch;
+        const QString folder = test::copyOfSchoolMeals(scratch);
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::tenderShown);
+        window.openFolder(folder);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.tenderDetails()->enterField(QStringLiteral("buyer"),
+                                                    QStringLiteral("Salford Schools Trust")),
+                 QString());
+        window.prompts().question = [](QWidget*, const QString&, const QString&,
+                                       QMessageBox::StandardButtons buttons) {
+            return buttons.testFlag(QMessageBox::Save) ? QMessageBox::Save : QMessageBox::Cancel;
+        };
+        window.openFolder(test::samplePath("home-care"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.tender() &&
+                                     window.tender()->folder.filename() == "home-care",
+                                 20000);
+        QVERIFY(readAll(folder + QStringLiteral("/tender.xml")).contains("Salford Schools Trust"));
+        QVERIFY(!window.hasUnsavedEdits());
+    }
+
     void workspaceRefusalOfTheNewTenderIsShownAndTheEditsKept() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
@@ -382,6 +404,35 @@ private slots:
         QVERIFY(exported.wait(30000));
         QVERIFY(exported.takeFirst().at(1).toBool());
         QVERIFY(readAll(ocds).contains("ocds-fairtender-SCC-2026-014"));
+    }
+
+    void openingWithUnsavedModelEditsAsksFirst() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(ws.addPanelMember("alice", "alice", PanelRole::Lead).ok());
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        QCOMPARE(window.tenderDetails()->enterField(QStringLiteral("buyer"), QStringLiteral("Y")),
+                 QString());
+        QStringList asked;
+        window.prompts().question = [&](QWidget*, const QString&, const QString& text,
+                                        QMessageBox::StandardButtons) {
+            asked << text;
+            return QMessageBox::Cancel;
+        };
+        window.prompts().text = [](QWidget*, const QString&,
+                                   const QString&) -> std::optional<QString> {
+            return QStringLiteral("published");
+        };
+        window.findChild<QAction*>(QStringLiteral("advanceAction"))->trigger();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked.front().startsWith(QStringLiteral("Opening the tender freezes the model")));
+        QVERIFY(!window.isBusy()); // cancelled: nothing was recorded
+        QVERIFY(window.workspace()->state == LifecycleState::Draft);
+        QVERIFY(window.hasUnsavedEdits());
     }
 
     void draftModelIsFrozenForSomeoneOtherThanTheLead() {
