@@ -22,6 +22,8 @@ std::optional<MainWindow::Screen> screenNamed(const QString& name) {
         return MainWindow::Screen::Results;
     if (name == QStringLiteral("model"))
         return MainWindow::Screen::Model;
+    if (name == QStringLiteral("tender"))
+        return MainWindow::Screen::Tender;
     if (name == QStringLiteral("bids"))
         return MainWindow::Screen::Bids;
     if (name == QStringLiteral("panel"))
@@ -53,7 +55,7 @@ int run(QApplication& app) {
         QStringLiteral("FILE"));
     const QCommandLineOption screen(
         QStringLiteral("screen"),
-        QStringLiteral("The screen to show: start, results, model, bids, panel, scoring, "
+        QStringLiteral("The screen to show: start, results, tender, model, bids, panel, scoring, "
                        "moderation, audit or export."),
         QStringLiteral("NAME"), QStringLiteral("results"));
     const QCommandLineOption actingAs(
@@ -74,7 +76,7 @@ int run(QApplication& app) {
         (parser.isSet(screenshot) && positional.isEmpty())) {
         std::fputs(
             "fairtender-desktop: usage: fairtender-desktop [FOLDER|WORKSPACE.ftw] [--as NAME] "
-            "[--screenshot FILE [--screen start|results|model|bids|panel|scoring|"
+            "[--screenshot FILE [--screen start|results|tender|model|bids|panel|scoring|"
             "moderation|audit|export] [--size WIDTHxHEIGHT]]\n",
             stderr);
         return 2;

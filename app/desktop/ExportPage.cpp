@@ -3,7 +3,10 @@
 #include "desktop/LoadedTender.h"
 #include "desktop/Prompts.h"
 #include "desktop/WorkspaceAccess.h"
+#include "io/ocds/OcdsRelease.h"
 #include "io/xlsx/ScorecardWorkbook.h"
+#include "reporting/ReportContent.h"
+#include "reports/PdfReports.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,11 +14,13 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
+#include <memory>
 
 namespace fairtender::desktop {
 
@@ -58,22 +63,141 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
     return {};
 }
 
-// The documents offered, in the order shown.
-std::vector<ExportKind> exportKinds() {
-    return {{QStringLiteral("scorecard"), QStringLiteral("Excel scorecard"),
-             QStringLiteral("Every score and points cell as a live formula over the bids' "
-                            "inputs and the model, for an auditor to recalculate."),
-             QStringLiteral("xlsx"), QStringLiteral("Excel workbooks (*.xlsx)"), writeScorecard}};
+QString text(const std::string& value) {
+    return QString::fromStdString(value);
 }
 
-QString runInBackground(const ExportKind::Write& write, std::shared_ptr<const LoadedTender> tender,
-                        const QString& file) {
+std::filesystem::path pathOf(const QString& file) {
+    return std::filesystem::path(file.toStdString());
+}
+
+// Opens the workspace and gathers a document with the reference rates; the problems of
+// either step (a stage too early, among them) are the refusal.
+template <class Gather>
+PreparedExport gatherFrom(const std::filesystem::path& workspace, Gather&& gather) {
+    auto opened = Workspace::open(workspace);
+    if (!opened.ok())
+        return {text(describe(opened.diagnostics)), {}};
+    return gather(*opened.workspace, referenceTables().ratesOrNull());
+}
+
+PreparedExport prepareAwardReport(const std::filesystem::path& workspace, const QString& file) {
+    return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
+        auto gathered = gatherAwardReport(ws, rates);
+        if (!gathered.ok())
+            return PreparedExport{text(describe(gathered.problems)), {}};
+        auto content = std::make_shared<const AwardReportContent>(std::move(*gathered.content));
+        return PreparedExport{{}, [content, file] {
+                                  const auto written =
+                                      reports::writeAwardReportPdf(*content, pathOf(file));
+                                  return text(written.error);
+                              }};
+    });
+}
+
+// Every summary into `folder`, all or none: drawn into a hidden folder inside it first and
+// moved out once all are written.
+PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QString& folder) {
+    return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
+        auto gathered = gatherAssessmentSummaries(ws, rates);
+        if (!gathered.ok())
+            return PreparedExport{text(describe(gathered.problems)), {}};
+        auto content = std::make_shared<const std::vector<AssessmentSummaryContent>>(
+            std::move(*gathered.content));
+        return PreparedExport{
+            {}, [content, folder]() -> QString {
+                QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".summaries-XXXXXX")));
+                if (!staging.isValid())
+                    return QStringLiteral("cannot write into %1: %2")
+                        .arg(folder, staging.errorString());
+                QStringList names;
+                for (const auto& summary : *content) {
+                    const QString name =
+                        text(reports::assessmentSummaryFileName(summary.own.bidId));
+                    const auto written =
+                        reports::writeAssessmentSummaryPdf(summary, pathOf(staging.filePath(name)));
+                    if (!written.ok())
+                        return text(written.error);
+                    names << name;
+                }
+                QDir target(folder);
+                for (const QString& name : names) {
+                    target.remove(name);
+                    if (!QFile::rename(staging.filePath(name), target.filePath(name)))
+                        return QStringLiteral("cannot move %1 into %2").arg(name, folder);
+                }
+                return {};
+            }};
+    });
+}
+
+PreparedExport writeOcds(const std::filesystem::path& workspace, const QString& file) {
+    return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
+        const OcdsPackage package = ocdsReleasePackage(ws, rates);
+        if (!package.ok())
+            return PreparedExport{text(describe(package.problems)), {}};
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) ||
+            out.write(package.json->data(), static_cast<qint64>(package.json->size())) < 0 ||
+            !out.commit())
+            return PreparedExport{out.errorString(), {}};
+        return PreparedExport{};
+    });
+}
+
+// The documents offered, in the order shown.
+std::vector<ExportKind> exportKinds() {
+    std::vector<ExportKind> kinds;
+    kinds.push_back({QStringLiteral("scorecard"),
+                     QStringLiteral("Excel scorecard"),
+                     QStringLiteral("Every score and points cell as a live formula over the "
+                                    "bids' inputs and the model, for an auditor to recalculate."),
+                     QStringLiteral("xlsx"),
+                     QStringLiteral("Excel workbooks (*.xlsx)"),
+                     writeScorecard,
+                     {},
+                     false});
+    kinds.push_back({QStringLiteral("award-report"),
+                     QStringLiteral("Award report (PDF)"),
+                     QStringLiteral("The recommendation with every bid's scores, the panel, "
+                                    "the moderation and the audit trail, for the decision "
+                                    "maker."),
+                     QStringLiteral("pdf"),
+                     QStringLiteral("PDF documents (*.pdf)"),
+                     {},
+                     prepareAwardReport,
+                     false});
+    kinds.push_back({QStringLiteral("summaries"),
+                     QStringLiteral("Assessment summaries (PDF)"),
+                     QStringLiteral("One PDF per supplier with its own assessment and the "
+                                    "winning tender's, written into a folder."),
+                     QStringLiteral("pdf"),
+                     QStringLiteral("Folders"),
+                     {},
+                     prepareSummaries,
+                     true});
+    kinds.push_back({QStringLiteral("ocds"),
+                     QStringLiteral("OCDS release package (JSON)"),
+                     QStringLiteral("The award as an Open Contracting Data Standard release "
+                                    "package for publication."),
+                     QStringLiteral("json"),
+                     QStringLiteral("JSON files (*.json)"),
+                     {},
+                     writeOcds,
+                     false});
+    return kinds;
+}
+
+PreparedExport runInBackground(const ExportKind& kind, std::shared_ptr<const LoadedTender> tender,
+                               const QString& target) {
     try {
-        return write(*tender, file);
+        if (kind.prepare)
+            return kind.prepare(tender->folder, target);
+        return {kind.write(*tender, target), {}};
     } catch (const std::exception& error) {
-        return QString::fromUtf8(error.what());
+        return {QString::fromUtf8(error.what()), {}};
     } catch (...) {
-        return QStringLiteral("an unexpected failure");
+        return {QStringLiteral("an unexpected failure"), {}};
     }
 }
 
@@ -115,7 +239,7 @@ ExportPage::ExportPage(std::shared_ptr<const Prompts> prompts, QWidget* parent)
     layout->addLayout(grid);
     layout->addStretch(1);
 
-    watcher_ = new QFutureWatcher<QString>(this);
+    watcher_ = new QFutureWatcher<PreparedExport>(this);
     connect(watcher_, &QFutureWatcherBase::finished, this, [this] { finish(); });
     setTender(nullptr);
 }
@@ -148,17 +272,52 @@ QString ExportPage::statusOf(const QString& id) const {
     return {};
 }
 
+void ExportPage::setWorkspace(const QString& path, const QString& reportsUnavailable) {
+    workspace_ = path;
+    reportsUnavailable_ = reportsUnavailable;
+    updateRows();
+}
+
+QString ExportPage::toolTipOf(const QString& id) const {
+    for (const auto& row : rows_)
+        if (row.kind.id == id)
+            return row.button->toolTip();
+    return {};
+}
+
+bool ExportPage::isEnabled(const QString& id) const {
+    for (const auto& row : rows_)
+        if (row.kind.id == id)
+            return row.button->isEnabled();
+    return false;
+}
+
 void ExportPage::updateRows() {
     for (auto& row : rows_) {
-        row.button->setEnabled(tender_ && !isBusy());
-        row.button->setToolTip(!tender_   ? notice_->text()
-                               : isBusy() ? QStringLiteral("Another export is running")
-                                          : row.kind.description);
+        QString why = !tender_   ? notice_->text()
+                      : isBusy() ? QStringLiteral("Another export is running")
+                                 : QString();
+        QString stage; // why a workspace document cannot be written yet
+        if (why.isEmpty() && row.kind.prepare) {
+            if (workspace_.isEmpty())
+                stage = QStringLiteral("Open a workspace: this document is written from a "
+                                       "locked or awarded workspace.");
+            else if (!reportsUnavailable_.isEmpty())
+                stage = reportsUnavailable_;
+            why = stage;
+        }
+        row.button->setEnabled(why.isEmpty());
+        row.button->setToolTip(why.isEmpty() ? row.kind.description : why);
+        // The stage's reason in place too, without hiding what the last export said.
+        if (row.status->text().isEmpty() || row.status->text() == row.reasonShown) {
+            row.status->setText(stage);
+            row.reasonShown = stage;
+        }
     }
 }
 
 void ExportPage::exportKind(const QString& id) {
-    if (!tender_ || isBusy())
+    if (!tender_ || isBusy() || !isEnabled(id))
         return;
     int index = -1;
     for (std::size_t i = 0; i < rows_.size(); ++i)
@@ -170,8 +329,11 @@ void ExportPage::exportKind(const QString& id) {
     const QFileInfo source(QString::fromStdString(tender_->folder.string()));
     const QString suggested = source.absoluteDir().filePath(
         QStringLiteral("%1-%2.%3").arg(source.completeBaseName(), row.kind.id, row.kind.suffix));
-    const QString file = prompts_->saveFile(this, QStringLiteral("Export %1").arg(row.kind.title),
-                                            suggested, row.kind.filter);
+    const QString file =
+        row.kind.toFolder
+            ? prompts_->folder(this, QStringLiteral("Folder for the %1").arg(row.kind.title))
+            : prompts_->saveFile(this, QStringLiteral("Export %1").arg(row.kind.title), suggested,
+                                 row.kind.filter);
     if (file.isEmpty())
         return;
     running_ = index;
@@ -184,11 +346,23 @@ void ExportPage::exportKind(const QString& id) {
     progress_->setMinimumDuration(0);
     progress_->setValue(0);
     updateRows();
-    watcher_->setFuture(QtConcurrent::run(runInBackground, row.kind.write, tender_, file));
+    watcher_->setFuture(QtConcurrent::run(runInBackground, row.kind, tender_, file));
 }
 
 void ExportPage::finish() {
-    const QString problem = watcher_->result();
+    const PreparedExport prepared = watcher_->result();
+    QString problem = prepared.error;
+    if (problem.isEmpty() && prepared.render) {
+        // Drawn here, behind the progress dialog still shown: QPdfWriter's text layout uses
+        // the GUI thread's fonts.
+        try {
+            problem = prepared.render();
+        } catch (const std::exception& error) {
+            problem = QString::fromUtf8(error.what());
+        } catch (...) {
+            problem = QStringLiteral("an unexpected failure");
+        }
+    }
     if (progress_) {
         progress_->hide();
         progress_->deleteLater();

@@ -1,12 +1,15 @@
 // ExportPage: the documents written from the tender shown, one row per kind (what it is, a
-// button, a status line), each written off the GUI thread behind a progress dialog. New
-// kinds are added to the list in ExportPage.cpp.
+// button, a status line): the scorecard for any tender, and from a locked or awarded
+// workspace the award report, the assessment summaries and the OCDS release package. Each
+// is gathered off the GUI thread behind a progress dialog; PDFs are then drawn on the GUI
+// thread. New kinds are added to the list in ExportPage.cpp.
 #pragma once
 
 #include <QFutureWatcher>
 #include <QString>
 #include <QWidget>
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -20,10 +23,21 @@ namespace fairtender::desktop {
 struct LoadedTender;
 struct Prompts;
 
+// What a workspace document's worker thread did: why nothing can be written, or (when set)
+// what draws it on the GUI thread, where the PDF's text layout runs; `render` returns what
+// went wrong, or an empty text.
+struct PreparedExport {
+    QString error;
+    std::function<QString()> render;
+};
+
 // One kind of document: `write` runs on a worker thread and returns what went wrong, or an
-// empty text when the file was written.
+// empty text when the file was written. A workspace document (`prepare` set instead) is
+// made from the workspace file and only once it is locked or awarded.
 struct ExportKind {
     using Write = std::function<QString(const LoadedTender&, const QString& file)>;
+    using Prepare = std::function<PreparedExport(const std::filesystem::path& workspace,
+                                                 const QString& target)>;
 
     QString id; // "scorecard"
     QString title;
@@ -31,6 +45,8 @@ struct ExportKind {
     QString suffix; // "xlsx"
     QString filter; // "Excel workbooks (*.xlsx)"
     Write write;
+    Prepare prepare;
+    bool toFolder = false; // the target is an existing folder rather than a file
 };
 
 class ExportPage : public QWidget {
@@ -45,6 +61,12 @@ public:
     void setTender(std::shared_ptr<const LoadedTender> tender, const QString& unavailable = {});
     // Asks where to save the kind `id`, then writes it in the background.
     void exportKind(const QString& id);
+    // The workspace shown (empty for a folder) and why its reports cannot be written yet
+    // (empty once it is locked or awarded).
+    void setWorkspace(const QString& path, const QString& reportsUnavailable);
+    // The tooltip of the kind `id`'s button: what it writes, or why it is disabled.
+    QString toolTipOf(const QString& id) const;
+    bool isEnabled(const QString& id) const;
     bool isBusy() const;
     // The status line of the kind `id`, for tests and screenshots.
     QString statusOf(const QString& id) const;
@@ -57,6 +79,7 @@ private:
         ExportKind kind;
         QPushButton* button = nullptr;
         QLabel* status = nullptr;
+        QString reasonShown; // the reason the status line shows while the row is disabled
     };
 
     void finish();
@@ -66,7 +89,9 @@ private:
     std::shared_ptr<const LoadedTender> tender_;
     QLabel* notice_ = nullptr;
     std::vector<Row> rows_;
-    QFutureWatcher<QString>* watcher_ = nullptr;
+    QString workspace_;
+    QString reportsUnavailable_;
+    QFutureWatcher<PreparedExport>* watcher_ = nullptr;
     QProgressDialog* progress_ = nullptr;
     int running_ = -1;
     QString runningFile_;

@@ -4,16 +4,20 @@
 #include "desktop/AuditPage.h"
 #include "desktop/BidImport.h"
 #include "desktop/BidsPage.h"
+#include "desktop/DesktopPaths.h"
 #include "desktop/ExportPage.h"
 #include "desktop/LoadedTender.h"
-#include "desktop/ModelPage.h"
+#include "desktop/ModelEditorPage.h"
 #include "desktop/ModerationPage.h"
+#include "desktop/NewTender.h"
 #include "desktop/PanelPage.h"
 #include "desktop/ProblemsPage.h"
 #include "desktop/Prompts.h"
 #include "desktop/ResultsPage.h"
 #include "desktop/ScoringPage.h"
 #include "desktop/StartPage.h"
+#include "desktop/TenderDetailsPage.h"
+#include "desktop/TenderDocument.h"
 #include "desktop/WorkspaceAccess.h"
 
 #include <QAction>
@@ -29,14 +33,17 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
+#include <utility>
 
 namespace fairtender::desktop {
 
@@ -126,11 +133,30 @@ MainWindow::MainWindow(QWidget* parent)
     stack_ = new QStackedWidget(this);
     start_ = new StartPage(stack_);
     results_ = new ResultsPage(stack_);
-    model_ = new ModelPage(stack_);
+    undoStack_ = new QUndoStack(this);
+    document_ = new TenderDocument(undoStack_, this);
+    modelEditor_ = new ModelEditorPage(document_, stack_);
+    details_ = new TenderDetailsPage(document_, stack_);
+    // Edit > Undo and Redo drive the shared stack for both pages: the page's own shortcuts
+    // would make the keys ambiguous.
+    modelEditor_->undoAction()->setShortcuts({});
+    modelEditor_->redoAction()->setShortcuts({});
     problems_ = new ProblemsPage(stack_);
     start_->setObjectName(QStringLiteral("startPage"));
     results_->setObjectName(QStringLiteral("resultsPage"));
-    model_->setObjectName(QStringLiteral("modelPage"));
+    modelEditor_->setObjectName(QStringLiteral("modelEditorPage"));
+    details_->setObjectName(QStringLiteral("tenderDetailsPage"));
+    // Both pages are taller than a small window: they scroll rather than set its minimum.
+    const auto scrolling = [this](QWidget* page, const QString& name) {
+        auto* area = new QScrollArea(stack_);
+        area->setObjectName(name);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(page);
+        return area;
+    };
+    modelScroll_ = scrolling(modelEditor_, QStringLiteral("modelPage"));
+    detailsScroll_ = scrolling(details_, QStringLiteral("tenderPage"));
     problems_->setObjectName(QStringLiteral("problemsPage"));
     bids_ = new BidsPage(stack_);
     bids_->setObjectName(QStringLiteral("bidsPage"));
@@ -145,8 +171,8 @@ MainWindow::MainWindow(QWidget* parent)
     export_ = new ExportPage(prompts_, stack_);
     export_->setObjectName(QStringLiteral("exportPage"));
     for (QWidget* page :
-         std::initializer_list<QWidget*>{start_, results_, model_, problems_, bids_, panel_,
-                                         scoring_, moderation_, audit_, export_})
+         std::initializer_list<QWidget*>{start_, results_, detailsScroll_, modelScroll_, problems_,
+                                         bids_, panel_, scoring_, moderation_, audit_, export_})
         stack_->addWidget(page);
     setCentralWidget(stack_);
 
@@ -173,6 +199,19 @@ MainWindow::MainWindow(QWidget* parent)
     connect(importWatcher_, &QFutureWatcherBase::finished, this, [this] { finishImport(); });
     connect(bids_, &BidsPage::importRequested, this, [this] { chooseBidFiles(); });
     connect(start_, &StartPage::chooseFolderRequested, this, [this] { chooseFolder(); });
+    connect(start_, &StartPage::newTenderRequested, this,
+            [this] { guarded(this, [this] { newTender(); }); });
+    newTenderRunner_ = [](QWidget* owner) {
+        NewTenderDialog dialog(templatesDirectory(), owner);
+        if (dialog.exec() != QDialog::Accepted)
+            return QString();
+        return QString::fromStdString(dialog.createdFolder().string());
+    };
+    for (auto changed :
+         {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged, &QUndoStack::cleanChanged})
+        connect(undoStack_, changed, this, [this] { updateEditActions(); });
+    connect(undoStack_, &QUndoStack::indexChanged, this, [this] { updateEditActions(); });
+    connect(document_, &TenderDocument::frozenChanged, this, [this] { updateEditActions(); });
     connect(start_, &StartPage::openRequested, this, [this](const QString& path) { open(path); });
     connect(start_, &StartPage::createWorkspaceRequested, this,
             [this] { chooseWorkspaceSource(); });
@@ -201,12 +240,20 @@ MainWindow::~MainWindow() {
 
 void MainWindow::createActions() {
     auto* file = menuBar()->addMenu(QStringLiteral("&File"));
+    auto* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
     auto* view = menuBar()->addMenu(QStringLiteral("&View"));
     auto* workspace = menuBar()->addMenu(QStringLiteral("&Workspace"));
     auto* help = menuBar()->addMenu(QStringLiteral("&Help"));
     auto* toolbar = addToolBar(QStringLiteral("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
+
+    auto* fresh = file->addAction(QStringLiteral("&New tender from a template..."));
+    fresh->setObjectName(QStringLiteral("newTenderAction"));
+    fresh->setShortcut(QKeySequence::New);
+    fresh->setToolTip(QStringLiteral("Start a tender folder from a shipped evaluation model "
+                                     "(Ctrl+N)"));
+    connect(fresh, &QAction::triggered, this, [this] { guarded(this, [this] { newTender(); }); });
 
     auto* open = file->addAction(QStringLiteral("&Open tender folder or workspace..."));
     open->setObjectName(QStringLiteral("openAction"));
@@ -217,6 +264,11 @@ void MainWindow::createActions() {
     createWorkspace_->setObjectName(QStringLiteral("createWorkspaceAction"));
     createWorkspace_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(createWorkspace_, &QAction::triggered, this, [this] { chooseWorkspaceSource(); });
+
+    save_ = file->addAction(QStringLiteral("&Save the tender"));
+    save_->setObjectName(QStringLiteral("saveAction"));
+    save_->setShortcut(QKeySequence::Save);
+    connect(save_, &QAction::triggered, this, [this] { guarded(this, [this] { saveTender(); }); });
 
     reevaluate_ = file->addAction(QStringLiteral("&Evaluate again"));
     reevaluate_->setObjectName(QStringLiteral("reevaluateAction"));
@@ -234,6 +286,22 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, [this] { close(); });
 
+    undo_ = edit->addAction(QStringLiteral("&Undo"));
+    undo_->setObjectName(QStringLiteral("undoAction"));
+    undo_->setShortcut(QKeySequence::Undo);
+    connect(undo_, &QAction::triggered, this, [this] {
+        if (!document_->isFrozen())
+            undoStack_->undo();
+    });
+    redo_ = edit->addAction(QStringLiteral("&Redo"));
+    redo_->setObjectName(QStringLiteral("redoAction"));
+    redo_->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    connect(redo_, &QAction::triggered, this, [this] {
+        if (!document_->isFrozen())
+            undoStack_->redo();
+    });
+
     const auto screenAction = [this, view](const QString& label, const QString& name, int key,
                                            Screen screen) {
         auto* action = view->addAction(label);
@@ -246,6 +314,8 @@ void MainWindow::createActions() {
                                    Qt::Key_1, Screen::Start);
     showResults_ = screenAction(QStringLiteral("&Results"), QStringLiteral("showResultsAction"),
                                 Qt::Key_2, Screen::Results);
+    showTender_ = screenAction(QStringLiteral("&Tender details"),
+                               QStringLiteral("showTenderAction"), Qt::Key_0, Screen::Tender);
     showModel_ = screenAction(QStringLiteral("&Model"), QStringLiteral("showModelAction"),
                               Qt::Key_3, Screen::Model);
     showBids_ = screenAction(QStringLiteral("&Bids"), QStringLiteral("showBidsAction"), Qt::Key_4,
@@ -277,11 +347,14 @@ void MainWindow::createActions() {
     shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
     connect(shortcuts, &QAction::triggered, this, [this] { showShortcuts(); });
 
+    toolbar->addAction(fresh);
     toolbar->addAction(open);
+    toolbar->addAction(save_);
     toolbar->addAction(reevaluate_);
     toolbar->addSeparator();
     toolbar->addAction(showStart);
     toolbar->addAction(showResults_);
+    toolbar->addAction(showTender_);
     toolbar->addAction(showModel_);
     toolbar->addAction(showBids_);
 
@@ -327,7 +400,7 @@ void MainWindow::setBidFilesChooser(std::function<QStringList(QWidget*)> chooser
 }
 
 void MainWindow::chooseBidFiles() {
-    if (folder_.isEmpty() || isBusy())
+    if (!importBids_->isEnabled())
         return;
     const QStringList files = bidFilesChooser_ ? bidFilesChooser_(this) : QStringList();
     if (!files.isEmpty())
@@ -335,6 +408,8 @@ void MainWindow::chooseBidFiles() {
 }
 
 void MainWindow::importBidFiles(const QStringList& files) {
+    if (!workspacePath_.isEmpty())
+        return importIntoWorkspace(files);
     if (folder_.isEmpty() || isBusy() || files.isEmpty())
         return;
     importFolder_ = folder_;
@@ -431,6 +506,8 @@ void MainWindow::open(const QString& path) {
 }
 
 void MainWindow::openFolder(const QString& folder) {
+    if (!confirmLeave(QDir(folder).absolutePath()))
+        return;
     if (isBusy()) {
         queued_ = QDir(folder).absolutePath();
         return;
@@ -479,9 +556,10 @@ void MainWindow::showLoaded() {
     const bool ok = tender_->ok();
     results_->setTender(ok ? tender_ : nullptr);
     problems_->setTender(ok ? nullptr : tender_);
-    model_->setTender(tender_);
     bids_->setTender(tender_);
     export_->setTender(tender_);
+    export_->setWorkspace({}, {});
+    loadDocument();
     const QString name = QDir(finished).dirName();
     setWindowTitle(QStringLiteral("%1 - Fairtender").arg(name));
     if (ok)
@@ -492,7 +570,9 @@ void MainWindow::showLoaded() {
         status_->setText(QStringLiteral("%1 has problems: nothing was evaluated.")
                              .arg(QDir::toNativeSeparators(finished)));
     updateActions();
-    showScreen(Screen::Results);
+    showScreen(std::exchange(showModelAfterLoad_, false) && !documentSource_.isEmpty()
+                   ? Screen::Model
+                   : Screen::Results);
     emit tenderShown();
 }
 
@@ -508,9 +588,14 @@ void MainWindow::showScreen(Screen screen) {
                                                : static_cast<QWidget*>(problems_));
         break;
     case Screen::Model:
-        if (!tender_ || !tender_->evaluation.folder)
+        if (documentSource_.isEmpty())
             return;
-        stack_->setCurrentWidget(model_);
+        stack_->setCurrentWidget(modelScroll_);
+        break;
+    case Screen::Tender:
+        if (documentSource_.isEmpty())
+            return;
+        stack_->setCurrentWidget(detailsScroll_);
         break;
     case Screen::Bids:
         if (!tender_)
@@ -561,18 +646,43 @@ void MainWindow::updateActions() {
     showBids_->setEnabled(tender_ != nullptr);
     showBids_->setToolTip(tender_ ? QStringLiteral("The bids in the folder (Ctrl+4)")
                                   : QStringLiteral("Open a tender folder first"));
-    importBids_->setEnabled(!folder_.isEmpty() && !busy);
-    importBids_->setToolTip(folder_.isEmpty() ? QStringLiteral("Open a tender folder first: a "
-                                                               "workspace keeps the bids it was "
-                                                               "created with")
-                            : busy            ? QStringLiteral("Wait for the evaluation to finish")
-                                              : QStringLiteral("Check bid files with the folder "
-                                                                          "and add them to bids/ (Ctrl+I)"));
+    QString importWhy;
+    if (!workspacePath_.isEmpty()) {
+        if (!snapshot_)
+            importWhy = QStringLiteral("The workspace could not be read");
+        else if (snapshot_->state == LifecycleState::Draft)
+            importWhy = QStringLiteral("Bids are imported while the tender is open; it is still a "
+                                       "draft: the lead moves it to open first (Workspace > "
+                                       "Advance), which freezes the model");
+        else if (snapshot_->state != LifecycleState::Open)
+            importWhy = QStringLiteral("Bids are imported while the tender is open; it is %1, so "
+                                       "no more bids can be added")
+                            .arg(text(std::string(toString(snapshot_->state))));
+        else if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
+            importWhy = QStringLiteral("Only the lead imports bids; %1 is not the lead")
+                            .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
+    } else if (folder_.isEmpty()) {
+        importWhy = QStringLiteral("Open a tender folder or workspace first");
+    }
+    if (importWhy.isEmpty() && busy)
+        importWhy = QStringLiteral("Wait for the current work to finish");
+    importBids_->setEnabled(importWhy.isEmpty());
+    importBids_->setToolTip(!importWhy.isEmpty() ? importWhy
+                            : workspacePath_.isEmpty()
+                                ? QStringLiteral("Check bid files with the folder and add them "
+                                                 "to bids/ (Ctrl+I)")
+                                : QStringLiteral("Check bid files with the workspace and store "
+                                                 "them, all or none (Ctrl+I)"));
     bids_->setImportEnabled(importBids_->isEnabled(), importBids_->toolTip());
-    const bool readable = tender_ && tender_->evaluation.folder;
+    const bool readable = !documentSource_.isEmpty();
     showModel_->setEnabled(readable);
     showModel_->setToolTip(readable ? QStringLiteral("The evaluation model (Ctrl+3)")
-                                    : QStringLiteral("Open a valid tender folder first"));
+                                    : QStringLiteral("Open a tender whose tender.xml reads first"));
+    showTender_->setEnabled(readable);
+    showTender_->setToolTip(readable ? QStringLiteral("The tender's details (Ctrl+0)")
+                                     : QStringLiteral("Open a tender whose tender.xml reads "
+                                                      "first"));
+    updateEditActions();
     updateWorkspaceActions();
 }
 
@@ -583,6 +693,7 @@ void MainWindow::clearWorkspace() {
     scoring_->setSnapshot(nullptr);
     moderation_->setSnapshot(nullptr);
     audit_->setSnapshot(nullptr);
+    export_->setWorkspace({}, {});
     const QSignalBlocker blocker(actor_);
     actor_->clear();
 }
@@ -593,6 +704,8 @@ QString MainWindow::actor() const {
 
 void MainWindow::openWorkspace(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!confirmLeave(absolute))
+        return;
     if (isBusy()) {
         queued_ = absolute;
         return;
@@ -614,7 +727,7 @@ void MainWindow::openWorkspace(const QString& path) {
 }
 
 void MainWindow::createWorkspace(const QString& folder, const QString& workspace) {
-    if (isBusy())
+    if (isBusy() || !confirmLeave(QFileInfo(workspace).absoluteFilePath()))
         return;
     std::string creator = text(actor());
     if (creator.empty())
@@ -715,6 +828,13 @@ void MainWindow::finishWorkspaceJob() {
     workspaceBusy_ = false;
     busy_->hide();
     const std::shared_ptr<const WorkspaceJobResult> job = workspaceWatcher_->result();
+    const bool saving = std::exchange(savingTender_, false);
+    const bool importing = workspaceImport_ != nullptr;
+    if (workspaceImport_) {
+        workspaceImport_->hide();
+        workspaceImport_->deleteLater();
+        workspaceImport_ = nullptr;
+    }
     bool accepted = true;
     if (!job) {
         status_->setText(QStringLiteral("Not enough memory to read the workspace; close other "
@@ -729,8 +849,16 @@ void MainWindow::finishWorkspaceJob() {
                 const QString why = text(describe(job->outcome.problems));
                 status_->setText(
                     QStringLiteral("Refused: %1").arg(why.section(QLatin1Char('\n'), 0, 0)));
-                say(QStringLiteral("Not recorded"), why);
+                if (importing) {
+                    status_->setText(QStringLiteral("The bid files have problems; nothing was "
+                                                    "imported."));
+                    bids_->showImportProblems(job->outcome.problems, workspaceImportFiles_);
+                } else {
+                    say(saving ? QStringLiteral("Not saved") : QStringLiteral("Not recorded"), why);
+                }
             }
+            if (saving && accepted)
+                undoStack_->setClean();
         }
         if (QFileInfo(text(job->snapshot->path.string())).absoluteFilePath() == workspacePath_)
             showWorkspace(job->snapshot);
@@ -741,6 +869,8 @@ void MainWindow::finishWorkspaceJob() {
         queued_.clear();
         open(next);
     }
+    if (importing)
+        emit importFinished(accepted);
     emit workspaceShown(accepted);
 }
 
@@ -769,7 +899,6 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
     const bool ok = tender_->ok();
     results_->setTender(ok ? tender_ : nullptr);
     problems_->setTender(ok ? nullptr : tender_);
-    model_->setTender(tender_);
     bids_->setTender(tender_);
     export_->setTender(tender_);
     // Price-blind evaluation: the results, the bids' prices and the scorecard quote prices.
@@ -786,6 +915,8 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         bids_->showUnavailable(why);
         export_->setTender(nullptr, why);
     }
+    export_->setWorkspace(snapshot_ ? workspacePath_ : QString(),
+                          snapshot_ ? text(snapshot_->reportsUnavailable) : QString());
     panel_->setSnapshot(snapshot_);
     scoring_->setSnapshot(snapshot_);
     moderation_->setSnapshot(snapshot_);
@@ -801,6 +932,7 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         actor_->addItems(names);
         actor_->setEditText(current);
     }
+    loadDocument();
     if (showAfterJob_) {
         showAfterJob_ = false;
         if (snapshot_ && tender_->ok())
@@ -917,6 +1049,19 @@ void MainWindow::advance() {
         return;
     const LifecycleState to = *snapshot_->next;
     const QString stage = text(std::string(toString(to)));
+    // Opening freezes the model: edits not saved by then could never be.
+    if (to == LifecycleState::Open && hasUnsavedEdits()) {
+        const auto answer = prompts_->question(
+            this, QStringLiteral("Unsaved changes"),
+            QStringLiteral("Opening the tender freezes the model, and its changes are not "
+                           "saved. Discard them and open the tender? (Cancel, then Save with "
+                           "Ctrl+S, to keep them.)"),
+            QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+        undoStack_->clear();
+        documentSource_.clear();
+    }
     const auto reason =
         prompts_->text(this, QStringLiteral("Advance to %1").arg(stage),
                        QStringLiteral("Why does the tender move on to %1?").arg(stage));
@@ -1027,12 +1172,206 @@ void MainWindow::showShortcuts() {
     dialog->raise();
 }
 
+void MainWindow::setNewTenderRunner(std::function<QString(QWidget*)> runner) {
+    newTenderRunner_ = std::move(runner);
+}
+
+void MainWindow::newTender() {
+    if (isBusy() || !confirmLeave(QString()))
+        return;
+    const QString folder = newTenderRunner_ ? newTenderRunner_(this) : QString();
+    if (folder.isEmpty())
+        return;
+    showModelAfterLoad_ = true;
+    openFolder(folder);
+}
+
+bool MainWindow::hasUnsavedEdits() const {
+    return !documentSource_.isEmpty() && !undoStack_->isClean();
+}
+
+bool MainWindow::saveTender() {
+    if (documentSource_.isEmpty() || document_->isFrozen() || isBusy())
+        return false;
+    if (!document_->validationErrors().empty()) {
+        say(QStringLiteral("Not saved"),
+            QStringLiteral("The model has errors; correct them first:\n%1")
+                .arg(text(describe(document_->validationErrors()))));
+        return false;
+    }
+    if (workspacePath_.isEmpty()) {
+        const QString problem = modelEditor_->saveToFolder(text(documentSource_));
+        if (!problem.isEmpty()) {
+            say(QStringLiteral("Not saved"), problem);
+            return false;
+        }
+        undoStack_->setClean();
+        openFolder(documentSource_);
+        status_->setText(QStringLiteral("Saved %1; evaluating again...")
+                             .arg(QDir::toNativeSeparators(
+                                 QDir(documentSource_).filePath(QStringLiteral("tender.xml")))));
+        return true;
+    }
+    const auto reason =
+        prompts_->text(this, QStringLiteral("Save the tender"),
+                       QStringLiteral("Why is the tender changed? The reason is kept in the "
+                                      "audit log with the change."));
+    if (!reason)
+        return false;
+    if (reason->trimmed().isEmpty()) {
+        say(QStringLiteral("Not saved"),
+            QStringLiteral("Say why the tender is changed: the audit log keeps the reason."));
+        return false;
+    }
+    savingTender_ = true;
+    runCommand([who = text(actor()), xml = document_->currentTenderXml(),
+                why = text(reason->trimmed())](Workspace& ws, const ReferenceTables& tables) {
+        return ws.replaceTender(who, xml, why, tables.ratesOrNull());
+    });
+    if (!workspaceBusy_) {
+        savingTender_ = false;
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::loadDocument() {
+    const QString source = workspacePath_.isEmpty() ? folder_ : workspacePath_;
+    const Tender* tender =
+        tender_ && tender_->evaluation.folder && (snapshot_ || workspacePath_.isEmpty())
+            ? &tender_->evaluation.folder->tender
+            : nullptr;
+    // Unsaved edits survive reading the same tender again (F5, a workspace command).
+    if (tender && (source != documentSource_ || undoStack_->isClean())) {
+        document_->setTender(*tender);
+        documentSource_ = source;
+    } else if (!tender && source != documentSource_) {
+        documentSource_.clear();
+        undoStack_->clear();
+    }
+    QString frozen;
+    if (!workspacePath_.isEmpty()) {
+        if (!snapshot_)
+            frozen = QStringLiteral("The workspace could not be read: nothing can be edited.");
+        else if (!snapshot_->modelFrozen.empty())
+            frozen = text(snapshot_->modelFrozen);
+        else if (!snapshot_->panel.withRole(PanelRole::Lead).empty() &&
+                 !snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
+            frozen = QStringLiteral("Only the lead edits the model; %1 is not the lead.")
+                         .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
+    }
+    modelEditor_->setFrozen(!frozen.isEmpty(), frozen);
+    details_->setFrozen(!frozen.isEmpty(), frozen);
+    updateEditActions();
+}
+
+void MainWindow::updateEditActions() {
+    if (!undo_)
+        return; // still building the window
+    const bool editable = !documentSource_.isEmpty() && !document_->isFrozen();
+    const auto describeStep = [this, editable](QAction* action, bool can, const QString& verb,
+                                               const QString& what) {
+        action->setEnabled(editable && can);
+        action->setToolTip(!documentSource_.isEmpty() && document_->isFrozen()
+                               ? document_->frozenReason()
+                           : what.isEmpty() ? verb
+                                            : QStringLiteral("%1 %2").arg(verb, what));
+    };
+    describeStep(undo_, undoStack_->canUndo(), QStringLiteral("Undo"), undoStack_->undoText());
+    describeStep(redo_, undoStack_->canRedo(), QStringLiteral("Redo"), undoStack_->redoText());
+    QString why;
+    if (documentSource_.isEmpty())
+        why = QStringLiteral("Open or create a tender first");
+    else if (document_->isFrozen())
+        why = document_->frozenReason();
+    else if (undoStack_->isClean())
+        why = QStringLiteral("Nothing to save: no edits since the tender was read");
+    else if (isBusy())
+        why = QStringLiteral("Wait for the current work to finish");
+    save_->setEnabled(why.isEmpty());
+    save_->setToolTip(why.isEmpty() ? workspacePath_.isEmpty()
+                                          ? QStringLiteral("Write tender.xml and evaluate again "
+                                                           "(Ctrl+S)")
+                                          : QStringLiteral("Replace the workspace's tender, with "
+                                                           "a reason for the audit log (Ctrl+S)")
+                                    : why);
+}
+
+bool MainWindow::confirmLeave(const QString& target) {
+    if (!hasUnsavedEdits() || (!target.isEmpty() && target == documentSource_))
+        return true;
+    const bool folder = workspacePath_.isEmpty();
+    QMessageBox::StandardButtons buttons = QMessageBox::Discard | QMessageBox::Cancel;
+    if (folder && document_->validationErrors().empty())
+        buttons |= QMessageBox::Save;
+    const auto answer = prompts_->question(
+        this, QStringLiteral("Unsaved changes"),
+        QStringLiteral("The changes to the tender in %1 are not saved. Save them first, or "
+                       "discard them?")
+            .arg(QDir::toNativeSeparators(documentSource_)),
+        buttons);
+    if (answer == QMessageBox::Save)
+        return saveTender() && !hasUnsavedEdits();
+    if (answer != QMessageBox::Discard)
+        return false;
+    undoStack_->clear();
+    documentSource_.clear();
+    updateActions();
+    return true;
+}
+
+void MainWindow::importIntoWorkspace(const QStringList& files) {
+    if (files.isEmpty() || !importBids_->isEnabled())
+        return;
+    std::vector<std::filesystem::path> paths;
+    for (const QString& file : files)
+        paths.emplace_back(text(file));
+    workspaceImportFiles_ = static_cast<int>(files.size());
+    workspaceImport_ = new QProgressDialog(
+        QStringLiteral("Checking %1 bid %2 with the workspace...")
+            .arg(files.size())
+            .arg(files.size() == 1 ? QStringLiteral("file") : QStringLiteral("files")),
+        QString(), 0, static_cast<int>(files.size()), this);
+    workspaceImport_->setObjectName(QStringLiteral("importProgressDialog"));
+    workspaceImport_->setWindowTitle(QStringLiteral("Import bid files"));
+    workspaceImport_->setMinimumDuration(0);
+    workspaceImport_->setAutoClose(false);
+    workspaceImport_->setAutoReset(false);
+    workspaceImport_->setValue(0);
+    // The window deletes the dialog only after the job has returned, so the worker's
+    // pointer stays valid while it reports.
+    QProgressDialog* dialog = workspaceImport_;
+    runCommand([who = text(actor()), paths, dialog](Workspace& ws, const ReferenceTables& tables) {
+        return ws.importBids(who, paths, tables.ratesOrNull(),
+                             [dialog](std::size_t checked, std::size_t total) {
+                                 QMetaObject::invokeMethod(
+                                     dialog,
+                                     [dialog, checked, total] {
+                                         dialog->setMaximum(static_cast<int>(total));
+                                         dialog->setValue(static_cast<int>(checked));
+                                     },
+                                     Qt::QueuedConnection);
+                             });
+    });
+    if (!workspaceBusy_) {
+        workspaceImport_->deleteLater();
+        workspaceImport_ = nullptr;
+    } else {
+        status_->setText(QStringLiteral("Importing bid files into %1...")
+                             .arg(QDir::toNativeSeparators(workspacePath_)));
+    }
+}
+
 void MainWindow::say(const QString& title, const QString& message, bool warning) {
     prompts_->message(this, warning ? QMessageBox::Warning : QMessageBox::Information, title,
                       message);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    bool leave = true;
+    guarded(this, [&] { leave = confirmLeave(QString()); });
+    if (!leave)
+        return event->ignore();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

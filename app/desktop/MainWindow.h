@@ -1,5 +1,6 @@
-// MainWindow: the desktop app's window: the Start, Results (or Problems), Model and Bids
-// screens for a tender folder or a workspace, and for a workspace the Panel, Scoring,
+// MainWindow: the desktop app's window: the Start, Results (or Problems), Tender, Model and
+// Bids screens for a tender folder or a workspace (the model and the tender's details edited
+// on one document with Edit > Undo/Redo and File > Save), and for a workspace the Panel, Scoring,
 // Moderation, Audit and Export screens with the lifecycle toolbar and the person acting;
 // the actions and shortcuts that move between them; every evaluation and workspace read or
 // command off the GUI thread with a busy indicator; the all-or-nothing import of bid files.
@@ -19,6 +20,7 @@ class QLabel;
 class QProgressBar;
 class QProgressDialog;
 class QStackedWidget;
+class QUndoStack;
 
 namespace fairtender {
 class Workspace;
@@ -40,7 +42,9 @@ class ExportPage;
 class ModerationPage;
 class PanelPage;
 class ScoringPage;
-class ModelPage;
+class ModelEditorPage;
+class TenderDetailsPage;
+class TenderDocument;
 class ProblemsPage;
 class ResultsPage;
 class StartPage;
@@ -49,7 +53,18 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Screen { Start, Results, Model, Bids, Panel, Scoring, Moderation, Audit, Export };
+    enum class Screen {
+        Start,
+        Results,
+        Model,
+        Bids,
+        Panel,
+        Scoring,
+        Moderation,
+        Audit,
+        Export,
+        Tender
+    };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -84,6 +99,24 @@ public:
     // Checks `files` with the open folder off the GUI thread, then copies them into its bids/
     // and evaluates again, or imports none and lists every problem. Nothing while busy.
     void importBidFiles(const QStringList& files);
+
+    // What "New tender from a template" asks with: returns the folder created, or "" when
+    // cancelled. By default the NewTenderDialog; tests replace it.
+    void setNewTenderRunner(std::function<QString(QWidget*)> runner);
+    // Asks for a template and a new folder (setNewTenderRunner), then opens the new tender on
+    // the Model screen.
+    void newTender();
+
+    // The tender being edited on the Tender and Model screens, and their pages.
+    TenderDocument* document() const { return document_; }
+    ModelEditorPage* modelEditor() const { return modelEditor_; }
+    TenderDetailsPage* tenderDetails() const { return details_; }
+    // True when the model or details have edits not yet saved.
+    bool hasUnsavedEdits() const;
+    // Saves the edits: a folder's tender.xml is written and evaluated again; a workspace
+    // asks for a reason and replaces its tender in the background (workspaceShown reports
+    // it). False when nothing was started (frozen, invalid, cancelled or refused).
+    bool saveTender();
 
     bool isBusy() const;
     // The tender last shown, or nullptr before any folder has been evaluated.
@@ -120,11 +153,33 @@ private:
     void runCommand(std::function<CommandOutcome(Workspace&, const ReferenceTables&)> command);
     void say(const QString& title, const QString& text, bool warning = true);
     void clearWorkspace();
+    // Loads the tender shown into the document unless it holds unsaved edits of the same
+    // source, then freezes or unfreezes it for the person acting.
+    void loadDocument();
+    void updateEditActions();
+    // Before replacing what is open: asks what to do with unsaved edits; false to stay.
+    bool confirmLeave(const QString& target);
+    void importIntoWorkspace(const QStringList& files);
 
     QStackedWidget* stack_ = nullptr;
     StartPage* start_ = nullptr;
     ResultsPage* results_ = nullptr;
-    ModelPage* model_ = nullptr;
+    QUndoStack* undoStack_ = nullptr;
+    TenderDocument* document_ = nullptr;
+    ModelEditorPage* modelEditor_ = nullptr;
+    TenderDetailsPage* details_ = nullptr;
+    QWidget* modelScroll_ = nullptr;
+    QWidget* detailsScroll_ = nullptr;
+    QString documentSource_;    // the folder or workspace the document was loaded from
+    bool savingTender_ = false; // a workspace job is replacing the tender
+    bool showModelAfterLoad_ = false;
+    std::function<QString(QWidget*)> newTenderRunner_;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
+    QAction* save_ = nullptr;
+    QAction* showTender_ = nullptr;
+    QProgressDialog* workspaceImport_ = nullptr; // while a workspace job imports bids
+    int workspaceImportFiles_ = 0;
     ProblemsPage* problems_ = nullptr;
     BidsPage* bids_ = nullptr;
     QProgressBar* busy_ = nullptr;

@@ -514,6 +514,12 @@ ModelEditorPage::ModelEditorPage(TenderDocument* document, QWidget* parent)
     view_->setDropIndicatorShown(true);
     view_->expandAll();
     connect(tree_, &QAbstractItemModel::modelReset, view_, &QTreeView::expandAll);
+    // Every column but the title as wide as its contents, so the weights stay in view.
+    view_->header()->setStretchLastSection(false);
+    for (int column = 0; column < ModelEditorModel::ColumnCount; ++column)
+        view_->header()->setSectionResizeMode(column, column == ModelEditorModel::Title
+                                                          ? QHeaderView::Stretch
+                                                          : QHeaderView::ResizeToContents);
     connect(tree_, &QAbstractItemModel::rowsInserted, view_,
             [this](const QModelIndex& parent, int first) {
                 view_->expand(parent);

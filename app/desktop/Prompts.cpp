@@ -33,6 +33,13 @@ Prompts Prompts::dialogs() {
             return std::nullopt;
         return answer.trimmed();
     };
+    prompts.question = [](QWidget* owner, const QString& title, const QString& text,
+                          QMessageBox::StandardButtons buttons) {
+        QMessageBox box(QMessageBox::Question, title, text, buttons, owner);
+        box.setEscapeButton(QMessageBox::Cancel);
+        const int chosen = box.exec();
+        return chosen < 0 ? QMessageBox::Cancel : static_cast<QMessageBox::StandardButton>(chosen);
+    };
     prompts.message = [](QWidget* owner, QMessageBox::Icon icon, const QString& title,
                          const QString& text) {
         QMessageBox box(icon, title, text, QMessageBox::Ok, owner);

@@ -23,6 +23,11 @@ struct Prompts {
     // cancelled.
     std::function<std::optional<QString>(QWidget*, const QString&, const QString&, const QString&)>
         date;
+    // A question with the buttons offered (e.g. Save | Discard | Cancel): the title, the
+    // text and the buttons; the button chosen (Cancel when the box is closed).
+    std::function<QMessageBox::StandardButton(QWidget*, const QString&, const QString&,
+                                              QMessageBox::StandardButtons)>
+        question;
     // A message box: its icon, title and text.
     std::function<void(QWidget*, QMessageBox::Icon, const QString&, const QString&)> message;
 

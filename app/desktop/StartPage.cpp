@@ -38,6 +38,10 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
                              this);
     title->setWordWrap(true);
 
+    auto* fresh = new QPushButton(QStringLiteral("&New tender from a template..."), this);
+    fresh->setObjectName(QStringLiteral("newTenderPushButton"));
+    fresh->setToolTip(QStringLiteral("Start a tender folder from one of the shipped evaluation "
+                                     "models and edit it (Ctrl+N)"));
     auto* open = new QPushButton(QStringLiteral("&Open tender folder or workspace..."), this);
     open->setObjectName(QStringLiteral("openFolderPushButton"));
     open->setToolTip(QStringLiteral("A workspace (*.ftw), or a folder holding tender.xml, bids/ "
@@ -64,12 +68,14 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     auto* buttons = new QHBoxLayout();
+    buttons->addWidget(fresh);
     buttons->addWidget(open);
     buttons->addWidget(create);
     buttons->addStretch(1);
     layout->addLayout(buttons);
     layout->addLayout(grid, 1);
 
+    connect(fresh, &QPushButton::clicked, this, [this] { emit newTenderRequested(); });
     connect(open, &QPushButton::clicked, this, [this] { emit chooseFolderRequested(); });
     connect(create, &QPushButton::clicked, this, [this] { emit createWorkspaceRequested(); });
     connect(samples, &QListView::activated, this, [this](const QModelIndex& index) {

@@ -25,6 +25,7 @@ public:
 
 signals:
     void chooseFolderRequested();
+    void newTenderRequested();
     void createWorkspaceRequested();
     void openRequested(const QString& folder);
 

@@ -1,6 +1,7 @@
 #include "desktop/WorkspaceAccess.h"
 
 #include "desktop/DesktopPaths.h"
+#include "reporting/ReportContent.h"
 
 #include <algorithm>
 #include <exception>
@@ -48,6 +49,28 @@ void fill(WorkspaceSnapshot& snapshot) {
     const bool readsAll = readsEveryScore(snapshot.panel, snapshot.actor);
     if (readsAll)
         snapshot.audit = ws.auditLog();
+    if (snapshot.state != LifecycleState::Draft) {
+        snapshot.modelFrozen =
+            "The model is frozen: the tender is " + std::string(toString(snapshot.state));
+        // The audit entry of the move to open says when and by whom the model froze.
+        for (const auto& entry : readsAll ? snapshot.audit : ws.auditLog())
+            if (entry.action == "lifecycle.advance" &&
+                entry.after.rfind(std::string("state=\"") +
+                                      std::string(toString(LifecycleState::Open)) + "\"",
+                                  0) == 0) {
+                snapshot.modelFrozen = "The model is frozen: the tender opened on " + entry.time +
+                                       " (" + entry.actor + ")";
+                break;
+            }
+    }
+    // The engine's words, with the window's way to move on instead of the command line's.
+    for (const auto& problem : requireLockedOrAwarded(ws, "This document")) {
+        std::string why = problem.message;
+        if (const auto command = why.find(": finish it"); command != std::string::npos)
+            why = why.substr(0, command) +
+                  ": finish it and move it to locked (Workspace > Advance, Ctrl+Shift+A).";
+        snapshot.reportsUnavailable += (snapshot.reportsUnavailable.empty() ? "" : "\n") + why;
+    }
 
     auto tender = std::make_shared<LoadedTender>();
     tender->folder = snapshot.path;

@@ -67,6 +67,12 @@ struct WorkspaceSnapshot {
     std::vector<JudgementCriterion> criteria;
     std::vector<JudgementCell> cells; // bidIds.size() x criteria.size(), row by row
 
+    // Why the evaluation model cannot be changed any more ("The model is frozen: the tender
+    // opened on <time> (<who>)"), empty in draft.
+    std::string modelFrozen;
+    // Why the reports cannot be written yet (requireLockedOrAwarded), empty once locked.
+    std::string reportsUnavailable;
+
     std::optional<LifecycleState> next; // nullopt once awarded
     std::vector<std::string> nextBlockers;
 

@@ -3,9 +3,11 @@
 #include "DesktopTestSupport.h"
 #include "desktop/DiagnosticListModel.h"
 #include "desktop/LoadedTender.h"
-#include "desktop/ModelTreeModel.h"
+#include "desktop/ModelEditorModel.h"
 #include "desktop/RankingColumns.h"
 #include "desktop/RankingModel.h"
+#include "desktop/TenderDocument.h"
+#include "model/Tender.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>
@@ -92,17 +94,18 @@ private slots:
     }
 
     void modelTreePassesTheModelTesterAndNestsCriteria() {
-        ModelTreeModel model;
+        TenderDocument document;
+        ModelEditorModel model(&document);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setModel(schoolMeals_->evaluation.folder->tender.model);
+        document.setTender(schoolMeals_->evaluation.folder->tender);
         // price, quality, social-value, locality, rlw, ownership, two gates.
         QCOMPARE(model.rowCount(), 8);
-        const QModelIndex quality = model.index(1, ModelTreeModel::Id);
+        const QModelIndex quality = model.index(1, ModelEditorModel::Id);
         QCOMPARE(quality.data().toString(), QStringLiteral("quality"));
         QCOMPARE(model.rowCount(quality), 3);
-        const QModelIndex menu = model.index(0, ModelTreeModel::EffectiveWeight, quality);
-        QCOMPARE(menu.data().toString(), QStringLiteral("12")); // 30 x 40%
+        const QModelIndex menu = model.index(0, ModelEditorModel::Weight, quality);
+        QCOMPARE(menu.data().toString(), QStringLiteral("40")); // 40% of quality's 30
         QCOMPARE(menu.parent(), quality);
     }
 

@@ -395,14 +395,15 @@ private slots:
                  QStringLiteral("3"));
     }
 
-    void workspaceBidsCannotBeImported() {
+    void bidImportIsDisabledInDraftSayingTheTenderMustOpenFirst() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
         MainWindow window;
         QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
         auto* import = child<QPushButton>(window, "importBidsButton");
         QCOMPARE(import->isEnabled(), false);
-        QVERIFY(import->toolTip().contains(QStringLiteral("a workspace keeps the bids")));
+        QVERIFY2(import->toolTip().contains(QStringLiteral("it is still a draft")),
+                 qPrintable(import->toolTip()));
     }
 
     void priceBlindEvaluatorIsShownNoResultsPricesOrScorecard() {
