@@ -94,8 +94,10 @@ std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vec
     return items;
 }
 
-std::string missingLine(const std::string& what, const std::vector<std::string>& items) {
-    std::string line = std::to_string(items.size()) + " " + what + " missing: ";
+std::string missingLine(const std::string& one, const std::string& many,
+                        const std::vector<std::string>& items) {
+    std::string line =
+        std::to_string(items.size()) + " " + (items.size() == 1 ? one : many) + " missing: ";
     const std::size_t shown = std::min<std::size_t>(items.size(), 10);
     for (std::size_t i = 0; i < shown; ++i)
         line += (i == 0 ? "" : ", ") + items[i];
@@ -145,7 +147,8 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
                     std::find(undeclared.begin(), undeclared.end(), name) == undeclared.end())
                     undeclared.push_back(name);
         if (!undeclared.empty())
-            blockers.push_back(missingLine("conflict-of-interest declarations", undeclared));
+            blockers.push_back(missingLine("conflict-of-interest declaration",
+                                           "conflict-of-interest declarations", undeclared));
         break;
     }
     case LifecycleState::Moderation: {
@@ -169,10 +172,11 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
                 unscoreable.push_back(item.bidId + " " + item.criterionId);
         }
         if (!missing.empty())
-            blockers.push_back(missingLine("evaluator scores", missing));
+            blockers.push_back(missingLine("evaluator score", "evaluator scores", missing));
         if (!unscoreable.empty())
-            blockers.push_back(
-                missingLine("scores from an evaluator without a conflict", unscoreable));
+            blockers.push_back(missingLine("score from an evaluator without a conflict",
+                                           "scores from an evaluator without a conflict",
+                                           unscoreable));
         break;
     }
     case LifecycleState::Locked: {
@@ -181,7 +185,7 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
             if (facts.evaluations.findConsensus(item.bidId, item.criterionId) == nullptr)
                 missing.push_back(item.bidId + " " + item.criterionId);
         if (!missing.empty())
-            blockers.push_back(missingLine("consensus scores", missing));
+            blockers.push_back(missingLine("consensus score", "consensus scores", missing));
         if (facts.result == nullptr) {
             blockers.push_back("the stored inputs do not evaluate yet");
             break;
@@ -192,8 +196,9 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
                 facts.evaluations.findAbnormallyLowDecision(bid.bidId) == nullptr)
                 undecided.push_back(bid.bidId);
         if (!undecided.empty())
-            blockers.push_back(
-                missingLine("abnormally-low decisions (decide-abnormally-low)", undecided));
+            blockers.push_back(missingLine("abnormally-low decision (decide-abnormally-low)",
+                                           "abnormally-low decisions (decide-abnormally-low)",
+                                           undecided));
         break;
     }
     case LifecycleState::Awarded:

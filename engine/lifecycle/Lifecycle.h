@@ -85,7 +85,9 @@ struct LifecycleFacts {
 std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState to,
                                             const LifecycleFacts& facts);
 
-// "N <what> missing: a, b, c" listing at most ten, then "and N more".
-std::string missingLine(const std::string& what, const std::vector<std::string>& items);
+// "N <many> missing: a, b, c" (or "1 <one> missing: a") listing at most ten, then
+// "and N more".
+std::string missingLine(const std::string& one, const std::string& many,
+                        const std::vector<std::string>& items);
 
 } // namespace fairtender

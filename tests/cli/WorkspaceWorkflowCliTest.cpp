@@ -97,7 +97,7 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesA
                  0);
     const auto undecided =
         step({"advance", file_, "--to", "locked", "--reason", "final", "--as", "Ann Lee"}, 1);
-    EXPECT_NE(undecided.err.find("1 abnormally-low decisions (decide-abnormally-low) missing: B6"),
+    EXPECT_NE(undecided.err.find("1 abnormally-low decision (decide-abnormally-low) missing: B6"),
               std::string::npos)
         << undecided.err;
     step({"decide-abnormally-low", file_, "--bid", "B6", "--accept", "--reason", "costs explained",

@@ -482,7 +482,7 @@ private slots:
         };
         auto* advance = child<QAction>(window, "advanceAction");
         QVERIFY(advance->toolTip().contains(
-            QStringLiteral("1 abnormally-low decisions (decide-abnormally-low) missing: B6")));
+            QStringLiteral("1 abnormally-low decision (decide-abnormally-low) missing: B6")));
         window.showScreen(MainWindow::Screen::Moderation);
         auto* lowBid = child<QComboBox>(window, "abnormallyLowBidComboBox");
         QCOMPARE(lowBid->count(), 1);

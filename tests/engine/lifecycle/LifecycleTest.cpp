@@ -139,12 +139,19 @@ TEST(Lifecycle, LockedNamesTheMissingConsensusScores) {
                         "q-mobilisation");
 }
 
+TEST(Lifecycle, OneMissingConsensusScoreIsNamedInTheSingular) {
+    TenderFolder f = schoolMeals();
+    const auto found = blockers(LifecycleState::Moderation, LifecycleState::Locked, f, fullPanel());
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0], "1 consensus score missing: B3 q-sourcing");
+}
+
 TEST(Lifecycle, AbnormallyLowFlagWithoutADecisionBlocksLocked) {
     TenderFolder f = moderatedSchoolMeals();
     f.evaluations.abnormallyLowDecisions.clear();
     const auto found = blockers(LifecycleState::Moderation, LifecycleState::Locked, f, fullPanel());
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0], "1 abnormally-low decisions (decide-abnormally-low) missing: B6");
+    EXPECT_EQ(found[0], "1 abnormally-low decision (decide-abnormally-low) missing: B6");
 }
 
 TEST(Lifecycle, CompleteSampleMayBeLockedAndAwarded) {
@@ -158,7 +165,7 @@ TEST(Lifecycle, MissingLineListsTenThenCountsTheRest) {
     std::vector<std::string> items;
     for (int i = 1; i <= 12; ++i)
         items.push_back("B" + std::to_string(i));
-    EXPECT_EQ(missingLine("scores", items),
+    EXPECT_EQ(missingLine("score", "scores", items),
               "12 scores missing: B1, B2, B3, B4, B5, B6, B7, B8, B9, B10 and 2 more");
 }
 

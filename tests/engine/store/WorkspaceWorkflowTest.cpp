@@ -316,7 +316,7 @@ TEST_F(WorkspaceWorkflow, AbnormallyLowPriceWithoutADecisionBlocksLocked) {
     const auto refused = ws().advance("alice", LifecycleState::Locked, "final", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message,
-              "cannot move to locked: 1 abnormally-low decisions (decide-abnormally-low) "
+              "cannot move to locked: 1 abnormally-low decision (decide-abnormally-low) "
               "missing: B6");
 }
 
