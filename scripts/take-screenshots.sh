@@ -16,14 +16,22 @@ for program in fairtender fairtender-desktop; do
     [[ -x "$bin/$program" ]] || { echo "take-screenshots: no $bin/$program; build it first" >&2; exit 1; }
 done
 
-work="$(mktemp -d)"
+bin="$(realpath "$bin")"
+out="$(realpath "$out")"
+samples="$(realpath samples)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/tenders.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# Relative names inside the scratch folder, so the pictures show "school-meals.ftw".
+cd "$work"
+# A settings folder of its own, so the Start screen lists this workspace and no one's own.
+export XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
+mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 ft() { "$bin/fairtender" "$@" >/dev/null; }
 lead="Ann Lee"
 
 # The sample's panel (E1-E3 scored, M1 moderated) with Ann Lee leading.
-ws="$work/school-meals.ftw"
-ft workspace create samples/school-meals "$ws" --as "$lead"
+ws=school-meals.ftw
+ft workspace create "$samples/school-meals" "$ws" --as "$lead"
 ft panel add "$ws" "$lead" --role lead --as "$lead"
 for evaluator in E1 E2 E3; do
     ft panel add "$ws" "$evaluator" --role evaluator --as "$lead"
@@ -40,7 +48,7 @@ shoot() { # NAME SCREEN ACTOR WORKSPACE
     xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$bin/fairtender-desktop" "$4" --as "$3" --screen "$2" --size 1400x860 \
         --screenshot "$out/$1.png"
-    echo "wrote $out/$1.png"
+    echo "wrote docs/screenshots/$1.png"
 }
 
 # While moderation runs: the evaluator's grid and the moderator's agenda.
@@ -54,18 +62,19 @@ ft advance "$ws" --to locked --reason "Moderation complete on 25 March" --as "$l
 ft advance "$ws" --to awarded --reason "Approved by the cabinet member on 9 April" \
     --date 2026-04-10 --as "$lead"
 
+shoot start start "$lead" "$ws"
 shoot results results "$lead" "$ws"
 shoot model model "$lead" "$ws"
-# shoot tender tender "$lead" "$ws"
+shoot tender tender "$lead" "$ws"
 shoot bids bids "$lead" "$ws"
 shoot panel panel "$lead" "$ws"
 shoot audit audit "$lead" "$ws"
 shoot export export "$lead" "$ws"
 
-"$bin/fairtender" report "$ws" --pdf "$work/award-report.pdf" >/dev/null
-pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/award-report.pdf" "$out/award-report"
-echo "wrote $out/award-report.png"
-"$bin/fairtender" summaries "$ws" --out "$work/summaries" >/dev/null
-pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/summaries/B2-assessment-summary.pdf" \
+"$bin/fairtender" report "$ws" --pdf award-report.pdf >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile award-report.pdf "$out/award-report"
+echo "wrote docs/screenshots/award-report.png"
+"$bin/fairtender" summaries "$ws" --out summaries >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile summaries/B2-assessment-summary.pdf \
     "$out/assessment-summary"
-echo "wrote $out/assessment-summary.png"
+echo "wrote docs/screenshots/assessment-summary.png"
