@@ -3,6 +3,7 @@
 #include "core/Decimal.h"
 #include "core/Money.h"
 #include "desktop/LoadedTender.h"
+#include "desktop/QtText.h"
 
 #include <QStringList>
 
@@ -12,13 +13,9 @@ namespace fairtender::desktop {
 
 namespace {
 
-QString text(std::string_view value) {
-    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
-}
-
 QString priceText(const Bid& bid) {
     if (bid.price)
-        return text(bid.price->toDisplayString());
+        return qtext(bid.price->toDisplayString());
     if (!bid.costs.empty()) {
         // A whole-life profile may list a year twice only by mistake; count the years it covers.
         std::set<int> years;
@@ -37,12 +34,12 @@ QString livingWageText(const Bid& bid) {
     words << (wage.accredited ? QStringLiteral("accredited") : QStringLiteral("not accredited"));
     words << (wage.committed ? QStringLiteral("committed") : QStringLiteral("not committed"));
     if (wage.lowestHourlyRate)
-        words << QStringLiteral("lowest %1/h").arg(text(wage.lowestHourlyRate->toDisplayString()));
+        words << QStringLiteral("lowest %1/h").arg(qtext(wage.lowestHourlyRate->toDisplayString()));
     return words.join(QStringLiteral(", "));
 }
 
 QString fileText(const Bid& bid) {
-    return text(bid.where.file);
+    return qtext(bid.where.file);
 }
 
 } // namespace
@@ -92,13 +89,13 @@ QVariant BidTableModel::data(const QModelIndex& index, int role) const {
         return {};
     switch (static_cast<Column>(index.column())) {
     case IdColumn:
-        return text(bid->id);
+        return qtext(bid->id);
     case SupplierColumn:
-        return text(bid->supplier.name);
+        return qtext(bid->supplier.name);
     case PostcodeColumn:
-        return bid->supplier.postcode ? text(bid->supplier.postcode->text()) : QString();
+        return bid->supplier.postcode ? qtext(bid->supplier.postcode->text()) : QString();
     case OwnershipColumn:
-        return text(toString(bid->supplier.ownership));
+        return qtext(toString(bid->supplier.ownership));
     case SmeColumn:
         if (!bid->supplier.sme)
             return QStringLiteral("not stated");
@@ -109,7 +106,7 @@ QVariant BidTableModel::data(const QModelIndex& index, int role) const {
         return livingWageText(*bid);
     case LocalSpendColumn:
         return bid->localSpendPercent
-                   ? text(formatDecimal(*bid->localSpendPercent)) + QStringLiteral("%")
+                   ? qtext(formatDecimal(*bid->localSpendPercent)) + QStringLiteral("%")
                    : QString();
     case CommitmentsColumn:
         return static_cast<qulonglong>(bid->commitments.size());

@@ -2,6 +2,7 @@
 
 #include "desktop/LoadedTender.h"
 #include "desktop/Prompts.h"
+#include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "io/ocds/OcdsRelease.h"
 #include "io/xlsx/ScorecardWorkbook.h"
@@ -63,10 +64,6 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
     return {};
 }
 
-QString text(const std::string& value) {
-    return QString::fromStdString(value);
-}
-
 std::filesystem::path pathOf(const QString& file) {
     return std::filesystem::path(file.toStdString());
 }
@@ -77,7 +74,7 @@ template <class Gather>
 PreparedExport gatherFrom(const std::filesystem::path& workspace, Gather&& gather) {
     auto opened = Workspace::open(workspace);
     if (!opened.ok())
-        return {text(describe(opened.diagnostics)), {}};
+        return {qtext(describe(opened.diagnostics)), {}};
     return gather(*opened.workspace, referenceTables().ratesOrNull());
 }
 
@@ -85,12 +82,12 @@ PreparedExport prepareAwardReport(const std::filesystem::path& workspace, const 
     return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
         auto gathered = gatherAwardReport(ws, rates);
         if (!gathered.ok())
-            return PreparedExport{text(describe(gathered.problems)), {}};
+            return PreparedExport{qtext(describe(gathered.problems)), {}};
         auto content = std::make_shared<const AwardReportContent>(std::move(*gathered.content));
         return PreparedExport{{}, [content, file] {
                                   const auto written =
                                       reports::writeAwardReportPdf(*content, pathOf(file));
-                                  return text(written.error);
+                                  return qtext(written.error);
                               }};
     });
 }
@@ -101,7 +98,7 @@ PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QS
     return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
         auto gathered = gatherAssessmentSummaries(ws, rates);
         if (!gathered.ok())
-            return PreparedExport{text(describe(gathered.problems)), {}};
+            return PreparedExport{qtext(describe(gathered.problems)), {}};
         auto content = std::make_shared<const std::vector<AssessmentSummaryContent>>(
             std::move(*gathered.content));
         return PreparedExport{
@@ -113,11 +110,11 @@ PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QS
                 QStringList names;
                 for (const auto& summary : *content) {
                     const QString name =
-                        text(reports::assessmentSummaryFileName(summary.own.bidId));
+                        qtext(reports::assessmentSummaryFileName(summary.own.bidId));
                     const auto written =
                         reports::writeAssessmentSummaryPdf(summary, pathOf(staging.filePath(name)));
                     if (!written.ok())
-                        return text(written.error);
+                        return qtext(written.error);
                     names << name;
                 }
                 QDir target(folder);
@@ -135,7 +132,7 @@ PreparedExport writeOcds(const std::filesystem::path& workspace, const QString& 
     return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
         const OcdsPackage package = ocdsReleasePackage(ws, rates);
         if (!package.ok())
-            return PreparedExport{text(describe(package.problems)), {}};
+            return PreparedExport{qtext(describe(package.problems)), {}};
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly) ||
             out.write(package.json->data(), static_cast<qint64>(package.json->size())) < 0 ||

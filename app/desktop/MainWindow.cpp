@@ -13,6 +13,7 @@
 #include "desktop/PanelPage.h"
 #include "desktop/ProblemsPage.h"
 #include "desktop/Prompts.h"
+#include "desktop/QtText.h"
 #include "desktop/ResultsPage.h"
 #include "desktop/ScoringPage.h"
 #include "desktop/StartPage.h"
@@ -59,11 +60,7 @@ bool isWorkspaceFile(const QString& path) {
     return path.endsWith(QStringLiteral(".ftw"), Qt::CaseInsensitive);
 }
 
-QString text(const std::string& value) {
-    return QString::fromStdString(value);
-}
-
-std::string text(const QString& value) {
+std::string qtext(const QString& value) {
     return value.toStdString();
 }
 
@@ -657,7 +654,7 @@ void MainWindow::updateActions() {
         else if (snapshot_->state != LifecycleState::Open)
             importWhy = QStringLiteral("Bids are imported while the tender is open; it is %1, so "
                                        "no more bids can be added")
-                            .arg(text(std::string(toString(snapshot_->state))));
+                            .arg(qtext(std::string(toString(snapshot_->state))));
         else if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
             importWhy = QStringLiteral("Only the lead imports bids; %1 is not the lead")
                             .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
@@ -719,8 +716,8 @@ void MainWindow::openWorkspace(const QString& path) {
         showAfterJob_ = true;
     }
     status_->setText(QStringLiteral("Reading %1...").arg(QDir::toNativeSeparators(workspacePath_)));
-    const std::filesystem::path file(text(workspacePath_));
-    const std::string who = text(actor());
+    const std::filesystem::path file(qtext(workspacePath_));
+    const std::string who = qtext(actor());
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     startWorkspaceJob(
         [file, who, anonymous] { return runWorkspaceJob(file, who, anonymous, nullptr); });
@@ -729,9 +726,9 @@ void MainWindow::openWorkspace(const QString& path) {
 void MainWindow::createWorkspace(const QString& folder, const QString& workspace) {
     if (isBusy() || !confirmLeave(QFileInfo(workspace).absoluteFilePath()))
         return;
-    std::string creator = text(actor());
+    std::string creator = qtext(actor());
     if (creator.empty())
-        creator = text(qEnvironmentVariable("USER", QStringLiteral("unknown")));
+        creator = qtext(qEnvironmentVariable("USER", QStringLiteral("unknown")));
     const QString target = QFileInfo(workspace).absoluteFilePath();
     clearWorkspace();
     folder_.clear();
@@ -739,13 +736,13 @@ void MainWindow::createWorkspace(const QString& folder, const QString& workspace
     showAfterJob_ = true;
     {
         const QSignalBlocker blocker(actor_);
-        actor_->setEditText(text(creator));
+        actor_->setEditText(qtext(creator));
     }
-    setSettingFor(kActingAsKey, target, text(creator));
+    setSettingFor(kActingAsKey, target, qtext(creator));
     status_->setText(QStringLiteral("Creating %1 from %2...")
                          .arg(QDir::toNativeSeparators(target), QDir::toNativeSeparators(folder)));
-    const std::filesystem::path source(text(QDir(folder).absolutePath()));
-    const std::filesystem::path file(text(target));
+    const std::filesystem::path source(qtext(QDir(folder).absolutePath()));
+    const std::filesystem::path file(qtext(target));
     startWorkspaceJob([source, file, creator]() -> std::shared_ptr<const WorkspaceJobResult> {
         const Diagnostics problems = desktop::createWorkspace(source, file, creator);
         if (!problems.empty()) {
@@ -789,7 +786,7 @@ void MainWindow::chooseWorkspaceSource() {
 
 void MainWindow::setActor(const QString& name) {
     const QString trimmed = name.trimmed();
-    if (workspacePath_.isEmpty() || (snapshot_ && text(snapshot_->actor) == trimmed))
+    if (workspacePath_.isEmpty() || (snapshot_ && qtext(snapshot_->actor) == trimmed))
         return;
     {
         const QSignalBlocker blocker(actor_);
@@ -815,8 +812,8 @@ void MainWindow::runCommand(
                                         "moment."));
         return;
     }
-    const std::filesystem::path file(text(workspacePath_));
-    const std::string who = text(actor());
+    const std::filesystem::path file(qtext(workspacePath_));
+    const std::string who = qtext(actor());
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     status_->setText(QStringLiteral("Recording..."));
     startWorkspaceJob([file, who, anonymous, command = std::move(command)] {
@@ -844,9 +841,9 @@ void MainWindow::finishWorkspaceJob() {
         if (job->commanded) {
             accepted = job->outcome.ok();
             if (accepted) {
-                status_->setText(text(job->outcome.summary));
+                status_->setText(qtext(job->outcome.summary));
             } else {
-                const QString why = text(describe(job->outcome.problems));
+                const QString why = qtext(describe(job->outcome.problems));
                 status_->setText(
                     QStringLiteral("Refused: %1").arg(why.section(QLatin1Char('\n'), 0, 0)));
                 if (importing) {
@@ -860,7 +857,7 @@ void MainWindow::finishWorkspaceJob() {
             if (saving && accepted)
                 undoStack_->setClean();
         }
-        if (QFileInfo(text(job->snapshot->path.string())).absoluteFilePath() == workspacePath_)
+        if (QFileInfo(qtext(job->snapshot->path.string())).absoluteFilePath() == workspacePath_)
             showWorkspace(job->snapshot);
     }
     updateActions();
@@ -892,8 +889,8 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
             status_->text().startsWith(QStringLiteral("Creating")))
             status_->setText(QStringLiteral("%1: %2, stage %3, %4 audit entries.")
                                  .arg(QDir::toNativeSeparators(workspacePath_),
-                                      text(snapshot->status.tenderTitle),
-                                      text(std::string(toString(snapshot->state))))
+                                      qtext(snapshot->status.tenderTitle),
+                                      qtext(std::string(toString(snapshot->state))))
                                  .arg(snapshot->status.auditEntries));
     }
     const bool ok = tender_->ok();
@@ -916,7 +913,7 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         export_->setTender(nullptr, why);
     }
     export_->setWorkspace(snapshot_ ? workspacePath_ : QString(),
-                          snapshot_ ? text(snapshot_->reportsUnavailable) : QString());
+                          snapshot_ ? qtext(snapshot_->reportsUnavailable) : QString());
     panel_->setSnapshot(snapshot_);
     scoring_->setSnapshot(snapshot_);
     moderation_->setSnapshot(snapshot_);
@@ -927,8 +924,8 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         actor_->clear();
         QStringList names;
         for (const auto& member : snapshot_->panel.members)
-            if (!names.contains(text(member.name)))
-                names << text(member.name);
+            if (!names.contains(qtext(member.name)))
+                names << qtext(member.name);
         actor_->addItems(names);
         actor_->setEditText(current);
     }
@@ -948,7 +945,7 @@ void MainWindow::connectWorkspacePages() {
     connect(panel_, &PanelPage::addMemberRequested, this,
             [this](const QString& name, const QString& roleName) {
                 guarded(this, [&] {
-                    const auto role = parsePanelRole(text(roleName));
+                    const auto role = parsePanelRole(qtext(roleName));
                     if (actor().isEmpty())
                         return say(QStringLiteral("Panel"),
                                    QStringLiteral("Type your name under \"Acting as\" first: "
@@ -956,9 +953,9 @@ void MainWindow::connectWorkspacePages() {
                     if (name.isEmpty() || !role)
                         return say(QStringLiteral("Panel"),
                                    QStringLiteral("Give the new member's name and role."));
-                    const std::string who = text(actor());
-                    runCommand([who, member = text(name), role = *role](Workspace& ws,
-                                                                        const ReferenceTables&) {
+                    const std::string who = qtext(actor());
+                    runCommand([who, member = qtext(name), role = *role](Workspace& ws,
+                                                                         const ReferenceTables&) {
                         return ws.addPanelMember(who, member, role);
                     });
                 });
@@ -966,10 +963,10 @@ void MainWindow::connectWorkspacePages() {
     connect(panel_, &PanelPage::declareRequested, this,
             [this](const QString& bid, const QString& details) {
                 guarded(this, [&] {
-                    const std::string who = text(actor());
+                    const std::string who = qtext(actor());
                     std::vector<ConflictDeclaration> conflicts;
                     if (!bid.isEmpty())
-                        conflicts.push_back({who, text(bid), text(details.trimmed())});
+                        conflicts.push_back({who, qtext(bid), qtext(details.trimmed())});
                     runCommand([who, conflicts](Workspace& ws, const ReferenceTables&) {
                         return ws.declareInterests(who, conflicts);
                     });
@@ -980,14 +977,14 @@ void MainWindow::connectWorkspacePages() {
         [this](const QString& bid, const QString& criterion, const QString& value,
                const QString& reason) {
             guarded(this, [&] {
-                const auto parsed = parseDecimal(text(value));
+                const auto parsed = parseDecimal(qtext(value));
                 if (!parsed)
                     return say(QStringLiteral("Score"),
                                QStringLiteral("Write the score as a number on the "
                                               "criterion's scale, e.g. 3."));
-                runCommand([who = text(actor()), bid = text(bid), criterion = text(criterion),
+                runCommand([who = qtext(actor()), bid = qtext(bid), criterion = qtext(criterion),
                             score = *parsed,
-                            reason = text(reason)](Workspace& ws, const ReferenceTables& tables) {
+                            reason = qtext(reason)](Workspace& ws, const ReferenceTables& tables) {
                     return ws.submitScore(who, bid, criterion, score, reason, tables.ratesOrNull());
                 });
             });
@@ -996,12 +993,13 @@ void MainWindow::connectWorkspacePages() {
             [this](const QString& bid, const QString& criterion, const QString& evaluator,
                    const QString& reason) {
                 guarded(this, [&] {
-                    runCommand([who = text(actor()), bid = text(bid), criterion = text(criterion),
-                                evaluator = text(evaluator), reason = text(reason)](
-                                   Workspace& ws, const ReferenceTables& tables) {
-                        return ws.reopenScore(who, bid, criterion, evaluator, reason,
-                                              tables.ratesOrNull());
-                    });
+                    runCommand(
+                        [who = qtext(actor()), bid = qtext(bid), criterion = qtext(criterion),
+                         evaluator = qtext(evaluator),
+                         reason = qtext(reason)](Workspace& ws, const ReferenceTables& tables) {
+                            return ws.reopenScore(who, bid, criterion, evaluator, reason,
+                                                  tables.ratesOrNull());
+                        });
                 });
             });
     connect(scoring_, &ScoringPage::anonymousChanged, this, [this](bool anonymous) {
@@ -1016,15 +1014,15 @@ void MainWindow::connectWorkspacePages() {
             [this](const QString& bid, const QString& criterion, const QString& value,
                    const QString& reason, const QString& changeReason) {
                 guarded(this, [&] {
-                    const auto parsed = parseDecimal(text(value));
+                    const auto parsed = parseDecimal(qtext(value));
                     if (!parsed)
                         return say(QStringLiteral("Consensus"),
                                    QStringLiteral("Write the consensus as a number on the "
                                                   "criterion's scale, e.g. 3."));
-                    runCommand([who = text(actor()), bid = text(bid), criterion = text(criterion),
-                                score = *parsed, reason = text(reason),
-                                change = text(changeReason)](Workspace& ws,
-                                                             const ReferenceTables& tables) {
+                    runCommand([who = qtext(actor()), bid = qtext(bid),
+                                criterion = qtext(criterion), score = *parsed,
+                                reason = qtext(reason), change = qtext(changeReason)](
+                                   Workspace& ws, const ReferenceTables& tables) {
                         return ws.setConsensus(who, bid, criterion, score, reason, change,
                                                tables.ratesOrNull());
                     });
@@ -1034,8 +1032,8 @@ void MainWindow::connectWorkspacePages() {
         moderation_, &ModerationPage::abnormallyLowRequested, this,
         [this](const QString& bid, bool accept, const QString& reason) {
             guarded(this, [&] {
-                runCommand([who = text(actor()), bid = text(bid), accept,
-                            reason = text(reason)](Workspace& ws, const ReferenceTables& tables) {
+                runCommand([who = qtext(actor()), bid = qtext(bid), accept,
+                            reason = qtext(reason)](Workspace& ws, const ReferenceTables& tables) {
                     return ws.decideAbnormallyLow(who, bid, accept, reason, tables.ratesOrNull());
                 });
             });
@@ -1048,7 +1046,7 @@ void MainWindow::advance() {
     if (!snapshot_ || !snapshot_->next || !advance_->isEnabled())
         return;
     const LifecycleState to = *snapshot_->next;
-    const QString stage = text(std::string(toString(to)));
+    const QString stage = qtext(std::string(toString(to)));
     // Opening freezes the model: edits not saved by then could never be.
     if (to == LifecycleState::Open && hasUnsavedEdits()) {
         const auto answer = prompts_->question(
@@ -1076,14 +1074,14 @@ void MainWindow::advance() {
             QDate::currentDate().toString(Qt::ISODate));
         if (!day)
             return;
-        notice = Date::parse(text(*day));
+        notice = Date::parse(qtext(*day));
         if (!notice)
             return say(QStringLiteral("Award"),
                        QStringLiteral("Write the day of the award notice as YYYY-MM-DD, e.g. "
                                       "%1.")
                            .arg(QDate::currentDate().toString(Qt::ISODate)));
     }
-    runCommand([who = text(actor()), to, reason = text(reason->trimmed()),
+    runCommand([who = qtext(actor()), to, reason = qtext(reason->trimmed()),
                 notice](Workspace& ws, const ReferenceTables& tables) {
         return ws.advance(who, to, reason, tables.ratesOrNull(), tables.holidaysOrNull(), notice);
     });
@@ -1102,15 +1100,15 @@ void MainWindow::updateWorkspaceActions() {
         stage = QStringLiteral("No workspace");
         why = QStringLiteral("Open a workspace (*.ftw) first");
     } else {
-        stage = QStringLiteral("Stage: %1").arg(text(std::string(toString(snapshot_->state))));
+        stage = QStringLiteral("Stage: %1").arg(qtext(std::string(toString(snapshot_->state))));
         if (snapshot_->award)
             stage += QStringLiteral(" to %1; standstill ends %2")
-                         .arg(text(snapshot_->labelOf(snapshot_->award->bidId)),
-                              text(snapshot_->award->standstillEnd));
+                         .arg(qtext(snapshot_->labelOf(snapshot_->award->bidId)),
+                              qtext(snapshot_->award->standstillEnd));
         if (!snapshot_->next) {
             why = QStringLiteral("The tender is awarded: there is no later stage");
         } else {
-            const QString next = text(std::string(toString(*snapshot_->next)));
+            const QString next = qtext(std::string(toString(*snapshot_->next)));
             label = QStringLiteral("&Advance to %1...").arg(next);
             if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
                 why = QStringLiteral("Only the lead moves the tender on; %1 is not the lead")
@@ -1118,7 +1116,7 @@ void MainWindow::updateWorkspaceActions() {
             else if (!snapshot_->nextBlockers.empty()) {
                 QStringList lines;
                 for (const auto& blocker : snapshot_->nextBlockers)
-                    lines << text(blocker);
+                    lines << qtext(blocker);
                 why = QStringLiteral("Cannot move to %1:\n%2")
                           .arg(next, lines.join(QLatin1Char('\n')));
             } else if (busy)
@@ -1196,11 +1194,11 @@ bool MainWindow::saveTender() {
     if (!document_->validationErrors().empty()) {
         say(QStringLiteral("Not saved"),
             QStringLiteral("The model has errors; correct them first:\n%1")
-                .arg(text(describe(document_->validationErrors()))));
+                .arg(qtext(describe(document_->validationErrors()))));
         return false;
     }
     if (workspacePath_.isEmpty()) {
-        const QString problem = modelEditor_->saveToFolder(text(documentSource_));
+        const QString problem = modelEditor_->saveToFolder(qtext(documentSource_));
         if (!problem.isEmpty()) {
             say(QStringLiteral("Not saved"), problem);
             return false;
@@ -1224,8 +1222,8 @@ bool MainWindow::saveTender() {
         return false;
     }
     savingTender_ = true;
-    runCommand([who = text(actor()), xml = document_->currentTenderXml(),
-                why = text(reason->trimmed())](Workspace& ws, const ReferenceTables& tables) {
+    runCommand([who = qtext(actor()), xml = document_->currentTenderXml(),
+                why = qtext(reason->trimmed())](Workspace& ws, const ReferenceTables& tables) {
         return ws.replaceTender(who, xml, why, tables.ratesOrNull());
     });
     if (!workspaceBusy_) {
@@ -1254,7 +1252,7 @@ void MainWindow::loadDocument() {
         if (!snapshot_)
             frozen = QStringLiteral("The workspace could not be read: nothing can be edited.");
         else if (!snapshot_->modelFrozen.empty())
-            frozen = text(snapshot_->modelFrozen);
+            frozen = qtext(snapshot_->modelFrozen);
         else if (!snapshot_->panel.withRole(PanelRole::Lead).empty() &&
                  !snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
             frozen = QStringLiteral("Only the lead edits the model; %1 is not the lead.")
@@ -1325,7 +1323,7 @@ void MainWindow::importIntoWorkspace(const QStringList& files) {
         return;
     std::vector<std::filesystem::path> paths;
     for (const QString& file : files)
-        paths.emplace_back(text(file));
+        paths.emplace_back(qtext(file));
     workspaceImportFiles_ = static_cast<int>(files.size());
     workspaceImport_ = new QProgressDialog(
         QStringLiteral("Checking %1 bid %2 with the workspace...")
@@ -1341,7 +1339,7 @@ void MainWindow::importIntoWorkspace(const QStringList& files) {
     // The window deletes the dialog only after the job has returned, so the worker's
     // pointer stays valid while it reports.
     QProgressDialog* dialog = workspaceImport_;
-    runCommand([who = text(actor()), paths, dialog](Workspace& ws, const ReferenceTables& tables) {
+    runCommand([who = qtext(actor()), paths, dialog](Workspace& ws, const ReferenceTables& tables) {
         return ws.importBids(who, paths, tables.ratesOrNull(),
                              [dialog](std::size_t checked, std::size_t total) {
                                  QMetaObject::invokeMethod(

@@ -2,6 +2,7 @@
 
 #include "core/Decimal.h"
 #include "desktop/ModelEditorDefaults.h"
+#include "desktop/QtText.h"
 #include "model/Tender.h"
 
 #include <QApplication>
@@ -17,10 +18,6 @@ namespace fairtender::desktop {
 
 namespace {
 
-QString text(std::string_view value) {
-    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
-}
-
 QString typeText(const ModelNode& node) {
     switch (node.kind) {
     case NodeKind::Group:
@@ -28,7 +25,7 @@ QString typeText(const ModelNode& node) {
     case NodeKind::Gate:
         return QStringLiteral("gate");
     case NodeKind::Criterion:
-        return text(toString(node.criterion.type));
+        return qtext(toString(node.criterion.type));
     }
     return {};
 }
@@ -179,7 +176,7 @@ QString ModelEditorModel::weightProblem(const NodePath& parent) const {
     const SiblingWeights weights = siblingWeights(*children);
     if (weights.sumsTo100())
         return {};
-    return QStringLiteral("weights sum to %1, must be 100").arg(text(formatDecimal(weights.sum)));
+    return QStringLiteral("weights sum to %1, must be 100").arg(qtext(formatDecimal(weights.sum)));
 }
 
 QString ModelEditorModel::topLevelWeightProblem() const {
@@ -208,15 +205,15 @@ QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (index.column()) {
         case Id:
-            return text(node->id);
+            return qtext(node->id);
         case Title:
-            return text(node->title);
+            return qtext(node->title);
         case Type:
             return typeText(*node);
         case Method:
-            return text(methodOf(*node));
+            return qtext(methodOf(*node));
         case Weight:
-            return weighted ? QVariant(text(formatDecimal(node->weight))) : QVariant();
+            return weighted ? QVariant(qtext(formatDecimal(node->weight))) : QVariant();
         default:
             return {};
         }
@@ -238,7 +235,7 @@ QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
             return siblingProblem;
         if (!ownProblem.isEmpty())
             return ownProblem;
-        return text(node->displayName());
+        return qtext(node->displayName());
     }
     return {};
 }
@@ -282,8 +279,8 @@ bool ModelEditorModel::setData(const QModelIndex& index, const QVariant& value, 
             path, node,
             [](const ModelNode& before, const ModelNode& after) {
                 return QStringLiteral("Change weight of %1 from %2 to %3")
-                    .arg(text(after.id), text(formatDecimal(before.weight)),
-                         text(formatDecimal(after.weight)));
+                    .arg(qtext(after.id), qtext(formatDecimal(before.weight)),
+                         qtext(formatDecimal(after.weight)));
             },
             QStringLiteral("weight"));
     }
@@ -293,14 +290,14 @@ bool ModelEditorModel::setData(const QModelIndex& index, const QVariant& value, 
         node.title = entered;
         return document_->setNode(path, node, [](const ModelNode& before, const ModelNode& after) {
             return QStringLiteral("Rename %1 from \"%2\" to \"%3\"")
-                .arg(text(after.id), text(before.title), text(after.title));
+                .arg(qtext(after.id), qtext(before.title), qtext(after.title));
         });
     case Id:
         if (entered.empty() || entered == node.id)
             return entered == node.id;
         node.id = entered;
         return document_->setNode(path, node, [](const ModelNode& before, const ModelNode& after) {
-            return QStringLiteral("Change id of %1 to %2").arg(text(before.id), text(after.id));
+            return QStringLiteral("Change id of %1 to %2").arg(qtext(before.id), qtext(after.id));
         });
     default:
         return false;

@@ -4,6 +4,7 @@
 #include "core/Money.h"
 #include "desktop/ModelEditorDefaults.h"
 #include "desktop/ModelEditorModel.h"
+#include "desktop/QtText.h"
 #include "desktop/TenderDocument.h"
 #include "model/Tender.h"
 
@@ -31,20 +32,12 @@ namespace fairtender::desktop {
 
 namespace {
 
-QString text(std::string_view value) {
-    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
-}
-
-std::string utf8(const QString& value) {
-    return value.toStdString();
-}
-
 QString decimalText(const std::optional<double>& value) {
-    return value ? text(formatDecimal(*value)) : QString();
+    return value ? qtext(formatDecimal(*value)) : QString();
 }
 
 QString moneyText(const std::optional<Money>& value) {
-    return value ? text(value->toPlainString()) : QString();
+    return value ? qtext(value->toPlainString()) : QString();
 }
 
 // "" -> unset; a plain decimal -> the value; anything else -> an error message.
@@ -118,7 +111,7 @@ std::vector<Parameter> nodeParameters() {
         };
     };
     p.push_back({QStringLiteral("id"), QStringLiteral("Id"), false, any,
-                 [](const ModelNode& n) { return text(n.id); },
+                 [](const ModelNode& n) { return qtext(n.id); },
                  [](ModelNode& n, const QString& v) {
                      if (v.trimmed().isEmpty())
                          return QStringLiteral("the id must not be empty");
@@ -126,13 +119,13 @@ std::vector<Parameter> nodeParameters() {
                      return QString();
                  }});
     p.push_back({QStringLiteral("title"), QStringLiteral("Title"), false, any,
-                 [](const ModelNode& n) { return text(n.title); },
+                 [](const ModelNode& n) { return qtext(n.title); },
                  [](ModelNode& n, const QString& v) {
                      n.title = utf8(v.trimmed());
                      return QString();
                  }});
     p.push_back({QStringLiteral("weight"), QStringLiteral("Weight (% of parent)"), false, weighted,
-                 [](const ModelNode& n) { return text(formatDecimal(n.weight)); },
+                 [](const ModelNode& n) { return qtext(formatDecimal(n.weight)); },
                  [](ModelNode& n, const QString& v) {
                      return readDecimal(v, n.weight, QStringLiteral("the weight"));
                  }});
@@ -200,7 +193,7 @@ std::vector<Parameter> nodeParameters() {
     // judgement
     p.push_back({QStringLiteral("scale-max"), QStringLiteral("Scale maximum"), false,
                  of(CriterionType::Judgement),
-                 [](const ModelNode& n) { return text(formatDecimal(n.criterion.scaleMax)); },
+                 [](const ModelNode& n) { return qtext(formatDecimal(n.criterion.scaleMax)); },
                  [](ModelNode& n, const QString& v) {
                      return readDecimal(v, n.criterion.scaleMax, QStringLiteral("scale-max"));
                  }});
@@ -230,8 +223,8 @@ std::vector<Parameter> nodeParameters() {
                  [](const ModelNode& n) {
                      QStringList lines;
                      for (const auto& d : n.criterion.descriptors)
-                         lines << text(formatDecimal(d.score)) + QStringLiteral(": ") +
-                                      text(d.text);
+                         lines << qtext(formatDecimal(d.score)) + QStringLiteral(": ") +
+                                      qtext(d.text);
                      return lines.join(QLatin1Char('\n'));
                  },
                  [](ModelNode& n, const QString& v) {
@@ -266,8 +259,8 @@ std::vector<Parameter> nodeParameters() {
                  [](const ModelNode& n) {
                      QStringList lines;
                      for (const auto& m : n.criterion.measures)
-                         lines << QStringList{text(m.id), text(m.title), text(m.unit),
-                                              text(m.proxy.toPlainString())}
+                         lines << QStringList{qtext(m.id), qtext(m.title), qtext(m.unit),
+                                              qtext(m.proxy.toPlainString())}
                                       .join(QStringLiteral(" | "));
                      return lines.join(QLatin1Char('\n'));
                  },
@@ -307,32 +300,32 @@ std::vector<Parameter> nodeParameters() {
         return isCriterionOf(n, CriterionType::Locality) &&
                n.criterion.localityMethod == LocalityMethod::SupplierLocation;
     };
-    p.push_back({QStringLiteral("bands"), QStringLiteral("Bands (area score)"), true, bySupplier,
-                 [](const ModelNode& n) {
-                     QStringList lines;
-                     for (const auto& b : n.criterion.bands)
-                         lines << text(b.areaId) + QLatin1Char(' ') + text(formatDecimal(b.score));
-                     return lines.join(QLatin1Char('\n'));
-                 },
-                 [](ModelNode& n, const QString& v) {
-                     std::vector<LocalityBand> bands;
-                     for (const QString& line : v.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-                         const QStringList parts = line.simplified().split(QLatin1Char(' '));
-                         const auto score =
-                             parts.size() == 2 ? parseDecimal(utf8(parts[1])) : std::nullopt;
-                         if (!score)
-                             return QStringLiteral("each band line is \"area score\", not \"%1\"")
-                                 .arg(line);
-                         bands.push_back({utf8(parts[0]), *score, {}});
-                     }
-                     n.criterion.bands = std::move(bands);
-                     return QString();
-                 }});
+    p.push_back(
+        {QStringLiteral("bands"), QStringLiteral("Bands (area score)"), true, bySupplier,
+         [](const ModelNode& n) {
+             QStringList lines;
+             for (const auto& b : n.criterion.bands)
+                 lines << qtext(b.areaId) + QLatin1Char(' ') + qtext(formatDecimal(b.score));
+             return lines.join(QLatin1Char('\n'));
+         },
+         [](ModelNode& n, const QString& v) {
+             std::vector<LocalityBand> bands;
+             for (const QString& line : v.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                 const QStringList parts = line.simplified().split(QLatin1Char(' '));
+                 const auto score = parts.size() == 2 ? parseDecimal(utf8(parts[1])) : std::nullopt;
+                 if (!score)
+                     return QStringLiteral("each band line is \"area score\", not \"%1\"")
+                         .arg(line);
+                 bands.push_back({utf8(parts[0]), *score, {}});
+             }
+             n.criterion.bands = std::move(bands);
+             return QString();
+         }});
     p.push_back({QStringLiteral("otherwise"), QStringLiteral("Otherwise score"), false,
                  [bySupplier](const ModelNode& n) {
                      return bySupplier(n) || isCriterionOf(n, CriterionType::Ownership);
                  },
-                 [](const ModelNode& n) { return text(formatDecimal(n.criterion.otherwise)); },
+                 [](const ModelNode& n) { return qtext(formatDecimal(n.criterion.otherwise)); },
                  [](ModelNode& n, const QString& v) {
                      return readDecimal(v, n.criterion.otherwise, QStringLiteral("the score"));
                  }});
@@ -348,10 +341,10 @@ std::vector<Parameter> nodeParameters() {
         {LivingWageTier::Below, &LivingWageTierScores::below},
     };
     for (const auto& [tier, field] : tiers) {
-        const QString word = text(toString(tier));
+        const QString word = qtext(toString(tier));
         p.push_back(
             {QStringLiteral("tier-") + word, QStringLiteral("Tier score: ") + word, false, tiered,
-             [field](const ModelNode& n) { return text(formatDecimal(n.criterion.tiers.*field)); },
+             [field](const ModelNode& n) { return qtext(formatDecimal(n.criterion.tiers.*field)); },
              [field](ModelNode& n, const QString& v) {
                  return readDecimal(v, n.criterion.tiers.*field, QStringLiteral("the score"));
              }});
@@ -363,7 +356,8 @@ std::vector<Parameter> nodeParameters() {
          [](const ModelNode& n) {
              QStringList lines;
              for (const auto& s : n.criterion.ownershipScores)
-                 lines << text(toString(s.model)) + QLatin1Char(' ') + text(formatDecimal(s.score));
+                 lines << qtext(toString(s.model)) + QLatin1Char(' ') +
+                              qtext(formatDecimal(s.score));
              return lines.join(QLatin1Char('\n'));
          },
          [](ModelNode& n, const QString& v) {
@@ -376,7 +370,7 @@ std::vector<Parameter> nodeParameters() {
                  if (!model || !score)
                      return QStringLiteral("each line is \"ownership-model score\" with "
                                            "a model from %1; not \"%2\"")
-                         .arg(text(ownershipModelList()), line);
+                         .arg(qtext(ownershipModelList()), line);
                  scores.push_back({*model, *score, {}});
              }
              n.criterion.ownershipScores = std::move(scores);
@@ -387,7 +381,7 @@ std::vector<Parameter> nodeParameters() {
                  [](const ModelNode& n) {
                      QStringList words;
                      for (const auto model : n.criterion.reserved)
-                         words << text(toString(model));
+                         words << qtext(toString(model));
                      return words.join(QLatin1Char(' '));
                  },
                  [](ModelNode& n, const QString& v) {
@@ -397,7 +391,7 @@ std::vector<Parameter> nodeParameters() {
                          const auto model = parseOwnershipModel(utf8(word));
                          if (!model)
                              return QStringLiteral("'%1' is not an ownership model: use one of %2")
-                                 .arg(word, text(ownershipModelList()));
+                                 .arg(word, qtext(ownershipModelList()));
                          reserved.push_back(*model);
                      }
                      n.criterion.reserved = std::move(reserved);
@@ -406,7 +400,7 @@ std::vector<Parameter> nodeParameters() {
     p.push_back({QStringLiteral("justification"),
                  QStringLiteral("Relevance and proportionality note"), true,
                  of(CriterionType::Ownership),
-                 [](const ModelNode& n) { return text(n.criterion.justification); },
+                 [](const ModelNode& n) { return qtext(n.criterion.justification); },
                  [](ModelNode& n, const QString& v) {
                      n.criterion.justification = utf8(v.trimmed());
                      return QString();
@@ -457,7 +451,7 @@ ModelEditorPage::ModelEditorPage(TenderDocument* document, QWidget* parent)
         toolbar->addAction(QStringLiteral("Add group"), this, [this] { addGroup(); });
     auto* addMenu = new QMenu(this);
     for (const auto type : allCriterionTypes())
-        addMenu->addAction(text(toString(type)), this, [this, type] { addCriterion(type); });
+        addMenu->addAction(qtext(toString(type)), this, [this, type] { addCriterion(type); });
     auto* addCriterionAction = toolbar->addAction(QStringLiteral("Add criterion"));
     addCriterionAction->setMenu(addMenu);
     if (auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(addCriterionAction)))
@@ -604,7 +598,7 @@ void ModelEditorPage::buildDetailPanel() {
     typeBox_ = new QComboBox(this);
     typeBox_->setObjectName(QStringLiteral("criterionType"));
     for (const auto type : allCriterionTypes())
-        typeBox_->addItem(text(toString(type)), static_cast<int>(type));
+        typeBox_->addItem(qtext(toString(type)), static_cast<int>(type));
     detailForm_->addRow(QStringLiteral("Type"), typeBox_);
     connect(typeBox_, &QComboBox::activated, this, [this](int row) {
         chooseType(static_cast<CriterionType>(typeBox_->itemData(row).toInt()));
@@ -670,7 +664,7 @@ void ModelEditorPage::buildDetailPanel() {
          [](const Tender& t) {
              QStringList words;
              for (const auto& word : t.model.tieBreak)
-                 words << text(word);
+                 words << qtext(word);
              return words.join(QLatin1Char(' '));
          },
          [](Tender& t, const QString& v) {
@@ -681,17 +675,17 @@ void ModelEditorPage::buildDetailPanel() {
          }},
         {QStringLiteral("aggregation"),
          QStringLiteral("Aggregation (weighted-sum, price-per-quality-point)"),
-         [](const Tender& t) { return text(toString(t.model.aggregation)); },
+         [](const Tender& t) { return qtext(toString(t.model.aggregation)); },
          [](Tender& t, const QString& v) {
              for (const auto a : {Aggregation::WeightedSum, Aggregation::PricePerQualityPoint})
-                 if (v.trimmed() == text(toString(a))) {
+                 if (v.trimmed() == qtext(toString(a))) {
                      t.model.aggregation = a;
                      return QString();
                  }
              return QStringLiteral("aggregation must be weighted-sum or price-per-quality-point");
          }},
         {QStringLiteral("model-spread"), QStringLiteral("Default evaluator spread flag (%)"),
-         [](const Tender& t) { return text(formatDecimal(t.model.defaultSpreadPercent)); },
+         [](const Tender& t) { return qtext(formatDecimal(t.model.defaultSpreadPercent)); },
          [](Tender& t, const QString& v) {
              return readDecimal(v, t.model.defaultSpreadPercent, QStringLiteral("spread"));
          }},
@@ -745,8 +739,8 @@ void ModelEditorPage::refreshDetails() {
         typeBox_->setCurrentIndex(typeBox_->findData(static_cast<int>(node->criterion.type)));
         methodBox_->clear();
         for (const auto& word : methods)
-            methodBox_->addItem(text(word));
-        methodBox_->setCurrentText(text(methodOf(*node)));
+            methodBox_->addItem(qtext(word));
+        methodBox_->setCurrentText(qtext(methodOf(*node)));
     }
     for (std::size_t i = 0; i < parameters_.size(); ++i) {
         const bool shown = node && parameters_[i].applies(*node);
@@ -761,9 +755,9 @@ void ModelEditorPage::refreshDetails() {
 void ModelEditorPage::refreshProblems() {
     problems_->clear();
     for (const auto& error : document_->validationErrors())
-        problems_->addItem(QStringLiteral("Error: ") + text(error.message));
+        problems_->addItem(QStringLiteral("Error: ") + qtext(error.message));
     for (const auto& warning : document_->lintWarnings())
-        problems_->addItem(QStringLiteral("Warning: ") + text(warning.message));
+        problems_->addItem(QStringLiteral("Warning: ") + qtext(warning.message));
     if (problems_->count() == 0)
         problems_->addItem(QStringLiteral("No errors or warnings"));
     const QString top = tree_->topLevelWeightProblem();
@@ -816,14 +810,14 @@ QString ModelEditorPage::applyParameter(const Parameter& parameter, const QStrin
                 return QStringLiteral("Change id of %1 to %2").arg(get(before), get(after));
             if (key == QLatin1String("title"))
                 return QStringLiteral("Rename %1 from \"%2\" to \"%3\"")
-                    .arg(text(after.id), get(before), get(after));
+                    .arg(qtext(after.id), get(before), get(after));
             const QString from = get(before);
             const QString to = get(after);
             if (from.contains(QLatin1Char('\n')) || to.contains(QLatin1Char('\n')) ||
                 from.size() + to.size() > 60)
-                return QStringLiteral("Change %1 of %2").arg(key, text(after.id));
+                return QStringLiteral("Change %1 of %2").arg(key, qtext(after.id));
             return QStringLiteral("Change %1 of %2 from %3 to %4")
-                .arg(key, text(after.id), from.isEmpty() ? QStringLiteral("none") : from,
+                .arg(key, qtext(after.id), from.isEmpty() ? QStringLiteral("none") : from,
                      to.isEmpty() ? QStringLiteral("none") : to);
         },
         key == QLatin1String("weight") ? QStringLiteral("weight") : QString());
@@ -872,8 +866,8 @@ bool ModelEditorPage::chooseType(CriterionType type) {
     changeCriterionType(document_->tender(), node, type);
     return document_->setNode(path, node, [](const ModelNode& before, const ModelNode& after) {
         return QStringLiteral("Change type of %1 from %2 to %3")
-            .arg(text(after.id), text(toString(before.criterion.type)),
-                 text(toString(after.criterion.type)));
+            .arg(qtext(after.id), qtext(toString(before.criterion.type)),
+                 qtext(toString(after.criterion.type)));
     });
 }
 
@@ -889,7 +883,7 @@ bool ModelEditorPage::chooseMethod(const QString& word) {
         return true;
     return document_->setNode(path, node, [](const ModelNode& before, const ModelNode& after) {
         return QStringLiteral("Change method of %1 from %2 to %3")
-            .arg(text(after.id), text(methodOf(before)), text(methodOf(after)));
+            .arg(qtext(after.id), qtext(methodOf(before)), qtext(methodOf(after)));
     });
 }
 
@@ -948,7 +942,7 @@ bool ModelEditorPage::select(const std::string& id) {
     std::function<QModelIndex(const QModelIndex&)> find = [&](const QModelIndex& parent) {
         for (int row = 0; row < tree_->rowCount(parent); ++row) {
             const QModelIndex index = tree_->index(row, 0, parent);
-            if (index.data().toString() == text(id))
+            if (index.data().toString() == qtext(id))
                 return index;
             if (const QModelIndex inner = find(index); inner.isValid())
                 return inner;
@@ -965,9 +959,9 @@ bool ModelEditorPage::select(const std::string& id) {
 QStringList ModelEditorPage::problems() const {
     QStringList lines;
     for (const auto& error : document_->validationErrors())
-        lines << QStringLiteral("Error: ") + text(error.message);
+        lines << QStringLiteral("Error: ") + qtext(error.message);
     for (const auto& warning : document_->lintWarnings())
-        lines << QStringLiteral("Warning: ") + text(warning.message);
+        lines << QStringLiteral("Warning: ") + qtext(warning.message);
     return lines;
 }
 

@@ -1,6 +1,7 @@
 #include "desktop/ModerationPage.h"
 
 #include "core/Decimal.h"
+#include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
 #include "store/EvaluationsXml.h"
@@ -23,13 +24,7 @@
 
 namespace fairtender::desktop {
 
-namespace {
-
-QString text(const std::string& value) {
-    return QString::fromStdString(value);
-}
-
-} // namespace
+namespace {} // namespace
 
 ModerationPage::ModerationPage(QWidget* parent) : QWidget(parent) {
     notice_ = new QLabel(this);
@@ -107,8 +102,9 @@ ModerationPage::ModerationPage(QWidget* parent) : QWidget(parent) {
         if (!snapshot_ || !current.isValid())
             return;
         const ModerationItem& item = snapshot_->agenda[static_cast<std::size_t>(current.row())];
-        emit consensusRequested(text(item.bidId), text(item.criterionId), value_->text().trimmed(),
-                                reason_->text().trimmed(), changeReason_->text().trimmed());
+        emit consensusRequested(qtext(item.bidId), qtext(item.criterionId),
+                                value_->text().trimmed(), reason_->text().trimmed(),
+                                changeReason_->text().trimmed());
     });
     const auto decide = [this](bool accept) {
         if (lowBid_->currentIndex() >= 0)
@@ -141,7 +137,7 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
     else if (!readsEveryScore(snapshot_->panel, snapshot_->actor))
         notice = QStringLiteral("Moderation shows every evaluator's scores: it is for the "
                                 "moderators, the lead and auditors, not for %1 as an evaluator.")
-                     .arg(text(snapshot_->actor));
+                     .arg(qtext(snapshot_->actor));
     else {
         visible = true;
         notice = snapshot_->state == LifecycleState::Moderation
@@ -149,7 +145,7 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
                                       "highlighted. Select a row to agree its consensus.")
                      : QStringLiteral("Consensus is agreed during moderation; the tender is "
                                       "%1.")
-                           .arg(text(std::string(toString(snapshot_->state))));
+                           .arg(qtext(std::string(toString(snapshot_->state))));
     }
     notice_->setText(notice);
     model_->setSnapshot(visible ? snapshot_ : nullptr);
@@ -180,12 +176,12 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
                 if (flag.kind == FlagKind::AbnormallyLow)
                     lowBid_->addItem(
                         QStringLiteral("%1: %2").arg(
-                            text(snapshot_->labelOf(bid.bidId)),
+                            qtext(snapshot_->labelOf(bid.bidId)),
                             priceHidden(bid.bidId)
                                 ? QStringLiteral("abnormally low price (prices hidden until the "
                                                  "results are locked)")
-                                : text(flag.detail)),
-                        text(bid.bidId));
+                                : qtext(flag.detail)),
+                        qtext(bid.bidId));
     const bool lead = snapshot_ && snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead);
     lowNotice_->setText(!visible                ? QString()
                         : lowBid_->count() == 0 ? QStringLiteral("No bid is flagged with an "
@@ -216,14 +212,15 @@ void ModerationPage::showItem() {
     }
     const ModerationItem& item = snapshot_->agenda[static_cast<std::size_t>(current.row())];
     item_->setText(QStringLiteral("%1 %2: mean %3, spread %4 (threshold %5)%6")
-                       .arg(text(snapshot_->labelOf(item.bidId)), text(item.criterionId),
-                            text(formatFixed(item.mean, 2)), text(formatFixed(item.spread, 2)),
-                            text(formatFixed(item.threshold, 2)),
-                            item.consensus ? QStringLiteral("; agreed %1, so give a change "
-                                                            "reason to replace it")
-                                                 .arg(text(exactDecimalText(item.consensus->value)))
-                                           : QString()));
-    value_->setText(text(exactDecimalText(item.consensus ? item.consensus->value : item.mean)));
+                       .arg(qtext(snapshot_->labelOf(item.bidId)), qtext(item.criterionId),
+                            qtext(formatFixed(item.mean, 2)), qtext(formatFixed(item.spread, 2)),
+                            qtext(formatFixed(item.threshold, 2)),
+                            item.consensus
+                                ? QStringLiteral("; agreed %1, so give a change "
+                                                 "reason to replace it")
+                                      .arg(qtext(exactDecimalText(item.consensus->value)))
+                                : QString()));
+    value_->setText(qtext(exactDecimalText(item.consensus ? item.consensus->value : item.mean)));
     changeReason_->setEnabled(item.consensus.has_value());
 }
 

@@ -1,6 +1,7 @@
 #include "desktop/NewTender.h"
 
 #include "core/FileBytes.h"
+#include "desktop/QtText.h"
 #include "desktop/TenderDocument.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
@@ -24,13 +25,7 @@ namespace fairtender::desktop {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-QString qtext(const std::string& value) {
-    return QString::fromStdString(value);
-}
-
-} // namespace
+namespace {} // namespace
 
 std::vector<TemplateChoice> listTenderTemplates(const fs::path& templatesDir) {
     std::vector<TemplateChoice> choices;

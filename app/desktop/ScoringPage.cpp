@@ -1,5 +1,6 @@
 #include "desktop/ScoringPage.h"
 
+#include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
 #include "store/EvaluationsXml.h"
@@ -24,10 +25,6 @@
 namespace fairtender::desktop {
 
 namespace {
-
-QString text(const std::string& value) {
-    return QString::fromStdString(value);
-}
 
 QString html(const std::string& value) {
     return QString::fromStdString(value).toHtmlEscaped();
@@ -144,13 +141,13 @@ ScoringPage::ScoringPage(QWidget* parent) : QWidget(parent) {
 QString ScoringPage::bidIdAt(int row) const {
     if (!snapshot_ || row < 0 || static_cast<std::size_t>(row) >= snapshot_->bidIds.size())
         return {};
-    return text(snapshot_->bidIds[static_cast<std::size_t>(row)]);
+    return qtext(snapshot_->bidIds[static_cast<std::size_t>(row)]);
 }
 
 QString ScoringPage::criterionIdAt(int column) const {
     if (!snapshot_ || column < 0 || static_cast<std::size_t>(column) >= snapshot_->criteria.size())
         return {};
-    return text(snapshot_->criteria[static_cast<std::size_t>(column)].id);
+    return qtext(snapshot_->criteria[static_cast<std::size_t>(column)].id);
 }
 
 void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
@@ -191,21 +188,21 @@ void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
         else if (!evaluator && !lead)
             notice = QStringLiteral("Scoring is for the evaluators; %1 holds no evaluator role "
                                     "here.")
-                         .arg(text(actor));
+                         .arg(qtext(actor));
         else if (evaluator && !panel.hasDeclared(actor))
             notice = QStringLiteral("Declare interests first (Panel screen, Ctrl+5): scores "
                                     "are taken only after a declaration.");
         else if (snapshot_->state != LifecycleState::Evaluation &&
                  snapshot_->state != LifecycleState::Moderation)
             notice = QStringLiteral("Scores are given during evaluation; the tender is %1.")
-                         .arg(text(std::string(toString(snapshot_->state))));
+                         .arg(qtext(std::string(toString(snapshot_->state))));
         else
             canScore = evaluator;
         if (notice.isEmpty())
             notice = evaluator
                          ? QStringLiteral("Scoring as %1. A submitted score is locked "
                                           "(padlock mark); others' scores show once yours is in.")
-                               .arg(text(actor))
+                               .arg(qtext(actor))
                          : QStringLiteral("The lead sees every submitted score and may "
                                           "reopen one with a reason.");
     }
@@ -218,7 +215,7 @@ void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
     reopenEvaluator_->clear();
     if (lead)
         for (const auto& name : snapshot_->panel.withRole(PanelRole::Evaluator))
-            reopenEvaluator_->addItem(text(name));
+            reopenEvaluator_->addItem(qtext(name));
     showCell();
 }
 
@@ -265,12 +262,12 @@ void ScoringPage::showCell() {
     } else if (!cell->conflict.empty()) {
         state = QStringLiteral("You declared a conflict of interest with this bid (%1): you "
                                "cannot score it.")
-                    .arg(text(cell->conflict));
+                    .arg(qtext(cell->conflict));
         open = false;
     } else if (cell->own) {
         state = QStringLiteral("Submitted and locked: %1. Ask the lead to reopen it to "
                                "change it.")
-                    .arg(text(exactDecimalText(cell->own->value)));
+                    .arg(qtext(exactDecimalText(cell->own->value)));
         open = false;
     } else if (evaluator) {
         state = QStringLiteral("Not scored yet.");
@@ -280,8 +277,8 @@ void ScoringPage::showCell() {
     reason_->setReadOnly(!open);
     submit_->setEnabled(open);
     if (cell->own) {
-        value_->setText(text(exactDecimalText(cell->own->value)));
-        reason_->setPlainText(text(cell->own->reason));
+        value_->setText(qtext(exactDecimalText(cell->own->value)));
+        reason_->setPlainText(qtext(cell->own->reason));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "core/Date.h"
 #include "core/Money.h"
 #include "core/Postcode.h"
+#include "desktop/QtText.h"
 #include "desktop/TenderDocument.h"
 #include "io/xml/ReferenceData.h"
 #include "model/Tender.h"
@@ -24,16 +25,8 @@ namespace fairtender::desktop {
 
 namespace {
 
-QString text(std::string_view value) {
-    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
-}
-
-std::string utf8(const QString& value) {
-    return value.toStdString();
-}
-
 QString pounds(Money money) {
-    return QStringLiteral("\u00a3") + text(money.toDisplayString());
+    return QStringLiteral("\u00a3") + qtext(money.toDisplayString());
 }
 
 QStringList splitPrefixes(const QString& typed) {
@@ -47,7 +40,7 @@ QStringList splitPrefixes(const QString& typed) {
 QString prefixesText(const Area& area) {
     QStringList prefixes;
     for (const auto& prefix : area.prefixes)
-        prefixes << text(prefix.text());
+        prefixes << qtext(prefix.text());
     return prefixes.join(QStringLiteral(", "));
 }
 
@@ -203,20 +196,20 @@ void TenderDetailsPage::refresh() {
     const bool was = refreshing_;
     refreshing_ = true;
     const Tender& tender = document_->tender();
-    setIfIdle(id_, text(tender.id));
-    setIfIdle(title_, text(tender.title));
-    setIfIdle(buyer_, text(tender.buyer));
-    currency_->setText(text(tender.currency));
+    setIfIdle(id_, qtext(tender.id));
+    setIfIdle(title_, qtext(tender.title));
+    setIfIdle(buyer_, qtext(tender.buyer));
+    currency_->setText(qtext(tender.currency));
     setIfIdle(value_, tender.estimatedValue ? pounds(*tender.estimatedValue) : QString());
 
     const auto& rate = tender.livingWageRate;
     rateMode_->setCurrentIndex(!rate ? NoRate : rate->lookedUpFor ? ByDate : Given);
     if (rate) {
-        region_->setCurrentText(text(rate->region));
-        setIfIdle(rateDate_, rate->lookedUpFor ? text(rate->lookedUpFor->toString()) : QString());
-        setIfIdle(hourly_, text(rate->hourly.toPlainString()));
-        setIfIdle(minimum_, text(rate->statutoryMinimum.toPlainString()));
-        setIfIdle(effective_, rate->effective ? text(rate->effective->toString()) : QString());
+        region_->setCurrentText(qtext(rate->region));
+        setIfIdle(rateDate_, rate->lookedUpFor ? qtext(rate->lookedUpFor->toString()) : QString());
+        setIfIdle(hourly_, qtext(rate->hourly.toPlainString()));
+        setIfIdle(minimum_, qtext(rate->statutoryMinimum.toPlainString()));
+        setIfIdle(effective_, rate->effective ? qtext(rate->effective->toString()) : QString());
     }
     refreshRateText();
 
@@ -224,15 +217,15 @@ void TenderDetailsPage::refresh() {
     areas_->clear();
     for (const auto& area : tender.areas)
         areas_->addItem(QStringLiteral("%1 %2 (%3)")
-                            .arg(text(area.id), area.name.empty() ? QString() : text(area.name),
+                            .arg(qtext(area.id), area.name.empty() ? QString() : qtext(area.name),
                                  prefixesText(area)));
     const int count = static_cast<int>(tender.areas.size());
     areas_->setCurrentRow(count == 0 ? -1 : std::clamp(row, 0, count - 1));
     const Area* area = areas_->currentRow() >= 0
                            ? &tender.areas[static_cast<std::size_t>(areas_->currentRow())]
                            : nullptr;
-    setIfIdle(areaId_, area ? text(area->id) : QString());
-    setIfIdle(areaName_, area ? text(area->name) : QString());
+    setIfIdle(areaId_, area ? qtext(area->id) : QString());
+    setIfIdle(areaName_, area ? qtext(area->name) : QString());
     if (!postcodes_->hasFocus()) {
         postcodes_->setText(area ? prefixesText(*area) : QString());
         markPrefixes(postcodes_->text());
@@ -251,8 +244,9 @@ void TenderDetailsPage::refreshRateText() {
     QString source = QStringLiteral("given");
     if (rate->lookedUpFor && document_->rates())
         if (const auto found = document_->rates()->ratesOn(*rate->lookedUpFor, rate->region))
-            source = QStringLiteral("Real Living Wage %1, announced %2")
-                         .arg(text(found->period), text(found->realLivingWageAnnounced.toString()));
+            source =
+                QStringLiteral("Real Living Wage %1, announced %2")
+                    .arg(qtext(found->period), qtext(found->realLivingWageAnnounced.toString()));
     rateText_->setText(QStringLiteral("%1 an hour (%2); statutory minimum %3")
                            .arg(pounds(rate->hourly), source, pounds(rate->statutoryMinimum)));
 }
@@ -359,7 +353,7 @@ QString TenderDetailsPage::enterField(const QString& key, const QString& value) 
                           .arg(key == QLatin1String("id") ? QStringLiteral("tender id") : key));
     if (utf8(typed) == *field)
         return {};
-    const QString before = text(*field);
+    const QString before = qtext(*field);
     *field = utf8(typed);
     const QString name = key == QLatin1String("id") ? QStringLiteral("tender id") : key;
     return applyDetails(details,
@@ -381,7 +375,7 @@ QString TenderDetailsPage::setRateByDate(const QString& region, const QString& d
     if (!found)
         return refuse(QStringLiteral("No living wage rates are known for %1 in region %2: the "
                                      "reference data starts later; give the rates instead.")
-                          .arg(text(day->toString()), region));
+                          .arg(qtext(day->toString()), region));
     LivingWageRate rate;
     rate.region = utf8(region);
     rate.hourly = found->realLivingWage;
@@ -391,7 +385,7 @@ QString TenderDetailsPage::setRateByDate(const QString& region, const QString& d
     Tender details = document_->tender();
     details.livingWageRate = rate;
     return applyDetails(details, QStringLiteral("Use the living-wage rates in force on %1 (%2)")
-                                     .arg(text(day->toString()), region));
+                                     .arg(qtext(day->toString()), region));
 }
 
 QString TenderDetailsPage::setRateGiven(const QString& region, const QString& hourly,
@@ -441,7 +435,7 @@ bool TenderDetailsPage::addArea() {
     for (int n = 1; area.id.empty() || ids.count(area.id); ++n)
         area.id = "area-" + std::to_string(n);
     details.areas.push_back(area);
-    applyDetails(details, QStringLiteral("Add area %1").arg(text(area.id)));
+    applyDetails(details, QStringLiteral("Add area %1").arg(qtext(area.id)));
     selectArea(static_cast<int>(details.areas.size()) - 1);
     return true;
 }
@@ -451,7 +445,7 @@ bool TenderDetailsPage::removeSelectedArea() {
     if (document_->isFrozen() || row < 0)
         return false;
     Tender details = document_->tender();
-    const QString id = text(details.areas[static_cast<std::size_t>(row)].id);
+    const QString id = qtext(details.areas[static_cast<std::size_t>(row)].id);
     details.areas.erase(details.areas.begin() + row);
     applyDetails(details, QStringLiteral("Remove area %1").arg(id));
     return true;
@@ -473,7 +467,7 @@ void TenderDetailsPage::markPrefixes(const QString& typed) {
     prefixProblems_.clear();
     for (const QString& prefix : splitPrefixes(typed))
         if (const std::string problem = postcodePrefixProblem(utf8(prefix)); !problem.empty())
-            prefixProblems_ << text(problem);
+            prefixProblems_ << qtext(problem);
     const bool bad = !prefixProblems_.isEmpty();
     postcodes_->setStyleSheet(bad ? QStringLiteral("QLineEdit { border: 2px solid #b00020; }")
                                   : QString());
@@ -519,7 +513,7 @@ QString TenderDetailsPage::enterAreaField(const QString& key, const QString& val
             return {};
         area.name = utf8(typed);
         return applyDetails(details,
-                            QStringLiteral("Rename area %1 to \"%2\"").arg(text(area.id), typed));
+                            QStringLiteral("Rename area %1 to \"%2\"").arg(qtext(area.id), typed));
     }
     if (!prefixProblems_.isEmpty())
         return refuse(QStringLiteral("Not changed: ") + prefixProblems_.join(QStringLiteral("; ")));
@@ -528,15 +522,15 @@ QString TenderDetailsPage::enterAreaField(const QString& key, const QString& val
         prefixes.push_back(*PostcodePrefix::parse(utf8(prefix)));
     QStringList before;
     for (const auto& prefix : area.prefixes)
-        before << text(prefix.text());
+        before << qtext(prefix.text());
     QStringList after;
     for (const auto& prefix : prefixes)
-        after << text(prefix.text());
+        after << qtext(prefix.text());
     if (before == after)
         return {};
     area.prefixes = std::move(prefixes);
     return applyDetails(details, QStringLiteral("Change postcodes of area %1 from %2 to %3")
-                                     .arg(text(area.id), before.join(QStringLiteral(", ")),
+                                     .arg(qtext(area.id), before.join(QStringLiteral(", ")),
                                           after.join(QStringLiteral(", "))));
 }
 

@@ -1,6 +1,7 @@
 #include "desktop/TenderDocument.h"
 
 #include "desktop/DesktopPaths.h"
+#include "desktop/QtText.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
 #include "io/xml/TenderWriter.h"
@@ -18,10 +19,6 @@
 namespace fairtender::desktop {
 
 namespace {
-
-QString qtext(const std::string& value) {
-    return QString::fromStdString(value);
-}
 
 QString kindWord(const ModelNode& node) {
     switch (node.kind) {

@@ -1,6 +1,7 @@
 #include "desktop/WorkspaceModels.h"
 
 #include "core/Decimal.h"
+#include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "store/EvaluationsXml.h"
 
@@ -15,10 +16,6 @@
 namespace fairtender::desktop {
 
 namespace {
-
-QString text(const std::string& value) {
-    return QString::fromStdString(value);
-}
 
 // The lock mark of a submitted score, drawn so it needs no icon theme or emoji font.
 QIcon padlock() {
@@ -48,8 +45,8 @@ QString conflictsOf(const PanelRecord& panel, const std::string& name) {
     QStringList lines;
     for (const auto& declaration : panel.declarations)
         if (declaration.person == name && !declaration.bidId.empty())
-            lines << QStringLiteral("%1 (%2)").arg(text(declaration.bidId),
-                                                   text(declaration.details));
+            lines << QStringLiteral("%1 (%2)").arg(qtext(declaration.bidId),
+                                                   qtext(declaration.details));
     return lines.join(QStringLiteral("; "));
 }
 
@@ -81,9 +78,9 @@ QVariant PanelModel::data(const QModelIndex& index, int role) const {
     const PanelMember& member = panel.members[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
     case 0:
-        return text(member.name);
+        return qtext(member.name);
     case 1:
-        return text(std::string(toString(member.role)));
+        return qtext(std::string(toString(member.role)));
     case 2:
         return panel.hasDeclared(member.name) ? QStringLiteral("yes") : QStringLiteral("no");
     default:
@@ -134,7 +131,7 @@ QVariant ScoringModel::data(const QModelIndex& index, int role) const {
         if (!cell->conflict.empty())
             return QStringLiteral("conflict");
         if (cell->own)
-            return text(exactDecimalText(cell->own->value));
+            return qtext(exactDecimalText(cell->own->value));
         if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Evaluator))
             return QStringLiteral("%1 scored").arg(cell->seen.size());
         return {};
@@ -142,17 +139,16 @@ QVariant ScoringModel::data(const QModelIndex& index, int role) const {
         if (!cell->needed)
             return QStringLiteral("Not scored: the bid failed a pass/fail gate");
         if (!cell->conflict.empty())
-            return QStringLiteral("Declared conflict of interest: %1").arg(text(cell->conflict));
+            return QStringLiteral("Declared conflict of interest: %1").arg(qtext(cell->conflict));
         if (cell->own)
-            return QStringLiteral("Submitted and locked: %1").arg(text(cell->own->reason));
+            return QStringLiteral("Submitted and locked: %1").arg(qtext(cell->own->reason));
         return QStringLiteral("Not scored yet");
     case Qt::DecorationRole:
         return cell->own ? QVariant(padlock()) : QVariant();
     case Qt::AccessibleTextRole:
-        return cell->own
-                   ? QVariant(
-                         QStringLiteral("%1, locked").arg(text(exactDecimalText(cell->own->value))))
-                   : QVariant();
+        return cell->own ? QVariant(QStringLiteral("%1, locked")
+                                        .arg(qtext(exactDecimalText(cell->own->value))))
+                         : QVariant();
     case LockedRole:
         return cell->own.has_value();
     case Qt::TextAlignmentRole:
@@ -167,10 +163,10 @@ QVariant ScoringModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     const auto at = static_cast<std::size_t>(section);
     if (orientation == Qt::Horizontal)
-        return at < snapshot_->criteria.size() ? QVariant(text(snapshot_->criteria[at].id))
+        return at < snapshot_->criteria.size() ? QVariant(qtext(snapshot_->criteria[at].id))
                                                : QVariant();
     if (at < snapshot_->bidViews.size())
-        return text(snapshot_->bidViews[at].label);
+        return qtext(snapshot_->bidViews[at].label);
     return {};
 }
 
@@ -185,8 +181,8 @@ void ModerationModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snaps
     if (snapshot_)
         for (const auto& item : snapshot_->agenda)
             for (const auto& score : item.scores)
-                if (!evaluators_.contains(text(score.evaluator)))
-                    evaluators_ << text(score.evaluator);
+                if (!evaluators_.contains(qtext(score.evaluator)))
+                    evaluators_ << qtext(score.evaluator);
     endResetModel();
 }
 
@@ -214,34 +210,34 @@ QVariant ModerationModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole && index.column() == Spread)
         return item.overThreshold
                    ? QStringLiteral("Spread %1 is over the threshold %2: discuss before agreeing")
-                         .arg(text(formatFixed(item.spread, 2)),
-                              text(formatFixed(item.threshold, 2)))
+                         .arg(qtext(formatFixed(item.spread, 2)),
+                              qtext(formatFixed(item.threshold, 2)))
                    : QStringLiteral("Within the threshold %1")
-                         .arg(text(formatFixed(item.threshold, 2)));
+                         .arg(qtext(formatFixed(item.threshold, 2)));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Bid:
-        return text(snapshot_->labelOf(item.bidId));
+        return qtext(snapshot_->labelOf(item.bidId));
     case Criterion:
-        return text(item.criterionId);
+        return qtext(item.criterionId);
     case Mean:
-        return text(formatFixed(item.mean, 2));
+        return qtext(formatFixed(item.mean, 2));
     case Spread:
-        return text(formatFixed(item.spread, 2));
+        return qtext(formatFixed(item.spread, 2));
     case Threshold:
-        return text(formatFixed(item.threshold, 2));
+        return qtext(formatFixed(item.threshold, 2));
     case Consensus:
-        return item.consensus ? QVariant(text(exactDecimalText(item.consensus->value)))
+        return item.consensus ? QVariant(qtext(exactDecimalText(item.consensus->value)))
                               : QVariant();
     default:
         break;
     }
     const QString evaluator = evaluators_.value(index.column() - FirstEvaluator);
     for (const auto& score : item.scores)
-        if (text(score.evaluator) == evaluator)
-            return QStringLiteral("%1: %2").arg(text(exactDecimalText(score.value)),
-                                                text(score.reason));
+        if (qtext(score.evaluator) == evaluator)
+            return QStringLiteral("%1: %2").arg(qtext(exactDecimalText(score.value)),
+                                                qtext(score.reason));
     return {};
 }
 
@@ -281,22 +277,22 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
     const AuditEntry& entry = snapshot_->audit[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
     case Seq:
-        return role == Qt::ToolTipRole ? QVariant(text(entry.hash))
+        return role == Qt::ToolTipRole ? QVariant(qtext(entry.hash))
                                        : QVariant(static_cast<qlonglong>(entry.seq));
     case Time:
-        return text(entry.time);
+        return qtext(entry.time);
     case Who:
-        return text(entry.actor);
+        return qtext(entry.actor);
     case Action:
-        return text(entry.action);
+        return qtext(entry.action);
     case Subject:
-        return text(entry.subject);
+        return qtext(entry.subject);
     case Reason:
-        return text(entry.reason);
+        return qtext(entry.reason);
     case Before:
-        return text(entry.before);
+        return qtext(entry.before);
     default:
-        return text(entry.after);
+        return qtext(entry.after);
     }
 }
 
