@@ -99,8 +99,14 @@ void fill(WorkspaceSnapshot& snapshot) {
         // screens say why they stay empty otherwise.
         if (readsAll)
             snapshot.agenda = ws.moderationAgenda(rates);
-        if (snapshot.panel.isMember(snapshot.actor))
+        const bool member = snapshot.panel.isMember(snapshot.actor);
+        if (member)
             snapshot.bidViews = ws.bidViewsFor(snapshot.actor, snapshot.anonymous, rates);
+        // One read of the scores for the whole grid, not one per cell.
+        std::optional<ScoresSeenGrid> grid;
+        if (member)
+            grid = ws.scoresSeenByAll(snapshot.actor);
+        snapshot.cells.reserve(snapshot.bidIds.size() * snapshot.criteria.size());
         for (const auto& bidId : snapshot.bidIds) {
             const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);
             for (const auto& criterion : snapshot.criteria) {
@@ -108,8 +114,8 @@ void fill(WorkspaceSnapshot& snapshot) {
                 cell.needed = needed.count({bidId, criterion.id}) > 0;
                 if (conflict)
                     cell.conflict = conflict->details.empty() ? "declared" : conflict->details;
-                if (cell.needed && snapshot.panel.isMember(snapshot.actor)) {
-                    ScoresSeen seen = ws.scoresSeenBy(snapshot.actor, bidId, criterion.id);
+                if (cell.needed && grid) {
+                    ScoresSeen seen = grid->at(bidId, criterion.id);
                     for (const auto& problem : seen.refused)
                         cell.hiddenBecause +=
                             (cell.hiddenBecause.empty() ? "" : "\n") + problem.message;

@@ -1307,31 +1307,83 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
     });
 }
 
-ScoresSeen Workspace::scoresSeenBy(const std::string& viewer, const std::string& bidId,
-                                   const std::string& criterionId) const {
+namespace {
+
+// scoresSeenBy's rule, shared with ScoresSeenGrid: the scores on one pair when `role` may
+// read them (an evaluator only after scoring it), else why not.
+ScoresSeen seenUnder(const std::optional<PanelRole>& role, const fs::path& file,
+                     const std::string& viewer, const std::string& bidId,
+                     const std::string& criterionId,
+                     const std::vector<const EvaluatorScore*>& scores) {
     ScoresSeen seen;
-    Impl& impl = *impl_;
-    const PanelRecord panel = impl.readPanel();
-    const auto role = viewerRole(panel, viewer);
     if (!role) {
-        seen.refused.push_back(refusal(impl.path, viewer + " is not on the panel"));
+        seen.refused.push_back(refusal(file, viewer + " is not on the panel"));
         return seen;
     }
-    TenderFolder folder;
-    Diagnostics ignored;
-    impl.readEvaluations(folder, ignored);
-    const auto scores = folder.evaluations.scoresFor(bidId, criterionId);
     const bool own = std::any_of(scores.begin(), scores.end(),
                                  [&](const auto* s) { return s->evaluator == viewer; });
     if (!mayReadOthersScores(*role, own)) {
-        seen.refused.push_back(refusal(impl.path, viewer + " cannot read the other scores for " +
-                                                      bidId + " " + criterionId +
-                                                      " before submitting their own"));
+        seen.refused.push_back(refusal(file, viewer + " cannot read the other scores for " + bidId +
+                                                 " " + criterionId +
+                                                 " before submitting their own"));
         return seen;
     }
+    seen.scores.reserve(scores.size());
     for (const auto* s : scores)
         seen.scores.push_back(*s);
     return seen;
+}
+
+std::string pairKey(const std::string& bidId, const std::string& criterionId) {
+    std::string key;
+    key.reserve(bidId.size() + 1 + criterionId.size());
+    key += bidId;
+    key += '\n';
+    key += criterionId;
+    return key;
+}
+
+} // namespace
+
+ScoresSeen Workspace::scoresSeenBy(const std::string& viewer, const std::string& bidId,
+                                   const std::string& criterionId) const {
+    Impl& impl = *impl_;
+    const PanelRecord panel = impl.readPanel();
+    const auto role = viewerRole(panel, viewer);
+    if (!role)
+        return seenUnder(role, impl.path, viewer, bidId, criterionId, {});
+    TenderFolder folder;
+    Diagnostics ignored;
+    impl.readEvaluations(folder, ignored);
+    return seenUnder(role, impl.path, viewer, bidId, criterionId,
+                     folder.evaluations.scoresFor(bidId, criterionId));
+}
+
+ScoresSeenGrid Workspace::scoresSeenByAll(const std::string& viewer) const {
+    Impl& impl = *impl_;
+    ScoresSeenGrid grid;
+    grid.file_ = impl.path;
+    grid.viewer_ = viewer;
+    grid.role_ = viewerRole(impl.readPanel(), viewer);
+    if (!grid.role_)
+        return grid;
+    TenderFolder folder;
+    Diagnostics ignored;
+    impl.readEvaluations(folder, ignored);
+    for (auto& score : folder.evaluations.scores) {
+        auto& pair = grid.scores_[pairKey(score.bidId, score.criterionId)];
+        pair.push_back(std::move(score));
+    }
+    return grid;
+}
+
+ScoresSeen ScoresSeenGrid::at(const std::string& bidId, const std::string& criterionId) const {
+    std::vector<const EvaluatorScore*> scores;
+    if (role_)
+        if (const auto found = scores_.find(pairKey(bidId, criterionId)); found != scores_.end())
+            for (const auto& score : found->second)
+                scores.push_back(&score);
+    return seenUnder(role_, file_, viewer_, bidId, criterionId, scores);
 }
 
 std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* rates) const {

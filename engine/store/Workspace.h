@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace fairtender {
@@ -75,6 +76,23 @@ struct ModerationItem {
 struct ScoresSeen {
     std::vector<EvaluatorScore> scores;
     Diagnostics refused;
+};
+
+// Every bid and criterion's scores as one viewer may read them, from a single read of the
+// panel and the scores (Workspace::scoresSeenByAll): at() gives, for any pair, exactly what
+// scoresSeenBy gives, without reading the workspace again.
+class ScoresSeenGrid {
+public:
+    ScoresSeen at(const std::string& bidId, const std::string& criterionId) const;
+
+private:
+    friend class Workspace;
+
+    std::filesystem::path file_;
+    std::string viewer_;
+    std::optional<PanelRole> role_; // nullopt: the viewer is not on the panel
+    // Keyed by bid id, a line feed and criterion id; in stored order within a pair.
+    std::unordered_map<std::string, std::vector<EvaluatorScore>> scores_;
 };
 
 // A recorded award: the bid, the day of the award notice and the standstill's last day.
@@ -167,6 +185,9 @@ public:
     // What `viewer` may read of the evaluators' scores on one bid and criterion.
     ScoresSeen scoresSeenBy(const std::string& viewer, const std::string& bidId,
                             const std::string& criterionId) const;
+    // What `viewer` may read on every bid and criterion, read once: for a screen that shows
+    // all of them, where a scoresSeenBy per pair would read every score each time.
+    ScoresSeenGrid scoresSeenByAll(const std::string& viewer) const;
     // Every bid and judgement criterion to moderate, spreads over the threshold first.
     std::vector<ModerationItem> moderationAgenda(const LivingWageTable* rates) const;
     // A moderator's (or the lead's) consensus with its reason, during moderation. Replacing

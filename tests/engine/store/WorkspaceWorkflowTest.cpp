@@ -2,6 +2,7 @@
 // moderation, abnormally low decisions, the lifecycle up to the award and a bid excluded
 // after the evaluation; every command leaves a log that verifies.
 #include "WorkspaceTestSupport.h"
+#include "core/Decimal.h"
 #include "io/json/ResultJson.h"
 #include "pipeline/FolderEvaluation.h"
 #include "store/Workspace.h"
@@ -224,6 +225,68 @@ TEST_F(WorkspaceWorkflow, EvaluatorReadsOthersScoresOnlyAfterSubmittingItsOwn) {
               "eve cannot read the other scores for B1 q-menu before submitting their own");
     ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
     EXPECT_EQ(ws().scoresSeenBy("eve", "B1", "q-menu").scores.size(), 2u);
+}
+
+// What two reads give, side by side: the scores as evaluator=value "reason", and refusals.
+std::string shown(const ScoresSeen& seen) {
+    std::string text;
+    for (const auto& score : seen.scores)
+        text += score.evaluator + "=" + formatDecimal(score.value) + " \"" + score.reason + "\"\n";
+    for (const auto& problem : seen.refused)
+        text += "refused: " + problem.message + "\n";
+    return text;
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllAgreesWithScoresSeenByForEveryViewerAndPair) {
+    toEvaluation();
+    ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
+    ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
+    ASSERT_TRUE(score("emma", "B2", "q-menu", 5).ok());
+    ASSERT_TRUE(score("eve", "B3", "sv-plan", 60).ok());
+    const auto folder = ws().loadFolder(referenceRates()).folder;
+    ASSERT_TRUE(folder);
+    std::size_t compared = 0;
+    for (const char* viewer : {"alice", "eve", "emma", "mo", "zoe"}) {
+        const ScoresSeenGrid grid = ws().scoresSeenByAll(viewer);
+        for (const auto& bid : folder->bids)
+            for (const char* criterion : {"q-menu", "q-mobilisation", "sv-plan"}) {
+                EXPECT_EQ(shown(grid.at(bid.id, criterion)),
+                          shown(ws().scoresSeenBy(viewer, bid.id, criterion)))
+                    << viewer << " " << bid.id << " " << criterion;
+                ++compared;
+            }
+    }
+    EXPECT_EQ(compared, 5u * 6u * 3u);
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllGivesAnEvaluatorOthersScoresOnlyWhereItScored) {
+    toEvaluation();
+    ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
+    ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
+    ASSERT_TRUE(score("emma", "B2", "q-menu", 5).ok());
+    const ScoresSeenGrid grid = ws().scoresSeenByAll("eve");
+    EXPECT_EQ(shown(grid.at("B1", "q-menu")),
+              "refused: eve cannot read the other scores for B1 q-menu before submitting their "
+              "own\n");
+    EXPECT_EQ(shown(grid.at("B2", "q-menu")),
+              "eve=3 \"reason of eve\"\nemma=5 \"reason of emma\"\n");
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllLeavesOutAReopenedScore) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
+                                 referenceRates())
+                    .ok());
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 4).ok());
+    EXPECT_EQ(shown(ws().scoresSeenByAll("alice").at("B1", "q-menu")), "eve=4 \"reason of eve\"\n");
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllRefusesSomeoneNotOnThePanelEverywhere) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    EXPECT_EQ(shown(ws().scoresSeenByAll("zoe").at("B1", "q-menu")),
+              "refused: zoe is not on the panel\n");
 }
 
 TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
