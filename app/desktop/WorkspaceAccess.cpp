@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <exception>
-#include <set>
+#include <unordered_set>
 #include <utility>
 
 namespace fairtender::desktop {
@@ -53,7 +53,7 @@ void fill(WorkspaceSnapshot& snapshot) {
         snapshot.modelFrozen =
             "The model is frozen: the tender is " + std::string(toString(snapshot.state));
         // The audit entry of the move to open says when and by whom the model froze.
-        for (const auto& entry : readsAll ? snapshot.audit : ws.auditLog())
+        for (const auto& entry : ws.lifecycleLog())
             if (entry.action == "lifecycle.advance" &&
                 entry.after.rfind(std::string("state=\"") +
                                       std::string(toString(LifecycleState::Open)) + "\"",
@@ -92,9 +92,13 @@ void fill(WorkspaceSnapshot& snapshot) {
                                        snapshot.panel, result};
             snapshot.nextBlockers = transitionBlockers(snapshot.state, *snapshot.next, facts);
         }
-        std::set<std::pair<std::string, std::string>> needed;
+        // Hashed by bid and criterion: a large tender has hundreds of thousands of items.
+        const auto pair = [](const std::string& bidId, const std::string& criterionId) {
+            return bidId + '\n' + criterionId;
+        };
+        std::unordered_set<std::string> needed;
         for (const auto& item : judgementsNeeded(folder->tender, folder->bids))
-            needed.emplace(item.bidId, item.criterionId);
+            needed.insert(pair(item.bidId, item.criterionId));
         // Bids and scores are only read for someone on the panel, who may see them: the
         // screens say why they stay empty otherwise.
         if (readsAll)
@@ -111,7 +115,7 @@ void fill(WorkspaceSnapshot& snapshot) {
             const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);
             for (const auto& criterion : snapshot.criteria) {
                 JudgementCell cell;
-                cell.needed = needed.count({bidId, criterion.id}) > 0;
+                cell.needed = needed.count(pair(bidId, criterion.id)) > 0;
                 if (conflict)
                     cell.conflict = conflict->details.empty() ? "declared" : conflict->details;
                 if (cell.needed && grid) {

@@ -29,6 +29,7 @@
 #include <sstream>
 #include <string_view>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace fairtender {
 
@@ -956,6 +957,10 @@ std::vector<AuditEntry> Workspace::auditLog() const {
     return impl_->readLog(" ORDER BY seq");
 }
 
+std::vector<AuditEntry> Workspace::lifecycleLog() const {
+    return impl_->readLog(" WHERE seq IN (SELECT audit_seq FROM lifecycle) ORDER BY seq");
+}
+
 VerifyReport Workspace::verify(const LivingWageTable* rates) const {
     VerifyReport report;
     Impl& impl = *impl_;
@@ -1392,14 +1397,25 @@ std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* r
     if (!load.folder)
         return items;
     const TenderFolder& folder = *load.folder;
+    // The scores and consensus indexed by bid and criterion once: a large tender has
+    // hundreds of thousands of items, and searching every score for each would not end.
+    std::unordered_map<std::string, std::vector<const EvaluatorScore*>> scoresOf;
+    for (const auto& s : folder.evaluations.scores)
+        scoresOf[pairKey(s.bidId, s.criterionId)].push_back(&s);
+    std::unordered_map<std::string, const ConsensusScore*> consensusOf;
+    for (const auto& c : folder.evaluations.consensus)
+        consensusOf.try_emplace(pairKey(c.bidId, c.criterionId), &c);
+    const std::vector<const EvaluatorScore*> none;
     for (const auto& need : judgementsNeeded(folder.tender, folder.bids)) {
         ModerationItem item;
         item.bidId = need.bidId;
         item.criterionId = need.criterionId;
+        const std::string key = pairKey(need.bidId, need.criterionId);
+        const auto scored = scoresOf.find(key);
         double low = 0;
         double high = 0;
         double sum = 0;
-        for (const auto* s : folder.evaluations.scoresFor(need.bidId, need.criterionId)) {
+        for (const auto* s : scored != scoresOf.end() ? scored->second : none) {
             low = item.scores.empty() ? s->value : std::min(low, s->value);
             high = item.scores.empty() ? s->value : std::max(high, s->value);
             sum += s->value;
@@ -1414,8 +1430,8 @@ std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* r
                              100.0 * c.scaleMax;
         }
         item.overThreshold = item.spread > item.threshold + 1e-9;
-        if (const auto* c = folder.evaluations.findConsensus(need.bidId, need.criterionId))
-            item.consensus = *c;
+        if (const auto c = consensusOf.find(key); c != consensusOf.end())
+            item.consensus = *c->second;
         items.push_back(std::move(item));
     }
     std::stable_partition(items.begin(), items.end(),

@@ -147,6 +147,9 @@ public:
 
     // The whole audit log in seq order.
     std::vector<AuditEntry> auditLog() const;
+    // The audit entries of the lifecycle (its start and every move), in seq order: read
+    // through the lifecycle rows, without the rest of a log that may hold millions of entries.
+    std::vector<AuditEntry> lifecycleLog() const;
 
     // Checks the hash chain, every stored row against the entry that wrote it (and that
     // every such entry still has its row), SQLite's integrity check, and that the results

@@ -289,6 +289,18 @@ TEST_F(WorkspaceWorkflow, ScoresSeenByAllRefusesSomeoneNotOnThePanelEverywhere) 
               "refused: zoe is not on the panel\n");
 }
 
+TEST_F(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
+    toEvaluation();
+    const auto entries = ws().lifecycleLog();
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].action, "lifecycle.start");
+    EXPECT_EQ(entries[1].action, "lifecycle.advance");
+    EXPECT_EQ(entries[1].after.rfind("state=\"open\"", 0), 0u) << entries[1].after;
+    EXPECT_EQ(entries[2].after.rfind("state=\"evaluation\"", 0), 0u) << entries[2].after;
+    EXPECT_EQ(entries[2].actor, "alice");
+    EXPECT_GT(ws().auditLog().size(), 8u);
+}
+
 TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
     toEvaluation();
     const auto evaluatorView = ws().bidViewsFor("eve", false, referenceRates());
