@@ -100,12 +100,14 @@ void fill(WorkspaceSnapshot& snapshot) {
         for (const auto& item : judgementsNeeded(folder->tender, folder->bids))
             needed.insert(pair(item.bidId, item.criterionId));
         // Bids and scores are only read for someone on the panel, who may see them: the
-        // screens say why they stay empty otherwise.
+        // screens say why they stay empty otherwise. The agenda and the bid views come from
+        // the folder evaluate() read, rather than reading the workspace twice more.
         if (readsAll)
-            snapshot.agenda = ws.moderationAgenda(rates);
+            snapshot.agenda = Workspace::moderationAgendaOf(*folder);
         const bool member = snapshot.panel.isMember(snapshot.actor);
         if (member)
-            snapshot.bidViews = ws.bidViewsFor(snapshot.actor, snapshot.anonymous, rates);
+            snapshot.bidViews = Workspace::bidViewsOf(*folder, snapshot.panel, snapshot.state,
+                                                      snapshot.actor, snapshot.anonymous);
         // One read of the scores for the whole grid, not one per cell.
         std::optional<ScoresSeenGrid> grid;
         if (member)

@@ -1392,11 +1392,14 @@ ScoresSeen ScoresSeenGrid::at(const std::string& bidId, const std::string& crite
 }
 
 std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* rates) const {
-    std::vector<ModerationItem> items;
     FolderLoad load = impl_->rebuild(rates);
     if (!load.folder)
-        return items;
-    const TenderFolder& folder = *load.folder;
+        return {};
+    return moderationAgendaOf(*load.folder);
+}
+
+std::vector<ModerationItem> Workspace::moderationAgendaOf(const TenderFolder& folder) {
+    std::vector<ModerationItem> items;
     // The scores and consensus indexed by bid and criterion once: a large tender has
     // hundreds of thousands of items, and searching every score for each would not end.
     std::unordered_map<std::string, std::vector<const EvaluatorScore*>> scoresOf;
@@ -1797,6 +1800,15 @@ std::vector<BidView> Workspace::bidViewsFor(const std::string& viewer, bool anon
     if (!role || !load.folder)
         return {};
     return bidViews(load.folder->bids, *role, impl_->currentState(), anonymous);
+}
+
+std::vector<BidView> Workspace::bidViewsOf(const TenderFolder& folder, const PanelRecord& panel,
+                                           LifecycleState state, const std::string& viewer,
+                                           bool anonymous) {
+    const auto role = viewerRole(panel, viewer);
+    if (!role)
+        return {};
+    return bidViews(folder.bids, *role, state, anonymous);
 }
 
 } // namespace fairtender

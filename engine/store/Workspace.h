@@ -193,6 +193,9 @@ public:
     ScoresSeenGrid scoresSeenByAll(const std::string& viewer) const;
     // Every bid and judgement criterion to moderate, spreads over the threshold first.
     std::vector<ModerationItem> moderationAgenda(const LivingWageTable* rates) const;
+    // The same agenda from a folder already read (loadFolder's, or evaluate()'s), for a
+    // screen that has one: reading the workspace again costs as much as the agenda itself.
+    static std::vector<ModerationItem> moderationAgendaOf(const TenderFolder& folder);
     // A moderator's (or the lead's) consensus with its reason, during moderation. Replacing
     // a consensus needs `changeReason`; the earlier one stays in the trail.
     CommandOutcome setConsensus(const std::string& actor, const std::string& bidId,
@@ -236,6 +239,11 @@ public:
     // The bids as `viewer` sees them now (price-blind, anonymous when asked).
     std::vector<BidView> bidViewsFor(const std::string& viewer, bool anonymous,
                                      const LivingWageTable* rates) const;
+    // The same views from what was already read: the folder (loadFolder's, or evaluate()'s),
+    // the panel and the stage.
+    static std::vector<BidView> bidViewsOf(const TenderFolder& folder, const PanelRecord& panel,
+                                           LifecycleState state, const std::string& viewer,
+                                           bool anonymous);
 
     struct Impl;
 

@@ -301,6 +301,37 @@ TEST_F(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
     EXPECT_GT(ws().auditLog().size(), 8u);
 }
 
+TEST_F(WorkspaceWorkflow, AgendaFromALoadedFolderIsTheWorkspacesAgenda) {
+    toModeration();
+    const auto folder = ws().loadFolder(referenceRates()).folder;
+    ASSERT_TRUE(folder);
+    const auto read = ws().moderationAgenda(referenceRates());
+    const auto fromFolder = Workspace::moderationAgendaOf(*folder);
+    ASSERT_EQ(fromFolder.size(), read.size());
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        EXPECT_EQ(fromFolder[i].bidId + " " + fromFolder[i].criterionId,
+                  read[i].bidId + " " + read[i].criterionId);
+        EXPECT_EQ(fromFolder[i].spread, read[i].spread);
+    }
+    // B5 q-menu first: eve 1 and emma 4 are 3 apart, over the threshold of 2.
+    EXPECT_EQ(fromFolder.front().bidId + " " + fromFolder.front().criterionId, "B5 q-menu");
+    EXPECT_EQ(fromFolder.front().spread, 3);
+}
+
+TEST_F(WorkspaceWorkflow, BidViewsFromALoadedFolderHideThePricesFromAnEvaluator) {
+    toEvaluation();
+    const auto folder = ws().loadFolder(referenceRates()).folder;
+    ASSERT_TRUE(folder);
+    const auto views =
+        Workspace::bidViewsOf(*folder, ws().panel(), LifecycleState::Evaluation, "eve", true);
+    ASSERT_EQ(views.size(), 6u);
+    EXPECT_TRUE(views[0].priceHidden);
+    EXPECT_EQ(views[5].label, "Bid F");
+    EXPECT_TRUE(
+        Workspace::bidViewsOf(*folder, ws().panel(), LifecycleState::Evaluation, "zoe", false)
+            .empty());
+}
+
 TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
     toEvaluation();
     const auto evaluatorView = ws().bidViewsFor("eve", false, referenceRates());
