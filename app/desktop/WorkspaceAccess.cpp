@@ -108,10 +108,10 @@ void fill(WorkspaceSnapshot& snapshot) {
         if (member)
             snapshot.bidViews = Workspace::bidViewsOf(*folder, snapshot.panel, snapshot.state,
                                                       snapshot.actor, snapshot.anonymous);
-        // One read of the scores for the whole grid, not one per cell.
+        // The scores of the whole grid from that folder too, not one read per cell.
         std::optional<ScoresSeenGrid> grid;
         if (member)
-            grid = ws.scoresSeenByAll(snapshot.actor);
+            grid = ws.scoresSeenIn(*folder, snapshot.panel, snapshot.actor);
         snapshot.cells.reserve(snapshot.bidIds.size() * snapshot.criteria.size());
         for (const auto& bidId : snapshot.bidIds) {
             const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);

@@ -1382,6 +1382,19 @@ ScoresSeenGrid Workspace::scoresSeenByAll(const std::string& viewer) const {
     return grid;
 }
 
+ScoresSeenGrid Workspace::scoresSeenIn(const TenderFolder& folder, const PanelRecord& panel,
+                                       const std::string& viewer) const {
+    ScoresSeenGrid grid;
+    grid.file_ = impl_->path;
+    grid.viewer_ = viewer;
+    grid.role_ = viewerRole(panel, viewer);
+    if (!grid.role_)
+        return grid;
+    for (const auto& score : folder.evaluations.scores)
+        grid.scores_[pairKey(score.bidId, score.criterionId)].push_back(score);
+    return grid;
+}
+
 ScoresSeen ScoresSeenGrid::at(const std::string& bidId, const std::string& criterionId) const {
     std::vector<const EvaluatorScore*> scores;
     if (role_)

@@ -191,6 +191,10 @@ public:
     // What `viewer` may read on every bid and criterion, read once: for a screen that shows
     // all of them, where a scoresSeenBy per pair would read every score each time.
     ScoresSeenGrid scoresSeenByAll(const std::string& viewer) const;
+    // The same from what was already read: the folder (loadFolder's, or evaluate()'s) and
+    // the panel, so a screen that evaluated the workspace does not read the scores again.
+    ScoresSeenGrid scoresSeenIn(const TenderFolder& folder, const PanelRecord& panel,
+                                const std::string& viewer) const;
     // Every bid and judgement criterion to moderate, spreads over the threshold first.
     std::vector<ModerationItem> moderationAgenda(const LivingWageTable* rates) const;
     // The same agenda from a folder already read (loadFolder's, or evaluate()'s), for a

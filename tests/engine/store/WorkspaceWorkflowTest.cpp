@@ -246,12 +246,16 @@ TEST_F(WorkspaceWorkflow, ScoresSeenByAllAgreesWithScoresSeenByForEveryViewerAnd
     const auto folder = ws().loadFolder(referenceRates()).folder;
     ASSERT_TRUE(folder);
     std::size_t compared = 0;
+    const PanelRecord panel = ws().panel();
     for (const char* viewer : {"alice", "eve", "emma", "mo", "zoe"}) {
         const ScoresSeenGrid grid = ws().scoresSeenByAll(viewer);
+        const ScoresSeenGrid fromFolder = ws().scoresSeenIn(*folder, panel, viewer);
         for (const auto& bid : folder->bids)
             for (const char* criterion : {"q-menu", "q-mobilisation", "sv-plan"}) {
-                EXPECT_EQ(shown(grid.at(bid.id, criterion)),
-                          shown(ws().scoresSeenBy(viewer, bid.id, criterion)))
+                const std::string one = shown(ws().scoresSeenBy(viewer, bid.id, criterion));
+                EXPECT_EQ(shown(grid.at(bid.id, criterion)), one)
+                    << viewer << " " << bid.id << " " << criterion;
+                EXPECT_EQ(shown(fromFolder.at(bid.id, criterion)), one)
                     << viewer << " " << bid.id << " " << criterion;
                 ++compared;
             }
