@@ -1154,7 +1154,8 @@ void MainWindow::showShortcuts() {
                     QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
                         .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                              QString(action->text()).remove(QLatin1Char('&')).toHtmlEscaped());
-        rows += QStringLiteral("<tr><td>Ctrl+Enter</td><td>Submit the score (Scoring)</td></tr>"
+        rows += QStringLiteral("<tr><td>Ctrl+F</td><td>Filter bids (Results)</td></tr>"
+                               "<tr><td>Ctrl+Enter</td><td>Submit the score (Scoring)</td></tr>"
                                "<tr><td>Ctrl+Shift+V</td><td>Verify the audit log "
                                "(Audit)</td></tr>");
         auto* label =

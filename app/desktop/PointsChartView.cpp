@@ -11,6 +11,13 @@
 
 namespace fairtender::desktop {
 
+namespace {
+
+// More bars than this are unreadable at any window size and slow to lay out.
+constexpr std::size_t kBarsShown = 20;
+
+} // namespace
+
 PointsChartView::PointsChartView(QWidget* parent) : QChartView(parent) {
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
@@ -26,10 +33,16 @@ void PointsChartView::setTender(const std::shared_ptr<const LoadedTender>& tende
     if (tender && tender->ok()) {
         const EvaluationResult& result = *tender->evaluation.result;
         const auto columns = rankingColumns(tender->evaluation.folder->tender, result);
+        // The engine lists ranked bids first, best first (its ranking order).
         std::vector<const BidResult*> ranked;
+        std::size_t rankedCount = 0;
         for (const auto& bid : result.bids)
-            if (bid.status == BidStatus::Ranked)
+            if (bid.status == BidStatus::Ranked && ++rankedCount <= kBarsShown)
                 ranked.push_back(&bid);
+        if (rankedCount > kBarsShown)
+            chart->setTitle(QStringLiteral("Points by group, top %1 of %2 ranked bids")
+                                .arg(kBarsShown)
+                                .arg(rankedCount));
         // Horizontal bars run bottom to top: list the lowest rank first so rank 1 is on top.
         QStringList categories;
         for (auto it = ranked.rbegin(); it != ranked.rend(); ++it)

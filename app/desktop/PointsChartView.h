@@ -1,6 +1,7 @@
-// PointsChartView: a horizontal stacked bar per ranked bid, one bar set per scored
-// top-level node of the model (a group or a criterion), so each bar's length is the bid's
-// total and its pieces show where the points came from.
+// PointsChartView: a horizontal stacked bar per ranked bid (the top 20 when there are more,
+// as its title then says), one bar set per scored top-level node of the model (a group or a
+// criterion), so each bar's length is the bid's total and its pieces show where the points
+// came from.
 #pragma once
 
 #include <QChartView>
@@ -17,7 +18,7 @@ class PointsChartView : public QChartView {
 public:
     explicit PointsChartView(QWidget* parent = nullptr);
 
-    // Rebuilds the chart for this tender's ranked bids; empty for a null or invalid tender.
+    // Rebuilds the chart for this tender's ranked bids (the top 20); empty for a null or invalid tender.
     void setTender(const std::shared_ptr<const LoadedTender>& tender);
 };
 

@@ -51,6 +51,8 @@ void RankingModel::setTender(std::shared_ptr<const LoadedTender> tender) {
     tender_ = std::move(tender);
     result_ = nullptr;
     columns_.clear();
+    searchTexts_.clear();
+    textKeys_.clear();
     if (tender_ && tender_->ok() && tender_->evaluation.result) {
         result_ = &*tender_->evaluation.result;
         columns_ = rankingColumns(tender_->evaluation.folder->tender, *result_);
@@ -68,6 +70,55 @@ const BidResult* RankingModel::bidAt(int row) const {
     if (result_ == nullptr || row < 0 || static_cast<std::size_t>(row) >= result_->bids.size())
         return nullptr;
     return &result_->bids[static_cast<std::size_t>(row)];
+}
+
+const QString& RankingModel::searchText(int row) const {
+    static const QString none;
+    if (result_ == nullptr || row < 0 || static_cast<std::size_t>(row) >= result_->bids.size())
+        return none;
+    if (searchTexts_.empty()) {
+        // A unit separator between the fields, so a filter never matches across two of them.
+        const QChar separator(0x1f);
+        searchTexts_.reserve(result_->bids.size());
+        for (const auto& bid : result_->bids) {
+            QString words = text(bid.bidId);
+            words += separator;
+            words += text(bid.supplierName);
+            words += separator;
+            words += statusWords(*result_, bid);
+            searchTexts_.push_back(std::move(words));
+        }
+    }
+    return searchTexts_[static_cast<std::size_t>(row)];
+}
+
+bool RankingModel::sortsBefore(int left, int right, int column) const {
+    const BidResult* a = bidAt(left);
+    const BidResult* b = bidAt(right);
+    const RankingColumn* shown = columnAt(column);
+    if (a == nullptr || b == nullptr || shown == nullptr)
+        return false;
+    switch (shown->kind) {
+    case RankingColumnKind::Bid:
+    case RankingColumnKind::Supplier:
+    case RankingColumnKind::Flags:
+    case RankingColumnKind::Status: {
+        if (textKeys_.size() != columns_.size())
+            textKeys_.assign(columns_.size(), {});
+        auto& keys = textKeys_[static_cast<std::size_t>(column)];
+        if (keys.empty()) {
+            keys.reserve(result_->bids.size());
+            for (const auto& bid : result_->bids)
+                keys.push_back(display(bid, *shown).toString());
+        }
+        // QSortFilterProxyModel's own comparison of two strings (case-sensitive, not locale
+        // aware), so the order is the one SortRole gives.
+        return keys[static_cast<std::size_t>(left)].compare(keys[static_cast<std::size_t>(right)]) <
+               0;
+    }
+    default:
+        return sortKey(*a, *shown).toDouble() < sortKey(*b, *shown).toDouble();
+    }
 }
 
 int RankingModel::rowCount(const QModelIndex& parent) const {
@@ -190,6 +241,37 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
     if (role == Qt::ToolTipRole)
         return text(column->id + ": " + formatDecimal(available) + " points available");
     return {};
+}
+
+} // namespace fairtender::desktop
+
+namespace fairtender::desktop {
+
+RankingProxyModel::RankingProxyModel(QObject* parent) : QSortFilterProxyModel(parent) {}
+
+const RankingModel* RankingProxyModel::ranking() const {
+    return qobject_cast<const RankingModel*>(sourceModel());
+}
+
+void RankingProxyModel::setFilterText(const QString& text) {
+    if (text == filter_)
+        return;
+    filter_ = text;
+    invalidateFilter();
+}
+
+bool RankingProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    if (filter_.isEmpty() || sourceParent.isValid())
+        return true;
+    const RankingModel* model = ranking();
+    return model == nullptr || model->searchText(sourceRow).contains(filter_, Qt::CaseInsensitive);
+}
+
+bool RankingProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    const RankingModel* model = ranking();
+    if (model == nullptr || left.column() != right.column())
+        return QSortFilterProxyModel::lessThan(left, right);
+    return model->sortsBefore(left.row(), right.row(), left.column());
 }
 
 } // namespace fairtender::desktop

@@ -11,7 +11,8 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QSortFilterProxyModel>
+#include <QLineEdit>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextEdit>
@@ -20,6 +21,8 @@
 namespace fairtender::desktop {
 
 namespace {
+
+constexpr int kRowsMeasuredForWidth = 200;
 
 QString summaryText(const LoadedTender& tender) {
     const Tender& model = tender.evaluation.folder->tender;
@@ -57,8 +60,14 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
     summary_->setTextFormat(Qt::RichText);
     summary_->setWordWrap(true);
 
+    filter_ = new QLineEdit(this);
+    filter_->setObjectName(QStringLiteral("resultsFilterLineEdit"));
+    filter_->setAccessibleName(QStringLiteral("Filter bids"));
+    filter_->setPlaceholderText(QStringLiteral("Filter bids by supplier, bid or status (Ctrl+F)"));
+    filter_->setClearButtonEnabled(true);
+
     model_ = new RankingModel(this);
-    proxy_ = new QSortFilterProxyModel(this);
+    proxy_ = new RankingProxyModel(this);
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(RankingModel::SortRole);
 
@@ -101,7 +110,17 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(summary_);
+    layout->addWidget(filter_);
     layout->addWidget(split, 1);
+
+    connect(filter_, &QLineEdit::textChanged, this,
+            [this](const QString& text) { proxy_->setFilterText(text.trimmed()); });
+    auto* find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F), this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        filter_->setFocus(Qt::ShortcutFocusReason);
+        filter_->selectAll();
+    });
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current, const QModelIndex&) { explain(current); });
@@ -113,6 +132,9 @@ void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
     chart_->setTender(showable ? tender : nullptr);
     summary_->setText(showable ? summaryText(*tender) : QString());
     explanation_->clear();
+    // Widths from the header and the first rows only (the ranked top, which has the longest
+    // totals): measuring every one of 10,000 rows would take longer than the evaluation.
+    table_->horizontalHeader()->setResizeContentsPrecision(kRowsMeasuredForWidth);
     table_->resizeColumnsToContents();
     // Long supplier names and reasons must not push the points off screen.
     // Points columns share the width so flags and status stay on a laptop screen; their full

@@ -7,7 +7,7 @@
 #include <memory>
 
 class QLabel;
-class QSortFilterProxyModel;
+class QLineEdit;
 class QTableView;
 class QTextEdit;
 
@@ -17,6 +17,7 @@ struct LoadedTender;
 
 class PointsChartView;
 class RankingModel;
+class RankingProxyModel;
 
 class ResultsPage : public QWidget {
     Q_OBJECT
@@ -31,13 +32,17 @@ public:
 
     RankingModel* rankingModel() const { return model_; }
     QTableView* rankingView() const { return table_; }
+    // "Filter bids" above the table (Ctrl+F): keeps the rows whose bid, supplier or status
+    // contains the text.
+    QLineEdit* filterEdit() const { return filter_; }
 
 private:
     void explain(const QModelIndex& current);
 
     QLabel* summary_ = nullptr;
     RankingModel* model_ = nullptr;
-    QSortFilterProxyModel* proxy_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    RankingProxyModel* proxy_ = nullptr;
     QTableView* table_ = nullptr;
     PointsChartView* chart_ = nullptr;
     QTextEdit* explanation_ = nullptr;

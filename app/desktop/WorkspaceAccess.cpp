@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <exception>
-#include <set>
+#include <unordered_set>
 #include <utility>
 
 namespace fairtender::desktop {
@@ -53,7 +53,7 @@ void fill(WorkspaceSnapshot& snapshot) {
         snapshot.modelFrozen =
             "The model is frozen: the tender is " + std::string(toString(snapshot.state));
         // The audit entry of the move to open says when and by whom the model froze.
-        for (const auto& entry : readsAll ? snapshot.audit : ws.auditLog())
+        for (const auto& entry : ws.lifecycleLog())
             if (entry.action == "lifecycle.advance" &&
                 entry.after.rfind(std::string("state=\"") +
                                       std::string(toString(LifecycleState::Open)) + "\"",
@@ -92,24 +92,36 @@ void fill(WorkspaceSnapshot& snapshot) {
                                        snapshot.panel, result};
             snapshot.nextBlockers = transitionBlockers(snapshot.state, *snapshot.next, facts);
         }
-        std::set<std::pair<std::string, std::string>> needed;
+        // Hashed by bid and criterion: a large tender has hundreds of thousands of items.
+        const auto pair = [](const std::string& bidId, const std::string& criterionId) {
+            return bidId + '\n' + criterionId;
+        };
+        std::unordered_set<std::string> needed;
         for (const auto& item : judgementsNeeded(folder->tender, folder->bids))
-            needed.emplace(item.bidId, item.criterionId);
+            needed.insert(pair(item.bidId, item.criterionId));
         // Bids and scores are only read for someone on the panel, who may see them: the
-        // screens say why they stay empty otherwise.
+        // screens say why they stay empty otherwise. The agenda and the bid views come from
+        // the folder evaluate() read, rather than reading the workspace twice more.
         if (readsAll)
-            snapshot.agenda = ws.moderationAgenda(rates);
-        if (snapshot.panel.isMember(snapshot.actor))
-            snapshot.bidViews = ws.bidViewsFor(snapshot.actor, snapshot.anonymous, rates);
+            snapshot.agenda = Workspace::moderationAgendaOf(*folder);
+        const bool member = snapshot.panel.isMember(snapshot.actor);
+        if (member)
+            snapshot.bidViews = Workspace::bidViewsOf(*folder, snapshot.panel, snapshot.state,
+                                                      snapshot.actor, snapshot.anonymous);
+        // The scores of the whole grid from that folder too, not one read per cell.
+        std::optional<ScoresSeenGrid> grid;
+        if (member)
+            grid = ws.scoresSeenIn(*folder, snapshot.panel, snapshot.actor);
+        snapshot.cells.reserve(snapshot.bidIds.size() * snapshot.criteria.size());
         for (const auto& bidId : snapshot.bidIds) {
             const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);
             for (const auto& criterion : snapshot.criteria) {
                 JudgementCell cell;
-                cell.needed = needed.count({bidId, criterion.id}) > 0;
+                cell.needed = needed.count(pair(bidId, criterion.id)) > 0;
                 if (conflict)
                     cell.conflict = conflict->details.empty() ? "declared" : conflict->details;
-                if (cell.needed && snapshot.panel.isMember(snapshot.actor)) {
-                    ScoresSeen seen = ws.scoresSeenBy(snapshot.actor, bidId, criterion.id);
+                if (cell.needed && grid) {
+                    ScoresSeen seen = grid->at(bidId, criterion.id);
                     for (const auto& problem : seen.refused)
                         cell.hiddenBecause +=
                             (cell.hiddenBecause.empty() ? "" : "\n") + problem.message;

@@ -29,6 +29,7 @@
 #include <sstream>
 #include <string_view>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace fairtender {
 
@@ -956,6 +957,10 @@ std::vector<AuditEntry> Workspace::auditLog() const {
     return impl_->readLog(" ORDER BY seq");
 }
 
+std::vector<AuditEntry> Workspace::lifecycleLog() const {
+    return impl_->readLog(" WHERE seq IN (SELECT audit_seq FROM lifecycle) ORDER BY seq");
+}
+
 VerifyReport Workspace::verify(const LivingWageTable* rates) const {
     VerifyReport report;
     Impl& impl = *impl_;
@@ -1307,47 +1312,126 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
     });
 }
 
-ScoresSeen Workspace::scoresSeenBy(const std::string& viewer, const std::string& bidId,
-                                   const std::string& criterionId) const {
+namespace {
+
+// scoresSeenBy's rule, shared with ScoresSeenGrid: the scores on one pair when `role` may
+// read them (an evaluator only after scoring it), else why not.
+ScoresSeen seenUnder(const std::optional<PanelRole>& role, const fs::path& file,
+                     const std::string& viewer, const std::string& bidId,
+                     const std::string& criterionId,
+                     const std::vector<const EvaluatorScore*>& scores) {
     ScoresSeen seen;
-    Impl& impl = *impl_;
-    const PanelRecord panel = impl.readPanel();
-    const auto role = viewerRole(panel, viewer);
     if (!role) {
-        seen.refused.push_back(refusal(impl.path, viewer + " is not on the panel"));
+        seen.refused.push_back(refusal(file, viewer + " is not on the panel"));
         return seen;
     }
-    TenderFolder folder;
-    Diagnostics ignored;
-    impl.readEvaluations(folder, ignored);
-    const auto scores = folder.evaluations.scoresFor(bidId, criterionId);
     const bool own = std::any_of(scores.begin(), scores.end(),
                                  [&](const auto* s) { return s->evaluator == viewer; });
     if (!mayReadOthersScores(*role, own)) {
-        seen.refused.push_back(refusal(impl.path, viewer + " cannot read the other scores for " +
-                                                      bidId + " " + criterionId +
-                                                      " before submitting their own"));
+        seen.refused.push_back(refusal(file, viewer + " cannot read the other scores for " + bidId +
+                                                 " " + criterionId +
+                                                 " before submitting their own"));
         return seen;
     }
+    seen.scores.reserve(scores.size());
     for (const auto* s : scores)
         seen.scores.push_back(*s);
     return seen;
 }
 
+std::string pairKey(const std::string& bidId, const std::string& criterionId) {
+    std::string key;
+    key.reserve(bidId.size() + 1 + criterionId.size());
+    key += bidId;
+    key += '\n';
+    key += criterionId;
+    return key;
+}
+
+} // namespace
+
+ScoresSeen Workspace::scoresSeenBy(const std::string& viewer, const std::string& bidId,
+                                   const std::string& criterionId) const {
+    Impl& impl = *impl_;
+    const PanelRecord panel = impl.readPanel();
+    const auto role = viewerRole(panel, viewer);
+    if (!role)
+        return seenUnder(role, impl.path, viewer, bidId, criterionId, {});
+    TenderFolder folder;
+    Diagnostics ignored;
+    impl.readEvaluations(folder, ignored);
+    return seenUnder(role, impl.path, viewer, bidId, criterionId,
+                     folder.evaluations.scoresFor(bidId, criterionId));
+}
+
+ScoresSeenGrid Workspace::scoresSeenByAll(const std::string& viewer) const {
+    Impl& impl = *impl_;
+    ScoresSeenGrid grid;
+    grid.file_ = impl.path;
+    grid.viewer_ = viewer;
+    grid.role_ = viewerRole(impl.readPanel(), viewer);
+    if (!grid.role_)
+        return grid;
+    TenderFolder folder;
+    Diagnostics ignored;
+    impl.readEvaluations(folder, ignored);
+    for (auto& score : folder.evaluations.scores) {
+        auto& pair = grid.scores_[pairKey(score.bidId, score.criterionId)];
+        pair.push_back(std::move(score));
+    }
+    return grid;
+}
+
+ScoresSeenGrid Workspace::scoresSeenIn(const TenderFolder& folder, const PanelRecord& panel,
+                                       const std::string& viewer) const {
+    ScoresSeenGrid grid;
+    grid.file_ = impl_->path;
+    grid.viewer_ = viewer;
+    grid.role_ = viewerRole(panel, viewer);
+    if (!grid.role_)
+        return grid;
+    for (const auto& score : folder.evaluations.scores)
+        grid.scores_[pairKey(score.bidId, score.criterionId)].push_back(score);
+    return grid;
+}
+
+ScoresSeen ScoresSeenGrid::at(const std::string& bidId, const std::string& criterionId) const {
+    std::vector<const EvaluatorScore*> scores;
+    if (role_)
+        if (const auto found = scores_.find(pairKey(bidId, criterionId)); found != scores_.end())
+            for (const auto& score : found->second)
+                scores.push_back(&score);
+    return seenUnder(role_, file_, viewer_, bidId, criterionId, scores);
+}
+
 std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* rates) const {
-    std::vector<ModerationItem> items;
     FolderLoad load = impl_->rebuild(rates);
     if (!load.folder)
-        return items;
-    const TenderFolder& folder = *load.folder;
+        return {};
+    return moderationAgendaOf(*load.folder);
+}
+
+std::vector<ModerationItem> Workspace::moderationAgendaOf(const TenderFolder& folder) {
+    std::vector<ModerationItem> items;
+    // The scores and consensus indexed by bid and criterion once: a large tender has
+    // hundreds of thousands of items, and searching every score for each would not end.
+    std::unordered_map<std::string, std::vector<const EvaluatorScore*>> scoresOf;
+    for (const auto& s : folder.evaluations.scores)
+        scoresOf[pairKey(s.bidId, s.criterionId)].push_back(&s);
+    std::unordered_map<std::string, const ConsensusScore*> consensusOf;
+    for (const auto& c : folder.evaluations.consensus)
+        consensusOf.try_emplace(pairKey(c.bidId, c.criterionId), &c);
+    const std::vector<const EvaluatorScore*> none;
     for (const auto& need : judgementsNeeded(folder.tender, folder.bids)) {
         ModerationItem item;
         item.bidId = need.bidId;
         item.criterionId = need.criterionId;
+        const std::string key = pairKey(need.bidId, need.criterionId);
+        const auto scored = scoresOf.find(key);
         double low = 0;
         double high = 0;
         double sum = 0;
-        for (const auto* s : folder.evaluations.scoresFor(need.bidId, need.criterionId)) {
+        for (const auto* s : scored != scoresOf.end() ? scored->second : none) {
             low = item.scores.empty() ? s->value : std::min(low, s->value);
             high = item.scores.empty() ? s->value : std::max(high, s->value);
             sum += s->value;
@@ -1362,8 +1446,8 @@ std::vector<ModerationItem> Workspace::moderationAgenda(const LivingWageTable* r
                              100.0 * c.scaleMax;
         }
         item.overThreshold = item.spread > item.threshold + 1e-9;
-        if (const auto* c = folder.evaluations.findConsensus(need.bidId, need.criterionId))
-            item.consensus = *c;
+        if (const auto c = consensusOf.find(key); c != consensusOf.end())
+            item.consensus = *c->second;
         items.push_back(std::move(item));
     }
     std::stable_partition(items.begin(), items.end(),
@@ -1729,6 +1813,15 @@ std::vector<BidView> Workspace::bidViewsFor(const std::string& viewer, bool anon
     if (!role || !load.folder)
         return {};
     return bidViews(load.folder->bids, *role, impl_->currentState(), anonymous);
+}
+
+std::vector<BidView> Workspace::bidViewsOf(const TenderFolder& folder, const PanelRecord& panel,
+                                           LifecycleState state, const std::string& viewer,
+                                           bool anonymous) {
+    const auto role = viewerRole(panel, viewer);
+    if (!role)
+        return {};
+    return bidViews(folder.bids, *role, state, anonymous);
 }
 
 } // namespace fairtender

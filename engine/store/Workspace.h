@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace fairtender {
@@ -77,6 +78,23 @@ struct ScoresSeen {
     Diagnostics refused;
 };
 
+// Every bid and criterion's scores as one viewer may read them, from a single read of the
+// panel and the scores (Workspace::scoresSeenByAll): at() gives, for any pair, exactly what
+// scoresSeenBy gives, without reading the workspace again.
+class ScoresSeenGrid {
+public:
+    ScoresSeen at(const std::string& bidId, const std::string& criterionId) const;
+
+private:
+    friend class Workspace;
+
+    std::filesystem::path file_;
+    std::string viewer_;
+    std::optional<PanelRole> role_; // nullopt: the viewer is not on the panel
+    // Keyed by bid id, a line feed and criterion id; in stored order within a pair.
+    std::unordered_map<std::string, std::vector<EvaluatorScore>> scores_;
+};
+
 // A recorded award: the bid, the day of the award notice and the standstill's last day.
 struct AwardRecord {
     std::string bidId;
@@ -129,6 +147,9 @@ public:
 
     // The whole audit log in seq order.
     std::vector<AuditEntry> auditLog() const;
+    // The audit entries of the lifecycle (its start and every move), in seq order: read
+    // through the lifecycle rows, without the rest of a log that may hold millions of entries.
+    std::vector<AuditEntry> lifecycleLog() const;
 
     // Checks the hash chain, every stored row against the entry that wrote it (and that
     // every such entry still has its row), SQLite's integrity check, and that the results
@@ -167,8 +188,18 @@ public:
     // What `viewer` may read of the evaluators' scores on one bid and criterion.
     ScoresSeen scoresSeenBy(const std::string& viewer, const std::string& bidId,
                             const std::string& criterionId) const;
+    // What `viewer` may read on every bid and criterion, read once: for a screen that shows
+    // all of them, where a scoresSeenBy per pair would read every score each time.
+    ScoresSeenGrid scoresSeenByAll(const std::string& viewer) const;
+    // The same from what was already read: the folder (loadFolder's, or evaluate()'s) and
+    // the panel, so a screen that evaluated the workspace does not read the scores again.
+    ScoresSeenGrid scoresSeenIn(const TenderFolder& folder, const PanelRecord& panel,
+                                const std::string& viewer) const;
     // Every bid and judgement criterion to moderate, spreads over the threshold first.
     std::vector<ModerationItem> moderationAgenda(const LivingWageTable* rates) const;
+    // The same agenda from a folder already read (loadFolder's, or evaluate()'s), for a
+    // screen that has one: reading the workspace again costs as much as the agenda itself.
+    static std::vector<ModerationItem> moderationAgendaOf(const TenderFolder& folder);
     // A moderator's (or the lead's) consensus with its reason, during moderation. Replacing
     // a consensus needs `changeReason`; the earlier one stays in the trail.
     CommandOutcome setConsensus(const std::string& actor, const std::string& bidId,
@@ -212,6 +243,11 @@ public:
     // The bids as `viewer` sees them now (price-blind, anonymous when asked).
     std::vector<BidView> bidViewsFor(const std::string& viewer, bool anonymous,
                                      const LivingWageTable* rates) const;
+    // The same views from what was already read: the folder (loadFolder's, or evaluate()'s),
+    // the panel and the stage.
+    static std::vector<BidView> bidViewsOf(const TenderFolder& folder, const PanelRecord& panel,
+                                           LifecycleState state, const std::string& viewer,
+                                           bool anonymous);
 
     struct Impl;
 

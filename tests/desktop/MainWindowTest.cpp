@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QHorizontalStackedBarSeries>
 #include <QImage>
+#include <QLineEdit>
 #include <QListView>
 #include <QProcess>
 #include <QStackedWidget>
@@ -155,6 +156,86 @@ private slots:
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("startPage"));
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("resultsPage"));
+    }
+
+    void typingInTheFilterBoxKeepsOnlyTheBidsContainingIt() {
+        MainWindow window;
+        window.openFolder(test::samplePath("school-meals"));
+        waitUntilShown(window);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("rankingTableView"));
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("resultsFilterLineEdit"));
+        QVERIFY(table != nullptr && filter != nullptr);
+        QCOMPARE(table->model()->rowCount(), 6);
+        filter->setText(QStringLiteral("pennine"));
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("B4"));
+        filter->clear();
+        QCOMPARE(table->model()->rowCount(), 6);
+    }
+
+    void filterMatchesTheStatusWhateverItsCase() {
+        MainWindow window;
+        window.openFolder(test::samplePath("school-meals"));
+        waitUntilShown(window);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("rankingTableView"));
+        window.findChild<QLineEdit*>(QStringLiteral("resultsFilterLineEdit"))
+            ->setText(QStringLiteral("WINNER"));
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("1"));
+    }
+
+    void ctrlFPutsTheCursorInTheFilterBox() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openFolder(test::samplePath("school-meals"));
+        waitUntilShown(window);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("rankingTableView"));
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("resultsFilterLineEdit"));
+        table->setFocus();
+        QVERIFY(!filter->hasFocus());
+        QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+    }
+
+    void chartShowsTheTopTwentyWhenMoreBidsAreRanked() {
+        QTemporaryDir scratch;
+        const QString folder = test::copyOfSchoolMeals(scratch);
+        // 24 more bids like B1 (B7 to B30), each with B1's evaluator and consensus scores.
+        QFile b1(folder + QStringLiteral("/bids/B1-irwell-kitchen.xml"));
+        QFile evaluations(folder + QStringLiteral("/evaluations.xml"));
+        QVERIFY(b1.open(QIODevice::ReadOnly) && evaluations.open(QIODevice::ReadOnly));
+        const QString bid = QString::fromUtf8(b1.readAll());
+        QStringList lines = QString::fromUtf8(evaluations.readAll()).split(QLatin1Char('\n'));
+        evaluations.close();
+        QStringList ofB1;
+        for (const QString& line : lines)
+            if (line.contains(QStringLiteral("bid=\"B1\"")))
+                ofB1 << line;
+        const qsizetype end = lines.indexOf(QStringLiteral("</evaluations>"));
+        QVERIFY(end > 0);
+        for (int n = 7; n <= 30; ++n) {
+            const QString id = QStringLiteral("id=\"B%1\"").arg(n);
+            QFile copy(folder + QStringLiteral("/bids/B%1.xml").arg(n));
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(QString(bid).replace(QStringLiteral("id=\"B1\""), id).toUtf8());
+            for (const QString& line : ofB1)
+                lines.insert(end, QString(line).replace(QStringLiteral("bid=\"B1\""),
+                                                        QStringLiteral("bid=\"B%1\"").arg(n)));
+        }
+        QVERIFY(evaluations.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        evaluations.write(lines.join(QLatin1Char('\n')).toUtf8());
+        evaluations.close();
+
+        MainWindow window;
+        window.openFolder(folder);
+        waitUntilShown(window);
+        QVERIFY2(window.tender()->ok(), "the 30-bid folder should evaluate");
+        auto* view = window.findChild<QChartView*>(QStringLiteral("pointsChartView"));
+        QCOMPARE(view->chart()->title(),
+                 QStringLiteral("Points by group, top 20 of 29 ranked bids"));
+        auto* series = qobject_cast<QHorizontalStackedBarSeries*>(view->chart()->series().front());
+        QCOMPARE(series->barSets().front()->count(), 20);
     }
 
     void openedFolderBecomesTheFirstRecentFolder() {

@@ -2,6 +2,7 @@
 // moderation, abnormally low decisions, the lifecycle up to the award and a bid excluded
 // after the evaluation; every command leaves a log that verifies.
 #include "WorkspaceTestSupport.h"
+#include "core/Decimal.h"
 #include "io/json/ResultJson.h"
 #include "pipeline/FolderEvaluation.h"
 #include "store/Workspace.h"
@@ -224,6 +225,115 @@ TEST_F(WorkspaceWorkflow, EvaluatorReadsOthersScoresOnlyAfterSubmittingItsOwn) {
               "eve cannot read the other scores for B1 q-menu before submitting their own");
     ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
     EXPECT_EQ(ws().scoresSeenBy("eve", "B1", "q-menu").scores.size(), 2u);
+}
+
+// What two reads give, side by side: the scores as evaluator=value "reason", and refusals.
+std::string shown(const ScoresSeen& seen) {
+    std::string text;
+    for (const auto& score : seen.scores)
+        text += score.evaluator + "=" + formatDecimal(score.value) + " \"" + score.reason + "\"\n";
+    for (const auto& problem : seen.refused)
+        text += "refused: " + problem.message + "\n";
+    return text;
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllAgreesWithScoresSeenByForEveryViewerAndPair) {
+    toEvaluation();
+    ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
+    ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
+    ASSERT_TRUE(score("emma", "B2", "q-menu", 5).ok());
+    ASSERT_TRUE(score("eve", "B3", "sv-plan", 60).ok());
+    const auto folder = ws().loadFolder(referenceRates()).folder;
+    ASSERT_TRUE(folder);
+    std::size_t compared = 0;
+    const PanelRecord panel = ws().panel();
+    for (const char* viewer : {"alice", "eve", "emma", "mo", "zoe"}) {
+        const ScoresSeenGrid grid = ws().scoresSeenByAll(viewer);
+        const ScoresSeenGrid fromFolder = ws().scoresSeenIn(*folder, panel, viewer);
+        for (const auto& bid : folder->bids)
+            for (const char* criterion : {"q-menu", "q-mobilisation", "sv-plan"}) {
+                const std::string one = shown(ws().scoresSeenBy(viewer, bid.id, criterion));
+                EXPECT_EQ(shown(grid.at(bid.id, criterion)), one)
+                    << viewer << " " << bid.id << " " << criterion;
+                EXPECT_EQ(shown(fromFolder.at(bid.id, criterion)), one)
+                    << viewer << " " << bid.id << " " << criterion;
+                ++compared;
+            }
+    }
+    EXPECT_EQ(compared, 5u * 6u * 3u);
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllGivesAnEvaluatorOthersScoresOnlyWhereItScored) {
+    toEvaluation();
+    ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
+    ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
+    ASSERT_TRUE(score("emma", "B2", "q-menu", 5).ok());
+    const ScoresSeenGrid grid = ws().scoresSeenByAll("eve");
+    EXPECT_EQ(shown(grid.at("B1", "q-menu")),
+              "refused: eve cannot read the other scores for B1 q-menu before submitting their "
+              "own\n");
+    EXPECT_EQ(shown(grid.at("B2", "q-menu")),
+              "eve=3 \"reason of eve\"\nemma=5 \"reason of emma\"\n");
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllLeavesOutAReopenedScore) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
+                                 referenceRates())
+                    .ok());
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 4).ok());
+    EXPECT_EQ(shown(ws().scoresSeenByAll("alice").at("B1", "q-menu")), "eve=4 \"reason of eve\"\n");
+}
+
+TEST_F(WorkspaceWorkflow, ScoresSeenByAllRefusesSomeoneNotOnThePanelEverywhere) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    EXPECT_EQ(shown(ws().scoresSeenByAll("zoe").at("B1", "q-menu")),
+              "refused: zoe is not on the panel\n");
+}
+
+TEST_F(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
+    toEvaluation();
+    const auto entries = ws().lifecycleLog();
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].action, "lifecycle.start");
+    EXPECT_EQ(entries[1].action, "lifecycle.advance");
+    EXPECT_EQ(entries[1].after.rfind("state=\"open\"", 0), 0u) << entries[1].after;
+    EXPECT_EQ(entries[2].after.rfind("state=\"evaluation\"", 0), 0u) << entries[2].after;
+    EXPECT_EQ(entries[2].actor, "alice");
+    EXPECT_GT(ws().auditLog().size(), 8u);
+}
+
+TEST_F(WorkspaceWorkflow, AgendaFromALoadedFolderIsTheWorkspacesAgenda) {
+    toModeration();
+    const auto folder = ws().loadFolder(referenceRates()).folder;
+    ASSERT_TRUE(folder);
+    const auto read = ws().moderationAgenda(referenceRates());
+    const auto fromFolder = Workspace::moderationAgendaOf(*folder);
+    ASSERT_EQ(fromFolder.size(), read.size());
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        EXPECT_EQ(fromFolder[i].bidId + " " + fromFolder[i].criterionId,
+                  read[i].bidId + " " + read[i].criterionId);
+        EXPECT_EQ(fromFolder[i].spread, read[i].spread);
+    }
+    // B5 q-menu first: eve 1 and emma 4 are 3 apart, over the threshold of 2.
+    EXPECT_EQ(fromFolder.front().bidId + " " + fromFolder.front().criterionId, "B5 q-menu");
+    EXPECT_EQ(fromFolder.front().spread, 3);
+}
+
+TEST_F(WorkspaceWorkflow, BidViewsFromALoadedFolderHideThePricesFromAnEvaluator) {
+    toEvaluation();
+    const auto folder = ws().loadFolder(referenceRates()).folder;
+    ASSERT_TRUE(folder);
+    const auto views =
+        Workspace::bidViewsOf(*folder, ws().panel(), LifecycleState::Evaluation, "eve", true);
+    ASSERT_EQ(views.size(), 6u);
+    EXPECT_TRUE(views[0].priceHidden);
+    EXPECT_EQ(views[5].label, "Bid F");
+    EXPECT_TRUE(
+        Workspace::bidViewsOf(*folder, ws().panel(), LifecycleState::Evaluation, "zoe", false)
+            .empty());
 }
 
 TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
