@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 
 namespace fairtender {
 
 namespace {
+
+// A bid and criterion as the lifecycle checks key them: views into the facts' strings.
+using BidCriterion = std::pair<std::string_view, std::string_view>;
 
 constexpr std::array<std::string_view, 6> kStateWords{"draft",      "open",   "evaluation",
                                                       "moderation", "locked", "awarded"};
@@ -155,20 +160,23 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
         std::vector<std::string> missing;
         std::vector<std::string> unscoreable;
         const auto evaluators = panel.withRole(PanelRole::Evaluator);
+        // Indexed once: a large tender has hundreds of thousands of scores to look up.
+        std::map<BidCriterion, std::set<std::string_view>> scoredBy;
+        for (const auto& score : facts.evaluations.scores)
+            scoredBy[{score.bidId, score.criterionId}].insert(score.evaluator);
+        const std::set<std::string_view> nobody;
         for (const auto& item : judgementsNeeded(facts.tender, facts.bids)) {
-            const auto scores = facts.evaluations.scoresFor(item.bidId, item.criterionId);
+            const auto found = scoredBy.find({item.bidId, item.criterionId});
+            const auto& scorers = found == scoredBy.end() ? nobody : found->second;
             bool anyFree = false;
             for (const auto& evaluator : evaluators) {
                 if (panel.conflict(evaluator, item.bidId) != nullptr)
                     continue;
                 anyFree = true;
-                const bool scored = std::any_of(scores.begin(), scores.end(), [&](const auto* s) {
-                    return s->evaluator == evaluator;
-                });
-                if (!scored)
+                if (scorers.count(evaluator) == 0)
                     missing.push_back(item.bidId + " " + item.criterionId + " " + evaluator);
             }
-            if (!anyFree && scores.empty())
+            if (!anyFree && scorers.empty())
                 unscoreable.push_back(item.bidId + " " + item.criterionId);
         }
         if (!missing.empty())
@@ -181,8 +189,11 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
     }
     case LifecycleState::Locked: {
         std::vector<std::string> missing;
+        std::set<BidCriterion> agreed;
+        for (const auto& consensus : facts.evaluations.consensus)
+            agreed.insert({consensus.bidId, consensus.criterionId});
         for (const auto& item : judgementsNeeded(facts.tender, facts.bids))
-            if (facts.evaluations.findConsensus(item.bidId, item.criterionId) == nullptr)
+            if (agreed.count({item.bidId, item.criterionId}) == 0)
                 missing.push_back(item.bidId + " " + item.criterionId);
         if (!missing.empty())
             blockers.push_back(missingLine("consensus score", "consensus scores", missing));
@@ -190,10 +201,12 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
             blockers.push_back("the stored inputs do not evaluate yet");
             break;
         }
+        std::set<std::string_view> decided;
+        for (const auto& decision : facts.evaluations.abnormallyLowDecisions)
+            decided.insert(decision.bidId);
         std::vector<std::string> undecided;
         for (const auto& bid : facts.result->bids)
-            if (bid.hasFlag(FlagKind::AbnormallyLow) &&
-                facts.evaluations.findAbnormallyLowDecision(bid.bidId) == nullptr)
+            if (bid.hasFlag(FlagKind::AbnormallyLow) && decided.count(bid.bidId) == 0)
                 undecided.push_back(bid.bidId);
         if (!undecided.empty())
             blockers.push_back(missingLine("abnormally-low decision (decide-abnormally-low)",
