@@ -3,6 +3,7 @@
 #include "core/Decimal.h"
 #include "core/Money.h"
 #include "desktop/LoadedTender.h"
+#include "desktop/QtText.h"
 #include "desktop/RankingColumns.h"
 
 #include <QBrush>
@@ -16,17 +17,13 @@ namespace fairtender::desktop {
 
 namespace {
 
-QString text(const std::string& value) {
-    return QString::fromStdString(value);
-}
-
 QString flagWords(const BidResult& bid) {
     QStringList words;
     for (const auto& flag : bid.flags) {
         QString word = QString::fromUtf8(toString(flag.kind).data(),
                                          static_cast<qsizetype>(toString(flag.kind).size()));
         if (!flag.criterionId.empty())
-            word += QStringLiteral(" (") + text(flag.criterionId) + QStringLiteral(")");
+            word += QStringLiteral(" (") + qtext(flag.criterionId) + QStringLiteral(")");
         words << word;
     }
     return words.join(QStringLiteral(", "));
@@ -34,7 +31,7 @@ QString flagWords(const BidResult& bid) {
 
 QString statusWords(const EvaluationResult& result, const BidResult& bid) {
     if (bid.status == BidStatus::Excluded)
-        return QStringLiteral("Excluded: ") + text(bid.exclusionReason());
+        return QStringLiteral("Excluded: ") + qtext(bid.exclusionReason());
     if (result.winnerId && *result.winnerId == bid.bidId)
         return QStringLiteral("Ranked: winner");
     return QStringLiteral("Ranked");
@@ -81,9 +78,9 @@ const QString& RankingModel::searchText(int row) const {
         const QChar separator(0x1f);
         searchTexts_.reserve(result_->bids.size());
         for (const auto& bid : result_->bids) {
-            QString words = text(bid.bidId);
+            QString words = qtext(bid.bidId);
             words += separator;
-            words += text(bid.supplierName);
+            words += qtext(bid.supplierName);
             words += separator;
             words += statusWords(*result_, bid);
             searchTexts_.push_back(std::move(words));
@@ -138,21 +135,21 @@ QVariant RankingModel::display(const BidResult& bid, const RankingColumn& column
     case RankingColumnKind::Rank:
         return bid.rank ? QVariant(QString::number(*bid.rank)) : QVariant(QStringLiteral("-"));
     case RankingColumnKind::Bid:
-        return text(bid.bidId);
+        return qtext(bid.bidId);
     case RankingColumnKind::Supplier:
-        return text(bid.supplierName);
+        return qtext(bid.supplierName);
     case RankingColumnKind::Total:
-        return ranked ? QVariant(text(formatFixed(bid.total, places))) : QVariant();
+        return ranked ? QVariant(qtext(formatFixed(bid.total, places))) : QVariant();
     case RankingColumnKind::PricePerPoint:
-        return bid.pricePerPoint ? QVariant(text(formatFixed(*bid.pricePerPoint, places)))
+        return bid.pricePerPoint ? QVariant(qtext(formatFixed(*bid.pricePerPoint, places)))
                                  : QVariant();
     case RankingColumnKind::Leaf:
         if (column.index < bid.criteria.size())
-            return text(formatFixed(bid.criteria[column.index].points, places));
+            return qtext(formatFixed(bid.criteria[column.index].points, places));
         return {};
     case RankingColumnKind::Group:
         if (column.index < bid.groups.size())
-            return text(formatFixed(bid.groups[column.index].points, places));
+            return qtext(formatFixed(bid.groups[column.index].points, places));
         return {};
     case RankingColumnKind::Flags:
         return flagWords(bid);
@@ -232,14 +229,14 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
     if (column == nullptr)
         return {};
     if (!isPointsColumn(*column) || result_ == nullptr)
-        return role == Qt::DisplayRole ? QVariant(text(column->header)) : QVariant();
+        return role == Qt::DisplayRole ? QVariant(qtext(column->header)) : QVariant();
     const double available = column->kind == RankingColumnKind::Leaf
                                  ? result_->leaves[column->index].effectiveWeight
                                  : result_->groups[column->index].effectiveWeight;
     if (role == Qt::DisplayRole)
-        return text(column->header + " (" + formatDecimal(available) + ")");
+        return qtext(column->header + " (" + formatDecimal(available) + ")");
     if (role == Qt::ToolTipRole)
-        return text(column->id + ": " + formatDecimal(available) + " points available");
+        return qtext(column->id + ": " + formatDecimal(available) + " points available");
     return {};
 }
 
