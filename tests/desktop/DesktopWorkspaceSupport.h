@@ -83,6 +83,21 @@ inline bool toModeration(Workspace& ws) {
     return ws.advance("alice", LifecycleState::Moderation, "all scored", rates()).ok();
 }
 
+// toModeration, then mo agrees every consensus: the evaluators' mean, and 3 on B5 q-menu
+// (where eve gave 1 and emma 4), so the tender may be locked.
+inline bool toModerationAgreed(Workspace& ws) {
+    if (!toModeration(ws))
+        return false;
+    for (const auto& item : ws.moderationAgenda(rates())) {
+        const bool split = item.bidId == "B5" && item.criterionId == "q-menu";
+        if (!ws.setConsensus("mo", item.bidId, item.criterionId, split ? 3 : item.mean, "agreed",
+                             "", rates())
+                 .ok())
+            return false;
+    }
+    return true;
+}
+
 // The window's message boxes, kept instead of shown.
 struct Messages {
     QStringList texts;

@@ -331,13 +331,7 @@ private slots:
         const QString file = test::emptyWorkspace(scratch);
         {
             Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toModeration(ws));
-            for (const auto& item : ws.moderationAgenda(test::rates()))
-                QVERIFY(ws.setConsensus(
-                              "mo", item.bidId, item.criterionId,
-                              item.bidId == "B5" && item.criterionId == "q-menu" ? 3 : item.mean,
-                              "agreed", "", test::rates())
-                            .ok());
+            QVERIFY(test::toModerationAgreed(ws));
         }
         MainWindow window;
         test::Messages messages;
