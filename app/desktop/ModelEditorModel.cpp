@@ -4,6 +4,7 @@
 #include "desktop/ModelEditorDefaults.h"
 #include "desktop/QtText.h"
 #include "model/Tender.h"
+#include "scoring/ModelPlan.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -190,6 +191,29 @@ void ModelEditorModel::siblingsChanged(const NodePath& parent) {
     if (rows > 0)
         emit dataChanged(index(0, Weight, indexOf(parent)),
                          index(rows - 1, Weight, indexOf(parent)));
+    pointsChanged({});
+}
+
+void ModelEditorModel::pointsChanged(const QModelIndex& parent) {
+    // One weight moves the points of every node below its parent's ancestors: the tree is
+    // small, so all of the column is announced again.
+    const int rows = rowCount(parent);
+    if (rows == 0)
+        return;
+    emit dataChanged(index(0, Points, parent), index(rows - 1, Points, parent));
+    for (int row = 0; row < rows; ++row)
+        pointsChanged(index(row, 0, parent));
+}
+
+std::optional<double> ModelEditorModel::pointsOf(const ModelNode& node) const {
+    const ModelPlan plan = planModel(document_->tender());
+    for (const auto& leaf : plan.leaves)
+        if (leaf.node == &node)
+            return leaf.effectiveWeight;
+    for (const auto& group : plan.groups)
+        if (group.node == &node)
+            return group.effectiveWeight;
+    return std::nullopt;
 }
 
 QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
@@ -214,13 +238,18 @@ QVariant ModelEditorModel::data(const QModelIndex& index, int role) const {
             return qtext(methodOf(*node));
         case Weight:
             return weighted ? QVariant(qtext(formatDecimal(node->weight))) : QVariant();
+        case Points: {
+            const auto points = weighted ? pointsOf(*node) : std::nullopt;
+            return points ? QVariant(qtext(formatFixed(*points, 2))) : QVariant();
+        }
         default:
             return {};
         }
     }
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Weight ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                        : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return index.column() == Weight || index.column() == Points
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     // A group whose children do not sum to 100 is marked on its id; the weights that make
     // up a wrong sum (including top-level ones, which have no group row) are shown in red.
     const QString ownProblem = node->kind == NodeKind::Group ? weightProblem(path) : QString();
@@ -318,6 +347,8 @@ QVariant ModelEditorModel::headerData(int section, Qt::Orientation orientation, 
         return QStringLiteral("Method");
     case Weight:
         return QStringLiteral("Weight");
+    case Points:
+        return QStringLiteral("Points");
     default:
         return {};
     }

@@ -18,7 +18,9 @@ class ModelEditorModel : public QAbstractItemModel {
     Q_OBJECT
 
 public:
-    enum Column { Id, Title, Type, Method, Weight, ColumnCount };
+    // Points: the points available (effective weight) as the engine's model plan gives
+    // them for the tree as it stands, so an edit shows at once what it is worth.
+    enum Column { Id, Title, Type, Method, Weight, Points, ColumnCount };
     enum Role {
         // On column Id of a group: "weights sum to 95, must be 100", or an empty string when
         // the group's weights are right. Also the group's tooltip and the reason for its mark.
@@ -70,6 +72,10 @@ private:
     void mirror(Item& item, const std::vector<ModelNode>& nodes);
     // Refreshes the rows whose display depends on the sum of `parent`'s children.
     void siblingsChanged(const NodePath& parent);
+    // Announces the Points column again under `parent`, at every depth.
+    void pointsChanged(const QModelIndex& parent);
+    // The node's points available, or nullopt for a node the plan does not hold.
+    std::optional<double> pointsOf(const ModelNode& node) const;
     QString weightProblem(const NodePath& parent) const;
     // The move a drop at `row` under `parent` stands for: the dragged path and its new row.
     std::optional<std::pair<NodePath, int>> dropMove(const QMimeData* data, int row,

@@ -117,6 +117,22 @@ private slots:
         QCOMPARE(page_->treeModel()->rowCount(), 7); // price, 2 groups, 3 criteria, a gate
     }
 
+    void pointsColumnFollowsAWeightEditThroughTheGroup() {
+        // q-delivery: 40% of the 30-point quality group = 12.00 points.
+        QCOMPARE(indexOf("q-delivery", ModelEditorModel::Points).data().toString(),
+                 QStringLiteral("12.00"));
+        QVERIFY(page_->treeModel()->setData(indexOf("quality", ModelEditorModel::Weight),
+                                            QStringLiteral("35")));
+        // 40% of 35 = 14.00, and the group itself is worth 35.00.
+        QCOMPARE(indexOf("q-delivery", ModelEditorModel::Points).data().toString(),
+                 QStringLiteral("14.00"));
+        QCOMPARE(indexOf("quality", ModelEditorModel::Points).data().toString(),
+                 QStringLiteral("35.00"));
+        stack()->undo();
+        QCOMPARE(indexOf("q-delivery", ModelEditorModel::Points).data().toString(),
+                 QStringLiteral("12.00"));
+    }
+
     void weightOf95MarksTheGroupWithTheSumInItsTooltip() {
         auto* tree = page_->treeModel();
         const QModelIndex quality = indexOf("quality");
