@@ -233,6 +233,10 @@ MainWindow::~MainWindow() {
     if (importCancelled_)
         importCancelled_->store(true);
     importWatcher_->waitForFinished();
+    // The document and its undo stack are children, destroyed after this window has
+    // stopped being a MainWindow; what they signal then must not reach it.
+    disconnect(document_, nullptr, this, nullptr);
+    disconnect(undoStack_, nullptr, this, nullptr);
 }
 
 void MainWindow::createActions() {

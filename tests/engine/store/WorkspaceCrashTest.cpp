@@ -150,9 +150,11 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
             }
         }
     }
-    // The kills landed while commands were running, not before the first one.
-    EXPECT_GT(reportedImports, 30u) << reportedImports;
-    EXPECT_GT(reportedChanges - reportedImports, 40u) << reportedChanges - reportedImports;
+    // The kills landed while commands were running, not before the first one. The counts
+    // depend on the machine's speed (over 30 imports on the dev build here, 15 under
+    // the sanitizers), so the floor only proves the commands got going.
+    EXPECT_GT(reportedImports, 5u) << reportedImports;
+    EXPECT_GT(reportedChanges - reportedImports, 20u) << reportedChanges - reportedImports;
 }
 
 } // namespace
