@@ -264,6 +264,18 @@ void sortBy(benchmark::State& state, RankingColumnKind kind) {
                                          ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
         QApplication::processEvents();
     }
+    // The figure counts only if the table really is in the order last asked for.
+    const auto* proxy = qobject_cast<const QSortFilterProxyModel*>(page.rankingView()->model());
+    const RankingModel* model = page.rankingModel();
+    bool sorted = proxy != nullptr && proxy->sortColumn() == column;
+    for (int row = 1; sorted && row < proxy->rowCount(); ++row) {
+        const int before = proxy->mapToSource(proxy->index(row - 1, column)).row();
+        const int after = proxy->mapToSource(proxy->index(row, column)).row();
+        sorted = ascending ? !model->sortsBefore(after, before, column)
+                           : !model->sortsBefore(before, after, column);
+    }
+    if (!sorted)
+        state.SkipWithError("the Results table is not sorted by the column asked for");
     page.rankingView()->sortByColumn(-1, Qt::AscendingOrder);
     state.counters["rows"] = kBids;
 }
@@ -372,6 +384,9 @@ void BM_FilterResults(benchmark::State& state) {
             shown = page.rankingView()->model()->rowCount();
     }
     filter->clear();
+    // The figure counts only if the filter really narrowed the table (and cleared it again).
+    if (shown == 0 || shown >= kBids || page.rankingView()->model()->rowCount() != kBids)
+        state.SkipWithError("the filter box did not narrow the Results table");
     state.counters["rows_matching"] = shown;
 }
 BENCHMARK(BM_FilterResults)->Unit(benchmark::kMillisecond)->UseRealTime();
