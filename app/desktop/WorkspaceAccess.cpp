@@ -63,14 +63,11 @@ void fill(WorkspaceSnapshot& snapshot) {
                 break;
             }
     }
-    // The engine's words, with the window's way to move on instead of the command line's.
-    for (const auto& problem : requireLockedOrAwarded(ws, "This document")) {
-        std::string why = problem.message;
-        if (const auto command = why.find(": finish it"); command != std::string::npos)
-            why = why.substr(0, command) +
-                  ": finish it and move it to locked (Workspace > Advance, Ctrl+Shift+A).";
-        snapshot.reportsUnavailable += (snapshot.reportsUnavailable.empty() ? "" : "\n") + why;
-    }
+    // The engine's words, with the window's way to move on.
+    for (const auto& problem : requireLockedOrAwarded(
+             ws, "This document", "move it to locked (Workspace > Advance, Ctrl+Shift+A)."))
+        snapshot.reportsUnavailable +=
+            (snapshot.reportsUnavailable.empty() ? "" : "\n") + problem.message;
 
     auto tender = std::make_shared<LoadedTender>();
     tender->folder = snapshot.path;

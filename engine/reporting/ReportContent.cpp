@@ -345,21 +345,24 @@ std::string awardNoticeText(const std::optional<AwardRecord>& award) {
 
 } // namespace
 
-Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what) {
+Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what,
+                                   const std::string& howToLock) {
     const LifecycleState state = workspace.state();
     if (state == LifecycleState::Locked || state == LifecycleState::Awarded)
         return {};
-    return {errorAt(
-        locationOf(workspace),
-        what + " is made once the results are locked; this tender is at the " +
-            std::string(toString(state)) + " stage: finish it and run `fairtender advance " +
-            workspace.path().filename().string() + " --to locked --reason TEXT --as NAME`")};
+    const std::string message = what +
+                                " is made once the results are locked; this tender is at the " +
+                                std::string(toString(state)) + " stage: finish it and " + howToLock;
+    return {errorAt(locationOf(workspace), message)};
 }
 
 Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
                                           const std::string& what) {
     Gathered<LockedEvaluation> gathered;
-    gathered.problems = requireLockedOrAwarded(workspace, what);
+    gathered.problems =
+        requireLockedOrAwarded(workspace, what,
+                               "run `fairtender advance " + workspace.path().filename().string() +
+                                   " --to locked --reason TEXT --as NAME`");
     if (!gathered.problems.empty())
         return gathered;
     FolderEvaluation evaluation = workspace.evaluate(rates);

@@ -228,9 +228,11 @@ gatherAssessmentSummaries(const Workspace& workspace, const LivingWageTable* rat
 // The SHA-256 of every file `workspace export` writes, in export order.
 Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspace);
 
-// Nothing when the workspace is locked or awarded; else the problem naming its stage and
-// the command that moves it on. `what` names the document: "the award report".
-Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what);
+// Nothing when the workspace is locked or awarded; else the problem naming its stage,
+// ending "finish it and <howToLock>". `what` names the document: "the award report";
+// `howToLock` is the caller's own way to move the tender on (a command, a menu).
+Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what,
+                                   const std::string& howToLock);
 
 // A locked or awarded workspace's stored inputs and their result: what every document made
 // from the results starts from.
@@ -240,8 +242,9 @@ struct LockedEvaluation {
     LifecycleState state = LifecycleState::Draft;
 };
 
-// The stored inputs evaluated; the stage problem of requireLockedOrAwarded, or the problems
-// of inputs that no longer evaluate, give no content. `what` names the document.
+// The stored inputs evaluated; the stage problem of requireLockedOrAwarded (advising the
+// `fairtender advance` command), or the problems of inputs that no longer evaluate, give no
+// content. `what` names the document.
 Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
                                           const std::string& what);
 
