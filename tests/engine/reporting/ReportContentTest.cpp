@@ -208,6 +208,21 @@ TEST(ReportContentStage, ReportIsRefusedBeforeTheResultsAreLocked) {
     EXPECT_FALSE(gatherAssessmentSummaries(ws, livingWageRates()).ok());
 }
 
+TEST(ReportContentStage, RefusalEndsWithTheCallersWayToMoveOn) {
+    ScratchFolder scratch;
+    const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                              LifecycleState::Moderation);
+    EXPECT_EQ(requireLockedOrAwarded(ws, "The report", "ask the lead.")[0].message,
+              "The report is made once the results are locked; this tender is at the moderation "
+              "stage: finish it and ask the lead.");
+    // The gathering functions, which the command line calls, advise its command.
+    const std::string refused = gatherAwardReport(ws, livingWageRates()).problems[0].message;
+    EXPECT_NE(refused.find("finish it and run `fairtender advance ws.ftw --to locked --reason "
+                           "TEXT --as NAME`"),
+              std::string::npos)
+        << refused;
+}
+
 TEST(ReportContentStage, LockedTenderRecommendsTheFirstRankedBidWithoutAnAward) {
     ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
