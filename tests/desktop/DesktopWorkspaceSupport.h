@@ -98,6 +98,13 @@ inline bool toModerationAgreed(Workspace& ws) {
     return true;
 }
 
+// Takes the workspace `file` a step on through the engine (toEvaluation, toModeration,
+// toModerationAgreed) and closes it again, before a window opens it.
+inline bool stepWorkspace(const QString& file, bool (*step)(Workspace&)) {
+    Workspace ws = engineWorkspace(file);
+    return step(ws);
+}
+
 // The window's message boxes, kept instead of shown.
 struct Messages {
     QStringList texts;

@@ -329,10 +329,7 @@ private slots:
     void lockedWorkspaceExportsTheAwardReportAndSummaries() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toModerationAgreed(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toModerationAgreed));
         MainWindow window;
         test::Messages messages;
         messages.attach(window);

@@ -149,10 +149,7 @@ private slots:
     void scoreWithoutAReasonIsRefusedWithTheEnginesMessage() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toEvaluation(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toEvaluation));
         MainWindow window;
         test::Messages messages;
         messages.attach(window);
@@ -316,10 +313,7 @@ private slots:
     void moderationPutsTheWideSpreadFirstAndRecordsTheConsensus() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toModeration(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toModeration));
         MainWindow window;
         test::Messages messages;
         messages.attach(window);
@@ -409,10 +403,7 @@ private slots:
     void priceBlindEvaluatorIsShownNoResultsPricesOrScorecard() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch, true);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toEvaluation(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toEvaluation));
         MainWindow window;
         QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
         const QString why = QStringLiteral("eve sees no prices or results until the results are "
@@ -431,10 +422,7 @@ private slots:
     void evaluatorIsToldModerationIsNotForThem() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toModeration(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toModeration));
         MainWindow window;
         QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
         QCOMPARE(child<QTableView>(window, "moderationTableView")->model()->rowCount(), 0);
@@ -446,10 +434,7 @@ private slots:
     void priceBlindModeratorSeesTheAbnormallyLowFlagWithoutThePrice() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toModeration(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toModeration));
         MainWindow window;
         QVERIFY(test::openAs(window, file, QStringLiteral("mo")));
         auto* lowBid = child<QComboBox>(window, "abnormallyLowBidComboBox");
@@ -462,10 +447,7 @@ private slots:
     void lockAwardAndExportTheScorecard() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
-        {
-            Workspace ws = test::engineWorkspace(file);
-            QVERIFY(test::toModerationAgreed(ws));
-        }
+        QVERIFY(test::stepWorkspace(file, test::toModerationAgreed));
         MainWindow window;
         test::Messages messages;
         messages.attach(window);
