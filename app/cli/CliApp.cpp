@@ -136,7 +136,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     } catch (...) {
         outcome = Outcome::internalError("unknown exception");
     }
+    // Output cut short (a full disk, a closed pipe) is a failed run, not a success.
     out.flush();
+    if (!out && outcome.kind == OutcomeKind::Success)
+        outcome = Outcome::failure(
+            {}, "cannot write standard output (is the disk full?); what was written is incomplete");
     return finish(outcome, err);
 }
 

@@ -4,10 +4,12 @@
 #include "cli/RankingTable.h"
 #include "cli/TemplateLibrary.h"
 #include "cli/WorkspaceCommands.h"
+#include "core/OutputPath.h"
 #include "io/json/ResultJson.h"
 #include "io/xlsx/ScorecardWorkbook.h"
 #include "io/xml/ReferenceData.h"
 #include "pipeline/FolderEvaluation.h"
+#include "reporting/ReportContent.h"
 #include "store/Workspace.h"
 
 #include <fstream>
@@ -328,6 +330,23 @@ Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
     if (!xlsx)
         return Outcome::usage("export", "missing --xlsx OUT.xlsx (the scorecard to write)");
     const std::string folder = folderText(args.positionals.at(0));
+    std::error_code error;
+    const bool workspace = fs::is_regular_file(folder, error);
+    const TenderFolderInputs inputs =
+        workspace ? TenderFolderInputs{workspaceFiles(folder), {}} : tenderFolderInputs(folder);
+    if (const auto problem = outputPathProblem(*xlsx, inputs.files, inputs.folders))
+        return Outcome::failure("export", "cannot write " + *xlsx + ": " + *problem);
+    if (workspace) {
+        // A scorecard is a record of the award: none is made from a workspace that fails
+        // verification.
+        auto opened = Workspace::open(folder);
+        if (!opened.ok())
+            return Outcome::invalidFiles("export", opened.diagnostics);
+        ReferenceRates rates = referenceRates();
+        if (const Diagnostics broken = requireVerified(*opened.workspace, rates.get());
+            !broken.empty())
+            return Outcome::failure("export", broken.front().toString() + "; nothing was written");
+    }
     FolderRun run;
     if (auto failed = evaluateFolder("export", folder, streams.progress, run))
         return *failed;

@@ -1,5 +1,7 @@
 #include "cli/ReportCommands.h"
 
+#include "core/AtomicFile.h"
+#include "core/OutputPath.h"
 #include "io/ocds/OcdsRelease.h"
 #include "reporting/ReportContent.h"
 #include "reports/PdfReports.h"
@@ -7,7 +9,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <random>
 
@@ -33,31 +34,13 @@ Outcome refused(const std::string& command, const Diagnostics& problems) {
     return outcome;
 }
 
-bool writeTextAtomically(const fs::path& out, const std::string& text, std::string& error) {
-    const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-    std::error_code ec;
-    if (!fs::is_directory(parent, ec)) {
-        error = "no folder " + parent.string();
-        return false;
-    }
-    const fs::path temporary = parent / ("." + out.filename().string() + ".tmp-" + uniqueSuffix());
-    {
-        std::ofstream file(temporary, std::ios::binary);
-        file << text;
-        file.close();
-        if (!file) {
-            fs::remove(temporary, ec);
-            error = "the file cannot be written";
-            return false;
-        }
-    }
-    fs::rename(temporary, parent / out.filename(), ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        error = ec.message();
-        return false;
-    }
-    return true;
+// Refuses an output that would overwrite the workspace the document is made from (or its
+// SQLite companions), or that is not a plain file.
+std::optional<Outcome> refuseOutput(const std::string& command, const fs::path& out,
+                                    const fs::path& workspace) {
+    if (const auto problem = outputPathProblem(out, workspaceFiles(workspace)))
+        return Outcome::failure(command, "cannot write " + out.string() + ": " + *problem);
+    return std::nullopt;
 }
 
 } // namespace
@@ -81,6 +64,8 @@ Outcome runReport(const ParsedArguments& args, const CommandStreams& streams) {
     if (!pdf || pdf->empty())
         return Outcome::usage("report", "missing --pdf OUT.pdf (where to write the report)");
     const std::string file = args.positionals.at(0);
+    if (auto refusedOutput = refuseOutput("report", *pdf, file))
+        return *refusedOutput;
     auto opened = Workspace::open(file);
     if (!opened.ok())
         return Outcome::invalidFiles("report", opened.diagnostics);
@@ -137,6 +122,10 @@ Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams)
         fs::remove_all(staging, ignored);
         return Outcome::failure("summaries", message);
     };
+    for (const auto& summary : *gathered.content)
+        if (auto refusedOutput = refuseOutput(
+                "summaries", target / reports::assessmentSummaryFileName(summary.own.bidId), file))
+            return discard(refusedOutput->messages.front());
     const reports::OffscreenGui gui;
     std::vector<std::string> names;
     for (const auto& summary : *gathered.content) {
@@ -169,6 +158,10 @@ Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams)
 
 Outcome runOcds(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string file = args.positionals.at(0);
+    const auto out = args.option("--out");
+    if (out)
+        if (auto refusedOutput = refuseOutput("ocds", *out, file))
+            return *refusedOutput;
     auto opened = Workspace::open(file);
     if (!opened.ok())
         return Outcome::invalidFiles("ocds", opened.diagnostics);
@@ -181,14 +174,12 @@ Outcome runOcds(const ParsedArguments& args, const CommandStreams& streams) {
     const OcdsPackage package = ocdsReleasePackage(*opened.workspace, rates.get(), options);
     if (!package.ok())
         return refused("ocds", package.problems);
-    const auto out = args.option("--out");
     if (!out) {
         streams.out << *package.json;
         return Outcome::success(rates.warnings);
     }
-    std::string error;
-    if (!writeTextAtomically(*out, *package.json, error))
-        return Outcome::failure("ocds", "cannot write " + *out + ": " + error);
+    if (const auto error = writeFileAtomically(*out, *package.json))
+        return Outcome::failure("ocds", *error + "; nothing was written");
     streams.out << "Wrote the OCDS release package to " << *out << "\n";
     return Outcome::success(rates.warnings);
 }

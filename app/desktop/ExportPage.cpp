@@ -1,5 +1,7 @@
 #include "desktop/ExportPage.h"
 
+#include "core/AtomicFile.h"
+#include "core/OutputPath.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/Prompts.h"
 #include "desktop/QtText.h"
@@ -15,7 +17,6 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -38,6 +39,10 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
         auto opened = Workspace::open(shown.folder);
         if (!opened.ok())
             return QString::fromStdString(describe(opened.diagnostics));
+        if (const Diagnostics broken =
+                requireVerified(*opened.workspace, referenceTables().ratesOrNull());
+            !broken.empty())
+            return QString::fromStdString(describe(broken));
         const std::filesystem::path inputs =
             std::filesystem::path(scratch.path().toStdString()) / "inputs";
         if (const Diagnostics problems = opened.workspace->exportToFolder(inputs);
@@ -102,7 +107,7 @@ PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QS
         auto content = std::make_shared<const std::vector<AssessmentSummaryContent>>(
             std::move(*gathered.content));
         return PreparedExport{
-            {}, [content, folder]() -> QString {
+            {}, [content, folder, workspace]() -> QString {
                 QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".summaries-XXXXXX")));
                 if (!staging.isValid())
                     return QStringLiteral("cannot write into %1: %2")
@@ -111,6 +116,9 @@ PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QS
                 for (const auto& summary : *content) {
                     const QString name =
                         qtext(reports::assessmentSummaryFileName(summary.own.bidId));
+                    if (const auto problem = outputPathProblem(pathOf(QDir(folder).filePath(name)),
+                                                               workspaceFiles(workspace)))
+                        return qtext(*problem);
                     const auto written =
                         reports::writeAssessmentSummaryPdf(summary, pathOf(staging.filePath(name)));
                     if (!written.ok())
@@ -133,11 +141,8 @@ PreparedExport writeOcds(const std::filesystem::path& workspace, const QString& 
         const OcdsPackage package = ocdsReleasePackage(ws, rates);
         if (!package.ok())
             return PreparedExport{qtext(describe(package.problems)), {}};
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) ||
-            out.write(package.json->data(), static_cast<qint64>(package.json->size())) < 0 ||
-            !out.commit())
-            return PreparedExport{out.errorString(), {}};
+        if (const auto failed = writeFileAtomically(pathOf(file), *package.json))
+            return PreparedExport{qtext(*failed), {}};
         return PreparedExport{};
     });
 }
@@ -188,6 +193,15 @@ std::vector<ExportKind> exportKinds() {
 PreparedExport runInBackground(const ExportKind& kind, std::shared_ptr<const LoadedTender> tender,
                                const QString& target) {
     try {
+        // Never over an input: the workspace and its companions, or the tender folder's files.
+        const bool workspace = tender->folder.extension() == ".ftw";
+        const TenderFolderInputs inputs =
+            workspace ? TenderFolderInputs{workspaceFiles(tender->folder), {}}
+                      : tenderFolderInputs(tender->folder);
+        if (!kind.toFolder)
+            if (const auto problem =
+                    outputPathProblem(pathOf(target), inputs.files, inputs.folders))
+                return {qtext(*problem), {}};
         if (kind.prepare)
             return kind.prepare(tender->folder, target);
         return {kind.write(*tender, target), {}};
@@ -269,6 +283,11 @@ QString ExportPage::statusOf(const QString& id) const {
     return {};
 }
 
+void ExportPage::setRecordBroken(const QString& why) {
+    recordBroken_ = why;
+    updateRows();
+}
+
 void ExportPage::setWorkspace(const QString& path, const QString& reportsUnavailable) {
     workspace_ = path;
     reportsUnavailable_ = reportsUnavailable;
@@ -291,10 +310,13 @@ bool ExportPage::isEnabled(const QString& id) const {
 
 void ExportPage::updateRows() {
     for (auto& row : rows_) {
-        QString why = !tender_   ? notice_->text()
+        // A record that fails verification outranks every other reason: nothing is exported.
+        const bool broken = !recordBroken_.isEmpty() && !workspace_.isEmpty();
+        QString why = broken     ? recordBroken_
+                      : !tender_ ? notice_->text()
                       : isBusy() ? QStringLiteral("Another export is running")
                                  : QString();
-        QString stage; // why a workspace document cannot be written yet
+        QString stage = broken ? recordBroken_ : QString(); // why it cannot be written yet
         if (why.isEmpty() && row.kind.prepare) {
             if (workspace_.isEmpty())
                 stage = QStringLiteral("Open a workspace: this document is written from a "

@@ -64,6 +64,9 @@ public:
     // The workspace shown (empty for a folder) and why its reports cannot be written yet
     // (empty once it is locked or awarded).
     void setWorkspace(const QString& path, const QString& reportsUnavailable);
+    // Why the record fails verification (empty when it verified): every export is then
+    // disabled with this reason, the scorecard included.
+    void setRecordBroken(const QString& why);
     // The tooltip of the kind `id`'s button: what it writes, or why it is disabled.
     QString toolTipOf(const QString& id) const;
     bool isEnabled(const QString& id) const;
@@ -91,6 +94,7 @@ private:
     std::vector<Row> rows_;
     QString workspace_;
     QString reportsUnavailable_;
+    QString recordBroken_;
     QFutureWatcher<PreparedExport>* watcher_ = nullptr;
     QProgressDialog* progress_ = nullptr;
     int running_ = -1;

@@ -171,7 +171,20 @@ MainWindow::MainWindow(QWidget* parent)
          std::initializer_list<QWidget*>{start_, results_, detailsScroll_, modelScroll_, problems_,
                                          bids_, panel_, scoring_, moderation_, audit_, export_})
         stack_->addWidget(page);
-    setCentralWidget(stack_);
+    verificationBanner_ = new QLabel(this);
+    verificationBanner_->setObjectName(QStringLiteral("verificationBannerLabel"));
+    verificationBanner_->setWordWrap(true);
+    verificationBanner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    verificationBanner_->setStyleSheet(QStringLiteral(
+        "QLabel { background: #c62828; color: white; padding: 6px; font-weight: bold; }"));
+    verificationBanner_->hide();
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(verificationBanner_);
+    centralLayout->addWidget(stack_, 1);
+    setCentralWidget(central);
 
     busy_ = new QProgressBar(this);
     busy_->setObjectName(QStringLiteral("busyProgressBar"));
@@ -212,6 +225,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(start_, &StartPage::openRequested, this, [this](const QString& path) { open(path); });
     connect(start_, &StartPage::createWorkspaceRequested, this,
             [this] { chooseWorkspaceSource(); });
+    verifyWatcher_ = new QFutureWatcher<std::shared_ptr<const VerifyReport>>(this);
+    connect(verifyWatcher_, &QFutureWatcherBase::finished, this, [this] { finishVerification(); });
     workspaceWatcher_ = new QFutureWatcher<std::shared_ptr<const WorkspaceJobResult>>(this);
     connect(workspaceWatcher_, &QFutureWatcherBase::finished, this,
             [this] { finishWorkspaceJob(); });
@@ -230,6 +245,7 @@ MainWindow::~MainWindow() {
     // The worker holds no pointer into the window, but wait so no thread outlives the app.
     watcher_->waitForFinished();
     workspaceWatcher_->waitForFinished();
+    verifyWatcher_->waitForFinished();
     if (importCancelled_)
         importCancelled_->store(true);
     importWatcher_->waitForFinished();
@@ -689,6 +705,8 @@ void MainWindow::updateActions() {
 
 void MainWindow::clearWorkspace() {
     workspacePath_.clear();
+    verificationBanner_->hide();
+    export_->setRecordBroken({});
     snapshot_.reset();
     panel_->setSnapshot(nullptr);
     scoring_->setSnapshot(nullptr);
@@ -718,6 +736,7 @@ void MainWindow::openWorkspace(const QString& path) {
         const QSignalBlocker blocker(actor_);
         actor_->setEditText(settingFor(kActingAsKey, absolute).toString());
         showAfterJob_ = true;
+        verifyOpenedWorkspace();
     }
     status_->setText(QStringLiteral("Reading %1...").arg(QDir::toNativeSeparators(workspacePath_)));
     const std::filesystem::path file(qtext(workspacePath_));
@@ -725,6 +744,39 @@ void MainWindow::openWorkspace(const QString& path) {
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     startWorkspaceJob(
         [file, who, anonymous] { return runWorkspaceJob(file, who, anonymous, nullptr); });
+}
+
+void MainWindow::verifyOpenedWorkspace() {
+    if (verifyWatcher_->isRunning()) {
+        // The earlier verification ends on its own; its result is dropped for another path.
+        verifyWatcher_->waitForFinished();
+    }
+    verifyingPath_ = workspacePath_;
+    const std::filesystem::path file(qtext(workspacePath_));
+    verifyWatcher_->setFuture(QtConcurrent::run([file]() -> std::shared_ptr<const VerifyReport> {
+        try {
+            return std::make_shared<const VerifyReport>(verifyWorkspace(file));
+        } catch (...) {
+            return nullptr;
+        }
+    }));
+}
+
+void MainWindow::finishVerification() {
+    const std::shared_ptr<const VerifyReport> report = verifyWatcher_->result();
+    if (verifyingPath_ != workspacePath_)
+        return;
+    QString problem;
+    if (!report)
+        problem = QStringLiteral("The workspace could not be verified (not enough memory).");
+    else if (!report->ok())
+        problem = QStringLiteral("This workspace fails verification, so no document is made from "
+                                 "it: %1")
+                      .arg(qtext(report->problems.front().message));
+    verificationBanner_->setText(problem);
+    verificationBanner_->setVisible(!problem.isEmpty());
+    export_->setRecordBroken(problem);
+    emit workspaceVerified(problem);
 }
 
 void MainWindow::createWorkspace(const QString& folder, const QString& workspace) {

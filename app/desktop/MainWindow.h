@@ -25,6 +25,7 @@ class QUndoStack;
 namespace fairtender {
 class Workspace;
 struct CommandOutcome;
+struct VerifyReport;
 } // namespace fairtender
 
 namespace fairtender::desktop {
@@ -129,6 +130,9 @@ signals:
     void workspaceShown(bool accepted);
     // Emitted when an import ends: `imported` is false when it was refused or cancelled.
     void importFinished(bool imported);
+    // Emitted when the background verification of the open workspace ended; `problem` is
+    // the first thing that failed, empty when the record verified.
+    void workspaceVerified(const QString& problem);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -160,8 +164,15 @@ private:
     // Before replacing what is open: asks what to do with unsaved edits; false to stay.
     bool confirmLeave(const QString& target);
     void importIntoWorkspace(const QStringList& files);
+    // Verifies the workspace just opened off the GUI thread; a failure shows the banner and
+    // disables every export with its reason.
+    void verifyOpenedWorkspace();
+    void finishVerification();
 
     QStackedWidget* stack_ = nullptr;
+    QLabel* verificationBanner_ = nullptr; // red, above every screen, while a record fails
+    QFutureWatcher<std::shared_ptr<const VerifyReport>>* verifyWatcher_ = nullptr;
+    QString verifyingPath_; // the workspace the running verification reads
     StartPage* start_ = nullptr;
     ResultsPage* results_ = nullptr;
     QUndoStack* undoStack_ = nullptr;

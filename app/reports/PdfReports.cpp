@@ -1,9 +1,11 @@
 #include "reports/PdfReports.h"
 
+#include "core/AtomicFile.h"
 #include "core/MarkupText.h"
+#include "core/OutputPath.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QFile>
+#include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -15,9 +17,7 @@
 #include <QTextDocument>
 #include <QUrl>
 
-#include <atomic>
 #include <cstdlib>
-#include <random>
 
 namespace fairtender::reports {
 
@@ -207,20 +207,12 @@ QImage drawChart(const AwardReportContent& c, double widthCss) {
     return image;
 }
 
-fs::path temporaryNameFor(const fs::path& out) {
-    static std::atomic<unsigned> counter{0};
-    std::random_device device;
-    return out.parent_path() /
-           ("." + out.filename().string() + ".tmp-" + std::to_string(device() % 1000000) + "-" +
-            std::to_string(counter++));
-}
-
 // Lays `html` out on A4 pages and writes them with the header and footer, atomically.
 PdfWritten renderPdf(const QString& html, const QString& title, const QString& headerLeft,
                      const QImage* chart, const fs::path& out) {
     PdfWritten written;
-    if (out.filename().empty()) {
-        written.error = "the report needs a file name, such as award-report.pdf";
+    if (const auto problem = outputPathProblem(out, {})) {
+        written.error = "cannot write " + out.string() + ": " + *problem;
         return written;
     }
     std::error_code error;
@@ -229,14 +221,13 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
         written.error = "cannot write " + out.string() + ": no folder " + parent.string();
         return written;
     }
-    if (fs::is_directory(out, error)) {
-        written.error = "cannot write " + out.string() + ": it is a folder";
-        return written;
-    }
-    const fs::path target = parent / out.filename();
-    const fs::path temporary = temporaryNameFor(target);
+    // Drawn in memory, then written in one checked, flushed write and renamed over `out`: a
+    // full disk or a failed close leaves the earlier file as it was.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(QString::fromStdString(temporary.string()));
+        QPdfWriter writer(&buffer);
         writer.setResolution(kDpi);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                          QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
@@ -264,8 +255,7 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
 
         QPainter painter;
         if (!painter.begin(&writer)) {
-            written.error = "cannot write " + out.string() + ": the file cannot be created";
-            fs::remove(temporary, error);
+            written.error = "cannot write " + out.string() + ": the PDF cannot be started";
             return written;
         }
         QFont small(QString::fromUtf8(kFont));
@@ -293,20 +283,20 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
         }
         if (!painter.end()) {
             written.error = "cannot write " + out.string() + ": the PDF could not be completed";
-            fs::remove(temporary, error);
             return written;
         }
         written.pages = pages;
     }
-    if (fs::file_size(temporary, error) == 0 || error) {
-        written.error = "cannot write " + out.string() + ": nothing was written";
-        fs::remove(temporary, error);
+    buffer.close();
+    if (bytes.isEmpty()) {
+        written.pages = 0;
+        written.error = "cannot write " + out.string() + ": the PDF came out empty";
         return written;
     }
-    fs::rename(temporary, target, error);
-    if (error) {
-        written.error = "cannot write " + out.string() + ": " + error.message();
-        fs::remove(temporary, error);
+    if (const auto failed = writeFileAtomically(
+            out, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())))) {
+        written.pages = 0;
+        written.error = *failed + "; the earlier file, if any, is unchanged";
     }
     return written;
 }

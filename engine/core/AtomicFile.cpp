@@ -64,4 +64,17 @@ std::optional<std::string> writeFileAtomically(const fs::path& target, std::stri
     return std::nullopt;
 }
 
+std::optional<std::string> flushFileToDisk(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "cannot reopen " + file.string() + ": " + std::strerror(errno);
+    const bool synced = ::fsync(fd) == 0;
+    const int error = errno;
+    const bool closed = ::close(fd) == 0;
+    if (!synced || !closed)
+        return "cannot flush " + file.string() +
+               " to disk: " + std::strerror(synced ? errno : error);
+    return std::nullopt;
+}
+
 } // namespace fairtender

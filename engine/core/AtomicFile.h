@@ -19,4 +19,9 @@ std::filesystem::path temporaryNameFor(const std::filesystem::path& target);
 std::optional<std::string> writeFileAtomically(const std::filesystem::path& target,
                                                std::string_view bytes);
 
+// Flushes a file written by someone else's writer (a library that closed it) to disk, so a
+// rename over a target cannot leave the new name on content still in memory. Returns nullopt
+// on success, else what went wrong.
+std::optional<std::string> flushFileToDisk(const std::filesystem::path& file);
+
 } // namespace fairtender

@@ -356,6 +356,18 @@ Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string
     return {errorAt(locationOf(workspace), message)};
 }
 
+Diagnostics requireVerified(const Workspace& workspace, const LivingWageTable* rates) {
+    const VerifyReport report = workspace.verify(rates);
+    if (report.ok())
+        return {};
+    std::string message = "the workspace fails verification, so no document is made from it: " +
+                          report.problems.front().message;
+    if (report.problems.size() > 1)
+        message += " (and " + std::to_string(report.problems.size() - 1) +
+                   " more problems: verify lists them all)";
+    return {errorAt(locationOf(workspace), message)};
+}
+
 Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
                                           const std::string& what) {
     Gathered<LockedEvaluation> gathered;
@@ -363,6 +375,8 @@ Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const Livi
         requireLockedOrAwarded(workspace, what,
                                "run `fairtender advance " + workspace.path().filename().string() +
                                    " --to locked --reason TEXT --as NAME`");
+    if (gathered.problems.empty())
+        gathered.problems = requireVerified(workspace, rates);
     if (!gathered.problems.empty())
         return gathered;
     FolderEvaluation evaluation = workspace.evaluate(rates);

@@ -234,6 +234,11 @@ Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspac
 Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what,
                                    const std::string& howToLock);
 
+// Nothing when the workspace passes verify (the audit chain, every stored record against the
+// entry that wrote it, the recomputed results); else one problem naming the first thing that
+// failed. No document is made from a record that fails verification.
+Diagnostics requireVerified(const Workspace& workspace, const LivingWageTable* rates);
+
 // A locked or awarded workspace's stored inputs and their result: what every document made
 // from the results starts from.
 struct LockedEvaluation {
@@ -243,8 +248,8 @@ struct LockedEvaluation {
 };
 
 // The stored inputs evaluated; the stage problem of requireLockedOrAwarded (advising the
-// `fairtender advance` command), or the problems of inputs that no longer evaluate, give no
-// content. `what` names the document.
+// `fairtender advance` command), the first failure of requireVerified, or the problems of
+// inputs that no longer evaluate, give no content. `what` names the document.
 Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
                                           const std::string& what);
 

@@ -635,6 +635,49 @@ private slots:
                  qPrintable(result));
     }
 
+    void aWorkspaceThatFailsVerificationOpensUnderARedBannerWithEveryExportDisabled() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toEvaluation(ws));
+            QVERIFY(ws.submitScore("eve", "B1", "q-menu", 3, "fine", test::rates()).ok());
+        }
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(
+            sqlite3_exec(db, "UPDATE evaluator_scores SET value = '5'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(db);
+
+        MainWindow window;
+        QSignalSpy verified(&window, &MainWindow::workspaceVerified);
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        QVERIFY(verified.count() > 0 || verified.wait(30000));
+        auto* banner = child<QLabel>(window, "verificationBannerLabel");
+        QVERIFY(!banner->isHidden());
+        QVERIFY2(banner->text().contains(QStringLiteral("evaluator_scores row B1 q-menu eve")),
+                 qPrintable(banner->text()));
+        auto* page = window.findChild<ExportPage*>();
+        for (const char* id : {"scorecard", "award-report", "summaries", "ocds"}) {
+            QVERIFY2(!page->isEnabled(QString::fromLatin1(id)), id);
+            QVERIFY2(page->toolTipOf(QString::fromLatin1(id))
+                         .contains(QStringLiteral("fails verification")),
+                     id);
+        }
+    }
+
+    void aWorkspaceThatVerifiesShowsNoBanner() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        MainWindow window;
+        QSignalSpy verified(&window, &MainWindow::workspaceVerified);
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        QVERIFY(verified.count() > 0 || verified.wait(30000));
+        QCOMPARE(verified.front().at(0).toString(), QString());
+        QVERIFY(child<QLabel>(window, "verificationBannerLabel")->isHidden());
+    }
+
     void openingATenderXmlOpensItsFolder() {
         MainWindow window;
         window.open(test::samplePath("school-meals") + QStringLiteral("/tender.xml"));

@@ -4,6 +4,7 @@
 #include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/FileHash.h"
+#include "core/OutputPath.h"
 #include "scoring/Derivation.h"
 
 #include <xlsxwriter.h>
@@ -1491,6 +1492,8 @@ ExportResult exportScorecard(const TenderFolder& folder, const EvaluationResult&
     };
     if (out.filename().empty())
         return fail("the scorecard needs a file name, such as scorecard.xlsx");
+    if (const auto problem = outputPathProblem(out, {}))
+        return fail("cannot write the scorecard: " + *problem);
     std::error_code error;
     const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
     if (!fs::is_directory(parent, error))
@@ -1503,6 +1506,10 @@ ExportResult exportScorecard(const TenderFolder& folder, const EvaluationResult&
         Writer writer(folder, result, lint, options, target);
         const bool written = writer.write(temporary);
         ExportResult outcome = std::move(writer.outcome());
+        if (written)
+            if (const auto unflushed = flushFileToDisk(temporary))
+                outcome.diagnostics.push_back(
+                    errorAt({out.string(), 0, 0}, "cannot write the scorecard: " + *unflushed));
         if (written && options.beforeRename && !options.beforeRename(temporary))
             outcome.diagnostics.push_back(errorAt({out.string(), 0, 0},
                                                   "cannot write the scorecard: the write was "
