@@ -38,7 +38,7 @@ for evaluator in E1 E2 E3; do
 done
 ft panel add "$ws" M1 --role moderator --as "$lead"
 ft advance "$ws" --to open --reason "Published on Find a Tender" --as "$lead"
-for member in E1 E2 E3 M1; do
+for member in "$lead" E1 E2 E3 M1; do
     ft panel declare "$ws" --none --as "$member"
 done
 ft advance "$ws" --to evaluation --reason "Bids opened on 2 March" --as "$lead"
@@ -59,8 +59,7 @@ shoot moderation moderation M1 "$ws"
 ft moderate "$ws" --bid B3 --criterion q-sourcing --value 3 \
     --reason "Agreed 3: targets are modest and mostly regional." --as M1
 ft advance "$ws" --to locked --reason "Moderation complete on 25 March" --as "$lead"
-ft advance "$ws" --to awarded --reason "Approved by the cabinet member on 9 April" \
-    --date 2026-04-10 --as "$lead"
+ft advance "$ws" --to awarded --reason "Approved by the cabinet member" --as "$lead"
 
 shoot start start "$lead" "$ws"
 shoot results results "$lead" "$ws"

@@ -182,7 +182,9 @@ Outcome finishCommand(const std::string& command, const CommandOutcome& done,
     if (!done.ok())
         return Outcome::invalidFiles(command, done.problems);
     streams.out << done.summary << "\n";
-    return Outcome::success(warnings);
+    Diagnostics all = warnings;
+    all.insert(all.end(), done.problems.begin(), done.problems.end()); // the command's warnings
+    return Outcome::success(all);
 }
 
 CommandSyntax validateSyntax() {

@@ -329,9 +329,11 @@ Options:
         return withExitCodes(
             R"(Usage: fairtender decide-abnormally-low WS.ftw --bid B --accept|--reject --reason TEXT --as NAME
 
-Records the lead's decision on a bid whose price was flagged abnormally low: accepted
-(the bid stays, with the reason as a note) or rejected (the bid is excluded). Every
-flagged bid needs a decision before the results can be locked.
+Records the lead's decision on a bid whose price the engine flagged abnormally low:
+accepted (the bid stays, with the reason as a note) or rejected (the bid is excluded).
+Every flagged bid needs a decision before the results can be locked. A bid whose price is
+not flagged cannot be decided on, and a lead who declared a conflict with the bid cannot
+decide on it.
 
 Example:
   fairtender decide-abnormally-low meals.ftw --bid B6 --accept --reason "Costs explained in clarification" --as "Ann Lee"
@@ -354,18 +356,20 @@ is missing:
   open         a lead on the panel and a tender without errors (each listed as
                tender.xml:line:column); the evaluation model is then frozen, and bids
                may be imported (workspace import-bids)
-  evaluation   a lead, an evaluator and every evaluator's and moderator's declaration
+  evaluation   a lead, an evaluator and every panel member's declaration (the lead's
+               too); a panel of one evaluator is allowed with a warning
   moderation   every evaluator's score on every bid and judgement criterion
   locked       every consensus score and a decision on every abnormally low price
   awarded      a single first-ranked bid; records the award and the standstill end:
-               8 working days after the award notice (--date, today if not given),
-               skipping weekends and England and Wales bank holidays
+               8 working days after the award notice (--date, today if not given; not
+               in the future nor before the results were locked), skipping weekends
+               and England and Wales bank holidays
                (templates/reference/bank-holidays-england-and-wales.xml)
 
 Examples:
   fairtender advance meals.ftw --to open --reason "Published on Find a Tender" --as "Ann Lee"
   fairtender advance meals.ftw --to evaluation --reason "Bids opened" --as "Ann Lee"
-  fairtender advance meals.ftw --to awarded --reason "Approved by cabinet" --date 2025-12-19 --as "Ann Lee"
+  fairtender advance meals.ftw --to awarded --reason "Approved by cabinet" --as "Ann Lee"
 
 Options:
   --as NAME        the person acting (the lead)
@@ -376,28 +380,31 @@ Options:
 )");
     if (command == "exclude")
         return withExitCodes(
-            R"(Usage: fairtender exclude WS.ftw --bid B --why TEXT --as NAME [--notice-date YYYY-MM-DD]
+            R"(Usage: fairtender exclude WS.ftw --bid B --why TEXT --as NAME [--date YYYY-MM-DD]
 
 Records that a bid is excluded after the evaluation, once the results are locked (the
-lead only, with the reason): it failed the final checks, withdrew, or could not sign.
-The bid is then excluded with that reason and the other bids are scored and ranked
-again from the stored records without it, so the next bid becomes first. When the
-tender is awarded and the excluded bid holds the award, the award passes to the new
-first-ranked bid with a new standstill: 8 working days after --notice-date (today if
-not given). The earlier award stays in the audit trail and in `workspace status`.
-A bid already excluded, an unknown bid, a tender not yet locked, or an awarded bid whose
-exclusion would leave no single first-ranked bid is refused.
+lead only, with the reason and the day it was decided): it failed the final checks,
+withdrew, or could not sign. The bid is then excluded with that reason and the other
+bids are scored and ranked again from the stored records without it. When the tender is
+awarded and the award no longer stands (its bid excluded), the award falls away and the
+tender is locked again: the lead makes the new award as a decision of its own with
+`advance --to awarded --reason TEXT --date DAY`, which starts a new standstill. An
+exclusion of the awarded bid is recorded as during the standstill or after it ended.
+The earlier award stays in the audit trail and in `workspace status`. A bid already
+excluded, an unknown bid, a tender not yet locked, or a day in the future, before the
+results were locked or before the award notice is refused.
 
 Examples:
   fairtender exclude meals.ftw --bid B1 --why "Failed the final insurance check" --as "Ann Lee"
-  fairtender exclude meals.ftw --bid B1 --why "Withdrew on 9 January" --notice-date 2026-01-12 --as "Ann Lee"
+  fairtender exclude meals.ftw --bid B1 --why "Withdrew during the standstill" --as "Ann Lee"
+  fairtender advance meals.ftw --to awarded --reason "Re-award approved by cabinet" --as "Ann Lee"
 
 Options:
-  --as NAME            the person acting (the lead)
-  --bid B              the bid
-  --why TEXT           why it is excluded (required)
-  --notice-date DAY    (awarded) the day of the new award notice
-  -h, --help           show this help
+  --as NAME     the person acting (the lead)
+  --bid B       the bid
+  --why TEXT    why it is excluded (required)
+  --date DAY    the day the exclusion was decided (default today)
+  -h, --help    show this help
 )");
     if (command == "report")
         return withExitCodes(R"(Usage: fairtender report WS.ftw --pdf OUT.pdf

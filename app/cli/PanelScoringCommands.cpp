@@ -97,7 +97,7 @@ CommandSyntax excludeSyntax() {
             {kAs,
              {"--bid", "a bid id"},
              {"--why", "why the bid is excluded"},
-             {"--notice-date", "the day of the new award notice (YYYY-MM-DD)"}},
+             {"--date", "the day the exclusion was decided (YYYY-MM-DD; default today)"}},
             {"WS.ftw"}};
 }
 
@@ -132,7 +132,10 @@ Outcome runPanelDeclare(const ParsedArguments& args, const CommandStreams& strea
     std::vector<ConflictDeclaration> conflicts;
     if (bid)
         conflicts.push_back({*actor, *bid, *args.option("--details")});
-    return finishCommand(command, opened.workspace->declareInterests(*actor, conflicts), streams);
+    ReferenceRates rates = referenceRates();
+    return finishCommand(command,
+                         opened.workspace->declareInterests(*actor, conflicts, rates.get()),
+                         streams, rates.warnings);
 }
 
 Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams) {
@@ -296,25 +299,16 @@ Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams) {
     const auto bid = args.option("--bid");
     if (!bid)
         return Outcome::usage(command, "missing --bid B");
-    const std::optional<Date> notice = dayOption(args, "--notice-date");
-    if (!notice)
-        return Outcome::usage(command, "--notice-date must be a day written YYYY-MM-DD");
+    const std::optional<Date> day = dayOption(args, "--date");
+    if (!day)
+        return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
     ReferenceRates rates = referenceRates();
-    // The holidays count a new standstill, needed only when an award passes on.
-    std::optional<BankHolidays> holidays;
-    if (opened.workspace->state() == LifecycleState::Awarded) {
-        Diagnostics problems;
-        holidays = bankHolidays(problems);
-        if (!holidays)
-            return Outcome::invalidFiles(command, problems);
-    }
     return finishCommand(command,
                          opened.workspace->excludeAfterEvaluation(
-                             *actor, *bid, args.option("--why").value_or(""), rates.get(),
-                             holidays ? &*holidays : nullptr, notice),
+                             *actor, *bid, args.option("--why").value_or(""), rates.get(), day),
                          streams, rates.warnings);
 }
 

@@ -35,7 +35,7 @@ Outcome runModerate(const ParsedArguments& args, const CommandStreams& streams);
 Outcome runDecideAbnormallyLow(const ParsedArguments& args, const CommandStreams& streams);
 // advance WS.ftw --to STATE --reason TEXT --as NAME [--date YYYY-MM-DD].
 Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams);
-// exclude WS.ftw --bid B --why TEXT --as NAME [--notice-date YYYY-MM-DD]: once locked.
+// exclude WS.ftw --bid B --why TEXT --as NAME [--date YYYY-MM-DD]: once locked.
 Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams);
 
 } // namespace fairtender::cli

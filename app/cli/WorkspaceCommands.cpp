@@ -29,6 +29,25 @@ std::string indented(const std::string& label, const std::string& text) {
     return out + "\n";
 }
 
+// One step of the award history on one line.
+std::string awardEventText(const AwardEvent& event) {
+    const std::string why = event.reason.empty() ? "" : ": " + event.reason;
+    const std::string by = event.by.empty() ? "" : " by " + event.by;
+    switch (event.kind) {
+    case AwardEvent::Kind::Award:
+        return "awarded to " + event.bidId + " (notice " + event.date +
+               ", standstill ends at the end of " + event.standstillEnd + "), decided" + by + why;
+    case AwardEvent::Kind::Exclusion:
+        return event.bidId + " excluded after the evaluation" +
+               (event.date.empty() ? "" : " on " + event.date) +
+               (event.standstill.empty() ? "" : ", " + event.standstill) + by + why;
+    case AwardEvent::Kind::AwardFellAway:
+        return "the award to " + event.bidId +
+               " fell away: the tender is locked again for a new award decision";
+    }
+    return {};
+}
+
 // Above this many files an import shows how far its checks have got.
 constexpr std::size_t kImportProgressFrom = 50;
 
@@ -198,12 +217,13 @@ Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& st
                 << "  audit entries    " << s.auditEntries << "\n"
                 << "  head hash        " << s.headHash << "\n"
                 << "  schema version   " << s.schemaVersion << "\n";
-    // Every award on record: a later one passed the award on from a bid then excluded.
-    const auto awards = opened.workspace->awards();
-    for (std::size_t i = 0; i < awards.size(); ++i)
-        streams.out << (i + 1 < awards.size() ? "  earlier award    " : "  awarded to       ")
-                    << awards[i].bidId << " (notice " << awards[i].noticeDate
-                    << ", standstill ends at the end of " << awards[i].standstillEnd << ")\n";
+    // The award's story in the order recorded: each award, each exclusion after the
+    // evaluation, each award that fell away, with who recorded it and why.
+    const auto history = opened.workspace->awardHistory();
+    if (!history.empty())
+        streams.out << "  award history\n";
+    for (const auto& event : history)
+        streams.out << "    " << awardEventText(event) << "\n";
     return Outcome::success();
 }
 

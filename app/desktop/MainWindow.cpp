@@ -1023,8 +1023,8 @@ void MainWindow::connectWorkspacePages() {
                     std::vector<ConflictDeclaration> conflicts;
                     if (!bid.isEmpty())
                         conflicts.push_back({who, qtext(bid), qtext(details.trimmed())});
-                    runCommand([who, conflicts](Workspace& ws, const ReferenceTables&) {
-                        return ws.declareInterests(who, conflicts);
+                    runCommand([who, conflicts](Workspace& ws, const ReferenceTables& tables) {
+                        return ws.declareInterests(who, conflicts, tables.ratesOrNull());
                     });
                 });
             });

@@ -145,12 +145,13 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
             blockers.push_back("the panel has no lead (panel add NAME --role lead)");
         if (panel.withRole(PanelRole::Evaluator).empty())
             blockers.push_back("the panel has no evaluator (panel add NAME --role evaluator)");
+        // Everyone on the panel declares, the lead and auditors too: the lead decides
+        // abnormally low prices and may moderate, and an auditor reads every score.
         std::vector<std::string> undeclared;
-        for (const auto role : {PanelRole::Evaluator, PanelRole::Moderator})
-            for (const auto& name : panel.withRole(role))
-                if (!panel.hasDeclared(name) &&
-                    std::find(undeclared.begin(), undeclared.end(), name) == undeclared.end())
-                    undeclared.push_back(name);
+        for (const auto& member : panel.members)
+            if (!panel.hasDeclared(member.name) &&
+                std::find(undeclared.begin(), undeclared.end(), member.name) == undeclared.end())
+                undeclared.push_back(member.name);
         if (!undeclared.empty())
             blockers.push_back(missingLine("conflict-of-interest declaration",
                                            "conflict-of-interest declarations", undeclared));
@@ -223,6 +224,19 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
         break;
     }
     return blockers;
+}
+
+std::vector<std::string> transitionWarnings(LifecycleState from, LifecycleState to,
+                                            const LifecycleFacts& facts) {
+    std::vector<std::string> warnings;
+    if (from == LifecycleState::Open && to == LifecycleState::Evaluation) {
+        const std::size_t evaluators = facts.panel.withRole(PanelRole::Evaluator).size();
+        if (evaluators == 1)
+            warnings.push_back("the panel has one evaluator: every judgement rests on one "
+                               "person's score, with no second view to moderate against; add "
+                               "another evaluator before the scores come in");
+    }
+    return warnings;
 }
 
 } // namespace fairtender

@@ -85,6 +85,11 @@ struct LifecycleFacts {
 std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState to,
                                             const LifecycleFacts& facts);
 
+// What the move from `from` to `to` allows but a reviewer would question (a panel of one
+// evaluator), one line each; empty when nothing does.
+std::vector<std::string> transitionWarnings(LifecycleState from, LifecycleState to,
+                                            const LifecycleFacts& facts);
+
 // "N <many> missing: a, b, c" (or "1 <one> missing: a") listing at most ten, then
 // "and N more".
 std::string missingLine(const std::string& one, const std::string& many,

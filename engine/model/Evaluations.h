@@ -4,6 +4,7 @@
 // the evaluation (a final check failed, a withdrawal).
 #pragma once
 
+#include "core/Date.h"
 #include "core/Diagnostic.h"
 
 #include <optional>
@@ -50,6 +51,7 @@ struct AbnormallyLowDecision {
 struct ExclusionAfterEvaluation {
     std::string bidId;
     std::string reason;
+    std::optional<Date> date; // the day the buyer decided it, when recorded
     SourceLocation where;
 };
 

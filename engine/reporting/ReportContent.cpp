@@ -589,11 +589,9 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
                                                 : "conflict with " + d.bidId +
                                                       (d.details.empty() ? "" : ": " + d.details));
         }
-        // Only those who score or moderate must declare before evaluation starts.
-        const bool mustDeclare =
-            panel.hasRole(name, PanelRole::Evaluator) || panel.hasRole(name, PanelRole::Moderator);
+        // Everyone on the panel declares before evaluation starts, the lead too.
         if (row.declaration.empty())
-            row.declaration = mustDeclare ? "not declared" : "none recorded (not required)";
+            row.declaration = "not declared";
         c.panel.push_back(std::move(row));
     }
 

@@ -673,9 +673,37 @@ EvaluationOutcome Pipeline::run() {
 
 } // namespace
 
+std::optional<bool> flaggedForDecision(const Tender& tender, const std::vector<Bid>& bids,
+                                       const Evaluations& evaluations, const std::string& bidId) {
+    Evaluations examined = evaluations;
+    examined.exclusions.clear();
+    std::erase_if(examined.abnormallyLowDecisions,
+                  [&](const AbnormallyLowDecision& d) { return d.bidId == bidId; });
+    const EvaluationOutcome outcome = Pipeline(tender, bids, examined).run();
+    if (!outcome.result)
+        return std::nullopt;
+    const BidResult* bid = outcome.result->findBid(bidId);
+    return bid != nullptr && bid->hasFlag(FlagKind::AbnormallyLow);
+}
+
 EvaluationOutcome evaluate(const Tender& tender, const std::vector<Bid>& bids,
                            const Evaluations& evaluations) {
-    return Pipeline(tender, bids, evaluations).run();
+    EvaluationOutcome outcome = Pipeline(tender, bids, evaluations).run();
+    if (!outcome.result)
+        return outcome;
+    // A decision is an answer to a flag: on a price the engine does not flag it would
+    // exclude (or clear) a bid on no finding at all.
+    for (const auto& decision : evaluations.abnormallyLowDecisions)
+        if (flaggedForDecision(tender, bids, evaluations, decision.bidId) == false)
+            outcome.diagnostics.push_back(errorAt(
+                decision.where,
+                "abnormally-low-decision on " + decision.bidId + ": the price of " +
+                    decision.bidId +
+                    " is not flagged as abnormally low by the tender's rule, so there is no "
+                    "abnormally low price to accept or reject: remove the decision"));
+    if (hasErrors(outcome.diagnostics))
+        outcome.result.reset();
+    return outcome;
 }
 
 } // namespace fairtender

@@ -22,8 +22,16 @@ struct EvaluationOutcome {
 };
 
 // Expects inputs that passed the file and cross-reference checks (loadTenderFolder).
-// Reports, rather than guesses, every input a non-excluded bid lacks.
+// Reports, rather than guesses, every input a non-excluded bid lacks, and every
+// abnormally-low decision on a bid whose price the engine does not flag.
 EvaluationOutcome evaluate(const Tender& tender, const std::vector<Bid>& bids,
                            const Evaluations& evaluations);
+
+// True when `bidId`'s price is flagged abnormally low with its own decision set aside (the
+// other bids' decisions kept, bids excluded after the evaluation put back, as they stood when
+// prices were examined): the bids an abnormally-low decision may be recorded for. nullopt
+// when the inputs do not evaluate yet (scores still missing, for example).
+std::optional<bool> flaggedForDecision(const Tender& tender, const std::vector<Bid>& bids,
+                                       const Evaluations& evaluations, const std::string& bidId);
 
 } // namespace fairtender

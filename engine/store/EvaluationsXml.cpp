@@ -50,8 +50,9 @@ std::string writeEvaluationsXml(const Evaluations& evaluations, const std::strin
                attr("accept", a.accept ? "true" : "false") + ">" + escaped(a.reason, false) +
                "</abnormally-low-decision>\n";
     for (const auto& e : evaluations.exclusions)
-        xml += "  <exclusion" + attr("bid", e.bidId) + ">" + escaped(e.reason, false) +
-               "</exclusion>\n";
+        xml += "  <exclusion" + attr("bid", e.bidId) +
+               (e.date ? attr("date", e.date->toString()) : std::string()) + ">" +
+               escaped(e.reason, false) + "</exclusion>\n";
     xml += "</evaluations>\n";
     return xml;
 }

@@ -6,6 +6,7 @@
 #include "core/FileBytes.h"
 #include "core/FileHash.h"
 #include "io/json/ResultJson.h"
+#include "lifecycle/PanelNames.h"
 #include "scoring/Evaluator.h"
 #include "store/EvaluationsXml.h"
 #include "validation/Lint.h"
@@ -47,6 +48,9 @@ struct TableSpec {
     const char* action;
     std::vector<const char*> columns;
     const char* commandAction = ""; // the action of the command that adds rows later, if any
+    // Columns from this index on were added by a later schema: left out of the row text
+    // while empty, so a row written before them still matches the entry that wrote it.
+    std::size_t laterColumnsFrom = SIZE_MAX;
 };
 
 bool writesRows(const TableSpec& spec, const std::string& action) {
@@ -83,8 +87,9 @@ const TableSpec kReopeningsTable{
     {"bid_id", "criterion_id", "evaluator", "score_position", "reason"}};
 const TableSpec kAwardsTable{
     "awards", "award.record", {"bid_id", "notice_date", "standstill_end", "reason"}};
-// Schema 3: bids excluded after the evaluation.
-const TableSpec kExclusionsTable{"exclusions", "exclusion.record", {"bid_id", "reason"}};
+// Schema 3: bids excluded after the evaluation; schema 4 adds the day it was decided.
+const TableSpec kExclusionsTable{
+    "exclusions", "exclusion.record", {"bid_id", "reason", "decided_on"}, "", 2};
 
 const std::vector<const TableSpec*>& dataTables() {
     static const std::vector<const TableSpec*> tables{
@@ -148,6 +153,9 @@ const std::vector<std::vector<std::string>>& migrations() {
         {
             "CREATE TABLE exclusions (position INTEGER PRIMARY KEY, bid_id TEXT NOT NULL, "
             "reason TEXT NOT NULL, row_hash TEXT NOT NULL, audit_seq INTEGER NOT NULL)",
+        },
+        {
+            "ALTER TABLE exclusions ADD COLUMN decided_on TEXT NOT NULL DEFAULT ''",
         }};
     return steps;
 }
@@ -180,6 +188,8 @@ std::string rowText(const TableSpec& spec, const std::vector<std::string>& value
     std::string text;
     for (std::size_t i = 0; i < spec.columns.size() && i < values.size(); ++i) {
         const std::string column = spec.columns[i];
+        if (i >= spec.laterColumnsFrom && values[i].empty())
+            continue;
         if (!text.empty())
             text += ' ';
         if (column == "xml")
@@ -339,12 +349,18 @@ struct Workspace::Impl {
     Session session;
     std::optional<AuditEntry> head; // the last entry, while a command appends
     std::string commandTime;        // one time for every entry of a command
+    WorkspaceClock clock;           // empty: the system clock
     // Declared after the session so that they are finalized before it closes.
     std::map<std::string, std::unique_ptr<Prepared>, std::less<>> prepared;
     Sha256 hasher;
 
     explicit Impl(const fs::path& file)
         : path(file), session(Poco::Data::SQLite::Connector::KEY, file.string()) {}
+
+    std::string timeNow() const { return clock ? clock() : utcTimestampNow(); }
+    Date today() const {
+        return Date::parse(std::string_view(timeNow()).substr(0, 10)).value_or(todayUtc());
+    }
 
     Prepared& statement(const std::string& sql) {
         const auto found = prepared.find(sql);
@@ -506,6 +522,19 @@ struct Workspace::Impl {
         return std::nullopt;
     }
 
+    // The audit entry of the latest move to `state` (a tender is locked again when an award
+    // falls away), if it got there.
+    std::optional<AuditEntry> latestEntryReaching(LifecycleState state) {
+        const auto rows = readRows(kLifecycleTable);
+        for (auto row = rows.rbegin(); row != rows.rend(); ++row)
+            if (row->values[0] == toString(state)) {
+                auto entries = readLog(" WHERE seq = " + std::to_string(row->auditSeq));
+                if (!entries.empty())
+                    return entries.front();
+            }
+        return std::nullopt;
+    }
+
     std::vector<StoredRow> readRows(const TableSpec& spec) {
         std::string sql = "SELECT position, audit_seq, row_hash";
         for (const char* column : spec.columns)
@@ -593,8 +622,16 @@ struct Workspace::Impl {
         std::set<std::string> reopened;
         for (const auto& row : readRows(kReopeningsTable))
             reopened.insert(row.values[3]);
+        // A conflict declared after scoring takes that person's scores on the bid out of the
+        // mean and the agenda; the scores stay on record.
+        std::set<std::pair<std::string, std::string>> conflicted; // evaluator, bid
+        for (const auto& row : readRows(kDeclarationsTable))
+            if (!row.values[1].empty())
+                conflicted.emplace(row.values[0], row.values[1]);
         for (const auto& row : readRows(kScoresTable)) {
             if (!reopened.empty() && reopened.count(std::to_string(row.position)) != 0)
+                continue;
+            if (!conflicted.empty() && conflicted.count({row.values[2], row.values[0]}) != 0)
                 continue;
             EvaluatorScore s{row.values[0], row.values[1],
                              row.values[2], number(row.values[3], line),
@@ -636,8 +673,10 @@ struct Workspace::Impl {
                 evaluations.abnormallyLowDecisions.push_back(std::move(a));
         }
         for (const auto& row : readRows(kExclusionsTable))
-            evaluations.exclusions.push_back(
-                {row.values[0], row.values[1], {"evaluations.xml", line++, 3}});
+            evaluations.exclusions.push_back({row.values[0],
+                                              row.values[1],
+                                              Date::parse(row.values[2]),
+                                              {"evaluations.xml", line++, 3}});
         if (line > 3)
             folder.files.emplace_back("evaluations.xml");
     }
@@ -677,7 +716,7 @@ struct Workspace::Impl {
         }
         try {
             session.begin();
-            commandTime = utcTimestampNow();
+            commandTime = timeNow();
             loadHead();
             body(outcome);
             if (outcome.ok())
@@ -702,6 +741,10 @@ Workspace::~Workspace() = default;
 
 const fs::path& Workspace::path() const {
     return impl_->path;
+}
+
+void Workspace::setClock(WorkspaceClock clock) {
+    impl_->clock = std::move(clock);
 }
 
 WorkspaceOpen Workspace::open(const fs::path& wsPath) {
@@ -746,7 +789,8 @@ WorkspaceOpen Workspace::open(const fs::path& wsPath) {
 }
 
 WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path& wsPath,
-                                          const std::string& actor, const LivingWageTable* rates) {
+                                          const std::string& actor, const LivingWageTable* rates,
+                                          const WorkspaceClock& clock) {
     WorkspaceOpen created;
     std::error_code error;
     if (actor.empty()) {
@@ -795,7 +839,8 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         impl->configure();
         impl->session.begin();
         impl->migrate(-1);
-        impl->commandTime = utcTimestampNow();
+        impl->clock = clock;
+        impl->commandTime = impl->timeNow();
         const std::string reason = "created from the folder " + folder.string();
         impl->insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
                         reason);
@@ -847,6 +892,8 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
     for (auto& diagnostic : opened.diagnostics)
         created.diagnostics.push_back(std::move(diagnostic));
     created.workspace = std::move(opened.workspace);
+    if (created.workspace)
+        created.workspace->setClock(clock);
     return created;
 }
 
@@ -1138,6 +1185,23 @@ std::optional<PanelRole> viewerRole(const PanelRecord& panel, const std::string&
     return std::nullopt;
 }
 
+// Empty when `day` (of `what`, "the award notice") is neither in the future nor before the
+// results were last locked; else why it cannot be.
+std::string datedAfterLock(Workspace::Impl& impl, const Date& day, const std::string& what) {
+    const Date today = impl.today();
+    if (day > today)
+        return what + " date " + day.toString() + " is in the future (today is " +
+               today.toString() + "): record it on the day it happens";
+    if (const auto locked = impl.latestEntryReaching(LifecycleState::Locked))
+        if (const auto lockedOn = Date::parse(std::string_view(locked->time).substr(0, 10));
+            lockedOn && day < *lockedOn)
+            return what + " date " + day.toString() + " is before the results were locked on " +
+                   lockedOn->toString() + " (by " + locked->actor +
+                   "): it can only follow the locked results; give " + lockedOn->toString() +
+                   " or later";
+    return {};
+}
+
 } // namespace
 
 LifecycleState Workspace::state() const {
@@ -1162,14 +1226,97 @@ std::vector<AwardRecord> Workspace::awards() const {
     return records;
 }
 
+std::vector<AwardEvent> Workspace::awardHistory() const {
+    Impl& impl = *impl_;
+    struct Step {
+        std::int64_t seq;
+        AwardEvent event;
+    };
+    std::vector<Step> steps;
+    for (const auto& row : impl.readRows(kAwardsTable))
+        steps.push_back({row.auditSeq,
+                         {AwardEvent::Kind::Award,
+                          row.values[0],
+                          row.values[1],
+                          row.values[2],
+                          row.values[3],
+                          {},
+                          {},
+                          {}}});
+    for (const auto& row : impl.readRows(kExclusionsTable))
+        steps.push_back({row.auditSeq,
+                         {AwardEvent::Kind::Exclusion,
+                          row.values[0],
+                          row.values[2],
+                          {},
+                          row.values[1],
+                          {},
+                          {},
+                          {}}});
+    bool awardedYet = false;
+    for (const auto& row : impl.readRows(kLifecycleTable)) {
+        if (row.values[0] == toString(LifecycleState::Awarded))
+            awardedYet = true;
+        else if (awardedYet && row.values[0] == toString(LifecycleState::Locked))
+            steps.push_back(
+                {row.auditSeq,
+                 {AwardEvent::Kind::AwardFellAway, {}, {}, {}, row.values[1], {}, {}, {}}});
+    }
+    std::sort(steps.begin(), steps.end(),
+              [](const Step& a, const Step& b) { return a.seq < b.seq; });
+    std::string seqs;
+    for (const auto& step : steps)
+        seqs += (seqs.empty() ? "" : ", ") + std::to_string(step.seq);
+    std::map<std::int64_t, AuditEntry> entries;
+    if (!seqs.empty())
+        for (auto& entry : impl.readLog(" WHERE seq IN (" + seqs + ")"))
+            entries.emplace(entry.seq, std::move(entry));
+    std::vector<AwardEvent> history;
+    std::optional<AwardEvent> standing; // the award in force at each step
+    for (auto& step : steps) {
+        AwardEvent& event = step.event;
+        if (const auto entry = entries.find(step.seq); entry != entries.end()) {
+            event.by = entry->second.actor;
+            event.recordedAt = entry->second.time;
+        }
+        if (event.kind == AwardEvent::Kind::Exclusion && standing &&
+            standing->bidId == event.bidId) {
+            const auto end = Date::parse(standing->standstillEnd);
+            const auto day = Date::parse(event.date);
+            event.standstill =
+                end && day && *day > *end
+                    ? "after the standstill ended on " + end->toString()
+                    : "during the standstill, which ends at the end of " + standing->standstillEnd;
+        }
+        if (event.kind == AwardEvent::Kind::Award)
+            standing = event;
+        if (event.kind == AwardEvent::Kind::AwardFellAway) {
+            if (standing)
+                event.bidId = standing->bidId;
+            standing.reset();
+        }
+        history.push_back(std::move(event));
+    }
+    return history;
+}
+
 CommandOutcome Workspace::addPanelMember(const std::string& actor, const std::string& name,
                                          PanelRole role) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const PanelRecord panel = impl.readPanel();
         const LifecycleState state = impl.currentState();
-        if (name.empty())
-            outcome.problems.push_back(refusal(impl.path, "give the person's name"));
+        std::vector<std::string> names;
+        for (const auto& member : panel.members)
+            names.push_back(member.name);
+        if (const auto problem = panelNameProblem(name))
+            outcome.problems.push_back(refusal(impl.path, *problem));
+        else if (const auto twin = lookAlikeOf(name, names))
+            outcome.problems.push_back(refusal(
+                impl.path, "\"" + name + "\" cannot be told apart from \"" + *twin +
+                               "\", already on the panel: it differs only by look-alike or "
+                               "invisible characters, spacing or case; use the same name for "
+                               "the same person, or tell two people apart in a way that shows"));
         else if (state >= LifecycleState::Locked)
             outcome.problems.push_back(refusal(impl.path, "the results are " +
                                                               std::string(toString(state)) +
@@ -1189,7 +1336,8 @@ CommandOutcome Workspace::addPanelMember(const std::string& actor, const std::st
 }
 
 CommandOutcome Workspace::declareInterests(const std::string& actor,
-                                           const std::vector<ConflictDeclaration>& conflicts) {
+                                           const std::vector<ConflictDeclaration>& conflicts,
+                                           const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const PanelRecord panel = impl.readPanel();
@@ -1223,6 +1371,7 @@ CommandOutcome Workspace::declareInterests(const std::string& actor,
         for (const auto& c : conflicts)
             impl.insertRow(kDeclarationsTable, {actor, c.bidId, c.details}, actor,
                            "declaration of interests");
+        impl.recordResults(actor, rates);
         outcome.summary =
             actor + " declared " + std::to_string(conflicts.size()) + " conflict(s) of interest";
     });
@@ -1511,9 +1660,13 @@ CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const st
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");
-        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
+        const PanelRecord panel = impl.readPanel();
+        if (!panel.hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead decides on an abnormally low "
                                 "price");
+        if (const auto* c = panel.conflict(actor, bidId))
+            return fail(actor + " declared a conflict of interest with " + bidId + " (" +
+                        c->details + ") and cannot decide on its price");
         if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation)
             return fail("abnormally low prices are decided during evaluation or moderation; the "
                         "tender is " +
@@ -1523,6 +1676,15 @@ CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const st
         const auto& bids = load.folder->bids;
         if (std::none_of(bids.begin(), bids.end(), [&](const Bid& b) { return b.id == bidId; }))
             return fail("no bid " + bidId);
+        const auto flagged =
+            flaggedForDecision(load.folder->tender, bids, load.folder->evaluations, bidId);
+        if (!flagged)
+            return fail("the prices can be examined once every bid evaluates (scores are still "
+                        "missing): decide during moderation");
+        if (!*flagged)
+            return fail("the price of " + bidId +
+                        " is not flagged as abnormally low by the tender's rule: only a price the "
+                        "engine flags is accepted or rejected as abnormally low");
         std::string before;
         if (const auto* earlier = load.folder->evaluations.findAbnormallyLowDecision(bidId))
             before = rowText(kDecisionsTable,
@@ -1573,10 +1735,17 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
             fail("cannot move to " + std::string(toString(to)) + ": " + blocker);
         if (!outcome.ok())
             return;
+        for (auto& warning : transitionWarnings(from, to, facts))
+            outcome.problems.push_back(
+                warningAt({impl.path.string(), 0, 0},
+                          "moving to " + std::string(toString(to)) + ": " + warning));
         std::optional<Date> end;
         if (to == LifecycleState::Awarded) {
             if (!noticeDate)
                 return fail("give the day of the award notice (--date YYYY-MM-DD)");
+            if (const std::string problem = datedAfterLock(impl, *noticeDate, "the award notice");
+                !problem.empty())
+                return fail(problem);
             if (holidays == nullptr)
                 return fail("the bank holiday list is needed to count the standstill period");
             end = standstillEnd(*noticeDate, *holidays);
@@ -1733,8 +1902,7 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
 CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
                                                  const std::string& reason,
                                                  const LivingWageTable* rates,
-                                                 const BankHolidays* holidays,
-                                                 std::optional<Date> noticeDate) {
+                                                 std::optional<Date> decidedOn) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
@@ -1747,6 +1915,10 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
                         std::string(toString(state)));
         if (reason.empty())
             return fail("say why the bid is excluded (--why)");
+        const Date day = decidedOn.value_or(impl.today());
+        if (const std::string problem = datedAfterLock(impl, day, "the exclusion");
+            !problem.empty())
+            return fail(problem);
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");
@@ -1762,7 +1934,15 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
             if (const BidResult* bid = before.result->findBid(bidId);
                 bid != nullptr && bid->status == BidStatus::Excluded)
                 return fail(bidId + " is already excluded: " + bid->exclusionReason());
-        impl.insertRow(kExclusionsTable, {bidId, reason}, actor, reason);
+        const auto awarded = impl.readRows(kAwardsTable);
+        const bool holdsAward = state == LifecycleState::Awarded && !awarded.empty() &&
+                                awarded.back().values[0] == bidId;
+        if (holdsAward)
+            if (const auto notice = Date::parse(awarded.back().values[1]); notice && day < *notice)
+                return fail("the exclusion date " + day.toString() +
+                            " is before the award notice of " + notice->toString() +
+                            ": a bid is excluded from an award only after it was made");
+        impl.insertRow(kExclusionsTable, {bidId, reason, day.toString()}, actor, reason);
 
         FolderLoad after = impl.rebuild(rates);
         std::optional<EvaluationOutcome> ranked;
@@ -1773,33 +1953,36 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
                                              ? &*ranked->result
                                              : nullptr;
         outcome.summary = bidId + " excluded after the evaluation";
+        if (holdsAward) {
+            const auto standstillEnd = Date::parse(awarded.back().values[2]);
+            outcome.summary += standstillEnd && day > *standstillEnd
+                                   ? " on " + day.toString() + ", after the standstill ended on " +
+                                         standstillEnd->toString()
+                                   : " on " + day.toString() + ", during the standstill";
+        }
         if (result != nullptr && result->winnerId) {
             const BidResult* first = result->findBid(*result->winnerId);
             outcome.summary += "; " + *result->winnerId + " is now ranked first with " +
                                formatFixed(first->total, result->rounding);
+        } else {
+            outcome.summary += "; no single bid is now ranked first";
         }
-        const auto awarded = impl.readRows(kAwardsTable);
-        if (state == LifecycleState::Awarded && !awarded.empty() &&
-            awarded.back().values[0] == bidId) {
-            if (result == nullptr || !result->winnerId)
-                return fail("excluding " + bidId +
-                            " leaves no single first-ranked bid to award "
-                            "the contract to (first place is tied or no bid is ranked)");
-            if (!noticeDate)
-                return fail("give the day of the new award notice (--notice-date YYYY-MM-DD)");
-            if (holidays == nullptr)
-                return fail("the bank holiday list is needed to count the standstill period");
-            const auto end = standstillEnd(*noticeDate, *holidays);
-            if (!end)
-                return fail("the bank holiday list (" + std::to_string(holidays->firstYear) +
-                            " to " + std::to_string(holidays->lastYear) +
-                            ") does not cover the standstill period after " +
-                            noticeDate->toString() + ": add the later years");
-            impl.insertRow(kAwardsTable,
-                           {*result->winnerId, noticeDate->toString(), end->toString(), reason},
-                           actor, reason);
-            outcome.summary += "; the award passes to " + *result->winnerId +
-                               "; standstill ends at the end of " + end->toString();
+        // An award stands only while its bid is still the single first-ranked bid. When it
+        // no longer is, the award falls away and the tender is locked again: the next award
+        // is the lead's own decision, with its own reason, notice date and standstill.
+        const bool awardStands = state == LifecycleState::Awarded && !holdsAward &&
+                                 result != nullptr && result->winnerId &&
+                                 *result->winnerId == awarded.back().values[0];
+        if (state == LifecycleState::Awarded && !awardStands) {
+            const std::string fallen = awarded.back().values[0];
+            impl.insertRow(kLifecycleTable,
+                           {std::string(toString(LifecycleState::Locked)),
+                            "the award to " + fallen + " falls away: " + bidId +
+                                " excluded after the evaluation (" + reason + ")"},
+                           actor, reason, true);
+            outcome.summary += "; the award to " + fallen +
+                               " falls away and the tender is locked again for a new award "
+                               "decision";
         }
         impl.recordResults(actor, rates);
     });

@@ -103,7 +103,27 @@ struct AwardRecord {
     std::string reason;
 };
 
+// One step of the award, in the order recorded: an award decision, a bid excluded after the
+// evaluation, or the award falling away (the tender locked again for a new decision).
+struct AwardEvent {
+    enum class Kind { Award, Exclusion, AwardFellAway };
+    Kind kind = Kind::Award;
+    std::string bidId;         // the bid awarded or excluded; the award's bid when it fell away
+    std::string date;          // an award's notice date; the day an exclusion was decided
+    std::string standstillEnd; // an award: the standstill's last day
+    std::string reason;        // as recorded with the step
+    std::string by;            // who recorded it
+    std::string recordedAt;    // when, as the audit entry gives it
+    // An exclusion of the bid then awarded: "during the standstill, which ends at the end of
+    // 2026-01-05" or "after the standstill ended on 2026-01-05"; empty otherwise.
+    std::string standstill;
+};
+
 struct WorkspaceOpen;
+
+// The time a command's audit entries are stamped with, as UTC ISO 8601 to the second
+// ("2026-03-02T09:30:00Z"); also what "today" is for the date checks. Empty: the system clock.
+using WorkspaceClock = std::function<std::string()>;
 
 // How far a batch of bid files has been checked: called after each file.
 using ImportProgress = std::function<void(std::size_t checked, std::size_t total)>;
@@ -111,7 +131,7 @@ using ImportProgress = std::function<void(std::size_t checked, std::size_t total
 class Workspace {
 public:
     // The newest schema this build reads and writes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Loads `folder` with loadTenderFolder and stores all of it, with one audit entry per
     // record, in a new file `wsPath` in one transaction, in the draft stage. Any error in the
@@ -120,7 +140,8 @@ public:
     static WorkspaceOpen createFromFolder(const std::filesystem::path& folder,
                                           const std::filesystem::path& wsPath,
                                           const std::string& actor,
-                                          const LivingWageTable* rates = nullptr);
+                                          const LivingWageTable* rates = nullptr,
+                                          const WorkspaceClock& clock = {});
     // Opens an existing workspace, migrating an older schema forward in one transaction.
     // A newer schema, a file that is not a workspace or a missing file is an error and the
     // file is left exactly as it was.
@@ -131,6 +152,10 @@ public:
     ~Workspace();
 
     const std::filesystem::path& path() const;
+
+    // Stamps later commands with `clock` instead of the system clock: for a record kept in
+    // step with a calendar other than the machine's (tests replaying a tender's timeline).
+    void setClock(WorkspaceClock clock);
 
     // Writes tender.xml, bids/* and evaluations.xml (when the panel recorded anything) into
     // `folder`, which must not exist or be empty; on failure what was written is removed.
@@ -164,6 +189,9 @@ public:
     std::optional<AwardRecord> award() const;
     // Every award record, oldest first: more than one when an awarded bid was excluded.
     std::vector<AwardRecord> awards() const;
+    // The awards, the exclusions after the evaluation and the awards that fell away, in the
+    // order they were recorded, each with who recorded it: the story of the award.
+    std::vector<AwardEvent> awardHistory() const;
 
     // The commands below each run in one transaction with their audit entries, and are
     // refused (nothing written) when the rules do not allow them. `actor` is who acts;
@@ -173,9 +201,13 @@ public:
     CommandOutcome addPanelMember(const std::string& actor, const std::string& name,
                                   PanelRole role);
     // Records the actor's conflict-of-interest declaration: no conflict when `conflicts` is
-    // empty, else one line per bid (ConflictDeclaration::person is ignored).
+    // empty, else one line per bid (ConflictDeclaration::person is ignored). A conflict
+    // declared after scoring takes the actor's scores on that bid out of the results (they
+    // stay on record); `rates` as for loadFolder, so the results recorded then are those
+    // verify recomputes.
     CommandOutcome declareInterests(const std::string& actor,
-                                    const std::vector<ConflictDeclaration>& conflicts);
+                                    const std::vector<ConflictDeclaration>& conflicts,
+                                    const LivingWageTable* rates = nullptr);
     // An evaluator's score with its written reason, during evaluation (or moderation, after
     // the lead reopened it). Once submitted it is locked.
     CommandOutcome submitScore(const std::string& actor, const std::string& bidId,
@@ -224,19 +256,22 @@ public:
                               const std::vector<std::filesystem::path>& files,
                               const LivingWageTable* rates, const ImportProgress& progress = {});
     // Once locked (or awarded), the lead records that `bidId` is excluded after the
-    // evaluation (failed final checks, withdrew) with the reason: the bid is then excluded
-    // and the others ranked again without it. When the awarded bid is excluded, the award
-    // passes to the new first-ranked bid with a standstill counted from `noticeDate` with
-    // `holidays`; the earlier award stays on record, and when no single bid is then first
-    // the exclusion is refused. Refused for an unknown or already excluded bid.
+    // evaluation (failed final checks, withdrew) with the reason and the day it was decided
+    // (today when not given; not in the future, not before the results were locked, nor
+    // before the notice of an award it ends): the bid is then excluded and the others ranked
+    // again without it. When the award no longer stands (its bid excluded, or no longer the
+    // single first-ranked bid), the tender is locked again and the lead awards anew with
+    // advance; the earlier award stays on record. Refused for an unknown or already excluded
+    // bid.
     CommandOutcome excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
                                           const std::string& reason, const LivingWageTable* rates,
-                                          const BankHolidays* holidays = nullptr,
-                                          std::optional<Date> noticeDate = std::nullopt);
+                                          std::optional<Date> decidedOn = std::nullopt);
     // The lead moves the tender to `to` with a reason; refused with what is missing. Moving
     // to open freezes the evaluation model and is refused while the stored inputs have
     // errors, each given with its file, line and column. Moving to awarded records the
-    // first-ranked bid and the standstill end counted from `noticeDate` with `holidays`.
+    // first-ranked bid and the standstill end counted from `noticeDate` with `holidays`; the
+    // notice may be neither in the future nor before the results were last locked. What the
+    // move allows but a reviewer would question comes back as warnings in `problems`.
     CommandOutcome advance(const std::string& actor, LifecycleState to, const std::string& reason,
                            const LivingWageTable* rates, const BankHolidays* holidays = nullptr,
                            std::optional<Date> noticeDate = std::nullopt);

@@ -4,6 +4,8 @@
 // excluded and the award passing on, verify after every command, and the export
 // evaluating as the workspace does.
 #include "CliTestSupport.h"
+#include "core/Date.h"
+#include "lifecycle/Standstill.h"
 
 #include <gtest/gtest.h>
 
@@ -57,9 +59,11 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesA
     EXPECT_NE(imported.out.find("imported 6 bids from 6 files"), std::string::npos) << imported.out;
     const auto early = step(
         {"advance", file_, "--to", "evaluation", "--reason", "bids opened", "--as", "Ann Lee"}, 1);
-    EXPECT_NE(early.err.find("2 conflict-of-interest declarations missing: Raj Patel, Mo Khan"),
-              std::string::npos)
+    EXPECT_NE(
+        early.err.find("3 conflict-of-interest declarations missing: Ann Lee, Raj Patel, Mo Khan"),
+        std::string::npos)
         << early.err;
+    step({"panel", "declare", file_, "--none", "--as", "Ann Lee"}, 0);
     step({"panel", "declare", file_, "--none", "--as", "Raj Patel"}, 0);
     step({"panel", "declare", file_, "--conflict", "B3", "--details", "former director", "--as",
           "Mo Khan"},
@@ -67,7 +71,11 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesA
     const auto skipped =
         step({"advance", file_, "--to", "moderation", "--reason", "skip", "--as", "Ann Lee"}, 1);
     EXPECT_NE(skipped.err.find("the next stage after open is evaluation"), std::string::npos);
-    step({"advance", file_, "--to", "evaluation", "--reason", "bids opened", "--as", "Ann Lee"}, 0);
+    const auto alone = step(
+        {"advance", file_, "--to", "evaluation", "--reason", "bids opened", "--as", "Ann Lee"}, 0);
+    EXPECT_NE(alone.err.find("warning: moving to evaluation: the panel has one evaluator"),
+              std::string::npos)
+        << alone.err;
 
     const auto blind = step({"panel", "bids", file_, "--anonymous", "--as", "Raj Patel"}, 0);
     EXPECT_NE(blind.out.find("Bid A  price hidden until the results are locked"), std::string::npos)
@@ -104,26 +112,43 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesA
           "--as", "Ann Lee"},
          0);
     step({"advance", file_, "--to", "locked", "--reason", "final", "--as", "Ann Lee"}, 0);
-    const auto awarded = step({"advance", file_, "--to", "awarded", "--reason", "approved",
-                               "--date", "2025-12-19", "--as", "Ann Lee"},
-                              0);
-    EXPECT_NE(awarded.out.find("awarded to B1; standstill ends at the end of 2026-01-05"),
+    // The award is dated today (the results were locked today), and the standstill counted
+    // from it over the England and Wales bank holidays.
+    Diagnostics ignored;
+    const auto holidays = loadBankHolidays(
+        sourcePath("templates/reference/bank-holidays-england-and-wales.xml"), ignored);
+    ASSERT_TRUE(holidays);
+    const std::string today = todayUtc().toString();
+    const std::string end = standstillEnd(todayUtc(), *holidays)->toString();
+    const auto backdated = step({"advance", file_, "--to", "awarded", "--reason", "approved",
+                                 "--date", "2025-12-19", "--as", "Ann Lee"},
+                                1);
+    EXPECT_NE(backdated.err.find("is before the results were locked on " + today),
+              std::string::npos)
+        << backdated.err;
+    const auto awarded = step(
+        {"advance", file_, "--to", "awarded", "--reason", "approved by cabinet", "--as", "Ann Lee"},
+        0);
+    EXPECT_NE(awarded.out.find("awarded to B1; standstill ends at the end of " + end),
               std::string::npos)
         << awarded.out;
 
-    // The winner falls away during the standstill: the next bid is first and the award
-    // passes to it with a new standstill, 8 working days from Monday 12 January.
-    const auto excluded =
-        step({"exclude", file_, "--bid", "B1", "--why", "failed the final insurance check",
-              "--notice-date", "2026-01-12", "--as", "Ann Lee"},
-             0);
-    EXPECT_EQ(excluded.out, "B1 excluded after the evaluation; B2 is now ranked first with "
-                            "71.40; the award passes to B2; standstill ends at the end of "
-                            "2026-01-22\n");
-    const auto again = step({"exclude", file_, "--bid", "B1", "--why", "twice", "--notice-date",
-                             "2026-01-12", "--as", "Ann Lee"},
-                            1);
+    // The winner falls away during the standstill: B2 is first, and the tender is locked
+    // again until the lead makes the new award as a decision of its own.
+    const auto excluded = step({"exclude", file_, "--bid", "B1", "--why",
+                                "failed the final insurance check", "--as", "Ann Lee"},
+                               0);
+    EXPECT_EQ(excluded.out, "B1 excluded after the evaluation on " + today +
+                                ", during the standstill; B2 is now ranked first with 71.40; the "
+                                "award to B1 falls away and the tender is locked again for a new "
+                                "award decision\n");
+    const auto again =
+        step({"exclude", file_, "--bid", "B1", "--why", "twice", "--as", "Ann Lee"}, 1);
     EXPECT_NE(again.err.find("already excluded"), std::string::npos) << again.err;
+    const auto reawarded = step({"advance", file_, "--to", "awarded", "--reason",
+                                 "re-award to B2 approved by cabinet", "--as", "Ann Lee"},
+                                0);
+    EXPECT_NE(reawarded.out.find("awarded to B2"), std::string::npos) << reawarded.out;
     const auto trail = run({"log", file_, "--bid", "B1"});
     EXPECT_NE(trail.out.find("exclusion.record  B1"), std::string::npos) << trail.out;
 
@@ -131,12 +156,19 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesA
     EXPECT_EQ(log.exitCode, 0);
     EXPECT_NE(log.out.find("consensus.set"), std::string::npos);
     const auto status = run({"workspace", "status", file_});
-    EXPECT_NE(status.out.find("earlier award    B1 (notice 2025-12-19"), std::string::npos)
-        << status.out;
-    EXPECT_NE(status.out.find("awarded to       B2 (notice 2026-01-12, standstill ends at the "
-                              "end of 2026-01-22)"),
-              std::string::npos)
-        << status.out;
+    const std::string story =
+        "  award history\n"
+        "    awarded to B1 (notice " +
+        today + ", standstill ends at the end of " + end +
+        "), decided by Ann Lee: approved by cabinet\n"
+        "    B1 excluded after the evaluation on " +
+        today + ", during the standstill, which ends at the end of " + end +
+        " by Ann Lee: failed the final insurance check\n"
+        "    the award to B1 fell away: the tender is locked again for a new award decision\n"
+        "    awarded to B2 (notice " +
+        today + ", standstill ends at the end of " + end +
+        "), decided by Ann Lee: re-award to B2 approved by cabinet\n";
+    EXPECT_NE(status.out.find(story), std::string::npos) << status.out;
 
     const std::string exported = folder_.str() + "/exported";
     step({"workspace", "export", file_, exported}, 0);

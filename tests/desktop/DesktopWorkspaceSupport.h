@@ -53,7 +53,7 @@ inline void addPanel(Workspace& ws, bool declare) {
     ws.addPanelMember("alice", "emma", PanelRole::Evaluator);
     ws.addPanelMember("alice", "mo", PanelRole::Moderator);
     if (declare)
-        for (const char* name : {"eve", "emma", "mo"})
+        for (const char* name : {"alice", "eve", "emma", "mo"})
             ws.declareInterests(name, {});
 }
 

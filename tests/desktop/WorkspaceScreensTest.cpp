@@ -236,6 +236,7 @@ private slots:
         {
             Workspace ws = test::engineWorkspace(file);
             test::addPanel(ws, false);
+            QVERIFY(ws.declareInterests("alice", {}).ok());
             QVERIFY(ws.declareInterests("eve", {{"", "B2", "my sister runs it"}}).ok());
             QVERIFY(ws.declareInterests("emma", {}).ok());
             QVERIFY(ws.declareInterests("mo", {}).ok());
@@ -281,8 +282,8 @@ private slots:
         auto* advance = child<QAction>(window, "advanceAction");
         QCOMPARE(advance->isEnabled(), false);
         QCOMPARE(advance->toolTip(),
-                 QStringLiteral("Cannot move to evaluation:\n2 conflict-of-interest declarations "
-                                "missing: emma, mo"));
+                 QStringLiteral("Cannot move to evaluation:\n3 conflict-of-interest declarations "
+                                "missing: alice, emma, mo"));
         window.setActor(QStringLiteral("eve"));
         QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->actor, std::string("eve"), 20000);
         QCOMPARE(advance->toolTip(),
@@ -475,15 +476,17 @@ private slots:
         QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
         QCOMPARE(stage(window), QStringLiteral("Stage: locked"));
 
-        window.prompts().date = [](QWidget*, const QString&, const QString&,
-                                   const QString&) -> std::optional<QString> {
-            return QStringLiteral("2026-11-23");
+        // The award notice is given today: it may not come before the results were locked.
+        const QString today = QString::fromStdString(todayUtc().toString());
+        window.prompts().date = [today](QWidget*, const QString&, const QString&,
+                                        const QString&) -> std::optional<QString> {
+            return today;
         };
         advance->trigger();
         QVERIFY(shown.wait(20000));
         const auto holidays = referenceTables().holidaysOrNull();
         QVERIFY(holidays != nullptr);
-        const auto end = standstillEnd(*Date::parse("2026-11-23"), *holidays);
+        const auto end = standstillEnd(todayUtc(), *holidays);
         QVERIFY(end.has_value());
         const auto& award = window.workspace()->award;
         QVERIFY(award.has_value());

@@ -1,10 +1,12 @@
 // A tender taken through its whole lifecycle in a workspace, for the tests of what is made
 // from a locked or awarded tender: a panel of four, independent scores with one spread
 // over the threshold, moderation with one consensus changed, the abnormally low decisions,
-// then locked and (by default) awarded on 2025-12-19.
+// then locked on 2025-12-10 and (by default) awarded on 2025-12-19, each step stamped on
+// the tender's own timeline rather than the machine's clock.
 #pragma once
 
 #include "ScratchFolder.h"
+#include "Timeline.h"
 #include "core/Date.h"
 #include "io/xml/ReferenceData.h"
 #include "lifecycle/Standstill.h"
@@ -12,6 +14,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -78,7 +81,9 @@ inline Workspace takeThroughLifecycle(const std::filesystem::path& tenderFolder,
     const fs::path folder = scratch / "tender";
     fs::copy(tenderFolder, folder, fs::copy_options::recursive);
     fs::remove(folder / "evaluations.xml");
-    auto created = Workspace::createFromFolder(folder, scratch / "ws.ftw", "Ann Lee", rates);
+    Timeline timeline(kTenderOpened);
+    auto created =
+        Workspace::createFromFolder(folder, scratch / "ws.ftw", "Ann Lee", rates, timeline.clock());
     if (!created.ok())
         throw std::runtime_error("the tender folder does not load: " +
                                  created.diagnostics.front().toString());
@@ -96,6 +101,7 @@ inline Workspace takeThroughLifecycle(const std::filesystem::path& tenderFolder,
     require(ws.addPanelMember("Ann Lee", "Raj Patel", PanelRole::Evaluator), "evaluator");
     require(ws.addPanelMember("Ann Lee", "Priya Shah", PanelRole::Evaluator), "evaluator");
     require(ws.addPanelMember("Ann Lee", "Mo Khan", PanelRole::Moderator), "moderator");
+    require(ws.declareInterests("Ann Lee", {}), "declaration");
     require(ws.declareInterests("Raj Patel", {}), "declaration");
     require(ws.declareInterests("Priya Shah", {}), "declaration");
     if (conflicted.empty())
@@ -103,6 +109,7 @@ inline Workspace takeThroughLifecycle(const std::filesystem::path& tenderFolder,
     else
         require(ws.declareInterests("Mo Khan", {{"", conflicted, "former director"}}),
                 "declaration");
+    timeline.at(kBidsOpened);
     require(ws.advance("Ann Lee", LifecycleState::Evaluation, "bids opened", rates), "evaluation");
 
     const auto items = judgementsNeeded(input.tender, input.bids);
@@ -122,6 +129,7 @@ inline Workspace takeThroughLifecycle(const std::filesystem::path& tenderFolder,
                                rates),
                 "score");
     }
+    timeline.at(kScoresIn);
     require(ws.advance("Ann Lee", LifecycleState::Moderation, "all scored", rates), "moderation");
     if (last == LifecycleState::Moderation)
         return ws;
@@ -146,7 +154,9 @@ inline Workspace takeThroughLifecycle(const std::filesystem::path& tenderFolder,
                 require(ws.decideAbnormallyLow("Ann Lee", bid.bidId, true,
                                                "costs explained in clarification", rates),
                         "abnormally low decision");
+    timeline.at(kResultsLocked);
     require(ws.advance("Ann Lee", LifecycleState::Locked, "moderation complete", rates), "locked");
+    timeline.at(kAwardDecided);
     if (last == LifecycleState::Awarded)
         require(ws.advance("Ann Lee", LifecycleState::Awarded, "approved by cabinet", rates,
                            englandBankHolidays(), Date::fromYmd(2025, 12, 19)),

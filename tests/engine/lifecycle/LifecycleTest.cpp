@@ -36,7 +36,8 @@ PanelRecord fullPanel() {
     PanelRecord panel;
     panel.members = {
         {"alice", PanelRole::Lead}, {"eve", PanelRole::Evaluator}, {"mo", PanelRole::Moderator}};
-    panel.declarations = {{"eve", "", "no conflict"}, {"mo", "", "no conflict"}};
+    panel.declarations = {
+        {"alice", "", "no conflict"}, {"eve", "", "no conflict"}, {"mo", "", "no conflict"}};
     return panel;
 }
 
@@ -84,13 +85,24 @@ TEST(Lifecycle, EvaluationNeedsALeadAndAnEvaluator) {
     EXPECT_EQ(found[1], "the panel has no evaluator (panel add NAME --role evaluator)");
 }
 
-TEST(Lifecycle, EvaluationNeedsEveryEvaluatorAndModeratorToDeclare) {
+TEST(Lifecycle, EvaluationNeedsEveryPanelMembersDeclarationTheLeadsToo) {
     const TenderFolder f = schoolMeals();
     PanelRecord panel = fullPanel();
     panel.declarations.clear();
     const auto found = blockers(LifecycleState::Open, LifecycleState::Evaluation, f, panel);
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0], "2 conflict-of-interest declarations missing: eve, mo");
+    EXPECT_EQ(found[0], "3 conflict-of-interest declarations missing: alice, eve, mo");
+}
+
+TEST(Lifecycle, OneEvaluatorIsAWarningNotABlocker) {
+    const TenderFolder f = schoolMeals();
+    PanelRecord panel = fullPanel();
+    const LifecycleFacts facts{f.tender, f.bids, f.evaluations, panel, nullptr};
+    EXPECT_EQ(transitionWarnings(LifecycleState::Open, LifecycleState::Evaluation, facts).size(),
+              1u);
+    panel.members.push_back({"emma", PanelRole::Evaluator});
+    EXPECT_TRUE(
+        transitionWarnings(LifecycleState::Open, LifecycleState::Evaluation, facts).empty());
 }
 
 TEST(Lifecycle, JudgementsNeededLeaveOutABidFailingAGate) {

@@ -122,7 +122,7 @@ TEST_F(ReportContent, ModerationCountsTheScoresAndListsTheChangedConsensus) {
 TEST_F(ReportContent, PanelShowsRolesAndTheDeclaredConflict) {
     ASSERT_EQ(report().panel.size(), 4u);
     EXPECT_EQ(report().panel[0].roles, "lead");
-    EXPECT_EQ(report().panel[0].declaration, "none recorded (not required)");
+    EXPECT_EQ(report().panel[0].declaration, "no conflict");
     EXPECT_EQ(report().panel[1].declaration, "no conflict");
     EXPECT_EQ(report().panel[3].name, "Mo Khan");
     EXPECT_EQ(report().panel[3].declaration, "conflict with B3: former director");

@@ -21,6 +21,11 @@ struct Fixture {
     }
 };
 
+// The price flagged abnormally low more than 20% below the mean of the other bids.
+void flagBelowMean(Fixture& f) {
+    f.t.model.children[0].criterion.abnormallyLow = AbnormallyLowRule{20.0, std::nullopt, {}};
+}
+
 std::vector<std::string> reasonsOf(const EvaluationResult& result, const std::string& id) {
     const BidResult* b = result.findBid(id);
     return b ? b->exclusionReasons : std::vector<std::string>{};
@@ -81,6 +86,7 @@ TEST(Exclusion, OwnershipOutsideReservedListExcludes) {
 
 TEST(Exclusion, RejectedAbnormallyLowDecisionExcludes) {
     Fixture f;
+    flagBelowMean(f);
     f.add("A", "100");
     f.add("B", "40");
     decision(f.ev, "B", false, "Explanation did not account for staff costs.");
@@ -110,15 +116,49 @@ TEST(Exclusion, LivingWageGateExcludesNeitherAccreditedNorCommitted) {
 TEST(Exclusion, CollectsEveryReasonInPipelineOrder) {
     Fixture f;
     f.t.livingWageRate = ukRate();
-    f.add("A", "100");
+    auto own = ownership("ownership", 0, {});
+    own.criterion.reserved = {OwnershipModel::Mutual};
+    f.t.model.children.push_back(own);
+    f.add("A", "100").supplier.ownership = OwnershipModel::Mutual;
     Bid& b = f.add("B", "40");
     b.gateAnswers = {{"insurance", false, {}}};
     b.livingWage = LivingWageDeclaration{false, false, money("10.00"), {}};
-    decision(f.ev, "B", false, "Staff costs unexplained.");
+    b.supplier.ownership = OwnershipModel::LargePrivate;
     const auto result = evaluateOk(f.t, f.bids, f.ev);
     EXPECT_EQ(result.findBid("B")->exclusionReason(),
               "failed gate insurance; lowest hourly rate 10.00 is below the statutory minimum "
-              "12.21; rejected as abnormally low: Staff costs unexplained.");
+              "12.21; ownership model large-private is not among the reserved models (mutual)");
+}
+
+// A decision answers the engine's flag: on a price not flagged it would exclude or clear a
+// bid on no finding.
+TEST(Exclusion, ADecisionOnAPriceTheEngineDoesNotFlagIsAnError) {
+    Fixture f;
+    flagBelowMean(f);
+    f.add("A", "100");
+    f.add("B", "90"); // 10% below the other bid: within the 20% limit
+    decision(f.ev, "B", false, "looks cheap");
+    const auto outcome = evaluate(f.t, f.bids, f.ev);
+    EXPECT_FALSE(outcome.ok());
+    ASSERT_EQ(outcome.diagnostics.size(), 1u);
+    EXPECT_EQ(outcome.diagnostics[0].message,
+              "abnormally-low-decision on B: the price of B is not flagged as abnormally low by "
+              "the tender's rule, so there is no abnormally low price to accept or reject: remove "
+              "the decision");
+}
+
+TEST(Exclusion, ADecisionOnAFlaggedPriceStillHoldsOnceAnotherDecisionExcludesABid) {
+    Fixture f;
+    flagBelowMean(f);
+    f.add("A", "100");
+    f.add("B", "100");
+    f.add("C", "50"); // 50% below the others' mean of 100: flagged
+    f.add("D", "30"); // flagged too
+    decision(f.ev, "C", true, "explained");
+    decision(f.ev, "D", false, "not explained");
+    const auto result = evaluateOk(f.t, f.bids, f.ev);
+    EXPECT_EQ(result.findBid("D")->status, BidStatus::Excluded);
+    EXPECT_EQ(result.findBid("C")->status, BidStatus::Ranked);
 }
 
 TEST(Exclusion, ExcludedBidsFollowRankedBidsInInputOrder) {
@@ -202,7 +242,7 @@ TEST(Exclusion, ExclusionAfterEvaluationExcludesBeforeRelativeScoring) {
     f.add("B", "90");
     const auto before = evaluateOk(f.t, f.bids, f.ev);
     EXPECT_DOUBLE_EQ(before.criterionOf(*before.findBid("A"), "price")->points, 54.0);
-    f.ev.exclusions.push_back({"B", "withdrew", {}});
+    f.ev.exclusions.push_back({"B", "withdrew", {}, {}});
     const auto after = evaluateOk(f.t, f.bids, f.ev);
     EXPECT_EQ(reasonsOf(after, "B"),
               std::vector<std::string>{"excluded after evaluation: withdrew"});

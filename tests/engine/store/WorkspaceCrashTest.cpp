@@ -92,6 +92,7 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
         ASSERT_TRUE(opened.ok());
         Workspace& ws = *opened.workspace;
         ASSERT_TRUE(ws.addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
+        ASSERT_TRUE(ws.declareInterests("alice", {}).ok());
         ASSERT_TRUE(ws.declareInterests("eve", {}).ok());
         ASSERT_TRUE(
             ws.advance("alice", LifecycleState::Evaluation, "crash test", referenceRates()).ok());

@@ -332,6 +332,7 @@ TEST_F(WorkspaceImport, ImportIsRefusedOnceEvaluationHasBegun) {
     ASSERT_TRUE(
         ws().importBids("alice", {kMeals / "bids/B1-irwell-kitchen.xml"}, referenceRates()).ok());
     ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
+    ASSERT_TRUE(ws().declareInterests("alice", {}).ok());
     ASSERT_TRUE(ws().declareInterests("eve", {}).ok());
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Evaluation, "closed", referenceRates()).ok());
     const auto refused =

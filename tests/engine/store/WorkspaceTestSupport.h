@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ScratchFolder.h"
+#include "Timeline.h"
 #include "io/xml/ReferenceData.h"
 #include "store/Workspace.h"
 
@@ -28,8 +29,10 @@ inline const LivingWageTable* referenceRates() {
 // on the panel as its lead, then the model frozen. Diagnostics say which step failed.
 inline WorkspaceOpen createOpenWorkspace(const std::filesystem::path& folder,
                                          const std::filesystem::path& file,
-                                         const std::string& lead = "alice") {
-    WorkspaceOpen created = Workspace::createFromFolder(folder, file, lead, referenceRates());
+                                         const std::string& lead = "alice",
+                                         const WorkspaceClock& clock = {}) {
+    WorkspaceOpen created =
+        Workspace::createFromFolder(folder, file, lead, referenceRates(), clock);
     if (!created.ok())
         return created;
     Workspace& ws = *created.workspace;

@@ -47,7 +47,7 @@ protected:
         std::filesystem::copy(kSourceDir / "samples/school-meals", folder,
                               std::filesystem::copy_options::recursive);
         std::filesystem::remove(folder / "evaluations.xml");
-        auto created = createOpenWorkspace(folder, file_, "alice");
+        auto created = createOpenWorkspace(folder, file_, "alice", timeline_.clock());
         ASSERT_TRUE(created.ok());
         ws_.emplace(std::move(*created.workspace));
         ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
@@ -58,7 +58,7 @@ protected:
     Workspace& ws() { return *ws_; }
 
     void declareAll() {
-        for (const char* name : {"eve", "emma", "mo"})
+        for (const char* name : {"alice", "eve", "emma", "mo"})
             ASSERT_TRUE(ws().declareInterests(name, {}).ok());
     }
 
@@ -114,9 +114,11 @@ protected:
         ASSERT_TRUE(ws().decideAbnormallyLow("alice", "B6", true,
                                              "costs explained in clarification", referenceRates())
                         .ok());
+        timeline_.at(testing::kResultsLocked);
         const auto locked =
             ws().advance("alice", LifecycleState::Locked, "final", referenceRates());
         ASSERT_TRUE(locked.ok()) << messages(locked);
+        timeline_.at(testing::kAwardDecided);
     }
 
     void expectVerifies() {
@@ -128,6 +130,7 @@ protected:
     }
 
     ScratchFolder scratch_;
+    testing::Timeline timeline_{testing::kTenderOpened};
     std::filesystem::path file_ = scratch_ / "meals.ftw";
     std::optional<Workspace> ws_;
 };
@@ -139,14 +142,54 @@ TEST_F(WorkspaceWorkflow, OnlyTheLeadAddsToThePanelOnceThereIsALead) {
     EXPECT_EQ(ws().panel().members.size(), 4u);
 }
 
-TEST_F(WorkspaceWorkflow, EvaluationIsRefusedUntilEveryoneHasDeclared) {
+TEST_F(WorkspaceWorkflow, EvaluationIsRefusedUntilEveryoneHasDeclaredTheLeadIncluded) {
     ASSERT_TRUE(ws().declareInterests("eve", {}).ok());
     const auto refused =
         ws().advance("alice", LifecycleState::Evaluation, "bids opened", referenceRates());
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.problems[0].message,
-              "cannot move to evaluation: 2 conflict-of-interest declarations missing: emma, mo");
+    EXPECT_EQ(refused.problems[0].message, "cannot move to evaluation: 3 conflict-of-interest "
+                                           "declarations missing: alice, emma, mo");
     EXPECT_EQ(ws().state(), LifecycleState::Open);
+}
+
+TEST_F(WorkspaceWorkflow, APanelOfOneEvaluatorMovesToEvaluationWithAWarning) {
+    ScratchFolder other;
+    const auto folder = other / "tender";
+    std::filesystem::copy(kSourceDir / "samples/school-meals", folder,
+                          std::filesystem::copy_options::recursive);
+    std::filesystem::remove(folder / "evaluations.xml");
+    auto created = createOpenWorkspace(folder, other / "one.ftw", "alice");
+    ASSERT_TRUE(created.ok());
+    Workspace& solo = *created.workspace;
+    ASSERT_TRUE(solo.addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
+    for (const char* name : {"alice", "eve"})
+        ASSERT_TRUE(solo.declareInterests(name, {}).ok());
+    const auto moved =
+        solo.advance("alice", LifecycleState::Evaluation, "bids opened", referenceRates());
+    ASSERT_TRUE(moved.ok()) << messages(moved);
+    ASSERT_EQ(moved.problems.size(), 1u);
+    EXPECT_EQ(moved.problems[0].severity, Severity::Warning);
+    EXPECT_NE(moved.problems[0].message.find("the panel has one evaluator"), std::string::npos);
+    EXPECT_EQ(solo.state(), LifecycleState::Evaluation);
+}
+
+TEST_F(WorkspaceWorkflow, ANameThatOnlyLooksLikeAMembersIsRefused) {
+    // "Eve" with a Cyrillic "Е", and "eve" with a zero-width space inside.
+    for (const std::string twin : {"\xD0\x95ve", "e\xE2\x80\x8Bve", "EVE", " eve "}) {
+        const auto refused = ws().addPanelMember("alice", twin, PanelRole::Moderator);
+        ASSERT_FALSE(refused.ok()) << twin;
+    }
+    const auto lookAlike = ws().addPanelMember("alice", "\xD0\x95ve", PanelRole::Moderator);
+    EXPECT_EQ(lookAlike.problems[0].message,
+              "\"\xD0\x95ve\" cannot be told apart from \"eve\", already on the panel: it "
+              "differs only by look-alike or invisible characters, spacing or case; use the same "
+              "name for the same person, or tell two people apart in a way that shows");
+    const auto invisible = ws().addPanelMember("alice", "e\xE2\x80\x8Bve", PanelRole::Moderator);
+    EXPECT_NE(invisible.problems[0].message.find("invisible character (U+200B)"),
+              std::string::npos);
+    // The same name in another role is the same person.
+    EXPECT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Moderator).ok());
+    EXPECT_EQ(ws().panel().members.size(), 5u);
 }
 
 TEST_F(WorkspaceWorkflow, OnlyTheLeadMovesTheTenderOn) {
@@ -166,6 +209,7 @@ TEST_F(WorkspaceWorkflow, ScoringBeforeEvaluationIsRefused) {
 }
 
 TEST_F(WorkspaceWorkflow, DeclaredConflictBlocksScoringThatSupplier) {
+    ASSERT_TRUE(ws().declareInterests("alice", {}).ok());
     ASSERT_TRUE(ws().declareInterests("eve", {{"", "B2", "my sister runs it"}}).ok());
     ASSERT_TRUE(ws().declareInterests("emma", {}).ok());
     ASSERT_TRUE(ws().declareInterests("mo", {}).ok());
@@ -438,6 +482,7 @@ TEST_F(WorkspaceWorkflow, FullEvaluationReachesAwardedAndVerifies) {
                     .ok());
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Locked, "final", referenceRates()).ok());
     EXPECT_TRUE(ws().bidViewsFor("eve", true, referenceRates())[0].price.has_value());
+    timeline_.at(testing::kAwardDecided);
     const auto awarded = ws().advance("alice", LifecycleState::Awarded, "award approved",
                                       referenceRates(), holidays(), Date::parse("2025-12-19"));
     ASSERT_TRUE(awarded.ok()) << messages(awarded);
@@ -513,24 +558,163 @@ TEST_F(WorkspaceWorkflow, ExcludedWinnerAfterLockingMakesTheNextBidFirst) {
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, ExcludingTheAwardedBidPassesTheAwardOnWithANewStandstill) {
+TEST_F(WorkspaceWorkflow, ExcludingTheAwardedBidLocksTheTenderAgainForANewAwardDecision) {
     toLocked();
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "award approved", referenceRates(),
                              holidays(), Date::parse("2025-12-19"))
                     .ok());
     const std::string first = ws().award()->bidId;
-    const auto done =
-        ws().excludeAfterEvaluation("alice", first, "withdrew during the standstill",
-                                    referenceRates(), holidays(), Date::parse("2026-01-12"));
+    timeline_.at("2026-01-02T09:00:00Z");
+    const auto done = ws().excludeAfterEvaluation("alice", first, "withdrew during the standstill",
+                                                  referenceRates(), Date::parse("2026-01-02"));
     ASSERT_TRUE(done.ok()) << messages(done);
+    EXPECT_NE(done.summary.find("on 2026-01-02, during the standstill"), std::string::npos)
+        << done.summary;
+    EXPECT_NE(done.summary.find("the award to " + first + " falls away"), std::string::npos);
+    // No award passes on by itself: the lead decides the next one.
+    EXPECT_EQ(ws().state(), LifecycleState::Locked);
+    ASSERT_EQ(ws().awards().size(), 1u);
+    expectVerifies();
+
+    timeline_.at("2026-01-12T09:00:00Z");
+    const auto again =
+        ws().advance("alice", LifecycleState::Awarded, "re-award approved by cabinet",
+                     referenceRates(), holidays(), Date::parse("2026-01-12"));
+    ASSERT_TRUE(again.ok()) << messages(again);
     const auto awards = ws().awards();
     ASSERT_EQ(awards.size(), 2u);
-    EXPECT_EQ(awards[0].bidId, first);
     EXPECT_EQ(awards[1].bidId, *ws().evaluate(referenceRates()).result->winnerId);
     EXPECT_NE(awards[1].bidId, first);
+    EXPECT_EQ(awards[1].reason, "re-award approved by cabinet");
     // 12 January 2026 is a Monday: 8 working days later is Thursday 22 January.
     EXPECT_EQ(awards[1].standstillEnd, "2026-01-22");
+    expectVerifies();
+}
+
+TEST_F(WorkspaceWorkflow, TheAwardHistoryTellsTheStoryInOrderWithWhoAndWhy) {
+    toLocked();
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "approved by cabinet",
+                             referenceRates(), holidays(), Date::parse("2025-12-19"))
+                    .ok());
+    const std::string first = ws().award()->bidId;
+    timeline_.at("2026-01-09T09:00:00Z");
+    ASSERT_TRUE(ws().excludeAfterEvaluation("alice", first, "withdrew", referenceRates(),
+                                            Date::parse("2026-01-08"))
+                    .ok());
+    timeline_.at("2026-01-12T09:00:00Z");
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "re-award approved",
+                             referenceRates(), holidays(), Date::parse("2026-01-12"))
+                    .ok());
+    const auto history = ws().awardHistory();
+    ASSERT_EQ(history.size(), 4u);
+    EXPECT_EQ(history[0].kind, AwardEvent::Kind::Award);
+    EXPECT_EQ(history[0].reason, "approved by cabinet");
+    EXPECT_EQ(history[0].by, "alice");
+    EXPECT_EQ(history[1].kind, AwardEvent::Kind::Exclusion);
+    EXPECT_EQ(history[1].reason, "withdrew");
+    EXPECT_EQ(history[1].date, "2026-01-08");
+    // The standstill after the notice of 19 December 2025 ended on 5 January 2026.
+    EXPECT_EQ(history[1].standstill, "after the standstill ended on 2026-01-05");
+    EXPECT_EQ(history[2].kind, AwardEvent::Kind::AwardFellAway);
+    EXPECT_EQ(history[2].bidId, first);
+    EXPECT_EQ(history[3].kind, AwardEvent::Kind::Award);
+    EXPECT_EQ(history[3].reason, "re-award approved");
+    EXPECT_EQ(history[3].recordedAt, "2026-01-12T09:00:00Z");
+}
+
+TEST_F(WorkspaceWorkflow, AnAwardNoticeBeforeTheResultsWereLockedIsRefused) {
+    toLocked();
+    const auto refused = ws().advance("alice", LifecycleState::Awarded, "approved",
+                                      referenceRates(), holidays(), Date::parse("2025-12-09"));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "the award notice date 2025-12-09 is before the results were locked on 2025-12-10 "
+              "(by alice): it can only follow the locked results; give 2025-12-10 or later");
+    EXPECT_EQ(ws().state(), LifecycleState::Locked);
+}
+
+TEST_F(WorkspaceWorkflow, AnAwardNoticeInTheFutureIsRefused) {
+    toLocked();
+    const auto refused = ws().advance("alice", LifecycleState::Awarded, "approved",
+                                      referenceRates(), holidays(), Date::parse("2025-12-20"));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.problems[0].message.find("is in the future (today is 2025-12-19)"),
+              std::string::npos);
+}
+
+TEST_F(WorkspaceWorkflow, AnExclusionBeforeTheAwardItEndsIsRefused) {
+    toLocked();
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "approved", referenceRates(),
+                             holidays(), Date::parse("2025-12-19"))
+                    .ok());
+    const auto refused = ws().excludeAfterEvaluation("alice", ws().award()->bidId, "withdrew",
+                                                     referenceRates(), Date::parse("2025-12-18"));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.problems[0].message.find("is before the award notice of 2025-12-19"),
+              std::string::npos);
+}
+
+TEST_F(WorkspaceWorkflow, ExcludingARunnerUpKeepsTheAwardThatStillStands) {
+    toLocked();
+    ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "approved", referenceRates(),
+                             holidays(), Date::parse("2025-12-19"))
+                    .ok());
+    const std::string winner = ws().award()->bidId;
+    const auto ranked = ws().evaluate(referenceRates()).result->bids;
+    const std::string last = ranked[ranked.size() - 2].bidId; // the last ranked bid
+    ASSERT_NE(last, winner);
+    ASSERT_TRUE(
+        ws().excludeAfterEvaluation("alice", last, "could not sign", referenceRates()).ok());
     EXPECT_EQ(ws().state(), LifecycleState::Awarded);
+    EXPECT_EQ(ws().award()->bidId, winner);
+}
+
+TEST_F(WorkspaceWorkflow, OnlyAFlaggedPriceIsDecidedAsAbnormallyLow) {
+    toModeration();
+    agreeEverything();
+    const auto refused =
+        ws().decideAbnormallyLow("alice", "B1", false, "looks cheap", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "the price of B1 is not flagged as abnormally low by the tender's rule: only a price "
+              "the engine flags is accepted or rejected as abnormally low");
+    EXPECT_TRUE(ws().decideAbnormallyLow("alice", "B6", true, "explained", referenceRates()).ok());
+}
+
+TEST_F(WorkspaceWorkflow, ALeadInConflictWithABidCannotDecideItsPrice) {
+    ASSERT_TRUE(ws().declareInterests("alice", {{"", "B6", "former employer"}}).ok());
+    for (const char* name : {"eve", "emma", "mo"})
+        ASSERT_TRUE(ws().declareInterests(name, {}).ok());
+    ASSERT_TRUE(
+        ws().advance("alice", LifecycleState::Evaluation, "bids opened", referenceRates()).ok());
+    scoreEverything();
+    ASSERT_TRUE(
+        ws().advance("alice", LifecycleState::Moderation, "all scored", referenceRates()).ok());
+    const auto refused =
+        ws().decideAbnormallyLow("alice", "B6", true, "explained", referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "alice declared a conflict of interest with B6 "
+                                           "(former employer) and cannot decide on its price");
+}
+
+TEST_F(WorkspaceWorkflow, AConflictDeclaredAfterScoringTakesThoseScoresOutOfTheMean) {
+    toModeration();
+    // eve gave B5 q-menu 1 and emma 4; eve then declares a conflict with B5.
+    ASSERT_TRUE(
+        ws().declareInterests("eve", {{"", "B5", "found a family link"}}, referenceRates()).ok());
+    const auto agenda = ws().moderationAgenda(referenceRates());
+    const auto item = std::find_if(agenda.begin(), agenda.end(), [](const ModerationItem& i) {
+        return i.bidId == "B5" && i.criterionId == "q-menu";
+    });
+    ASSERT_NE(item, agenda.end());
+    ASSERT_EQ(item->scores.size(), 1u);
+    EXPECT_EQ(item->scores[0].evaluator, "emma");
+    EXPECT_DOUBLE_EQ(item->mean, 4);
+    EXPECT_EQ(ws().status().scores,
+              2u * judgementsNeeded(ws().loadFolder(referenceRates()).folder->tender,
+                                    ws().loadFolder(referenceRates()).folder->bids)
+                       .size())
+        << "the score stays on record";
     expectVerifies();
 }
 
@@ -625,7 +809,7 @@ TEST(WorkspaceExclusion, SampleWinnerExcludedOnceLockedLeavesB2FirstWith7915) {
     for (const char* evaluator : {"E1", "E2", "E3"})
         ASSERT_TRUE(ws.addPanelMember("alice", evaluator, PanelRole::Evaluator).ok());
     ASSERT_TRUE(ws.addPanelMember("alice", "mo", PanelRole::Moderator).ok());
-    for (const char* person : {"E1", "E2", "E3", "mo"})
+    for (const char* person : {"alice", "E1", "E2", "E3", "mo"})
         ASSERT_TRUE(ws.declareInterests(person, {}).ok());
     for (const auto to : {LifecycleState::Evaluation, LifecycleState::Moderation})
         ASSERT_TRUE(ws.advance("alice", to, "on", referenceRates()).ok());
@@ -676,7 +860,7 @@ TEST(WorkspaceExclusion, SchoolMealsWinnerExcludedMakesB2FirstWith7915) {
               "excluded after evaluation: failed the final insurance check");
 }
 
-TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToThreeAndVerifies) {
+TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToFourAndVerifies) {
     ScratchFolder scratch;
     const auto file = scratch / "old.ftw";
     ASSERT_TRUE(Workspace::createFromFolder(kSourceDir / "samples/home-care", file, "alice",
@@ -689,9 +873,29 @@ TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToThreeAndVerifies) {
               "");
     auto opened = Workspace::open(file);
     ASSERT_TRUE(opened.ok());
-    EXPECT_EQ(opened.workspace->status().schemaVersion, 3);
+    EXPECT_EQ(opened.workspace->status().schemaVersion, 4);
     EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
     EXPECT_TRUE(opened.workspace->addPanelMember("alice", "alice", PanelRole::Lead).ok());
+}
+
+// A schema 3 file holds exclusions without a day: migrated, each still matches the entry that
+// wrote it, and a new exclusion carries its day.
+TEST(WorkspaceMigration, SchemaThreeExclusionsStillVerifyAfterTheDayColumnIsAdded) {
+    ScratchFolder scratch;
+    const auto file = scratch / "old.ftw";
+    {
+        auto created = Workspace::createFromFolder(kSourceDir / "samples/school-meals", file,
+                                                   "alice", referenceRates());
+        ASSERT_TRUE(created.ok());
+    }
+    // What a schema 3 build wrote for `exclude B2 --why withdrew`: the row and its entry.
+    ASSERT_EQ(runSql(file, "ALTER TABLE exclusions DROP COLUMN decided_on; "
+                           "UPDATE schema_version SET version = 3"),
+              "");
+    auto opened = Workspace::open(file);
+    ASSERT_TRUE(opened.ok());
+    EXPECT_EQ(opened.workspace->status().schemaVersion, 4);
+    EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
 }
 
 } // namespace

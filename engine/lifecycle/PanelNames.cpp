@@ -1,0 +1,294 @@
+#include "lifecycle/PanelNames.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <utility>
+
+namespace fairtender {
+
+namespace {
+
+// Decodes one UTF-8 sequence at text[i]; 0 when it is not well formed.
+std::size_t decode(std::string_view text, std::size_t i, char32_t& point) {
+    const auto byte = [&](std::size_t k) {
+        return static_cast<unsigned char>(text[k]);
+    };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    if (lead < 0x80) {
+        point = lead;
+        return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        point = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        point = lead & 0x0Fu;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        point = lead & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size())
+        return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+        point = (point << 6) | (byte(i + k) & 0x3Fu);
+    }
+    if ((length == 3 && point < 0x800) || (length == 4 && point < 0x10000) ||
+        (point >= 0xD800 && point <= 0xDFFF) || point > 0x10FFFF)
+        return 0;
+    return length;
+}
+
+// Characters that show nothing, or reorder what follows: zero-width spaces and joiners,
+// direction marks and embeddings, word joiners, variation selectors, fillers, tags.
+bool isInvisible(char32_t c) {
+    return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 ||
+           c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0x3164 ||
+           (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+           (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+bool isControl(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+}
+
+bool isSpace(char32_t c) {
+    return c == ' ' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+bool isCombiningMark(char32_t c) {
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+// Letters drawn like a Latin letter in common fonts, and accented Latin letters, each with
+// the lower-case Latin letter it reads as.
+constexpr std::pair<char32_t, char> kLookAlikes[] = {
+    // Cyrillic
+    {0x0410, 'a'},
+    {0x0430, 'a'},
+    {0x0412, 'b'},
+    {0x0432, 'b'},
+    {0x0415, 'e'},
+    {0x0435, 'e'},
+    {0x0401, 'e'},
+    {0x0451, 'e'},
+    {0x041A, 'k'},
+    {0x043A, 'k'},
+    {0x041C, 'm'},
+    {0x043C, 'm'},
+    {0x041D, 'h'},
+    {0x043D, 'h'},
+    {0x041E, 'o'},
+    {0x043E, 'o'},
+    {0x0420, 'p'},
+    {0x0440, 'p'},
+    {0x0421, 'c'},
+    {0x0441, 'c'},
+    {0x0422, 't'},
+    {0x0442, 't'},
+    {0x0423, 'y'},
+    {0x0443, 'y'},
+    {0x0425, 'x'},
+    {0x0445, 'x'},
+    {0x0405, 's'},
+    {0x0455, 's'},
+    {0x0406, 'i'},
+    {0x0456, 'i'},
+    {0x0408, 'j'},
+    {0x0458, 'j'},
+    {0x0501, 'd'},
+    {0x051B, 'q'},
+    {0x051D, 'w'},
+    {0x04BB, 'h'},
+    {0x04C0, 'l'},
+    {0x04CF, 'l'},
+    {0x0475, 'v'},
+    // Greek
+    {0x0391, 'a'},
+    {0x03B1, 'a'},
+    {0x0392, 'b'},
+    {0x0395, 'e'},
+    {0x0396, 'z'},
+    {0x0397, 'h'},
+    {0x0399, 'i'},
+    {0x03B9, 'i'},
+    {0x039A, 'k'},
+    {0x03BA, 'k'},
+    {0x039C, 'm'},
+    {0x039D, 'n'},
+    {0x039F, 'o'},
+    {0x03BF, 'o'},
+    {0x03A1, 'p'},
+    {0x03C1, 'p'},
+    {0x03A4, 't'},
+    {0x03C4, 't'},
+    {0x03A5, 'y'},
+    {0x03C5, 'u'},
+    {0x03A7, 'x'},
+    {0x03C7, 'x'},
+    {0x03BD, 'v'},
+    // Latin look-alikes
+    {0x0131, 'i'},
+    {0x2113, 'l'},
+    {0x01C0, 'l'},
+    {0x0261, 'g'},
+    // Latin-1 accented letters
+    {0x00C0, 'a'},
+    {0x00C1, 'a'},
+    {0x00C2, 'a'},
+    {0x00C3, 'a'},
+    {0x00C4, 'a'},
+    {0x00C5, 'a'},
+    {0x00E0, 'a'},
+    {0x00E1, 'a'},
+    {0x00E2, 'a'},
+    {0x00E3, 'a'},
+    {0x00E4, 'a'},
+    {0x00E5, 'a'},
+    {0x00C7, 'c'},
+    {0x00E7, 'c'},
+    {0x00C8, 'e'},
+    {0x00C9, 'e'},
+    {0x00CA, 'e'},
+    {0x00CB, 'e'},
+    {0x00E8, 'e'},
+    {0x00E9, 'e'},
+    {0x00EA, 'e'},
+    {0x00EB, 'e'},
+    {0x00CC, 'i'},
+    {0x00CD, 'i'},
+    {0x00CE, 'i'},
+    {0x00CF, 'i'},
+    {0x00EC, 'i'},
+    {0x00ED, 'i'},
+    {0x00EE, 'i'},
+    {0x00EF, 'i'},
+    {0x00D1, 'n'},
+    {0x00F1, 'n'},
+    {0x00D2, 'o'},
+    {0x00D3, 'o'},
+    {0x00D4, 'o'},
+    {0x00D5, 'o'},
+    {0x00D6, 'o'},
+    {0x00D8, 'o'},
+    {0x00F2, 'o'},
+    {0x00F3, 'o'},
+    {0x00F4, 'o'},
+    {0x00F5, 'o'},
+    {0x00F6, 'o'},
+    {0x00F8, 'o'},
+    {0x00D9, 'u'},
+    {0x00DA, 'u'},
+    {0x00DB, 'u'},
+    {0x00DC, 'u'},
+    {0x00F9, 'u'},
+    {0x00FA, 'u'},
+    {0x00FB, 'u'},
+    {0x00FC, 'u'},
+    {0x00DD, 'y'},
+    {0x00FD, 'y'},
+    {0x00FF, 'y'},
+    {0x0178, 'y'},
+};
+
+std::string codePointName(char32_t c) {
+    char text[16];
+    std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(c));
+    return text;
+}
+
+void appendUtf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+} // namespace
+
+std::optional<std::string> panelNameProblem(std::string_view name) {
+    bool visible = false;
+    for (std::size_t i = 0; i < name.size();) {
+        char32_t c = 0;
+        const std::size_t length = decode(name, i, c);
+        if (length == 0)
+            return std::string("the name is not valid UTF-8 text");
+        if (isControl(c))
+            return "the name holds a control character (" + codePointName(c) +
+                   "): type it again without it";
+        if (isInvisible(c))
+            return "the name holds an invisible character (" + codePointName(c) +
+                   "), which would let two names look the same: type it again without it";
+        visible = visible || !isSpace(c);
+        i += length;
+    }
+    if (!visible)
+        return std::string("give the person's name");
+    return std::nullopt;
+}
+
+std::string nameSkeleton(std::string_view name) {
+    std::string skeleton;
+    bool pendingSpace = false;
+    for (std::size_t i = 0; i < name.size();) {
+        char32_t c = 0;
+        const std::size_t length = decode(name, i, c);
+        i += length == 0 ? 1 : length;
+        if (length == 0 || isInvisible(c) || isControl(c) || isCombiningMark(c))
+            continue;
+        if (isSpace(c)) {
+            pendingSpace = !skeleton.empty();
+            continue;
+        }
+        if (pendingSpace) {
+            skeleton += ' ';
+            pendingSpace = false;
+        }
+        if (c >= 0xFF01 && c <= 0xFF5E) // fullwidth forms of ASCII
+            c -= 0xFEE0;
+        if (c < 0x80) {
+            skeleton += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
+        char latin = 0;
+        for (const auto& [alike, letter] : kLookAlikes)
+            if (alike == c)
+                latin = letter;
+        if (latin != 0)
+            skeleton += latin;
+        else
+            appendUtf8(skeleton, c);
+    }
+    return skeleton;
+}
+
+std::optional<std::string> lookAlikeOf(std::string_view name,
+                                       const std::vector<std::string>& names) {
+    const std::string skeleton = nameSkeleton(name);
+    for (const auto& other : names)
+        if (other != name && nameSkeleton(other) == skeleton)
+            return other;
+    return std::nullopt;
+}
+
+} // namespace fairtender
