@@ -244,7 +244,7 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
         const TenderFolder& loaded = *run.evaluation.folder;
         out << renderExplanation(result, *bid, loaded.tender, loaded.bids, loaded.evaluations);
     } else if (args.has("--json")) {
-        out << toJson(result);
+        out << toJson(result, *run.evaluation.folder);
     } else {
         out << renderRankingTable(result, run.evaluation.folder->tender);
     }

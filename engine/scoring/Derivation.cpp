@@ -2,6 +2,7 @@
 
 #include "scoring/DerivationText.h"
 #include "scoring/PriceScoring.h"
+#include "scoring/SocialValueCommitments.h"
 
 namespace fairtender {
 
@@ -233,8 +234,9 @@ void deriveOwnership(Derivation& d, const EvaluationResult& result, const LeafSu
 }
 
 void deriveSocialValue(Derivation& d, const EvaluationResult& result, const BidResult& bidResult,
-                       const LeafSummary& leaf, const CriterionResult& c,
-                       const CriterionSettings& criterion) {
+                       const LeafSummary& leaf, const CriterionResult& c, const ModelNode& node,
+                       const Bid& bid, const Evaluations& evaluations) {
+    const CriterionSettings& criterion = node.criterion;
     d.inputs.push_back({"social value", poundsText(c.figure)});
     switch (criterion.socialValueMethod) {
     case SocialValueMethod::RelativeToHighest:
@@ -277,6 +279,22 @@ void deriveSocialValue(Derivation& d, const EvaluationResult& result, const BidR
     }
     }
     finish(d, leaf, c, result.rounding);
+    // What SV is made of, ahead of it: each commitment, quantity x proxy x deliverability,
+    // with the panel's reason for a factor; the values add up to the social value.
+    const SocialValueBreakdown breakdown = socialValueBreakdown(node, bid, evaluations);
+    std::vector<NamedValue> commitments;
+    if (breakdown.commitments.empty())
+        commitments.push_back({"commitments", "none to this criterion's measures"});
+    for (const auto& commitment : breakdown.commitments) {
+        std::string value = commitmentFormula(commitment);
+        if (commitment.assessed && !commitment.deliverabilityReason.empty())
+            value += " (deliverability " + decimalText(commitment.deliverability) + ": " +
+                     commitment.deliverabilityReason + ")";
+        commitments.push_back({"commitment " + commitment.title, std::move(value)});
+    }
+    d.inputs.front().value += " (the sum of the commitments)";
+    d.inputs.insert(d.inputs.begin(), std::make_move_iterator(commitments.begin()),
+                    std::make_move_iterator(commitments.end()));
 }
 
 } // namespace
@@ -302,7 +320,7 @@ Derivation derive(const EvaluationResult& result, const BidResult& bidResult, st
         deriveJudgement(d, result, leaf, c, criterion, bid, evaluations);
         break;
     case CriterionType::SocialValue:
-        deriveSocialValue(d, result, bidResult, leaf, c, criterion);
+        deriveSocialValue(d, result, bidResult, leaf, c, *node, bid, evaluations);
         break;
     case CriterionType::Locality:
         if (criterion.localityMethod == LocalityMethod::SupplierLocation)

@@ -7,6 +7,7 @@
 #include "scoring/ModelPlan.h"
 #include "scoring/PriceScoring.h"
 #include "scoring/Ranking.h"
+#include "scoring/SocialValueCommitments.h"
 
 #include <algorithm>
 #include <cmath>
@@ -318,11 +319,9 @@ double Pipeline::socialValueOf(std::size_t bid, const PlannedLeaf& leaf) const {
         for (std::size_t k = 0; k < measures.size(); ++k) {
             if (measures[k].id != commitment.measureId)
                 continue;
-            double value = commitment.quantity * measures[k].proxy.pounds();
-            if (const auto* factor =
-                    index_.deliverability(static_cast<int>(bid), leaf.measureIndices[k]))
-                value *= factor->factor;
-            total += value;
+            total += commitmentValue(
+                commitment.quantity, measures[k].proxy,
+                index_.deliverability(static_cast<int>(bid), leaf.measureIndices[k]));
             break;
         }
     }

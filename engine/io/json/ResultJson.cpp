@@ -1,6 +1,8 @@
 #include "io/json/ResultJson.h"
 
 #include "core/Decimal.h"
+#include "scoring/Derivation.h"
+#include "scoring/SocialValueCommitments.h"
 
 #include <array>
 #include <cmath>
@@ -62,7 +64,28 @@ std::string number(double value, int places) {
     return formatFixed(value, places);
 }
 
-void appendCriteria(std::string& out, const BidResult& bid, const EvaluationResult& result) {
+// The social value breakdown of one criterion, as the members after "points".
+void appendCommitments(std::string& out, const SocialValueBreakdown& breakdown) {
+    out += ", \"social_value\": " + number(breakdown.total, kPricePlaces);
+    out += ", \"commitments\": [";
+    bool first = true;
+    for (const auto& c : breakdown.commitments) {
+        out += first ? "\n          " : ",\n          ";
+        first = false;
+        out += "{ \"measure\": " + jsonQuoted(c.measureId);
+        out += ", \"quantity\": " + formatDecimal(c.quantity);
+        out += ", \"unit\": " + jsonQuoted(c.unit);
+        out += ", \"proxy\": " + c.proxy.toPlainString();
+        out += ", \"deliverability\": " + formatDecimal(c.deliverability);
+        if (c.assessed)
+            out += ", \"deliverability_reason\": " + jsonQuoted(c.deliverabilityReason);
+        out += ", \"value\": " + number(c.value, kPricePlaces) + " }";
+    }
+    out += first ? "]" : "\n        ]";
+}
+
+void appendCriteria(std::string& out, const BidResult& bid, const EvaluationResult& result,
+                    const TenderFolder* folder) {
     const int rounding = result.rounding;
     out += "\"criteria\": {";
     bool first = true;
@@ -74,7 +97,14 @@ void appendCriteria(std::string& out, const BidResult& bid, const EvaluationResu
         first = false;
         out += jsonQuoted(result.leaves[i].criterionId);
         out += ": { \"score\": " + number(criterion.score, kScorePlaces);
-        out += ", \"points\": " + number(criterion.points, rounding) + " }";
+        out += ", \"points\": " + number(criterion.points, rounding);
+        if (folder != nullptr && result.leaves[i].type == CriterionType::SocialValue)
+            if (const ModelNode* node =
+                    findNode(folder->tender.model, result.leaves[i].criterionId))
+                if (const Bid* input = inputBidOf(bid, folder->bids))
+                    appendCommitments(out,
+                                      socialValueBreakdown(*node, *input, folder->evaluations));
+        out += " }";
     }
     out += first ? "}" : "\n      }";
 }
@@ -95,7 +125,8 @@ void appendFlags(std::string& out, const BidResult& bid) {
     out += "]";
 }
 
-void appendBid(std::string& out, const BidResult& bid, const EvaluationResult& result) {
+void appendBid(std::string& out, const BidResult& bid, const EvaluationResult& result,
+               const TenderFolder* folder) {
     const bool ranked = bid.status == BidStatus::Ranked;
     out += "    {\n      \"id\": " + jsonQuoted(bid.bidId);
     out += ",\n      \"supplier\": " + jsonQuoted(bid.supplierName);
@@ -113,7 +144,7 @@ void appendBid(std::string& out, const BidResult& bid, const EvaluationResult& r
         out += ",\n      \"price_per_point\": " + number(*bid.pricePerPoint, result.rounding);
     out += ",\n      ";
     if (ranked)
-        appendCriteria(out, bid, result);
+        appendCriteria(out, bid, result, folder);
     else
         out += "\"criteria\": {}";
     out += ",\n      ";
@@ -169,7 +200,9 @@ std::string jsonQuoted(std::string_view text) {
     return out;
 }
 
-std::string toJson(const EvaluationResult& result) {
+namespace {
+
+std::string document(const EvaluationResult& result, const TenderFolder* folder) {
     std::string out = "{\n  \"tender\": " + jsonQuoted(result.tenderId);
     out += ",\n  \"winner\": " + (result.winnerId ? jsonQuoted(*result.winnerId) : "null");
     out += ",\n  \"bids\": [";
@@ -177,10 +210,20 @@ std::string toJson(const EvaluationResult& result) {
     for (const auto& bid : result.bids) {
         out += first ? "\n" : ",\n";
         first = false;
-        appendBid(out, bid, result);
+        appendBid(out, bid, result, folder);
     }
     out += first ? "]\n}\n" : "\n  ]\n}\n";
     return out;
+}
+
+} // namespace
+
+std::string toJson(const EvaluationResult& result) {
+    return document(result, nullptr);
+}
+
+std::string toJson(const EvaluationResult& result, const TenderFolder& folder) {
+    return document(result, &folder);
 }
 
 } // namespace fairtender
