@@ -32,11 +32,11 @@ std::string indented(const std::string& label, const std::string& text) {
 // One step of the award history on one line.
 std::string awardEventText(const AwardEvent& event) {
     const std::string why = event.reason.empty() ? "" : ": " + event.reason;
-    const std::string by = event.by.empty() ? "" : " by " + event.by;
+    const std::string by = event.by.empty() ? "" : "; recorded by " + event.by;
     switch (event.kind) {
     case AwardEvent::Kind::Award:
         return "awarded to " + event.bidId + " (notice " + event.date +
-               ", standstill ends at the end of " + event.standstillEnd + "), decided" + by + why;
+               ", standstill ends at the end of " + event.standstillEnd + ")" + by + why;
     case AwardEvent::Kind::Exclusion:
         return event.bidId + " excluded after the evaluation" +
                (event.date.empty() ? "" : " on " + event.date) +

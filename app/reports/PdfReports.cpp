@@ -14,10 +14,16 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QUrl>
 
+#include <cmath>
 #include <cstdlib>
+#include <functional>
+#include <set>
 
 namespace fairtender::reports {
 
@@ -74,31 +80,79 @@ table.dense { font-size: 7pt; }
 .hash { font-family: 'DejaVu Sans Mono'; font-size: 7pt; }
 .small { font-size: 8pt; }
 .lead { font-size: 11pt; }
+td.title { background-color: #ffffff; font-size: 10pt; }
 )";
 
-std::string tableOpen(const std::vector<std::string>& headers,
-                      const std::vector<bool>& numeric = {}, const char* tableClass = "",
-                      const std::vector<std::string>& widths = {}) {
-    std::string html = arg("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"%2\" "
-                           "width=\"100%\"><thead><tr>",
-                           {tableClass, std::string(tableClass) == "dense" ? "2" : "3"});
-    for (std::size_t i = 0; i < headers.size(); ++i)
-        html += arg("<th%1%2>%3</th>",
+// The HTML of a document, written with the rows of every table counted in document order,
+// so the pagination can split a table before a row that would otherwise break across two
+// pages: the table closes, the next page starts, and the table opens again with its header.
+class Html {
+public:
+    explicit Html(const std::set<int>& breaksBefore) : breaksBefore_(breaksBefore) {}
+
+    Html& operator+=(const std::string& text) {
+        out_ += text;
+        return *this;
+    }
+
+    // Opens a ruled table; a header row repeats on every page it runs over. A `title` sits in
+    // the header above the column names, so it never stands alone at the foot of a page.
+    void tableOpen(const std::vector<std::string>& headers, const std::vector<bool>& numeric = {},
+                   const char* tableClass = "", const std::vector<std::string>& widths = {},
+                   const std::string& title = {}) {
+        open_ = arg("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"%2\" "
+                    "width=\"100%\"><thead>",
+                    {tableClass, std::string(tableClass) == "dense" ? "2" : "3"});
+        if (!title.empty())
+            open_ += arg("<tr><td colspan=\"%1\" class=\"title\"><b>%2</b></td></tr>",
+                         {std::to_string(headers.size()), title});
+        open_ += "<tr>";
+        for (std::size_t i = 0; i < headers.size(); ++i)
+            open_ +=
+                arg("<th%1%2>%3</th>",
                     {i < numeric.size() && numeric[i] ? " class=\"num\"" : "",
                      i < widths.size() && !widths[i].empty() ? " width=\"" + widths[i] + "\"" : "",
                      headers[i]});
-    return html + "</tr></thead><tbody>";
-}
+        open_ += "</tr></thead><tbody>";
+        out_ += open_;
+    }
+    // Opens a table without rules or header (a block of label and value lines).
+    void plainTableOpen(const std::string& attributes) {
+        open_ = "<table " + attributes + "><tbody>";
+        out_ += open_;
+    }
+    void row(const std::vector<std::string>& cells, const std::vector<bool>& numeric = {}) {
+        if (breaksBefore_.count(rows_) != 0)
+            out_ +=
+                "</tbody></table><p style=\"page-break-before: always; margin: 0\"></p>" + open_;
+        ++rows_;
+        out_ += "<tr>";
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            out_ += arg("<td%1>%2</td>",
+                        {i < numeric.size() && numeric[i] ? " class=\"num\"" : "", cells[i]});
+        out_ += "</tr>";
+    }
+    // A row of raw cells ("<td colspan=2>...</td>"), counted like any other.
+    void rawRow(const std::string& cells) {
+        if (breaksBefore_.count(rows_) != 0)
+            out_ +=
+                "</tbody></table><p style=\"page-break-before: always; margin: 0\"></p>" + open_;
+        ++rows_;
+        out_ += "<tr>" + cells + "</tr>";
+    }
+    void tableClose() { out_ += "</tbody></table>"; }
 
-std::string row(const std::vector<std::string>& cells, const std::vector<bool>& numeric = {}) {
-    std::string html = "<tr>";
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        html += arg("<td%1>%2</td>",
-                    {i < numeric.size() && numeric[i] ? " class=\"num\"" : "", cells[i]});
-    return html + "</tr>";
-}
+    const std::string& text() const { return out_; }
 
-const char* const kTableClose = "</tbody></table>";
+private:
+    const std::set<int>& breaksBefore_;
+    std::string out_;
+    std::string open_; // the open table's start, header included, to repeat after a break
+    int rows_ = 0;     // body rows written so far, over every table
+};
+
+// Writes a document's HTML given the rows to break before.
+using HtmlOf = std::function<std::string(const std::set<int>& breaksBefore)>;
 
 // Shades and hatches distinct in greyscale: the fill tells groups apart even photocopied.
 struct Swatch {
@@ -207,8 +261,157 @@ QImage drawChart(const AwardReportContent& c, double widthCss) {
     return image;
 }
 
-// Lays `html` out on A4 pages and writes them with the header and footer, atomically.
-PdfWritten renderPdf(const QString& html, const QString& title, const QString& headerLeft,
+// One way of laying the document out: at a scale of its natural size, with the rows the
+// pagination moved to a new page.
+struct Layout {
+    std::unique_ptr<QTextDocument> document;
+    double scale = 1;
+    double pageHeight = 0; // in the document's own units
+    int pages = 0;
+    double lastPageFill = 0; // how much of the last page the content uses, 0 to 1
+};
+
+std::unique_ptr<QTextDocument> layDocument(const std::string& html, const QImage* chart,
+                                           QPaintDevice& device, const QSizeF& page) {
+    auto document = std::make_unique<QTextDocument>();
+    document->documentLayout()->setPaintDevice(&device);
+    QFont base(QString::fromUtf8(kFont));
+    base.setPointSizeF(9);
+    document->setDefaultFont(base);
+    document->setDefaultStyleSheet(QString::fromUtf8(kStyle));
+    document->setDocumentMargin(0);
+    if (chart != nullptr)
+        document->addResource(QTextDocument::ImageResource,
+                              QUrl(QStringLiteral("fairtender:chart")), *chart);
+    document->setHtml(QString::fromStdString(html));
+    document->setPageSize(page);
+    return document;
+}
+
+template <class Visit> void forEachTable(QTextFrame* frame, Visit&& visit) {
+    for (QTextFrame* child : frame->childFrames()) {
+        if (auto* table = qobject_cast<QTextTable*>(child))
+            visit(*table);
+        forEachTable(child, visit);
+    }
+}
+
+// The body rows, counted over every table as Html counts them, whose text runs from one page
+// onto the next, in order; with `keepable`, only those short enough to be kept on one page.
+std::vector<int> rowsAcrossPages(QTextDocument& document, double pageHeight, bool keepable) {
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    int index = 0;
+    std::vector<int> split;
+    forEachTable(document.rootFrame(), [&](QTextTable& table) {
+        const int headerRows = table.format().headerRowCount();
+        for (int r = headerRows; r < table.rows(); ++r, ++index) {
+            double top = 1e300;
+            double bottom = -1e300;
+            for (int c = 0; c < table.columns(); ++c) {
+                const QTextTableCell cell = table.cellAt(r, c);
+                if (cell.row() != r || cell.column() != c)
+                    continue;
+                for (auto it = cell.begin(); !it.atEnd(); ++it) {
+                    const QTextBlock block = it.currentBlock();
+                    if (!block.isValid() || block.text().isEmpty())
+                        continue;
+                    const QRectF rect = layout->blockBoundingRect(block);
+                    top = std::min(top, rect.top());
+                    bottom = std::max(bottom, rect.bottom());
+                }
+            }
+            if (bottom < top || (keepable && bottom - top > pageHeight * 0.8))
+                continue;
+            if (std::floor(top / pageHeight) != std::floor((bottom - 1) / pageHeight))
+                split.push_back(index);
+        }
+    });
+    return split;
+}
+
+// The first row a page break could be put before to keep it whole; -1 when none.
+int firstSplitRow(QTextDocument& document, double pageHeight) {
+    const auto split = rowsAcrossPages(document, pageHeight, true);
+    return split.empty() ? -1 : split.front();
+}
+
+// Starts a new page before each heading numbered (in document order) in `headings`.
+void breakBeforeHeadings(QTextDocument& document, const std::set<int>& headings) {
+    int n = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() == 0)
+            continue;
+        if (headings.count(n++) == 0)
+            continue;
+        QTextBlockFormat format = block.blockFormat();
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).setBlockFormat(format);
+    }
+}
+
+// The first heading, numbered in document order, left at the foot of a page while what it
+// introduces starts on the next; -1 when there is none.
+int firstStrandedHeading(QTextDocument& document, double pageHeight) {
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    int n = -1;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() == 0)
+            continue;
+        ++n;
+        QTextBlock next = block.next();
+        while (next.isValid() && next.text().isEmpty())
+            next = next.next();
+        if (!next.isValid())
+            continue;
+        const double headingTop = layout->blockBoundingRect(block).top();
+        const double nextTop = layout->blockBoundingRect(next).top();
+        if (std::floor(nextTop / pageHeight) > std::floor(headingTop / pageHeight))
+            return n;
+    }
+    return -1;
+}
+
+// Lays the document out at `scale`, moving each table row that would break across pages to
+// the next page (its table's header repeated there), and each heading that would end a page
+// to the top of the next.
+Layout paginate(const HtmlOf& htmlOf, const QImage* chart, QPaintDevice& device, const QSizeF& body,
+                double scale) {
+    Layout laid;
+    laid.scale = scale;
+    const QSizeF page(body.width() / scale, body.height() / scale);
+    laid.pageHeight = page.height();
+    std::set<int> breaks;   // body rows that start a page
+    std::set<int> headings; // headings that start a page
+    for (int attempt = 0; attempt < 400; ++attempt) {
+        laid.document = layDocument(htmlOf(breaks), chart, device, page);
+        breakBeforeHeadings(*laid.document, headings);
+        const int split = firstSplitRow(*laid.document, page.height());
+        if (split >= 0) {
+            if (!breaks.insert(split).second)
+                break;
+            continue;
+        }
+        const int stranded = firstStrandedHeading(*laid.document, page.height());
+        if (stranded < 0 || !headings.insert(stranded).second)
+            break;
+    }
+    laid.pages = laid.document->pageCount();
+    double end = 0;
+    QAbstractTextDocumentLayout* layout = laid.document->documentLayout();
+    for (QTextBlock block = laid.document->begin(); block.isValid(); block = block.next())
+        if (!block.text().isEmpty())
+            end = std::max(end, layout->blockBoundingRect(block).bottom());
+    forEachTable(laid.document->rootFrame(), [&](QTextTable& table) {
+        end = std::max(end, layout->frameBoundingRect(&table).bottom());
+    });
+    laid.lastPageFill = (end - (laid.pages - 1) * page.height()) / page.height();
+    return laid;
+}
+
+// Lays `htmlOf` out on A4 pages (no table row split across two, no last page left nearly
+// empty when a slightly smaller type avoids it) and writes them with the header and footer,
+// atomically.
+PdfWritten renderPdf(const HtmlOf& htmlOf, const QString& title, const QString& headerLeft,
                      const QImage* chart, const fs::path& out) {
     PdfWritten written;
     if (const auto problem = outputPathProblem(out, {})) {
@@ -239,19 +442,19 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
         const QSizeF body(page.width() - left - mmToPx(kMarginRightMm),
                           page.height() - top - mmToPx(kMarginBottomMm));
 
-        QTextDocument document;
-        document.documentLayout()->setPaintDevice(&writer);
-        QFont base(QString::fromUtf8(kFont));
-        base.setPointSizeF(9);
-        document.setDefaultFont(base);
-        document.setDefaultStyleSheet(QString::fromUtf8(kStyle));
-        document.setDocumentMargin(0);
-        if (chart != nullptr)
-            document.addResource(QTextDocument::ImageResource,
-                                 QUrl(QStringLiteral("fairtender:chart")), *chart);
-        document.setHtml(html);
-        document.setPageSize(body);
-        const int pages = document.pageCount();
+        Layout laid = paginate(htmlOf, chart, writer, body, 1.0);
+        // A last page holding a few lines: a little smaller type may bring them back.
+        if (laid.pages > 1 && laid.lastPageFill < 0.2)
+            for (const double scale : {0.96, 0.92, 0.88}) {
+                Layout smaller = paginate(htmlOf, chart, writer, body, scale);
+                if (smaller.pages < laid.pages) {
+                    laid = std::move(smaller);
+                    break;
+                }
+            }
+        QTextDocument& document = *laid.document;
+        const int pages = laid.pages;
+        const double pageHeight = laid.pageHeight;
 
         QPainter painter;
         if (!painter.begin(&writer)) {
@@ -276,9 +479,11 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
                              Qt::AlignHCenter | Qt::AlignVCenter,
                              QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
             painter.save();
-            painter.translate(left, top - body.height() * i);
+            painter.translate(left, top);
+            painter.scale(laid.scale, laid.scale);
+            painter.translate(0, -pageHeight * i);
             document.drawContents(&painter,
-                                  QRectF(0, body.height() * i, body.width(), body.height()));
+                                  QRectF(0, pageHeight * i, body.width() / laid.scale, pageHeight));
             painter.restore();
         }
         if (!painter.end()) {
@@ -286,6 +491,9 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
             return written;
         }
         written.pages = pages;
+        written.rowsAcrossPages =
+            static_cast<int>(rowsAcrossPages(document, pageHeight, false).size());
+        written.lastPageFill = laid.lastPageFill;
     }
     buffer.close();
     if (bytes.isEmpty()) {
@@ -301,47 +509,68 @@ PdfWritten renderPdf(const QString& html, const QString& title, const QString& h
     return written;
 }
 
-std::string headingTable(const TenderHeading& t) {
-    std::string html = "<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
+void headingTable(Html& html, const TenderHeading& t) {
+    html.plainTableOpen("border=\"0\" cellspacing=\"0\" cellpadding=\"2\"");
     const auto line = [&](const char* label, const std::string& value) {
         if (!value.empty())
-            html += arg("<tr><td><b>%1</b></td><td>%2</td></tr>", {label, h(value)});
+            html.rawRow(arg("<td><b>%1</b></td><td>%2</td>", {label, h(value)}));
     };
     line("Tender", t.id);
     line("Title", t.title);
     line("Buyer", t.buyer);
     line("Estimated value", t.estimatedValue);
     line("Stage", t.stage);
-    return html + "</table>";
+    html.tableClose();
+}
+
+// The social value commitments of one bid on one criterion: each measure's quantity x
+// proxy x deliverability, the panel's reason for a factor, the sum and how it scored.
+void socialValueTable(Html& html, const SocialValueText& sv, const std::string& title) {
+    html.tableOpen({"Measure", "Quantity x proxy x deliverability = value", "Why the factor"},
+                   {false, false, false}, "dense", {"30%", "38%", ""}, title);
+    if (sv.commitments.empty())
+        html.row({"<i>no commitments to these measures</i>", "0.00", ""});
+    for (const auto& c : sv.commitments)
+        html.row({h(c.measure), h(c.formula), h(c.reason)});
+    html.row({"<b>Social value</b>", "<b>" + h(sv.total) + "</b>",
+              "scored " + h(sv.scoring) + " points"});
+    html.tableClose();
 }
 
 std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
-                            double chartHeightCss) {
-    std::string html = "<html><body>";
+                            double chartHeightCss, const std::set<int>& breaks) {
+    Html html(breaks);
+    html += "<html><body>";
     html += "<h1>Award report</h1>";
     html += "<p class=\"lead\">" + h(c.tender.title) + "</p>";
-    html += headingTable(c.tender);
+    headingTable(html, c.tender);
 
     html += "<h2>Recommendation</h2>";
     if (c.recommendation) {
         const Recommendation& r = *c.recommendation;
         html += arg("<p class=\"lead\">The most advantageous tender is <b>%1</b> from <b>%2</b> "
-                    "with <b>%3</b> points.</p>",
-                    {h(r.bidId), h(r.supplier), h(r.total)});
+                    "with <b>%3</b> points, at a price of <b>%4</b>.</p>",
+                    {h(r.bidId), h(r.supplier), h(r.total), h(r.price)});
+        html += "<p>The price is " + h(r.priceBasis) +
+                (r.versusEstimate.empty() ? "" : "; it is " + h(r.versusEstimate)) + ".</p>";
         if (!r.runnerUpBidId.empty()) {
-            html +=
-                arg("<p>It scores %1 points more than the runner-up, %2 from %3 with %4 "
-                    "points. Points by part of the model:</p>",
-                    {h(r.margin), h(r.runnerUpBidId), h(r.runnerUpSupplier), h(r.runnerUpTotal)});
-            html += tableOpen({"Part of the model", h(r.bidId), h(r.runnerUpBidId), "Difference"},
-                              {false, true, true, true});
+            html += arg(
+                "<p>It scores %1 points more than the runner-up, %2 from %3 with %4 "
+                "points at a price of %5; its price is %6. Points by part of the "
+                "model:</p>",
+                {h(r.margin), h(r.runnerUpBidId), h(r.runnerUpSupplier), h(r.runnerUpTotal),
+                 h(r.runnerUpPrice),
+                 h(r.priceDifference.empty() ? std::string("not comparable") : r.priceDifference)});
+            html.tableOpen({"Part of the model", h(r.bidId), h(r.runnerUpBidId), "Difference"},
+                           {false, true, true, true});
             for (const auto& line : r.comparison)
-                html += row({h(line.node), h(line.winner), h(line.runnerUp), h(line.difference)},
-                            {false, true, true, true});
-            html += row({"<b>Total</b>", "<b>" + h(r.total) + "</b>",
-                         "<b>" + h(r.runnerUpTotal) + "</b>", "<b>" + h(r.margin) + "</b>"},
-                        {false, true, true, true});
-            html += kTableClose;
+                html.row({h(line.node), h(line.winner), h(line.runnerUp), h(line.difference)},
+                         {false, true, true, true});
+            html.row({"<b>Total</b>", "<b>" + h(r.total) + "</b>",
+                      "<b>" + h(r.runnerUpTotal) + "</b>", "<b>" + h(r.margin) + "</b>"},
+                     {false, true, true, true});
+            html.row({"Price", h(r.price), h(r.runnerUpPrice), ""}, {false, true, true, true});
+            html.tableClose();
         } else {
             html += "<p>It is the only tender ranked.</p>";
         }
@@ -351,23 +580,23 @@ std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
     }
 
     html += "<h2>Ranking</h2>";
-    std::vector<std::string> headers{"Rank", "Bid", "Supplier"};
-    std::vector<bool> numeric{true, false, false};
+    std::vector<std::string> headers{"Rank", "Bid", "Supplier", "Price"};
+    std::vector<bool> numeric{true, false, false, true};
     for (const auto& column : c.columns) {
         headers.push_back(h(column));
         numeric.push_back(true);
     }
     headers.insert(headers.end(), {"Total", "Status"});
     numeric.insert(numeric.end(), {true, false});
-    html += tableOpen(headers, numeric, "dense", {"", "", "24%"});
+    html.tableOpen(headers, numeric, "dense", {"", "", "20%"});
     for (const auto& r : c.ranking) {
-        std::vector<std::string> cells{h(r.rank), h(r.bidId), h(r.supplier)};
+        std::vector<std::string> cells{h(r.rank), h(r.bidId), h(r.supplier), h(r.price)};
         for (const auto& points : r.columnPoints)
             cells.push_back(h(points));
         cells.insert(cells.end(), {"<b>" + h(r.total) + "</b>", h(r.status)});
-        html += row(cells, numeric);
+        html.row(cells, numeric);
     }
-    html += kTableClose;
+    html.tableClose();
 
     if (!c.chart.empty()) {
         // The chart draws its own title: a heading in the text could end a page the chart
@@ -381,47 +610,64 @@ std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
     html += "<p>Aggregation: " + h(c.aggregation) +
             ". Weights are percent of the parent; points available are the effective "
             "weights.</p>";
-    html += tableOpen({"Criterion or group", "Type", "Weight", "Points available", "How scored"},
-                      {false, false, true, true, false});
+    html.tableOpen({"Criterion or group", "Type", "Weight", "Points available", "How scored"},
+                   {false, false, true, true, false});
     for (const auto& m : c.model) {
         std::string name;
         for (int d = 0; d < m.depth; ++d)
             name += "&nbsp;&nbsp;&nbsp;&nbsp;";
         name += (m.kind == "group" ? "<b>" + h(m.title) + "</b>" : h(m.title)) +
                 " <span class=\"small\">(" + h(m.id) + ")</span>";
-        html += row({name, h(m.kind == "criterion" ? m.type : m.kind), h(m.weight),
-                     h(m.effectiveWeight), "<span class=\"small\">" + h(m.method) + "</span>"},
-                    {false, false, true, true, false});
+        html.row({name, h(m.kind == "criterion" ? m.type : m.kind), h(m.weight),
+                  h(m.effectiveWeight), "<span class=\"small\">" + h(m.method) + "</span>"},
+                 {false, false, true, true, false});
     }
-    html += kTableClose;
+    html.tableClose();
 
     html += "<h2>Exclusions</h2>";
     if (c.exclusions.empty()) {
         html += "<p>No bid was excluded.</p>";
     } else {
-        html += tableOpen({"Bid", "Supplier", "Reason"});
+        html.tableOpen({"Bid", "Supplier", "Reason"});
         for (const auto& e : c.exclusions)
-            html += row({h(e.bidId), h(e.supplier), h(e.reason)});
-        html += kTableClose;
+            html.row({h(e.bidId), h(e.supplier), h(e.reason)});
+        html.tableClose();
     }
 
     html += "<h2>Flags and how they were resolved</h2>";
     if (c.flags.empty()) {
         html += "<p>The evaluation raised no flags.</p>";
     } else {
-        html += tableOpen({"Bid", "Flag", "Detail", "Resolution"});
+        html.tableOpen({"Bid", "Flag", "Detail", "Resolution"});
         for (const auto& f : c.flags)
-            html +=
-                row({h(f.bidId), h(f.kind) + (f.criterion.empty() ? "" : "<br>" + h(f.criterion)),
-                     h(f.detail), h(f.resolution)});
-        html += kTableClose;
+            html.row({h(f.bidId), h(f.kind) + (f.criterion.empty() ? "" : "<br>" + h(f.criterion)),
+                      h(f.detail), h(f.resolution)});
+        html.tableClose();
+    }
+
+    if (!c.socialValue.empty()) {
+        html += "<h2>Social value commitments</h2>";
+        html += "<p>How each ranked tender's social value arose: every commitment valued as "
+                "quantity x proxy value x the panel's deliverability factor, and the sum "
+                "scored.</p>";
+        constexpr std::size_t kShown = 20;
+        std::set<std::string> bids;
+        for (const auto& sv : c.socialValue) {
+            if (bids.insert(sv.bidId).second && bids.size() > kShown)
+                break;
+            socialValueTable(html, sv, h(sv.bidId) + " " + h(sv.supplier) + ": " + h(sv.criterion));
+        }
+        if (bids.size() > kShown)
+            html += "<p>The first " + std::to_string(kShown) +
+                    " ranked tenders are shown; the Excel scorecard gives every tender's "
+                    "commitments.</p>";
     }
 
     html += "<h2>The panel</h2>";
-    html += tableOpen({"Name", "Roles", "Conflict of interest declaration"});
+    html.tableOpen({"Name", "Roles", "Conflict of interest declaration"});
     for (const auto& p : c.panel)
-        html += row({h(p.name), h(p.roles), h(p.declaration)});
-    html += kTableClose;
+        html.row({h(p.name), h(p.roles), h(p.declaration)});
+    html.tableClose();
     const ModerationSummary& m = c.moderation;
     html += arg("<p>Moderation: %1 individual scores, %2 consensus scores, %3 spreads over the "
                 "threshold, %4 scores reopened, %5 consensus scores changed after they were "
@@ -430,101 +676,116 @@ std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
                  std::to_string(m.spreadsOverThreshold), std::to_string(m.reopenedScores),
                  std::to_string(m.changes.size())});
     if (!m.changes.empty()) {
-        html += tableOpen({"Bid and criterion", "By", "Before", "After", "Reason for the change"},
-                          {false, false, true, true, false});
+        html.tableOpen({"Bid and criterion", "By", "Before", "After", "Reason for the change"},
+                       {false, false, true, true, false});
         for (const auto& change : m.changes)
-            html += row({h(change.subject), h(change.by), h(change.before), h(change.after),
-                         h(change.reason)},
-                        {false, false, true, true, false});
-        html += kTableClose;
+            html.row({h(change.subject), h(change.by), h(change.before), h(change.after),
+                      h(change.reason)},
+                     {false, false, true, true, false});
+        html.tableClose();
     }
 
     html += "<h2>Community wealth</h2>";
     html += "<p>" + h(c.localSpendSummary) + ".</p>";
-    html += tableOpen({"Bid", "Supplier", "Local spend", "Ownership", "SME", "Real Living Wage"});
+    html.tableOpen({"Bid", "Supplier", "Local spend", "Ownership", "SME", "Real Living Wage"});
     for (const auto& w : c.communityWealth)
-        html += row({h(w.bidId), h(w.supplier), h(w.localSpend), h(w.ownership), h(w.sme),
-                     h(w.livingWage)});
-    html += kTableClose;
+        html.row({h(w.bidId), h(w.supplier), h(w.localSpend), h(w.ownership), h(w.sme),
+                  h(w.livingWage)});
+    html.tableClose();
     html += "<h3>Suppliers by ownership model</h3>";
-    html += tableOpen({"Ownership model", "Bids"}, {false, true});
+    html.tableOpen({"Ownership model", "Bids"}, {false, true});
     for (const auto& o : c.ownership)
-        html += row({h(o.model), std::to_string(o.bids)}, {false, true});
-    html += kTableClose;
+        html.row({h(o.model), std::to_string(o.bids)}, {false, true});
+    html.tableClose();
 
     html += "<h2>Integrity</h2>";
     html += "<p>The SHA-256 of each stored input file, as <code>fairtender workspace export</code> "
             "writes it:</p>";
-    html += tableOpen({"File", "SHA-256"});
+    html.tableOpen({"File", "SHA-256"});
     for (const auto& file : c.inputs)
-        html += row({h(file.name), "<span class=\"hash\">" + h(file.sha256) + "</span>"});
-    html += kTableClose;
+        html.row({h(file.name), "<span class=\"hash\">" + h(file.sha256) + "</span>"});
+    html.tableClose();
     html += arg("<p>Audit trail: %1 entries; head hash <span class=\"hash\">%2</span></p>",
                 {std::to_string(c.auditEntries), h(c.auditHeadHash)});
     html += "<p>Anyone can check this with <code>fairtender verify " + h(c.workspaceFile) +
             "</code>: it checks every audit entry's hash and link, every stored record and "
-            "recomputes the results.</p>";
+            "recomputes the results. This report was made only after that check passed.</p>";
 
-    if (c.award) {
+    if (!c.history.empty()) {
         html += "<h2>Award</h2>";
-        html += arg("<p>Awarded to %1. Award notice %2; the standstill period ends at the end "
-                    "of %3. Reason recorded: %4</p>",
-                    {h(c.award->bidId), h(c.award->noticeDate), h(c.award->standstillEnd),
-                     h(c.award->reason)});
+        if (c.award)
+            html += arg("<p>Awarded to <b>%1</b>. Award notice %2; the standstill period ends at "
+                        "the end of %3.</p>",
+                        {h(c.award->bidId), h(c.award->noticeDate), h(c.award->standstillEnd)});
+        else
+            html += "<p>No award stands: the tender is locked for the next award decision.</p>";
+        html += "<p>Each decision in the order it was recorded:</p>";
+        html.tableOpen({"Step", "Date", "Bid", "What happened", "Recorded by", "Reason"});
+        for (const auto& line : c.history)
+            html.row({h(line.step), h(line.date), h(line.bidId), h(line.detail), h(line.by),
+                      h(line.reason)});
+        html.tableClose();
     }
 
     html += "<h2>Sign-off</h2>";
-    html += "<table border=\"0\" cellspacing=\"0\" cellpadding=\"8\" width=\"100%\">";
+    html.plainTableOpen("border=\"0\" cellspacing=\"0\" cellpadding=\"8\" width=\"100%\"");
     for (const char* who : {"Lead evaluator", "Authorising officer"}) {
-        html += arg("<tr><td colspan=\"2\"><b>%1</b></td></tr>", {who});
+        html.rawRow(arg("<td colspan=\"2\"><b>%1</b></td>", {who}));
         for (const char* line : {"Name", "Role", "Signature", "Date"})
-            html += arg("<tr><td width=\"20%\">%1</td><td>"
-                        "______________________________________________</td></tr>",
-                        {line});
+            html.rawRow(arg("<td width=\"20%\">%1</td><td>"
+                            "______________________________________________</td>",
+                            {line}));
     }
-    html += "</table>";
-    return html + "</body></html>";
+    html.tableClose();
+    html += "</body></html>";
+    return html.text();
 }
 
-std::string scoresTable(const BidAssessment& a) {
-    std::string html = tableOpen({"Criterion", "Figure", "Score (0-1)", "Points", "Reason"},
-                                 {false, false, true, true, false});
-    for (const auto& c : a.criteria)
-        html += row({h(c.title), h(c.figure), h(c.score), h(c.points), h(c.reason)},
-                    {false, false, true, true, false});
-    html += kTableClose;
+// The supplier's own scores, each beside the winning tender's points when there is one.
+void scoresTable(Html& html, const BidAssessment& a, bool withWinner) {
+    // Short headings: narrow number columns must not break a word.
+    std::vector<std::string> headers{"Criterion", "Max", "Figure", "Score", "Points"};
+    std::vector<bool> numeric{false, true, false, true, true};
+    if (withWinner) {
+        headers.push_back("Winner");
+        numeric.push_back(true);
+    }
+    headers.push_back("Reason");
+    numeric.push_back(false);
+    html.tableOpen(headers, numeric, "",
+                   withWinner ? std::vector<std::string>{"21%", "7%", "16%", "8%", "8%", "9%"}
+                              : std::vector<std::string>{"24%", "7%", "18%", "8%", "8%"});
+    for (const auto& c : a.criteria) {
+        std::vector<std::string> cells{h(c.title), h(c.effectiveWeight), h(c.figure), h(c.score),
+                                       "<b>" + h(c.points) + "</b>"};
+        if (withWinner)
+            cells.push_back(h(c.winnerPoints.empty() ? std::string("-") : c.winnerPoints));
+        cells.push_back(h(c.reason));
+        html.row(cells, numeric);
+    }
+    html.tableClose();
     if (!a.groups.empty()) {
-        html += tableOpen({"Group", "Points", "Available"}, {false, true, true});
+        html.tableOpen({"Group", "Points", "Available"}, {false, true, true});
         for (const auto& g : a.groups)
-            html += row({h(g.title), h(g.points), h(g.available)}, {false, true, true});
-        html += kTableClose;
+            html.row({h(g.title), h(g.points), h(g.available)}, {false, true, true});
+        html.tableClose();
     }
-    return html;
 }
 
-std::string assessmentHtml(const BidAssessment& a, const std::string& available, bool own) {
-    std::string html;
-    html += arg("<p><b>Supplier:</b> %1<br><b>Bid:</b> %2</p>", {h(a.supplier), h(a.bidId)});
-    if (a.status == "excluded") {
-        html +=
-            "<p><b>This tender was excluded and not scored.</b> Reason: " + h(a.exclusionReason) +
-            "</p>";
-        return html;
-    }
-    html += arg("<p class=\"lead\">Total: <b>%1</b> of %2 points%3.</p>",
-                {h(a.total), h(available), own ? "" : " (the winning tender)"});
-    for (const auto& note : a.notes)
-        html += "<p>Note: " + h(note) + "</p>";
-    html += scoresTable(a);
-    return html;
+void socialValueSection(Html& html, const BidAssessment& a, const std::string& whose) {
+    for (const auto& sv : a.socialValue)
+        socialValueTable(html, sv,
+                         "How " + whose + " social value was worked out: " + h(sv.criterion));
 }
 
-std::string summaryHtml(const AssessmentSummaryContent& s) {
-    std::string html = "<html><body>";
+std::string summaryHtml(const AssessmentSummaryContent& s, const std::set<int>& breaks) {
+    Html html(breaks);
+    const BidAssessment& own = s.own;
+    html += "<html><body>";
     html += "<h1>Assessment summary</h1>";
     html += "<p class=\"lead\">" + h(s.tender.title) + "</p>";
-    html += headingTable(s.tender);
-    html += arg("<p class=\"lead\">For <b>%1</b>, bid %2</p>", {h(s.own.supplier), h(s.own.bidId)});
+    headingTable(html, s.tender);
+    html += arg("<p class=\"lead\">For <b>%1</b>, bid %2</p>", {h(own.supplier), h(own.bidId)});
     html += "<p>This summary gives the assessment of your tender against each award criterion "
             "(Procurement Act 2023, section 50, and regulation 31 of the Procurement "
             "Regulations 2024)" +
@@ -532,10 +793,37 @@ std::string summaryHtml(const AssessmentSummaryContent& s) {
     if (!s.awardNotice.empty())
         html += "<p>" + h(s.awardNotice) + "</p>";
 
+    html += "<h2>The outcome for your tender</h2>";
+    if (own.status == "excluded" && !own.excludedAfterEvaluation) {
+        html += "<p class=\"lead\"><b>Your tender was excluded before it was scored.</b></p>";
+        html += "<p>The reason:</p><ul>";
+        for (const auto& reason : own.exclusionReasons)
+            html += "<li>" + h(reason) + "</li>";
+        html += "</ul><p>An excluded tender is not scored against the others, so the award "
+                "criteria below did not apply to it.</p>";
+    } else if (own.excludedAfterEvaluation) {
+        html += arg("<p class=\"lead\">Your tender scored <b>%1</b> of %2 points and was %3. It "
+                    "was then excluded after the evaluation%4.</p>",
+                    {h(own.total), h(s.pointsAvailable), h(own.standing),
+                     own.exclusionDate.empty() ? "" : " on " + h(own.exclusionDate)});
+        html += "<p>The reason recorded:</p><ul>";
+        for (const auto& reason : own.exclusionReasons)
+            html += "<li>" + h(reason) + "</li>";
+        html += "</ul><p>Its scores below are those of the evaluation before the exclusion.</p>";
+    } else {
+        html += arg("<p class=\"lead\">Your tender scored <b>%1</b> of %2 points and was %3.</p>",
+                    {h(own.total), h(s.pointsAvailable), h(own.standing)});
+        if (!s.winner)
+            html += "<p><b>Your tender is the most advantageous tender.</b></p>";
+        else
+            html += arg("<p>The winning tender, %1 from %2, scored %3 points.</p>",
+                        {h(s.winner->bidId), h(s.winner->supplier), h(s.winner->total)});
+    }
+
     html += "<h2>Award criteria and how they were scored</h2>";
-    html += tableOpen({"Criterion", "Weight", "Points available", "How scored"},
-                      {false, true, true, false});
-    for (const auto& c : s.own.criteria) {
+    html.tableOpen({"Criterion", "Weight", "Points available", "How scored"},
+                   {false, true, true, false});
+    for (const auto& c : own.criteria) {
         std::string method = "<span class=\"small\">" + h(c.method);
         for (const auto& d : c.descriptors)
             method += "<br>" + h(d);
@@ -543,19 +831,35 @@ std::string summaryHtml(const AssessmentSummaryContent& s) {
         std::string name = h(c.title);
         if (!c.group.empty())
             name += "<br><span class=\"small\">in " + h(c.group) + "</span>";
-        html += row({name, h(c.weight), h(c.effectiveWeight), method}, {false, true, true, false});
+        html.row({name, h(c.weight), h(c.effectiveWeight), method}, {false, true, true, false});
     }
-    html += kTableClose;
+    html.tableClose();
 
-    html += "<h2>Your tender</h2>";
-    html += assessmentHtml(s.own, s.pointsAvailable, true);
+    const bool scored = own.status == "ranked" || own.excludedAfterEvaluation;
+    if (scored) {
+        html += "<h2>Your scores" + std::string(s.winner ? " beside the winning tender's" : "") +
+                "</h2>";
+        html += arg("<p>Total: <b>%1</b> of %2 points%3. Max is the points available on each "
+                    "criterion, Score the normalised score from 0 to 1%4.</p>",
+                    {h(own.total), h(s.pointsAvailable),
+                     s.winner ? "; the winning tender: " + h(s.winner->total) : std::string(),
+                     s.winner ? ", Winner the winning tender's points" : ""});
+        for (const auto& note : own.notes)
+            html += "<p>Note: " + h(note) + "</p>";
+        scoresTable(html, own, s.winner.has_value());
+        socialValueSection(html, own, "your");
+    }
     if (s.winner) {
         html += "<h2>The winning tender</h2>";
-        html += assessmentHtml(*s.winner, s.pointsAvailable, false);
-    } else if (s.own.status != "excluded") {
-        html += "<p><b>Your tender is the most advantageous tender.</b></p>";
+        html += arg(
+            "<p><b>Supplier:</b> %1<br><b>Bid:</b> %2<br>Total: <b>%3</b> of %4 "
+            "points.</p>",
+            {h(s.winner->supplier), h(s.winner->bidId), h(s.winner->total), h(s.pointsAvailable)});
+        scoresTable(html, *s.winner, false);
+        socialValueSection(html, *s.winner, "the winning tender's");
     }
-    return html + "</body></html>";
+    html += "</body></html>";
+    return html.text();
 }
 
 } // namespace
@@ -565,13 +869,16 @@ PdfWritten writeAwardReportPdf(const AwardReportContent& content, const fs::path
     const double widthCss = (210 - kMarginLeftMm - kMarginRightMm) / 25.4 * 96;
     const QImage chart = drawChart(content, widthCss);
     const double heightCss = chart.height() * widthCss / chart.width();
-    return renderPdf(QString::fromStdString(awardReportHtml(content, widthCss, heightCss)),
-                     QStringLiteral("Award report"),
-                     QString::fromStdString("Tender " + content.tender.id), &chart, out);
+    return renderPdf(
+        [&](const std::set<int>& breaks) {
+            return awardReportHtml(content, widthCss, heightCss, breaks);
+        },
+        QStringLiteral("Award report"), QString::fromStdString("Tender " + content.tender.id),
+        &chart, out);
 }
 
 PdfWritten writeAssessmentSummaryPdf(const AssessmentSummaryContent& content, const fs::path& out) {
-    return renderPdf(QString::fromStdString(summaryHtml(content)),
+    return renderPdf([&](const std::set<int>& breaks) { return summaryHtml(content, breaks); },
                      QString::fromStdString("Assessment summary: " + content.own.bidId),
                      QString::fromStdString("Tender " + content.tender.id), nullptr, out);
 }

@@ -18,6 +18,10 @@ namespace fairtender::reports {
 struct PdfWritten {
     int pages = 0;
     std::string error; // empty on success
+    // How the pages came out: table rows whose text still runs from one page onto the next
+    // (only a row taller than a page), and how much of the last page is used (0 to 1).
+    int rowsAcrossPages = 0;
+    double lastPageFill = 1;
 
     bool ok() const { return error.empty(); }
 };

@@ -3,6 +3,9 @@
 #include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "core/Money.h"
+#include "scoring/Derivation.h"
+#include "scoring/Evaluator.h"
+#include "scoring/SocialValueCommitments.h"
 #include "store/Workspace.h"
 
 #include <algorithm>
@@ -238,6 +241,102 @@ std::string totalText(const BidResult& bid, int places) {
     return formatFixed(bid.total, places);
 }
 
+std::string priceText(const BidResult& bid) {
+    return bid.price ? formatPounds(*bid.price) : std::string("-");
+}
+
+// "1st", "2nd", "3rd", "4th", "11th", "21st".
+std::string ordinal(int n) {
+    const int tens = n % 100;
+    const char* suffix = tens >= 11 && tens <= 13 ? "th"
+                         : n % 10 == 1            ? "st"
+                         : n % 10 == 2            ? "nd"
+                         : n % 10 == 3            ? "rd"
+                                                  : "th";
+    return std::to_string(n) + suffix;
+}
+
+std::size_t rankedCount(const EvaluationResult& result) {
+    return static_cast<std::size_t>(
+        std::count_if(result.bids.begin(), result.bids.end(),
+                      [](const BidResult& b) { return b.status == BidStatus::Ranked; }));
+}
+
+// The first price criterion of the model, which sets P.
+const ModelNode* priceCriterion(const Tender& tender) {
+    const ModelNode* found = nullptr;
+    forEachNode(tender.model.children, [&](const ModelNode& node) {
+        if (found == nullptr && node.kind == NodeKind::Criterion &&
+            node.criterion.type == CriterionType::Price)
+            found = &node;
+    });
+    return found;
+}
+
+std::string priceBasisOf(const Tender& tender) {
+    const ModelNode* price = priceCriterion(tender);
+    if (price != nullptr && price->criterion.discountRate)
+        return "the whole-life cost: the net present value of the yearly costs at " +
+               formatDecimal(*price->criterion.discountRate) + "% a year";
+    return "the tendered price";
+}
+
+// How each of the bid's social value figures arose, one per social-value criterion.
+std::vector<SocialValueText> socialValueOf(const BidResult& bid, const EvaluationResult& result,
+                                           const TenderFolder& folder) {
+    std::vector<SocialValueText> texts;
+    const Bid* input = inputBidOf(bid, folder.bids);
+    if (input == nullptr)
+        return texts;
+    for (std::size_t i = 0; i < result.leaves.size() && i < bid.criteria.size(); ++i) {
+        const LeafSummary& leaf = result.leaves[i];
+        if (leaf.type != CriterionType::SocialValue)
+            continue;
+        const ModelNode* node = findNode(folder.tender.model, leaf.criterionId);
+        if (node == nullptr)
+            continue;
+        SocialValueText text;
+        text.bidId = bid.bidId;
+        text.supplier = bid.supplierName;
+        text.criterion = leaf.title;
+        const SocialValueBreakdown breakdown =
+            socialValueBreakdown(*node, *input, folder.evaluations);
+        for (const auto& c : breakdown.commitments)
+            text.commitments.push_back(
+                {c.title, commitmentFormula(c), formatPounds(c.value),
+                 c.assessed ? formatDecimal(c.deliverability) : std::string("1 (not assessed)"),
+                 c.deliverabilityReason});
+        text.total = formatPounds(breakdown.total);
+        const std::string formula =
+            derive(result, bid, i, folder.tender, *input, folder.evaluations).formula;
+        // "sv: social value 674,240.00 / highest ..." without the criterion id in front.
+        const auto colon = formula.find(": ");
+        text.scoring = colon == std::string::npos ? formula : formula.substr(colon + 2);
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
+// The bid's exclusion reasons in words a supplier reads: a failed gate as its requirement.
+std::vector<std::string> exclusionReasonsInWords(const BidResult& bid, const Tender& tender) {
+    std::vector<std::string> reasons;
+    for (std::size_t i = 0; i < bid.exclusionReasons.size(); ++i) {
+        if (i < bid.failedGates.size()) {
+            const ModelNode* gate = findNode(tender.model, bid.failedGates[i]);
+            const std::string requirement =
+                gate != nullptr && !gate->title.empty() ? gate->title : bid.failedGates[i];
+            const bool unanswered = bid.exclusionReasons[i].ends_with("(no answer given)");
+            reasons.push_back((unanswered ? "gave no answer to the pass/fail requirement \""
+                                          : "did not meet the pass/fail requirement \"") +
+                              requirement + "\"" +
+                              (unanswered ? ", which counts as not meeting it" : ""));
+            continue;
+        }
+        reasons.push_back(bid.exclusionReasons[i]);
+    }
+    return reasons;
+}
+
 // The bid's own figure on one leaf, in words a supplier understands.
 std::string figureText(const LeafSummary& leaf, const CriterionResult& c, const Bid& bid,
                        const ModelNode& node, const Tender& tender) {
@@ -268,9 +367,9 @@ std::string figureText(const LeafSummary& leaf, const CriterionResult& c, const 
     return {};
 }
 
-BidAssessment assess(const BidResult& bid, const LockedEvaluation& e) {
-    const auto& result = e.result;
-    const auto& tender = e.folder.tender;
+BidAssessment assess(const BidResult& bid, const EvaluationResult& result,
+                     const TenderFolder& folder) {
+    const auto& tender = folder.tender;
     BidAssessment a;
     a.bidId = bid.bidId;
     a.supplier = bid.supplierName;
@@ -278,8 +377,13 @@ BidAssessment assess(const BidResult& bid, const LockedEvaluation& e) {
     a.rank = bid.rank ? std::to_string(*bid.rank) : "";
     a.total = totalText(bid, result.rounding);
     a.exclusionReason = bid.exclusionReason();
+    a.exclusionReasons = exclusionReasonsInWords(bid, tender);
+    if (bid.rank)
+        a.standing = "ranked " + ordinal(*bid.rank) + " of " + std::to_string(rankedCount(result)) +
+                     " assessed tenders";
     a.notes = bid.notes;
-    const Bid* input = findBid(e.folder, bid.bidId);
+    a.socialValue = socialValueOf(bid, result, folder);
+    const Bid* input = findBid(folder, bid.bidId);
     for (std::size_t i = 0; i < result.leaves.size(); ++i) {
         const LeafSummary& leaf = result.leaves[i];
         const ModelNode* node = findNode(tender.model, leaf.criterionId);
@@ -306,7 +410,7 @@ BidAssessment assess(const BidResult& bid, const LockedEvaluation& e) {
             c.points = r.scored ? formatFixed(r.points, result.rounding) : "-";
             if (leaf.type == CriterionType::Judgement)
                 if (const auto* consensus =
-                        e.folder.evaluations.findConsensus(bid.bidId, leaf.criterionId))
+                        folder.evaluations.findConsensus(bid.bidId, leaf.criterionId))
                     c.reason = consensus->reason;
         } else {
             c.figure = "-";
@@ -388,8 +492,20 @@ Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const Livi
                                                 "`fairtender verify` on the workspace"));
         return gathered;
     }
-    gathered.content = LockedEvaluation{std::move(*evaluation.folder),
-                                        std::move(*evaluation.result), workspace.state()};
+    const LifecycleState state = workspace.state();
+    if (state == LifecycleState::Awarded)
+        if (const auto award = workspace.award();
+            award && award->bidId != evaluation.result->winnerId.value_or("")) {
+            gathered.problems.push_back(
+                errorAt(locationOf(workspace),
+                        "the award to " + award->bidId + " no longer matches the ranking (" +
+                            evaluation.result->winnerId.value_or("no single bid") +
+                            " is first): no document is made until the record is put right; run "
+                            "verify"));
+            return gathered;
+        }
+    gathered.content =
+        LockedEvaluation{std::move(*evaluation.folder), std::move(*evaluation.result), state};
     return gathered;
 }
 
@@ -464,6 +580,7 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
     for (const auto& bid : result.bids) {
         RankingRow row{bid.bidId,
                        bid.supplierName,
+                       priceText(bid),
                        {},
                        totalText(bid, places),
                        rankText(bid),
@@ -476,22 +593,37 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
         }
         if (bid.status == BidStatus::Excluded) {
             row.total = "-";
-            c.exclusions.push_back({bid.bidId, bid.supplierName, bid.exclusionReason()});
+            std::string reason;
+            for (const auto& words : exclusionReasonsInWords(bid, tender))
+                reason += (reason.empty() ? "" : "; ") + words;
+            c.exclusions.push_back({bid.bidId, bid.supplierName, reason});
         } else {
             c.chart.push_back(std::move(bar));
         }
         c.ranking.push_back(std::move(row));
     }
 
-    // The recommendation: the recorded award when there is one, else the first-ranked bid.
-    const auto award = workspace.award();
-    const std::optional<std::string> winnerId =
-        award ? std::optional(award->bidId) : result.winnerId;
+    // The recommendation is the first-ranked bid; a standing award is always that bid
+    // (evaluateLocked refuses a record where it is not).
+    const auto award = e.state == LifecycleState::Awarded ? workspace.award() : std::nullopt;
+    const std::optional<std::string> winnerId = result.winnerId;
     if (const BidResult* winner = winnerId ? result.findBid(*winnerId) : nullptr) {
         Recommendation r;
         r.bidId = winner->bidId;
         r.supplier = winner->supplierName;
         r.total = totalText(*winner, places);
+        r.price = priceText(*winner);
+        r.priceBasis = priceBasisOf(tender);
+        if (tender.estimatedValue && tender.estimatedValue->isPositive() && winner->price) {
+            const double estimate = tender.estimatedValue->pounds();
+            const double percent = (*winner->price - estimate) / estimate * 100.0;
+            const std::string shown = formatFixed(std::abs(percent), 1);
+            r.versusEstimate =
+                shown == "0.0"
+                    ? "equal to the estimated value of " + tender.estimatedValue->toDisplayString()
+                    : shown + (percent > 0 ? "% above" : "% below") + " the estimated value of " +
+                          tender.estimatedValue->toDisplayString();
+        }
         const auto runnerUp =
             std::find_if(result.bids.begin(), result.bids.end(), [&](const auto& b) {
                 return b.status == BidStatus::Ranked && b.bidId != winner->bidId;
@@ -500,6 +632,16 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
             r.runnerUpBidId = runnerUp->bidId;
             r.runnerUpSupplier = runnerUp->supplierName;
             r.runnerUpTotal = totalText(*runnerUp, places);
+            r.runnerUpPrice = priceText(*runnerUp);
+            if (winner->price && runnerUp->price) {
+                const double difference = roundHalfAwayFromZero(*winner->price, 2) -
+                                          roundHalfAwayFromZero(*runnerUp->price, 2);
+                r.priceDifference = std::abs(difference) < 0.005
+                                        ? "the same as the runner-up's"
+                                        : formatPounds(std::abs(difference)) +
+                                              (difference > 0 ? " more than the runner-up's"
+                                                              : " less than the runner-up's");
+            }
             r.margin = formatFixed(roundHalfAwayFromZero(winner->total, places) -
                                        roundHalfAwayFromZero(runnerUp->total, places),
                                    places);
@@ -647,6 +789,35 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
     if (award)
         c.award =
             AwardRecordText{award->bidId, award->noticeDate, award->standstillEnd, award->reason};
+    for (const auto& event : workspace.awardHistory()) {
+        AwardHistoryLine line;
+        line.bidId = event.bidId;
+        line.by = event.by;
+        line.reason = event.reason;
+        switch (event.kind) {
+        case AwardEvent::Kind::Award:
+            line.step = "Award";
+            line.date = event.date;
+            line.detail = "award notice; standstill ends at the end of " + event.standstillEnd;
+            break;
+        case AwardEvent::Kind::Exclusion:
+            line.step = "Exclusion";
+            line.date = event.date.empty() ? event.recordedAt.substr(0, 10) : event.date;
+            line.detail = "excluded after the evaluation" +
+                          (event.standstill.empty() ? "" : ", " + event.standstill);
+            break;
+        case AwardEvent::Kind::AwardFellAway:
+            line.step = "Award fell away";
+            line.date = event.recordedAt.substr(0, 10);
+            line.detail = "the tender is locked again for a new award decision";
+            break;
+        }
+        c.history.push_back(std::move(line));
+    }
+    for (const auto& bid : result.bids)
+        if (bid.status == BidStatus::Ranked)
+            for (auto& text : socialValueOf(bid, result, e.folder))
+                c.socialValue.push_back(std::move(text));
     gathered.content = std::move(c);
     return gathered;
 }
@@ -660,23 +831,47 @@ gatherAssessmentSummaries(const Workspace& workspace, const LivingWageTable* rat
         return gathered;
     }
     const LockedEvaluation& e = *evaluated.content;
-    const auto award = workspace.award();
-    const std::optional<std::string> winnerId =
-        award ? std::optional(award->bidId) : e.result.winnerId;
-    const BidResult* winner = winnerId ? e.result.findBid(*winnerId) : nullptr;
+    const auto award = e.state == LifecycleState::Awarded ? workspace.award() : std::nullopt;
+    const BidResult* winner = e.result.winnerId ? e.result.findBid(*e.result.winnerId) : nullptr;
     std::optional<BidAssessment> winnerAssessment;
     if (winner != nullptr)
-        winnerAssessment = assess(*winner, e);
+        winnerAssessment = assess(*winner, e.result, e.folder);
     std::vector<AssessmentSummaryContent> summaries;
     for (const auto& bid : e.result.bids) {
         AssessmentSummaryContent s;
         s.tender = headingOf(e.folder.tender, e.state);
-        s.own = assess(bid, e);
-        if (winner != nullptr && winner->bidId != bid.bidId)
+        s.own = assess(bid, e.result, e.folder);
+        // A bid excluded after the evaluation was scored: its summary gives those scores as
+        // the evaluation stood before the exclusion, with the reason it was excluded.
+        if (const auto* exclusion = e.folder.evaluations.findExclusion(bid.bidId)) {
+            Evaluations before = e.folder.evaluations;
+            std::erase_if(before.exclusions,
+                          [&](const ExclusionAfterEvaluation& x) { return x.bidId == bid.bidId; });
+            const EvaluationOutcome scored = evaluate(e.folder.tender, e.folder.bids, before);
+            if (const BidResult* then = scored.result ? scored.result->findBid(bid.bidId) : nullptr;
+                then != nullptr && then->status == BidStatus::Ranked) {
+                TenderFolder asScored = e.folder;
+                asScored.evaluations = before;
+                s.own = assess(*then, *scored.result, asScored);
+                s.own.status = "excluded";
+                s.own.exclusionReason = bid.exclusionReason();
+                s.own.exclusionReasons = {exclusion->reason};
+                s.own.standing += " before it was excluded";
+            }
+            s.own.excludedAfterEvaluation = true;
+            s.own.exclusionDate = exclusion->date ? exclusion->date->toString() : std::string();
+        }
+        if (winner != nullptr && winner->bidId != bid.bidId) {
             s.winner = winnerAssessment;
+            for (auto& criterion : s.own.criteria)
+                for (const auto& theirs : winnerAssessment->criteria)
+                    if (theirs.id == criterion.id)
+                        criterion.winnerPoints = theirs.points;
+        }
         s.pointsAvailable =
             formatFixed(pointsAvailable(e.result, e.folder.tender), e.result.rounding);
         s.awardNotice = awardNoticeText(award);
+        s.assessedTenders = rankedCount(e.result);
         summaries.push_back(std::move(s));
     }
     gathered.content = std::move(summaries);

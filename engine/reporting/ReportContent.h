@@ -49,6 +49,8 @@ struct ModelRow {
 struct RankingRow {
     std::string bidId;
     std::string supplier;
+    std::string price; // the P scored ("7,140,000.00"; the net present value under whole-life
+                       // costing), or "-" when the bid has none
     std::vector<std::string> columnPoints; // "-" for an excluded bid
     std::string total;                     // as the engine prints it: "83.41"
     std::string rank;                      // "1", or "-" when excluded
@@ -115,15 +117,23 @@ struct OwnershipCount {
     std::size_t bids = 0;
 };
 
-// The recommendation: the first-ranked bid and how it compares with the runner-up.
+// The recommendation: the first-ranked bid and how it compares with the runner-up, in
+// points and in money.
 struct Recommendation {
     std::string bidId;
     std::string supplier;
     std::string total;
-    std::string runnerUpBidId; // empty when only one bid is ranked
+    std::string price;          // the winner's P: "7,140,000.00"
+    std::string priceBasis;     // what P is: "the tendered price" or "the whole-life cost (net
+                                // present value of the yearly costs at 3.5% a year)"
+    std::string versusEstimate; // "2.0% above the estimated value of 7,000,000.00", or empty
+    std::string runnerUpBidId;  // empty when only one bid is ranked
     std::string runnerUpSupplier;
     std::string runnerUpTotal;
-    std::string margin; // winner total minus runner-up total: "4.12"
+    std::string runnerUpPrice;
+    std::string margin;          // winner total minus runner-up total: "4.12"
+    std::string priceDifference; // "170,000.00 more than the runner-up's", "... less ...",
+                                 // "the same as the runner-up's"
     struct Line {
         std::string node; // a top-level node's title
         std::string winner;
@@ -138,6 +148,35 @@ struct AwardRecordText {
     std::string noticeDate;
     std::string standstillEnd;
     std::string reason;
+};
+
+// One step of the award's history, in the order recorded.
+struct AwardHistoryLine {
+    std::string step;   // "Award", "Exclusion", "Award fell away"
+    std::string date;   // the notice date, the day an exclusion was decided, or the entry's day
+    std::string bidId;  // the bid awarded or excluded
+    std::string detail; // "standstill ends at the end of 2026-01-05", "during the standstill"
+    std::string by;     // who recorded it
+    std::string reason; // the reason recorded with it
+};
+
+// One commitment of a bid to a social value measure, as printed.
+struct CommitmentLine {
+    std::string measure; // the measure's title
+    std::string formula; // "40 FTE x 28,000.00 x deliverability 0.5 = 560,000.00"
+    std::string value;   // "560,000.00"
+    std::string factor;  // "0.5", or "1 (not assessed)" when the panel gave none
+    std::string reason;  // the panel's reason for the factor, or empty
+};
+
+// How one bid's social value on one criterion arose and how it was scored.
+struct SocialValueText {
+    std::string bidId;
+    std::string supplier;
+    std::string criterion; // the criterion's title
+    std::vector<CommitmentLine> commitments;
+    std::string total;   // SV: "674,240.00"
+    std::string scoring; // "674,240.00 / highest 1,306,960.00 x 9 = 4.64"
 };
 
 struct AwardReportContent {
@@ -161,6 +200,8 @@ struct AwardReportContent {
     std::size_t auditEntries = 0;
     std::string workspaceFile; // the file name, for "fairtender verify meals.ftw"
     std::optional<AwardRecordText> award;
+    std::vector<AwardHistoryLine> history;    // every award, exclusion and fallen award
+    std::vector<SocialValueText> socialValue; // each ranked bid's commitments, rank order
 };
 
 // One criterion in an assessment summary: how it was scored and what this bid got.
@@ -177,6 +218,7 @@ struct CriterionAssessment {
     std::string score;                    // normalised score: "0.9776"
     std::string points;                   // "39.10"
     std::string reason;                   // judgement: the consensus reason
+    std::string winnerPoints;             // the winning tender's points here, in a loser's summary
 };
 
 struct GroupSubtotal {
@@ -193,19 +235,32 @@ struct BidAssessment {
     std::string rank;   // "1", or empty when excluded
     std::string total;
     std::string exclusionReason;
+    // Why it was excluded, in words a supplier reads: a failed gate by its requirement
+    // ("did not meet the requirement \"Public liability insurance of at least £10m\"").
+    std::vector<std::string> exclusionReasons;
+    // Excluded after the evaluation: the scores below are those of the evaluation as it
+    // stood before the exclusion, and `standing` says where that left the bid.
+    bool excludedAfterEvaluation = false;
+    std::string exclusionDate; // the day the exclusion was decided, when recorded
+    // "ranked 2nd of 5 assessed tenders", or for a bid excluded after the evaluation
+    // "ranked 1st of 5 assessed tenders before it was excluded"; empty when not scored.
+    std::string standing;
     std::vector<CriterionAssessment> criteria;
     std::vector<GroupSubtotal> groups;
-    std::vector<std::string> notes; // e.g. an accepted abnormally low price and why
+    std::vector<SocialValueText> socialValue; // how each social value figure arose
+    std::vector<std::string> notes;           // e.g. an accepted abnormally low price and why
 };
 
 // The assessment summary one supplier receives (Procurement Act 2023 s.50): its own
-// assessment and, unless it is the winner, the winning tender's.
+// assessment and, unless it is the winner, the winning tender's (each criterion's points of
+// the winner beside its own). It names no other bidder.
 struct AssessmentSummaryContent {
     TenderHeading tender;
     BidAssessment own;
     std::optional<BidAssessment> winner; // nullopt for the winner's own summary
     std::string pointsAvailable;         // "100.00"
     std::string awardNotice;             // "award notice 2025-12-19, standstill ends 2026-01-05"
+    std::size_t assessedTenders = 0;     // bids ranked in the evaluation
 };
 
 // A gathered document, or why it cannot be made.

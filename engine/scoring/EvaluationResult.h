@@ -60,7 +60,10 @@ struct BidResult {
     std::size_t inputIndex = 0; // the bid's position in the bids passed to evaluate()
     BidStatus status = BidStatus::Ranked;
     std::vector<std::string> exclusionReasons; // why excluded, in pipeline order
-    std::optional<int> rank;                   // ranks shared by unresolved ties
+    // The gates the bid failed, by id in model order: exclusionReasons begins with one
+    // reason for each, in the same order.
+    std::vector<std::string> failedGates;
+    std::optional<int> rank;     // ranks shared by unresolved ties
     double total = 0;            // sum of rounded leaf points (Q under price per quality point)
     std::optional<double> price; // the P used (NPV for whole-life costing)
     std::optional<double> pricePerPoint; // under price per quality point, rounded

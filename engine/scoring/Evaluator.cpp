@@ -123,6 +123,9 @@ void Pipeline::exclude() {
                 reasons.push_back("failed gate " + gate->id);
             else if (!answer && gate->missingGateAnswerFails)
                 reasons.push_back("failed gate " + gate->id + " (no answer given)");
+            else
+                continue;
+            result.failedGates.push_back(gate->id);
         }
         if (bid.livingWage && bid.livingWage->lowestHourlyRate && tender_.livingWageRate &&
             *bid.livingWage->lowestHourlyRate < tender_.livingWageRate->statutoryMinimum)

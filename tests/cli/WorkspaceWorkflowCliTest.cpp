@@ -160,14 +160,14 @@ TEST_F(WorkspaceWorkflowCli, FullEvaluationFromDraftToAwardAndExclusionVerifiesA
         "  award history\n"
         "    awarded to B1 (notice " +
         today + ", standstill ends at the end of " + end +
-        "), decided by Ann Lee: approved by cabinet\n"
+        "); recorded by Ann Lee: approved by cabinet\n"
         "    B1 excluded after the evaluation on " +
         today + ", during the standstill, which ends at the end of " + end +
-        " by Ann Lee: failed the final insurance check\n"
+        "; recorded by Ann Lee: failed the final insurance check\n"
         "    the award to B1 fell away: the tender is locked again for a new award decision\n"
         "    awarded to B2 (notice " +
         today + ", standstill ends at the end of " + end +
-        "), decided by Ann Lee: re-award to B2 approved by cabinet\n";
+        "); recorded by Ann Lee: re-award to B2 approved by cabinet\n";
     EXPECT_NE(status.out.find(story), std::string::npos) << status.out;
 
     const std::string exported = folder_.str() + "/exported";

@@ -367,7 +367,7 @@ private slots:
         const QString text = pdfText(report).simplified();
         QVERIFY2(text.contains(QStringLiteral("The most advantageous tender is B1 from Irwell "
                                               "Kitchen Workers' Co-operative Ltd with 75.24 "
-                                              "points.")),
+                                              "points, at a price of 7,140,000.00.")),
                  qPrintable(text));
 
         const QString summaries = scratch.filePath(QStringLiteral("summaries"));

@@ -6,11 +6,13 @@
 #include "AwardedWorkspace.h"
 #include "ShellCommand.h"
 #include "SyntheticTender.h"
+#include "Timeline.h"
 
 #include <QGuiApplication>
 #include <QImage>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -35,12 +37,24 @@ std::string pdfText(const fs::path& pdf, int page = 0) {
     return capture("pdftotext -layout" + pages + " '" + pdf.string() + "' -");
 }
 
+// The text in the order it was drawn, cell by cell: a table row reads as one line once
+// flowing() joins it, however its cells wrap.
+std::string pdfCellText(const fs::path& pdf) {
+    return capture("pdftotext -raw '" + pdf.string() + "' -");
+}
+
 int pageCount(const fs::path& pdf) {
     const std::string info = capture("pdfinfo '" + pdf.string() + "'");
     std::smatch match;
     if (std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))")))
         return std::stoi(match[1]);
     return 0;
+}
+
+// The text with every run of white space made one space: what a reader sees, whatever the
+// line breaks.
+std::string flowing(const std::string& text) {
+    return std::regex_replace(text, std::regex(R"(\s+)"), " ");
 }
 
 bool containsWord(const std::string& text, const std::string& word) {
@@ -173,15 +187,109 @@ TEST_F(PdfReports, NonWinnersSummaryShowsTheWinnersTotal) {
     EXPECT_TRUE(containsWord(text, "73.79"));
 }
 
-TEST_F(PdfReports, ExcludedSuppliersSummaryGivesTheReason) {
+TEST_F(PdfReports, AFailedGateIsCitedByItsRequirementInWords) {
     const auto summaries = gatherAssessmentSummaries(*workspace_, livingWageRates());
     const auto& b4 = summaries.content->back();
     const fs::path pdf = scratch_->path() / "b4.pdf";
     ASSERT_TRUE(reports::writeAssessmentSummaryPdf(b4, pdf).ok());
-    const std::string text = pdfText(pdf);
-    EXPECT_NE(text.find("This tender was excluded and not scored. Reason: failed gate insurance"),
+    const std::string text = flowing(pdfText(pdf));
+    EXPECT_NE(text.find("Your tender was excluded before it was scored."), std::string::npos);
+    EXPECT_NE(text.find("did not meet the pass/fail requirement \"Public liability insurance of "
+                        "at least £10m and employer's liability of at least £5m\""),
               std::string::npos)
         << text;
+    EXPECT_EQ(text.find("failed gate insurance"), std::string::npos);
+}
+
+TEST_F(PdfReports, ALosersSummaryGivesItsRankEachCriterionBesideTheWinnersAndItsSocialValue) {
+    const auto summaries = gatherAssessmentSummaries(*workspace_, livingWageRates());
+    const auto& b2 = (*summaries.content)[1];
+    const fs::path pdf = scratch_->path() / "b2-rank.pdf";
+    ASSERT_TRUE(reports::writeAssessmentSummaryPdf(b2, pdf).ok());
+    const std::string text = flowing(pdfCellText(pdf));
+    EXPECT_NE(text.find("Your tender scored 73.79 of 100.00 points and was ranked 2nd of 5 "
+                        "assessed tenders."),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Criterion Max Figure Score Points Winner Reason"), std::string::npos);
+    // Menus: B2's consensus 4 of 5 gives 9.60 of 12; the winner B1's 4 of 5 gives 9.60 too.
+    EXPECT_NE(text.find("Menus, nutrition and allergen management 12.00 4 of 5 0.8000 9.60 9.60"),
+              std::string::npos);
+    EXPECT_NE(text.find("How your social value was worked out"), std::string::npos);
+    EXPECT_NE(text.find("How the winning tender's social value was worked out"), std::string::npos);
+}
+
+TEST_F(PdfReports, NoTableRowRunsOverTwoPagesAndNoLastPageIsLeftNearlyEmpty) {
+    const auto summaries = gatherAssessmentSummaries(*workspace_, livingWageRates());
+    for (const auto& summary : *summaries.content) {
+        const fs::path pdf = scratch_->path() / ("layout-" + summary.own.bidId + ".pdf");
+        const auto written = reports::writeAssessmentSummaryPdf(summary, pdf);
+        ASSERT_TRUE(written.ok());
+        EXPECT_EQ(written.rowsAcrossPages, 0) << summary.own.bidId;
+        if (written.pages > 1) {
+            EXPECT_GE(written.lastPageFill, 0.2) << summary.own.bidId;
+        }
+    }
+    const auto report = reports::writeAwardReportPdf(*report_, scratch_->path() / "layout.pdf");
+    EXPECT_EQ(report.rowsAcrossPages, 0);
+    EXPECT_GE(report.lastPageFill, 0.2);
+}
+
+TEST_F(PdfReports, TheAwardReportGivesThePricesAndTheDifferenceInMoney) {
+    const std::string text = flowing(pdfText(awardPdf()));
+    EXPECT_NE(text.find("with 82.44 points, at a price of 7,140,000.00."), std::string::npos)
+        << text.substr(0, 1500);
+    EXPECT_NE(text.find("The price is the tendered price; it is 2.0% above the estimated value "
+                        "of 7,000,000.00."),
+              std::string::npos);
+    EXPECT_NE(text.find("at a price of 7,310,000.00; its price is 170,000.00 less than the "
+                        "runner-up's."),
+              std::string::npos);
+}
+
+// The winner withdraws during the standstill: the report and the summaries tell the story.
+TEST(PdfReportsReAward, AnExcludedWinnersSummaryKeepsItsScoresAndTheReportTellsTheStory) {
+    const reports::OffscreenGui gui;
+    ScratchFolder scratch;
+    Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path());
+    testing::Timeline later("2025-12-22T10:00:00Z");
+    ws.setClock(later.clock());
+    ASSERT_TRUE(ws.excludeAfterEvaluation("Ann Lee", "B1", "Withdrew during the standstill",
+                                          livingWageRates())
+                    .ok());
+    ASSERT_TRUE(ws.advance("Ann Lee", LifecycleState::Awarded, "Re-award approved by cabinet",
+                           livingWageRates(), testing::englandBankHolidays(),
+                           Date::fromYmd(2025, 12, 22))
+                    .ok());
+
+    const auto summaries = gatherAssessmentSummaries(ws, livingWageRates());
+    ASSERT_TRUE(summaries.ok());
+    const auto b1 = std::find_if(summaries.content->begin(), summaries.content->end(),
+                                 [](const auto& s) { return s.own.bidId == "B1"; });
+    ASSERT_NE(b1, summaries.content->end());
+    const fs::path pdf = scratch / "b1.pdf";
+    ASSERT_TRUE(reports::writeAssessmentSummaryPdf(*b1, pdf).ok());
+    const std::string text = flowing(pdfText(pdf));
+    EXPECT_NE(text.find("Your tender scored 82.44 of 100.00 points and was ranked 1st of 5 "
+                        "assessed tenders before it was excluded. It was then excluded after the "
+                        "evaluation on 2025-12-22."),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Withdrew during the standstill"), std::string::npos);
+    EXPECT_EQ(text.find("not scored"), std::string::npos);
+
+    const auto report = gatherAwardReport(ws, livingWageRates());
+    ASSERT_TRUE(report.ok());
+    const fs::path reportPdf = scratch / "report.pdf";
+    ASSERT_TRUE(reports::writeAwardReportPdf(*report.content, reportPdf).ok());
+    const std::string story = flowing(pdfText(reportPdf));
+    const auto first = story.find("approved by cabinet");
+    const auto exclusion = story.find("Withdrew during the standstill", first);
+    const auto reAward = story.find("Re-award approved by cabinet", exclusion);
+    EXPECT_NE(first, std::string::npos) << story;
+    EXPECT_NE(exclusion, std::string::npos);
+    EXPECT_NE(reAward, std::string::npos);
+    EXPECT_NE(story.find("Awarded to B2."), std::string::npos);
 }
 
 TEST_F(PdfReports, WriteIntoAMissingFolderFailsAndWritesNothing) {
