@@ -6,6 +6,7 @@
 #include "core/FileHash.h"
 #include "core/OutputPath.h"
 #include "scoring/Derivation.h"
+#include "scoring/SocialValueCommitments.h"
 
 #include <xlsxwriter.h>
 
@@ -130,8 +131,12 @@ struct LeafLayout {
     std::map<std::string, int> param; // parameter rows on Model (value in column H)
     std::vector<int> bandRows;        // supplier-location band rows
     std::vector<int> ownershipRows;   // listed ownership score rows
+    std::vector<int> measureRows;     // social value: each measure's proxy row
     std::string sheet;                // its dimension sheet
     int firstColumn = 0;
+    // The column of the bid's figure the score formula starts from: P, the judgement value,
+    // SV, the local-spend percent; for social value it follows the measure columns.
+    int figureColumn = 0;
     std::vector<std::string> columns; // headers of its block
     int scoreColumn = -1;             // -1: not scored
     int pointsColumn = -1;
@@ -180,6 +185,9 @@ private:
     void number(lxw_worksheet* ws, int row, int column, double value, lxw_format* format = nullptr);
     void formula(lxw_worksheet* ws, int row, int column, const std::string& formula, double cached,
                  lxw_format* format = nullptr);
+    // A formula whose value is text, with that text cached.
+    void formulaText(lxw_worksheet* ws, int row, int column, const std::string& formula,
+                     const std::string& cached, lxw_format* format = nullptr);
     void check(lxw_error error, const std::string& what);
 
     void writeSummary(lxw_worksheet* ws);
@@ -229,6 +237,8 @@ private:
     std::string inputsFingerprint_;
     std::vector<std::pair<std::string, std::string>> fileHashes_; // relative path, hash
     int summaryTotalColumn_ = 0;
+    int summaryRankColumn_ = 0;
+    const LeafLayout* priceLeaf_ = nullptr; // the first price criterion: its P is the bid's P
 };
 
 void Writer::check(lxw_error error, const std::string& what) {
@@ -272,6 +282,14 @@ void Writer::formula(lxw_worksheet* ws, int row, int column, const std::string& 
     check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(row),
                                       static_cast<lxw_col_t>(column), ("=" + text).c_str(), format,
                                       cached),
+          "formula");
+}
+
+void Writer::formulaText(lxw_worksheet* ws, int row, int column, const std::string& text,
+                         const std::string& cached, lxw_format* format) {
+    check(worksheet_write_formula_str(ws, static_cast<lxw_row_t>(row),
+                                      static_cast<lxw_col_t>(column), ("=" + text).c_str(), format,
+                                      cached.c_str()),
           "formula");
 }
 
@@ -329,7 +347,8 @@ void Writer::planModel() {
             case CriterionType::SocialValue:
                 if (c.socialValueMethod == SocialValueMethod::Target)
                     leaf.param["target"] = row++;
-                row += static_cast<int>(c.measures.size());
+                for (std::size_t k = 0; k < c.measures.size(); ++k)
+                    leaf.measureRows.push_back(row++);
                 break;
             case CriterionType::Locality:
                 if (c.localityMethod == LocalityMethod::SupplierLocation) {
@@ -380,7 +399,13 @@ void Writer::planDimensions() {
                 leaf.columns = {"Value", "Source"};
                 break;
             case CriterionType::SocialValue:
-                leaf.columns = {"SV"};
+                // Each measure: the quantity committed, the panel's deliverability factor and
+                // their value, quantity x proxy (Model) x factor; SV is the sum.
+                for (const auto& measure : c.measures)
+                    leaf.columns.insert(leaf.columns.end(),
+                                        {measure.id + " quantity (" + measure.unit + ")",
+                                         measure.id + " deliverability", measure.id + " value"});
+                leaf.columns.push_back("SV");
                 if (c.socialValueMethod == SocialValueMethod::RatioToPrice)
                     leaf.columns.insert(leaf.columns.end(), {"P", "SV / P"});
                 break;
@@ -398,6 +423,9 @@ void Writer::planDimensions() {
                 leaf.columns = {"Ownership model"};
                 break;
             }
+            leaf.figureColumn = column + (c.type == CriterionType::SocialValue
+                                              ? static_cast<int>(3 * c.measures.size())
+                                              : 0);
             if (result_.leaves[i].scored) {
                 leaf.scoreColumn = column + static_cast<int>(leaf.columns.size());
                 leaf.pointsColumn = leaf.scoreColumn + 1;
@@ -476,6 +504,9 @@ bool Writer::write(const fs::path& temporary) {
 
     planModel();
     planDimensions();
+    for (const auto& leaf : leaves_)
+        if (leaf.node->criterion.type == CriterionType::Price && priceLeaf_ == nullptr)
+            priceLeaf_ = &leaf;
 
     lxw_doc_properties properties{};
     const std::string title = "Scorecard " + result_.tenderId;
@@ -515,54 +546,50 @@ bool Writer::write(const fs::path& temporary) {
 }
 
 void Writer::protectAll() {
-    for (auto* ws : sheets_)
+    // Every sheet prints on A4, landscape and one page wide (each sheet sets its repeated
+    // header rows and scale where it has them).
+    for (auto* ws : sheets_) {
+        worksheet_set_paper(ws, 9);
         worksheet_protect(ws, nullptr, nullptr);
+    }
 }
 
 void Writer::writeSummary(lxw_worksheet* ws) {
     const Tender& tender = folder_.tender;
     const bool perPoint = result_.aggregation == Aggregation::PricePerQualityPoint;
+    const int places = result_.rounding;
     text(ws, 0, 0, tender.title.empty() ? tender.id : tender.title, f_.title);
     text(ws, 1, 0, "Tender " + tender.id + (tender.buyer.empty() ? "" : " - " + tender.buyer));
-    std::string winner = "No winner: no bid is ranked, or first place is an unresolved tie.";
-    if (result_.winnerId) {
-        if (const BidResult* bid = result_.findBid(*result_.winnerId))
-            winner = "Winner: " + bid->bidId + " " + bid->supplierName + " (" +
-                     (perPoint && bid->pricePerPoint
-                          ? formatFixed(*bid->pricePerPoint, result_.rounding) + " per point"
-                          : formatFixed(bid->total, result_.rounding) + " points") +
-                     ")";
-    }
-    text(ws, 2, 0, winner, f_.bold);
-    text(ws, 3, 0,
-         perPoint ? "Total = sum of the rounded points (Q); price per point = ROUND(P / Q); lowest "
-                    "price per point ranks first. Order check confirms each rank follows."
-                  : "Total = sum of the rounded points on the dimension sheets (live formulas); "
-                    "ranks are the engine's, with ties broken by the tie-break on Model. Order "
-                    "check confirms each rank follows from the totals.");
 
     // Top-level nodes: a group sums its leaves' points, a criterion shows its own.
     struct TopColumn {
+        std::string id;
         std::string header;
         std::vector<std::size_t> leaves;
         std::optional<std::size_t> group;
         std::optional<std::size_t> leaf;
+    };
+    const auto leavesUnder = [&](const std::string& groupId) {
+        std::vector<std::size_t> found;
+        for (std::size_t i = 0; i < result_.leaves.size(); ++i) {
+            const auto& path = result_.leaves[i].path;
+            if (std::find(path.begin(), path.end(), groupId) != path.end())
+                found.push_back(i);
+        }
+        return found;
     };
     std::vector<TopColumn> tops;
     for (const auto& node : tender.model.children) {
         if (node.kind == NodeKind::Gate)
             continue;
         TopColumn top;
+        top.id = node.id;
         if (node.kind == NodeKind::Group) {
             top.group = result_.groupIndex(node.id);
             if (top.group)
                 top.header = result_.groups[*top.group].title + " (" +
                              formatDecimal(result_.groups[*top.group].effectiveWeight) + ")";
-            for (std::size_t i = 0; i < result_.leaves.size(); ++i) {
-                const auto& path = result_.leaves[i].path;
-                if (!path.empty() && path.front() == node.id)
-                    top.leaves.push_back(i);
-            }
+            top.leaves = leavesUnder(node.id);
         } else {
             top.leaf = result_.leafIndex(node.id);
             if (!top.leaf)
@@ -572,6 +599,26 @@ void Writer::writeSummary(lxw_worksheet* ws) {
             top.leaves.push_back(*top.leaf);
         }
         tops.push_back(std::move(top));
+    }
+    // Tie-break nodes below the top level get a column of their own for the rank formula.
+    std::vector<TopColumn> tieColumns;
+    for (const auto& word : tender.model.tieBreak) {
+        if (word == "lowest-price" ||
+            std::any_of(tops.begin(), tops.end(), [&](const auto& t) { return t.id == word; }))
+            continue;
+        TopColumn extra;
+        extra.id = word;
+        extra.header = "Tie-break: " + word;
+        if (const auto g = result_.groupIndex(word)) {
+            extra.group = g;
+            extra.leaves = leavesUnder(word);
+        } else if (const auto l = result_.leafIndex(word)) {
+            extra.leaf = l;
+            extra.leaves.push_back(*l);
+        } else {
+            continue;
+        }
+        tieColumns.push_back(std::move(extra));
     }
 
     std::vector<std::string> headers = {"Rank",     "Bid",    "Supplier",        "Ownership model",
@@ -584,13 +631,11 @@ void Writer::writeSummary(lxw_worksheet* ws) {
     headers.push_back(perPoint ? "Total (Q)" : "Total");
     int priceColumn = -1;
     int perPointColumn = -1;
-    const LeafLayout* priceLeaf = nullptr;
-    for (const auto& leaf : leaves_)
-        if (leaf.node->criterion.type == CriterionType::Price && priceLeaf == nullptr)
-            priceLeaf = &leaf;
-    if (perPoint && priceLeaf != nullptr) {
+    if (priceLeaf_ != nullptr) {
         priceColumn = static_cast<int>(headers.size());
-        headers.push_back("Price");
+        headers.push_back("Price (P)");
+    }
+    if (perPoint && priceColumn >= 0) {
         perPointColumn = static_cast<int>(headers.size());
         headers.push_back("Price per point");
     }
@@ -598,6 +643,83 @@ void Writer::writeSummary(lxw_worksheet* ws) {
     headers.push_back("Flags");
     const int checkColumn = static_cast<int>(headers.size());
     headers.push_back("Order check");
+    const int firstTieColumn = static_cast<int>(headers.size());
+    for (const auto& extra : tieColumns)
+        headers.push_back(extra.header);
+
+    // The rank of a row: 1 + the ranked bids that beat it on the first key (the total, or
+    // the lowest price per point), then on each tie-break in turn; as the engine ranks, a
+    // tie left after the list shares the rank.
+    const int lastRow = lastBidRow();
+    const auto range = [&](int column) {
+        return absCell(kFirstBidRow, column) + ":" + absCell(lastRow, column);
+    };
+    struct Key {
+        int column;
+        bool lowerWins;
+        int places;
+    };
+    std::vector<Key> keys{{perPoint ? perPointColumn : totalColumn, perPoint, places}};
+    for (const auto& word : tender.model.tieBreak) {
+        if (word == "lowest-price") {
+            if (priceColumn >= 0)
+                keys.push_back({priceColumn, true, 2});
+            continue;
+        }
+        for (std::size_t t = 0; t < tops.size(); ++t)
+            if (tops[t].id == word)
+                keys.push_back({firstTop + static_cast<int>(t), false, places});
+        for (std::size_t t = 0; t < tieColumns.size(); ++t)
+            if (tieColumns[t].id == word)
+                keys.push_back({firstTieColumn + static_cast<int>(t), false, places});
+    }
+    const auto rankFormula = [&](int row) {
+        std::string nested = "0";
+        for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
+            const std::string others =
+                "ROUND(" + range(key->column) + "," + std::to_string(key->places) + ")";
+            const std::string mine =
+                "ROUND(" + cell(row, key->column) + "," + std::to_string(key->places) + ")";
+            nested = "((" + others + (key->lowerWins ? "<" : ">") + mine + ")+(" + others + "=" +
+                     mine + ")*" + nested + ")";
+        }
+        return "1+SUMPRODUCT((" + range(5) + "=\"ranked\")*" + nested + ")";
+    };
+    summaryRankColumn_ = 0;
+
+    // The winner follows the rank formulas: the one bid ranked 1, or none when first place
+    // is shared or nobody is ranked.
+    std::string winner = "No winner: no bid is ranked, or first place is an unresolved tie.";
+    if (result_.winnerId)
+        if (const BidResult* bid = result_.findBid(*result_.winnerId))
+            winner = "Winner: " + bid->bidId + " " + bid->supplierName + " (" +
+                     (perPoint && bid->pricePerPoint
+                          ? formatFixed(*bid->pricePerPoint, places) + " per point"
+                          : formatFixed(bid->total, places) + " points") +
+                     ")";
+    if (result_.bids.empty()) {
+        text(ws, 2, 0, winner, f_.bold);
+    } else {
+        const std::string first = "MATCH(1," + range(0) + ",0)";
+        const std::string figure =
+            perPoint ? "FIXED(INDEX(" + range(perPointColumn) + "," + first + ")," +
+                           std::to_string(places) + ",TRUE)&\" per point)\""
+                     : "FIXED(INDEX(" + range(totalColumn) + "," + first + ")," +
+                           std::to_string(places) + ",TRUE)&\" points)\"";
+        formulaText(ws, 2, 0,
+                    "IF(COUNTIF(" + range(0) + ",1)=1,\"Winner: \"&INDEX(" + range(1) + "," +
+                        first + ")&\" \"&INDEX(" + range(2) + "," + first + ")&\" (\"&" + figure +
+                        ",\"No winner: no bid is ranked, or first place is an unresolved tie.\")",
+                    winner, f_.bold);
+    }
+    text(ws, 3, 0,
+         perPoint ? "Total = sum of the rounded points (Q); price per point = ROUND(P / Q); rank "
+                    "= lowest price per point first, then the tie-break on Model (live "
+                    "formulas). Order check: each row's rank follows the row above."
+                  : "Total = sum of the rounded points on the dimension sheets; rank = highest "
+                    "total first, then the tie-break on Model; the winner above follows the "
+                    "ranks (all live formulas). Order check: each row's rank follows the row "
+                    "above; after a change, sort by rank.");
     for (std::size_t c = 0; c < headers.size(); ++c)
         text(ws, kHeaderRow, static_cast<int>(c), headers[c], f_.header);
 
@@ -609,13 +731,34 @@ void Writer::writeSummary(lxw_worksheet* ws) {
     worksheet_set_column(ws, 6, 6, 28, nullptr);
     worksheet_set_column(ws, static_cast<lxw_col_t>(firstTop), static_cast<lxw_col_t>(totalColumn),
                          12, nullptr);
+    if (priceColumn >= 0)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(priceColumn),
+                             static_cast<lxw_col_t>(priceColumn), 15, nullptr);
     worksheet_set_column(ws, static_cast<lxw_col_t>(flagsColumn),
                          static_cast<lxw_col_t>(flagsColumn), 36, nullptr);
     worksheet_set_column(ws, static_cast<lxw_col_t>(checkColumn),
-                         static_cast<lxw_col_t>(checkColumn), 11, nullptr);
+                         static_cast<lxw_col_t>(checkColumn), 14, nullptr);
     worksheet_set_row(ws, kHeaderRow, 45, nullptr);
     worksheet_freeze_panes(ws, kFirstBidRow, 3);
 
+    const auto pointsSum = [&](const TopColumn& top, int row) {
+        std::string sum;
+        for (const std::size_t i : top.leaves) {
+            const auto& leaf = leaves_[i];
+            if (leaf.pointsColumn < 0)
+                continue;
+            sum +=
+                (sum.empty() ? "" : ",") + quotedSheet(leaf.sheet) + cell(row, leaf.pointsColumn);
+        }
+        return sum;
+    };
+    const auto cachedPoints = [&](const TopColumn& top, const BidResult& bid) {
+        if (top.group && *top.group < bid.groups.size())
+            return bid.groups[*top.group].points;
+        if (top.leaf && *top.leaf < bid.criteria.size())
+            return bid.criteria[*top.leaf].points;
+        return 0.0;
+    };
     int previousRanked = -1;
     for (std::size_t b = 0; b < result_.bids.size(); ++b) {
         const BidResult& bid = result_.bids[b];
@@ -625,7 +768,7 @@ void Writer::writeSummary(lxw_worksheet* ws) {
         lxw_format* textFormat = win ? f_.winText : nullptr;
         lxw_format* pointsFormat = win ? f_.winPoints : f_.points;
         if (bid.rank)
-            number(ws, row, 0, *bid.rank, win ? f_.winNumber : nullptr);
+            formula(ws, row, 0, rankFormula(row), *bid.rank, win ? f_.winNumber : nullptr);
         text(ws, row, 1, bid.bidId, textFormat);
         text(ws, row, 2, bid.supplierName, textFormat);
         if (input != nullptr) {
@@ -635,54 +778,41 @@ void Writer::writeSummary(lxw_worksheet* ws) {
         }
         text(ws, row, 5, std::string(toString(bid.status)), textFormat);
         text(ws, row, 6, bid.exclusionReason(), textFormat);
+        if (priceColumn >= 0 && bid.price)
+            formula(ws, row, priceColumn,
+                    quotedSheet(priceLeaf_->sheet) + cell(row, priceLeaf_->figureColumn),
+                    *bid.price, win ? f_.winPoints : f_.money);
         if (bid.status == BidStatus::Ranked) {
             for (std::size_t t = 0; t < tops.size(); ++t) {
-                const auto& top = tops[t];
                 const int column = firstTop + static_cast<int>(t);
-                std::string sum;
-                for (const std::size_t i : top.leaves) {
-                    const auto& leaf = leaves_[i];
-                    if (leaf.pointsColumn < 0)
-                        continue;
-                    sum += (sum.empty() ? "" : ",") + quotedSheet(leaf.sheet) +
-                           cell(row, leaf.pointsColumn);
-                }
+                const std::string sum = pointsSum(tops[t], row);
                 if (sum.empty()) {
                     text(ws, row, column, "not scored", textFormat);
                     continue;
                 }
-                double cached = 0;
-                if (top.group && *top.group < bid.groups.size())
-                    cached = bid.groups[*top.group].points;
-                else if (top.leaf && *top.leaf < bid.criteria.size())
-                    cached = bid.criteria[*top.leaf].points;
-                formula(ws, row, column, "SUM(" + sum + ")", cached, pointsFormat);
+                formula(ws, row, column, "SUM(" + sum + ")", cachedPoints(tops[t], bid),
+                        pointsFormat);
             }
             formula(ws, row, totalColumn,
                     "SUM(" + cell(row, firstTop) + ":" + cell(row, totalColumn - 1) + ")",
                     bid.total, pointsFormat);
-            if (perPointColumn >= 0) {
-                formula(ws, row, priceColumn,
-                        quotedSheet(priceLeaf->sheet) + cell(row, priceLeaf->firstColumn),
-                        bid.price.value_or(0), win ? f_.winPoints : f_.money);
+            if (perPointColumn >= 0)
                 formula(ws, row, perPointColumn,
                         "IF(" + cell(row, totalColumn) + ">0,ROUND(" + cell(row, priceColumn) +
                             "/" + cell(row, totalColumn) + "," + rounding() + "),0)",
                         bid.pricePerPoint.value_or(0), pointsFormat);
-            }
-            if (previousRanked < 0) {
+            if (previousRanked < 0)
                 text(ws, row, checkColumn, "first", textFormat);
-            } else if (perPointColumn >= 0) {
-                formula(ws, row, checkColumn,
-                        "IF(" + cell(previousRanked, perPointColumn) +
-                            "<=" + cell(row, perPointColumn) + ",\"ok\",\"CHECK\")",
-                        0, textFormat);
-            } else {
-                formula(ws, row, checkColumn,
-                        "IF(ROUND(" + cell(previousRanked, totalColumn) + "," + rounding() +
-                            ")>=ROUND(" + cell(row, totalColumn) + "," + rounding() +
-                            "),\"ok\",\"CHECK\")",
-                        0, textFormat);
+            else
+                formulaText(ws, row, checkColumn,
+                            "IF(" + cell(row, 0) + ">=" + cell(previousRanked, 0) +
+                                ",\"ok\",\"CHECK: sort by rank\")",
+                            "ok", textFormat);
+            for (std::size_t t = 0; t < tieColumns.size(); ++t) {
+                const std::string sum = pointsSum(tieColumns[t], row);
+                formula(ws, row, firstTieColumn + static_cast<int>(t),
+                        sum.empty() ? std::string("0") : "SUM(" + sum + ")",
+                        cachedPoints(tieColumns[t], bid), f_.points);
             }
             previousRanked = row;
         }
@@ -801,6 +931,7 @@ void Writer::writeModel(lxw_worksheet* ws) {
         text(ws, row++, 0, diagnostic.toString());
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 8, 8);
 }
 
 void Writer::writeModelNodes(lxw_worksheet* ws, const std::vector<ModelNode>& nodes, int parentRow,
@@ -912,17 +1043,13 @@ void Writer::writeModelNodes(lxw_worksheet* ws, const std::vector<ModelNode>& no
             param(leaf.param.at("scale max"), "scale max", c.scaleMax);
             break;
         case CriterionType::SocialValue: {
-            int measureRow = leaf.modelRow + 1;
-            if (c.socialValueTarget) {
-                param(leaf.param.at("target"), "target", c.socialValueTarget->pounds());
-                ++measureRow;
-            } else if (leaf.param.count("target") != 0) {
-                param(leaf.param.at("target"), "target", 0);
-                ++measureRow;
-            }
-            for (const auto& measure : c.measures)
-                param(measureRow++, "proxy of " + measure.id + " (" + measure.unit + ")",
-                      measure.proxy.pounds(), measure.title);
+            if (leaf.param.count("target") != 0)
+                param(leaf.param.at("target"), "target",
+                      c.socialValueTarget ? c.socialValueTarget->pounds() : 0);
+            for (std::size_t k = 0; k < c.measures.size(); ++k)
+                param(leaf.measureRows[k],
+                      "proxy of " + c.measures[k].id + " (" + c.measures[k].unit + ")",
+                      c.measures[k].proxy.pounds(), c.measures[k].title);
             break;
         }
         case CriterionType::Locality:
@@ -1047,7 +1174,7 @@ void Writer::writeLeafHeader(lxw_worksheet* ws, const LeafLayout& leaf, std::siz
         if (any)
             formula(ws, row, col + 1, f, cached, format);
     };
-    const std::string values = columnRange(col);
+    const std::string values = columnRange(leaf.figureColumn);
     switch (c.type) {
     case CriterionType::Price:
         if (!summary.scored)
@@ -1071,7 +1198,7 @@ void Writer::writeLeafHeader(lxw_worksheet* ws, const LeafLayout& leaf, std::siz
                    summary.highestSocialValue, f_.money);
         else if (c.socialValueMethod == SocialValueMethod::RatioToPrice)
             figure(3, "highest eligible SV / P",
-                   "_xlfn.MAXIFS(" + columnRange(col + 2) + "," + elig + ",1)",
+                   "_xlfn.MAXIFS(" + columnRange(leaf.figureColumn + 2) + "," + elig + ",1)",
                    summary.highestSocialValueRatio, f_.score);
         else
             figure(3, "target", paramOf(leaf, "target"),
@@ -1114,7 +1241,7 @@ void Writer::writeLeafBid(lxw_worksheet* ws, const LeafLayout& leaf, std::size_t
     case CriterionType::Price: {
         if (r != nullptr)
             number(ws, row, col, r->figure, f_.money);
-        else if (bid.price && !c.discountRate)
+        else if (bid.price && (&leaf == priceLeaf_ || !c.discountRate))
             number(ws, row, col, *bid.price, f_.money);
         else if (input != nullptr && input->price && !c.discountRate)
             number(ws, row, col, input->price->pounds(), f_.money);
@@ -1150,25 +1277,53 @@ void Writer::writeLeafBid(lxw_worksheet* ws, const LeafLayout& leaf, std::size_t
         }
         score = "IF(" + absCell(2, col + 3) + ">0," + x + "/" + absCell(2, col + 3) + ",0)";
         break;
-    case CriterionType::SocialValue:
-        if (r != nullptr)
-            number(ws, row, col, r->figure, f_.money);
+    case CriterionType::SocialValue: {
+        const int sv = leaf.figureColumn;
+        const std::string svCell = cell(row, sv);
+        if (input != nullptr) {
+            std::string sum;
+            for (std::size_t k = 0; k < c.measures.size(); ++k) {
+                const auto& measure = c.measures[k];
+                const int q = col + static_cast<int>(3 * k);
+                double quantity = 0;
+                for (const auto& commitment : input->commitments)
+                    if (commitment.measureId == measure.id)
+                        quantity += commitment.quantity;
+                const DeliverabilityFactor* factor =
+                    folder_.evaluations.findDeliverability(input->id, measure.id);
+                number(ws, row, q, quantity, f_.input);
+                number(ws, row, q + 1, factor != nullptr ? factor->factor : 1, f_.input);
+                formula(ws, row, q + 2,
+                        cell(row, q) + "*" + modelRef(leaf.measureRows[k], kModelValue) + "*" +
+                            cell(row, q + 1),
+                        commitmentValue(quantity, measure.proxy, factor), f_.money);
+                sum += (sum.empty() ? "" : ",") + cell(row, q + 2);
+            }
+            formula(ws, row, sv, sum.empty() ? std::string("0") : "SUM(" + sum + ")",
+                    r != nullptr ? r->figure : 0, f_.money);
+        }
         if (c.socialValueMethod == SocialValueMethod::RatioToPrice) {
             const double price = bid.price.value_or(0);
-            if (bid.price)
-                number(ws, row, col + 1, price, f_.money);
+            if (bid.price && priceLeaf_ != nullptr)
+                formula(ws, row, sv + 1,
+                        quotedSheet(priceLeaf_->sheet) + cell(row, priceLeaf_->figureColumn), price,
+                        f_.money);
+            else if (bid.price)
+                number(ws, row, sv + 1, price, f_.money);
             if (r != nullptr)
-                formula(ws, row, col + 2,
-                        "IF(" + cell(row, col + 1) + ">0," + x + "/" + cell(row, col + 1) + ",0)",
+                formula(ws, row, sv + 2,
+                        "IF(" + cell(row, sv + 1) + ">0," + svCell + "/" + cell(row, sv + 1) +
+                            ",0)",
                         price > 0 ? r->figure / price : 0, f_.score);
-            score = "IF(AND(" + fig(3) + ">0," + cell(row, col + 1) + ">0)," + cell(row, col + 2) +
+            score = "IF(AND(" + fig(3) + ">0," + cell(row, sv + 1) + ">0)," + cell(row, sv + 2) +
                     "/" + fig(3) + ",0)";
         } else if (c.socialValueMethod == SocialValueMethod::Target) {
-            score = "IF(" + fig(3) + ">0,MIN(1," + x + "/" + fig(3) + "),1)";
+            score = "IF(" + fig(3) + ">0,MIN(1," + svCell + "/" + fig(3) + "),1)";
         } else {
-            score = "IF(" + fig(3) + ">0," + x + "/" + fig(3) + ",0)";
+            score = "IF(" + fig(3) + ">0," + svCell + "/" + fig(3) + ",0)";
         }
         break;
+    }
     case CriterionType::Locality:
         if (c.localityMethod == LocalityMethod::SupplierLocation) {
             if (input != nullptr && input->supplier.postcode)
@@ -1230,7 +1385,9 @@ void Writer::writeLeafBid(lxw_worksheet* ws, const LeafLayout& leaf, std::size_t
 
 void Writer::writePanel(lxw_worksheet* ws) {
     const Evaluations& evaluations = folder_.evaluations;
-    text(ws, 0, 0, "Panel: every evaluator's score and reason, the consensus and its reason",
+    text(ws, 0, 0,
+         "Panel: every evaluator's score and reason, the consensus and its reason, and each "
+         "deliverability factor on a social value commitment",
          f_.title);
     const std::vector<std::string> headers = {"Bid", "Supplier", "Criterion", "Kind",
                                               "Who", "Value",    "Reason",    "Flag"};
@@ -1295,6 +1452,20 @@ void Writer::writePanel(lxw_worksheet* ws) {
             (void)any;
         }
     }
+    // The deliverability factors on social value commitments, with the panel's reasons: the
+    // factors the Social value sheet multiplies by.
+    for (const BidResult& bid : result_.bids)
+        for (const auto& d : evaluations.deliverability) {
+            if (d.bidId != bid.bidId)
+                continue;
+            text(ws, row, 0, bid.bidId);
+            text(ws, row, 1, bid.supplierName);
+            text(ws, row, 2, d.measureId);
+            text(ws, row, 3, "deliverability");
+            number(ws, row, 5, d.factor);
+            text(ws, row, 6, d.reason, f_.wrap);
+            ++row;
+        }
     if (row == 2)
         text(ws, row, 0, "(no evaluations)");
     worksheet_set_landscape(ws);
@@ -1314,7 +1485,7 @@ int Writer::writeScorecard(lxw_worksheet* ws, const BidResult& bid, std::size_t 
              (bid.exclusionReasons.empty() ? "" : ": " + bid.exclusionReason()));
     if (bid.rank) {
         text(ws, row, 0, "Rank", f_.bold);
-        number(ws, row++, 1, *bid.rank);
+        formula(ws, row++, 1, "Summary!" + absCell(bidRow, summaryRankColumn_), *bid.rank);
     }
     if (bid.status == BidStatus::Ranked) {
         text(ws, row, 0, "Total", f_.bold);
@@ -1323,7 +1494,12 @@ int Writer::writeScorecard(lxw_worksheet* ws, const BidResult& bid, std::size_t 
     }
     if (bid.price) {
         text(ws, row, 0, "Price (P)", f_.bold);
-        number(ws, row++, 1, *bid.price, f_.money);
+        if (priceLeaf_ != nullptr)
+            formula(ws, row++, 1,
+                    quotedSheet(priceLeaf_->sheet) + cell(bidRow, priceLeaf_->figureColumn),
+                    *bid.price, f_.money);
+        else
+            number(ws, row++, 1, *bid.price, f_.money);
     }
     std::string flags;
     for (const auto& flag : bid.flags)
@@ -1340,8 +1516,16 @@ int Writer::writeScorecard(lxw_worksheet* ws, const BidResult& bid, std::size_t 
     if (bid.status != BidStatus::Ranked)
         return row + 1;
     ++row;
-    const std::vector<std::string> headers = {"Criterion", "Title",  "Available",
-                                              "Score",     "Points", "How the points arose"};
+    // The derivation is text: the evaluation as run on the exported inputs. The score and
+    // points beside it are live and follow any change made in the workbook.
+    const std::vector<std::string> headers = {
+        "Criterion",
+        "Title",
+        "Available",
+        "Score",
+        "Points",
+        "How the points arose (text of the evaluation as run on the inputs exported; the cells "
+        "to its left recalculate)"};
     for (std::size_t c = 0; c < headers.size(); ++c)
         text(ws, row, static_cast<int>(c), headers[c], f_.header);
     ++row;

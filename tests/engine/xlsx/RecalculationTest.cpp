@@ -187,7 +187,7 @@ TEST(ScorecardRecalculation, EveryTotalAndRankSurvivesLibreOfficeRecalculation) 
             exportScorecard(*evaluation.folder, *evaluation.result, {}, options,
                             work.path() / "in" / (name + ".xlsx"));
         ASSERT_TRUE(written.ok()) << written.diagnostics.back().toString();
-        writeFile(work.path() / (name + ".json"), toJson(*evaluation.result));
+        writeFile(work.path() / (name + ".json"), toJson(*evaluation.result, *evaluation.folder));
         files += " " + shellQuoted(work.path() / "in" / (name + ".xlsx"));
         pairs += " " + shellQuoted(work.path() / "out" / (name + ".xlsx")) + " " +
                  shellQuoted(work.path() / (name + ".json"));
@@ -219,6 +219,62 @@ TEST(ScorecardRecalculation, EveryTotalAndRankSurvivesLibreOfficeRecalculation) 
         runCommand("/usr/bin/python3 " + shellQuoted(kChecker) + " recalc" + pairs);
     EXPECT_EQ(checked.exitCode, 0) << checked.out;
     EXPECT_NE(checked.out.find("ok "), std::string::npos) << checked.out;
+}
+
+// An auditor changes a price and a consensus score in the workbook: once recalculated, every
+// figure that depends on them (points, totals, ranks, the winner, the order check, each
+// scorecard's P) is what the engine gives for the same change made in the XML. B3's price
+// falls from 6,980,000.00 to 6,000,000.00 (its price points rise from 30.32 to 35.27, and it
+// overtakes B5) and B2's menus consensus rises from 4 to 5.
+TEST(ScorecardRecalculation, AChangedPriceAndConsensusFlowThroughEveryFigureAsTheEngineComputes) {
+    ASSERT_EQ(runCommand("command -v soffice").exitCode, 0)
+        << "soffice not found: install libreoffice-calc (scripts/install-deps.sh)";
+    ScratchFolder work;
+    const fs::path original = kSourceDir / "samples/school-meals";
+    const FolderEvaluation before = evaluated(original);
+    ASSERT_TRUE(before.ok());
+    ScorecardOptions options;
+    options.toolVersion = "test";
+    options.folder = original;
+    ASSERT_TRUE(
+        exportScorecard(*before.folder, *before.result, {}, options, work.path() / "scorecard.xlsx")
+            .ok());
+
+    // The same change in the XML, evaluated by the engine.
+    const fs::path changed = work.path() / "changed";
+    fs::copy(original, changed, fs::copy_options::recursive);
+    writeFile(changed / "bids/B3-worsley-fresh.xml",
+              testing::replaced(readFile(changed / "bids/B3-worsley-fresh.xml"),
+                                "<price>6980000.00</price>", "<price>6000000.00</price>"));
+    writeFile(changed / "evaluations.xml",
+              testing::replaced(readFile(changed / "evaluations.xml"),
+                                "<consensus bid=\"B2\" criterion=\"q-menu\" value=\"4\"",
+                                "<consensus bid=\"B2\" criterion=\"q-menu\" value=\"5\""));
+    const FolderEvaluation after = evaluated(changed);
+    ASSERT_TRUE(after.ok());
+    ASSERT_LT(*after.result->findBid("B3")->rank, *after.result->findBid("B5")->rank)
+        << "the change is meant to reorder the ranking";
+    writeFile(work.path() / "changed.json", toJson(*after.result, *after.folder));
+
+    fs::create_directories(work.path() / "edited");
+    const testing::ShellRun edited =
+        runCommand("/usr/bin/python3 " + shellQuoted(kChecker) + " edit " +
+                   shellQuoted(work.path() / "scorecard.xlsx") + " " +
+                   shellQuoted(work.path() / "edited/scorecard.xlsx") +
+                   " price B3 6000000 judgement B2 q-menu 5");
+    ASSERT_EQ(edited.exitCode, 0) << edited.out;
+    writeRecalculatingProfile(work.path() / "profile");
+    const testing::ShellRun converted =
+        runCommand("cd " + shellQuoted(work.path()) + " && soffice -env:UserInstallation=file://" +
+                   (work.path() / "profile").string() + " --headless --convert-to xlsx --outdir " +
+                   shellQuoted(work.path() / "out") + " " +
+                   shellQuoted(work.path() / "edited/scorecard.xlsx"));
+    ASSERT_EQ(converted.exitCode, 0) << converted.out;
+    const testing::ShellRun checked =
+        runCommand("/usr/bin/python3 " + shellQuoted(kChecker) + " recalc " +
+                   shellQuoted(work.path() / "out/scorecard.xlsx") + " " +
+                   shellQuoted(work.path() / "changed.json"));
+    EXPECT_EQ(checked.exitCode, 0) << checked.out;
 }
 
 } // namespace

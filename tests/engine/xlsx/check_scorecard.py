@@ -8,7 +8,13 @@ against the engine's result (the JSON of `fairtender evaluate --json`).
       stored as plain strings.
   check_scorecard.py recalc RECALCULATED.xlsx RESULT.json [RECALCULATED.xlsx RESULT.json ...]
       after an independent spreadsheet engine recalculated the workbook: every total, rank
-      and points cell equals the engine's to 0.01, and every order check reads "ok".
+      and points cell equals the engine's to 0.01, the Winner heading names the engine's
+      winner, each order check reads "ok" exactly where the row's rank follows the row
+      above, each bid's scorecard gives its P and rank, and each social value commitment's
+      value is the engine's.
+  check_scorecard.py edit WORKBOOK OUT.xlsx price BID VALUE judgement BID CRITERION VALUE
+      writes a copy with the price P of one bid and one bid's judgement value changed, as a
+      person checking the award would in Excel.
 
 Prints one line per problem and "ok N cells" at the end; exits 1 on any problem.
 """
@@ -65,6 +71,58 @@ def near(a, b):
     return isinstance(a, (int, float)) and abs(a - b) <= TOLERANCE + 1e-9
 
 
+def block_column(ws, criterion, header):
+    """The column headed `header` in the block of `criterion` on a dimension sheet."""
+    for cell in ws[3]:
+        if isinstance(cell.value, str) and cell.value.startswith(criterion + ": "):
+            for column in range(cell.column, ws.max_column + 1):
+                if ws.cell(6, column).value == header:
+                    return column
+    return None
+
+
+def check_scorecards(values, result):
+    checked = 0
+    for bid in result["bids"]:
+        name = "Scorecard " + bid["id"]
+        if name not in values.sheetnames:
+            continue
+        ws = values[name]
+        labels = {ws.cell(row, 1).value: row for row in range(1, 12)}
+        if "price" in bid and "Price (P)" in labels:
+            value = ws.cell(labels["Price (P)"], 2).value
+            if not near(value, bid["price"]):
+                problem("%s scorecard P %r, engine %r" % (bid["id"], value, bid["price"]))
+            checked += 1
+        if "rank" in bid and "Rank" in labels:
+            value = ws.cell(labels["Rank"], 2).value
+            if value != bid["rank"]:
+                problem("%s scorecard rank %r, engine %r" % (bid["id"], value, bid["rank"]))
+            checked += 1
+    return checked
+
+
+def check_commitments(values, result):
+    checked = 0
+    if "Social value" not in values.sheetnames:
+        return 0
+    ws = values["Social value"]
+    rows = bid_rows(ws)
+    for bid in result["bids"]:
+        for criterion, figures in bid.get("criteria", {}).items():
+            for commitment in figures.get("commitments", []):
+                column = block_column(ws, criterion, commitment["measure"] + " value")
+                if column is None:
+                    problem("no value column for %s %s" % (criterion, commitment["measure"]))
+                    continue
+                value = ws.cell(rows[bid["id"]], column).value
+                if not near(value, commitment["value"]):
+                    problem("%s %s %s value %r, engine %r" % (
+                        bid["id"], criterion, commitment["measure"], value, commitment["value"]))
+                checked += 1
+    return checked
+
+
 def check(values, formulas, result, hostile, recalculated):
     checked = 0
     names = values.sheetnames
@@ -74,6 +132,16 @@ def check(values, formulas, result, hostile, recalculated):
     for name in names:
         if not recalculated and not formulas[name].protection.sheet:
             problem("sheet %s is not protected" % name)
+        if not recalculated:
+            setup = formulas[name].page_setup
+            if str(setup.paperSize) != "9" or setup.orientation != "landscape":
+                problem("sheet %s does not print on A4 landscape (%r, %r)" % (
+                    name, setup.paperSize, setup.orientation))
+            if not formulas[name].sheet_properties.pageSetUpPr.fitToPage:
+                problem("sheet %s is not scaled to the page width" % name)
+            if (name in ["Summary", "Model", "Panel"] + DIMENSIONS
+                    and not formulas[name].print_title_rows):
+                problem("sheet %s repeats no header row on each printed page" % name)
         if len(name) > 31 or any(c in name for c in "[]:*?/\\"):
             problem("sheet name Excel refuses: " + name)
     summary = values["Summary"]
@@ -103,10 +171,16 @@ def check(values, formulas, result, hostile, recalculated):
                 formula = formulas["Summary"].cell(row, total_column).value
                 if not (isinstance(formula, str) and formula.startswith("=SUM(")):
                     problem("%s total is not a SUM formula: %r" % (bid_id, formula))
-            if recalculated and check_column:
+            if check_column:
                 verdict = summary.cell(row, check_column).value
-                if verdict not in ("ok", "first"):
-                    problem("%s order check says %r" % (bid_id, verdict))
+                above = [r for b, r in rows.items() if r < row and bids[b]["status"] == "ranked"]
+                if not above:
+                    expected = ("first",)
+                else:
+                    previous = bids[[b for b, r in rows.items() if r == max(above)][0]]
+                    expected = ("ok",) if bid["rank"] >= previous["rank"] else ("CHECK: sort by rank",)
+                if verdict not in expected:
+                    problem("%s order check says %r, expected %r" % (bid_id, verdict, expected[0]))
             checked += 2
         elif summary.cell(row, 6).value != "excluded":
             problem("%s not shown as excluded" % bid_id)
@@ -132,6 +206,20 @@ def check(values, formulas, result, hostile, recalculated):
                     if not (isinstance(formula, str) and formula.startswith("=")):
                         problem("%s %s %s on %s is not a formula: %r" % (bid_id, criterion, key, sheet, formula))
                 checked += 1
+    places = int(values["Model"]["B2"].value)
+    winner = bids.get(result.get("winner")) if result.get("winner") else None
+    heading = summary.cell(3, 1).value
+    if winner is None:
+        expected_heading = "No winner: no bid is ranked, or first place is an unresolved tie."
+    elif "price_per_point" in winner:
+        expected_heading = "Winner: %s %s (%.*f per point)" % (
+            winner["id"], winner["supplier"], places, winner["price_per_point"])
+    else:
+        expected_heading = "Winner: %s %s (%.*f points)" % (
+            winner["id"], winner["supplier"], places, winner["total"])
+    if heading != expected_heading:
+        problem("Summary heading %r, engine %r" % (heading, expected_heading))
+    checked += 1 + check_scorecards(values, result) + check_commitments(values, result)
     for text in hostile:
         found = False
         for row in range(7, summary.max_row + 1):
@@ -149,7 +237,29 @@ def check(values, formulas, result, hostile, recalculated):
 row_cache = {}
 
 
+def edit_workbook(argv):
+    """edit IN OUT price BID VALUE judgement BID CRITERION VALUE"""
+    source, target = argv[2], argv[3]
+    price_bid, price = argv[5], float(argv[6])
+    judged_bid, criterion, value = argv[8], argv[9], float(argv[10])
+    wb = openpyxl.load_workbook(source)
+    price_sheet = wb["Price"]
+    price_column = None
+    for column in range(1, price_sheet.max_column + 1):
+        if str(price_sheet.cell(6, column).value or "").startswith("P ("):
+            price_column = column
+            break
+    price_sheet.cell(bid_rows(price_sheet)[price_bid], price_column).value = price
+    quality = wb["Quality"]
+    quality.cell(bid_rows(quality)[judged_bid], block_column(quality, criterion, "Value")).value = value
+    wb.save(target)
+    print("edited " + target)
+    return 0
+
+
 def main(argv):
+    if len(argv) >= 11 and argv[1] == "edit":
+        return edit_workbook(argv)
     if len(argv) < 4 or argv[1] not in ("read", "recalc"):
         print(__doc__)
         return 2
