@@ -41,6 +41,7 @@ constexpr CommandEntry kCommands[] = {
     {"panel add", panelAddSyntax, runPanelAdd},
     {"panel declare", panelDeclareSyntax, runPanelDeclare},
     {"panel bids", panelBidsSyntax, runPanelBids},
+    {"panel todo", panelTodoSyntax, runPanelTodo},
     {"score", scoreSyntax, runScore},
     {"moderate", moderateSyntax, runModerate},
     {"decide-abnormally-low", decideAbnormallyLowSyntax, runDecideAbnormallyLow},
@@ -87,7 +88,7 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
             out << *commandHelp(command);
             return Outcome::success();
         }
-        return Outcome::usage(command, "missing what to do (add, declare, bids)");
+        return Outcome::usage(command, "missing what to do (add, declare, bids, todo)");
     }
     if (command == "--help" || command == "-h") {
         out << generalHelp();

@@ -1,6 +1,7 @@
 #include "cli/Commands.h"
 
 #include "cli/ExplainText.h"
+#include "cli/ProgressText.h"
 #include "cli/RankingTable.h"
 #include "cli/TemplateLibrary.h"
 #include "cli/WorkspaceCommands.h"
@@ -225,6 +226,27 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
     const auto explain = args.option("--explain");
     if (explain && args.has("--json"))
         return Outcome::usage("evaluate", "--json and --explain cannot be used together");
+    // A workspace still being evaluated has no final ranking: it shows how far the panel
+    // has got and what the next stage needs.
+    if (std::error_code error; fs::is_regular_file(folder, error)) {
+        auto opened = Workspace::open(folder);
+        if (!opened.ok())
+            return Outcome::invalidFiles("evaluate", opened.diagnostics);
+        const LifecycleState state = opened.workspace->state();
+        if (state != LifecycleState::Locked && state != LifecycleState::Awarded) {
+            if (explain || args.has("--json"))
+                return Outcome::failure(
+                    "evaluate", "the results of " + folder +
+                                    " are given once they are locked; the tender is at the " +
+                                    std::string(toString(state)) + " stage: `fairtender evaluate " +
+                                    folder + "` shows how far the evaluation has got");
+            ReferenceRates rates = referenceRates();
+            const WorkspaceStatus status = opened.workspace->status();
+            out << renderProgress(opened.workspace->progress(rates.get()),
+                                  "Tender " + status.tenderId + ": " + status.tenderTitle);
+            return Outcome::success(rates.warnings);
+        }
+    }
     FolderRun run;
     if (auto failed = evaluateFolder("evaluate", folder, streams.progress, run))
         return *failed;

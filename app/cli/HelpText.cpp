@@ -52,7 +52,9 @@ Commands:
   workspace status WS.ftw            the tender, its state and what is recorded
   verify WS.ftw                      check the audit trail and recompute the results
   log WS.ftw [--bid B] [--who NAME]  print the audit trail
-  panel add|declare|bids WS.ftw ...  the panel, its declarations and what each may see
+  panel add|declare|bids|todo WS.ftw ...
+                                     the panel, its declarations, what each may see and
+                                     what each has left to do
   score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
                                      an evaluator's score (also --reopen, --show)
   moderate WS.ftw [--bid B ...]      the moderation agenda, or a consensus score
@@ -114,7 +116,10 @@ Options:
 Validates the folder, then scores and ranks the bids as the tender's evaluation model
 says. Without options it prints a ranking table: rank, bid, supplier, price, the points
 of each top-level criterion or group, the total and any flags, then the excluded bids
-with their reasons and the winner.
+with their reasons and the winner. A workspace (WS.ftw) whose results are not locked yet
+shows the progress of the evaluation instead: each evaluator's scores in per criterion,
+the consensus agreed and what the next stage still needs (exit 0); its --json and
+--explain wait for the lock.
 
 Examples:
   fairtender evaluate samples/school-meals
@@ -240,21 +245,26 @@ Options:
   -h, --help   show this help
 )");
     if (command == "panel" || command == "panel add" || command == "panel declare" ||
-        command == "panel bids")
+        command == "panel bids" || command == "panel todo")
         return withExitCodes(R"(Usage: fairtender panel add WS.ftw NAME --role ROLE --as NAME
        fairtender panel declare WS.ftw (--none | --conflict BID --details TEXT) --as NAME
        fairtender panel bids WS.ftw [--anonymous] --as NAME
+       fairtender panel todo WS.ftw --as NAME
 
   add      puts NAME on the panel as lead, evaluator, moderator or auditor (one role per
            command; run it again for a second role). Once the panel has a lead, only
            the lead adds people.
   declare  records the acting person's conflict-of-interest declaration: --none, or one
-           conflict with a bid per command. Evaluators and moderators declare before
-           the tender moves to evaluation; a declared conflict blocks scoring and
-           moderating that bid.
+           conflict with a bid per command. Everyone on the panel, the lead included,
+           declares before the tender moves to evaluation; a declared conflict blocks
+           scoring, moderating and deciding on that bid, and one declared after scoring
+           takes that person's scores on the bid out of the results.
   bids     lists the bids as the acting person may see them now: evaluators and
            moderators see no prices until the results are locked, and with --anonymous
            see "Bid A", "Bid B" instead of the bid ids and suppliers.
+  todo     lists what the acting person has left to do now: an evaluator's scores
+           during evaluation, the consensus scores during moderation (moderators and
+           the lead) and the abnormally low prices still to decide (the lead).
 
 Examples:
   fairtender panel add meals.ftw "Ann Lee" --role lead --as "Ann Lee"
@@ -262,6 +272,7 @@ Examples:
   fairtender panel declare meals.ftw --none --as "Raj Patel"
   fairtender panel declare meals.ftw --conflict B2 --details "brother is a director" --as "Raj Patel"
   fairtender panel bids meals.ftw --anonymous --as "Raj Patel"
+  fairtender panel todo meals.ftw --as "Raj Patel"
 
 Options:
   --as NAME         the person acting, recorded in the audit trail

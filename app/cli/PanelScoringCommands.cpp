@@ -1,5 +1,6 @@
 #include "cli/PanelScoringCommands.h"
 
+#include "cli/ProgressText.h"
 #include "cli/TemplateLibrary.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
@@ -58,6 +59,9 @@ CommandSyntax panelDeclareSyntax() {
 }
 CommandSyntax panelBidsSyntax() {
     return {{"--anonymous"}, {kAs}, {"WS.ftw"}};
+}
+CommandSyntax panelTodoSyntax() {
+    return {{}, {kAs}, {"WS.ftw"}};
 }
 CommandSyntax scoreSyntax() {
     return {{"--reopen", "--show"},
@@ -160,6 +164,22 @@ Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams)
             streams.out << "  " << view.price->toDisplayString();
         streams.out << "\n";
     }
+    return Outcome::success(rates.warnings);
+}
+
+Outcome runPanelTodo(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "panel todo";
+    const auto actor = actorOf(args);
+    if (!actor)
+        return missingActor(command);
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    if (!opened.workspace->panel().isMember(*actor))
+        return Outcome::failure(command, *actor + " is not on the panel");
+    ReferenceRates rates = referenceRates();
+    streams.out << renderTodo(opened.workspace->todo(*actor, rates.get()), *actor,
+                              opened.workspace->state());
     return Outcome::success(rates.warnings);
 }
 

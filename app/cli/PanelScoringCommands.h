@@ -13,12 +13,15 @@ namespace fairtender::cli {
 CommandSyntax panelAddSyntax();
 CommandSyntax panelDeclareSyntax();
 CommandSyntax panelBidsSyntax();
+CommandSyntax panelTodoSyntax();
 CommandSyntax scoreSyntax();
 CommandSyntax moderateSyntax();
 CommandSyntax decideAbnormallyLowSyntax();
 CommandSyntax advanceSyntax();
 CommandSyntax excludeSyntax();
 
+// panel todo WS.ftw --as NAME: what that person has left to do at the current stage.
+Outcome runPanelTodo(const ParsedArguments& args, const CommandStreams& streams);
 // panel add WS.ftw NAME --role ROLE --as NAME: a person joins the panel.
 Outcome runPanelAdd(const ParsedArguments& args, const CommandStreams& streams);
 // panel declare WS.ftw --as NAME (--none | --conflict BID --details TEXT).

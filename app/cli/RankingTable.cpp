@@ -1,5 +1,6 @@
 #include "cli/RankingTable.h"
 
+#include "cli/TextTable.h"
 #include "cli/TextWidth.h"
 #include "core/Decimal.h"
 #include "core/Money.h"
@@ -12,46 +13,6 @@ namespace fairtender::cli {
 namespace {
 
 constexpr std::size_t kHeaderNameWidth = 18;
-
-enum class Align { Left, Right };
-
-struct Column {
-    std::string header;
-    Align align = Align::Left;
-    std::vector<std::string> cells;
-};
-
-std::string renderColumns(const std::vector<Column>& columns) {
-    std::vector<std::size_t> widths;
-    std::size_t rows = 0;
-    for (const auto& column : columns) {
-        std::size_t width = displayWidth(column.header);
-        for (const auto& cell : column.cells)
-            width = std::max(width, displayWidth(cell));
-        widths.push_back(width);
-        rows = std::max(rows, column.cells.size());
-    }
-    const auto line = [&](auto cellAt) {
-        std::string text;
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            const std::string cell = cellAt(c);
-            if (c > 0)
-                text += "  ";
-            text += columns[c].align == Align::Right ? padLeft(cell, widths[c])
-                                                     : padRight(cell, widths[c]);
-        }
-        while (!text.empty() && text.back() == ' ')
-            text.pop_back();
-        return text + "\n";
-    };
-    std::string out = line([&](std::size_t c) { return columns[c].header; });
-    out += line([&](std::size_t c) { return std::string(widths[c], '-'); });
-    for (std::size_t r = 0; r < rows; ++r)
-        out += line([&](std::size_t c) {
-            return r < columns[c].cells.size() ? columns[c].cells[r] : std::string();
-        });
-    return out;
-}
 
 std::string flagWords(const BidResult& bid) {
     std::string words;

@@ -12,6 +12,7 @@
 #include "desktop/NewTender.h"
 #include "desktop/PanelPage.h"
 #include "desktop/ProblemsPage.h"
+#include "desktop/ProgressPage.h"
 #include "desktop/Prompts.h"
 #include "desktop/QtText.h"
 #include "desktop/ResultsPage.h"
@@ -139,6 +140,8 @@ MainWindow::MainWindow(QWidget* parent)
     modelEditor_->undoAction()->setShortcuts({});
     modelEditor_->redoAction()->setShortcuts({});
     problems_ = new ProblemsPage(stack_);
+    progress_ = new ProgressPage(stack_);
+    progress_->setObjectName(QStringLiteral("progressPage"));
     start_->setObjectName(QStringLiteral("startPage"));
     results_->setObjectName(QStringLiteral("resultsPage"));
     modelEditor_->setObjectName(QStringLiteral("modelEditorPage"));
@@ -167,9 +170,9 @@ MainWindow::MainWindow(QWidget* parent)
     audit_->setObjectName(QStringLiteral("auditPage"));
     export_ = new ExportPage(prompts_, stack_);
     export_->setObjectName(QStringLiteral("exportPage"));
-    for (QWidget* page :
-         std::initializer_list<QWidget*>{start_, results_, detailsScroll_, modelScroll_, problems_,
-                                         bids_, panel_, scoring_, moderation_, audit_, export_})
+    for (QWidget* page : std::initializer_list<QWidget*>{
+             start_, results_, progress_, detailsScroll_, modelScroll_, problems_, bids_, panel_,
+             scoring_, moderation_, audit_, export_})
         stack_->addWidget(page);
     verificationBanner_ = new QLabel(this);
     verificationBanner_->setObjectName(QStringLiteral("verificationBannerLabel"));
@@ -601,8 +604,12 @@ void MainWindow::showScreen(Screen screen) {
     case Screen::Results:
         if (!tender_)
             return;
-        stack_->setCurrentWidget(tender_->ok() ? static_cast<QWidget*>(results_)
-                                               : static_cast<QWidget*>(problems_));
+        // A workspace's ranking is not final before the lock: its progress stands instead.
+        if (inProgress())
+            stack_->setCurrentWidget(progress_);
+        else
+            stack_->setCurrentWidget(tender_->ok() ? static_cast<QWidget*>(results_)
+                                                   : static_cast<QWidget*>(problems_));
         break;
     case Screen::Model:
         if (documentSource_.isEmpty())
@@ -709,6 +716,7 @@ void MainWindow::clearWorkspace() {
     export_->setRecordBroken({});
     snapshot_.reset();
     panel_->setSnapshot(nullptr);
+    progress_->setSnapshot(nullptr);
     scoring_->setSnapshot(nullptr);
     moderation_->setSnapshot(nullptr);
     audit_->setSnapshot(nullptr);
@@ -744,6 +752,11 @@ void MainWindow::openWorkspace(const QString& path) {
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     startWorkspaceJob(
         [file, who, anonymous] { return runWorkspaceJob(file, who, anonymous, nullptr); });
+}
+
+bool MainWindow::inProgress() const {
+    return snapshot_ && !snapshot_->progress.rankingFinal && snapshot_->tender &&
+           snapshot_->tender->evaluation.folder.has_value();
 }
 
 void MainWindow::verifyOpenedWorkspace() {
@@ -971,6 +984,7 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
     export_->setWorkspace(snapshot_ ? workspacePath_ : QString(),
                           snapshot_ ? qtext(snapshot_->reportsUnavailable) : QString());
     panel_->setSnapshot(snapshot_);
+    progress_->setSnapshot(snapshot_);
     scoring_->setSnapshot(snapshot_);
     moderation_->setSnapshot(snapshot_);
     audit_->setSnapshot(snapshot_);
@@ -988,7 +1002,7 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
     loadDocument();
     if (showAfterJob_) {
         showAfterJob_ = false;
-        if (snapshot_ && tender_->ok())
+        if (snapshot_ && (tender_->ok() || inProgress()))
             showScreen(Screen::Results);
         else if (snapshot_)
             showScreen(Screen::Panel);

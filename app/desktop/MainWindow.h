@@ -42,6 +42,7 @@ class BidsPage;
 class ExportPage;
 class ModerationPage;
 class PanelPage;
+class ProgressPage;
 class ScoringPage;
 class ModelEditorPage;
 class TenderDetailsPage;
@@ -167,6 +168,9 @@ private:
     // Verifies the workspace just opened off the GUI thread; a failure shows the banner and
     // disables every export with its reason.
     void verifyOpenedWorkspace();
+    // True when a workspace is shown whose results are not locked: its progress, not a
+    // ranking, is what Results shows.
+    bool inProgress() const;
     void finishVerification();
 
     QStackedWidget* stack_ = nullptr;
@@ -192,6 +196,7 @@ private:
     QProgressDialog* workspaceImport_ = nullptr; // while a workspace job imports bids
     int workspaceImportFiles_ = 0;
     ProblemsPage* problems_ = nullptr;
+    ProgressPage* progress_ = nullptr;
     BidsPage* bids_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QLabel* status_ = nullptr;

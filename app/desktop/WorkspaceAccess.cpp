@@ -89,6 +89,14 @@ void fill(WorkspaceSnapshot& snapshot) {
                                        snapshot.panel, result};
             snapshot.nextBlockers = transitionBlockers(snapshot.state, *snapshot.next, facts);
         }
+        {
+            const EvaluationResult* result =
+                tender->evaluation.result ? &*tender->evaluation.result : nullptr;
+            const LifecycleFacts facts{folder->tender, folder->bids, folder->evaluations,
+                                       snapshot.panel, result};
+            snapshot.progress = evaluationProgress(facts, snapshot.state);
+            snapshot.todo = todoOf(facts, snapshot.state, snapshot.actor);
+        }
         // Hashed by bid and criterion: a large tender has hundreds of thousands of items.
         const auto pair = [](const std::string& bidId, const std::string& criterionId) {
             return bidId + '\n' + criterionId;

@@ -75,6 +75,9 @@ struct WorkspaceSnapshot {
 
     std::optional<LifecycleState> next; // nullopt once awarded
     std::vector<std::string> nextBlockers;
+    // How far the evaluation has got, and what the person acting has left to do.
+    EvaluationProgress progress;
+    std::vector<TodoItem> todo;
 
     bool ok() const { return problems.empty(); }
     const JudgementCell* cell(std::size_t bid, std::size_t criterion) const;

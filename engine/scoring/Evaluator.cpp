@@ -193,8 +193,7 @@ Diagnostics Pipeline::missingInputs() const {
                 if (!index_.consensus(static_cast<int>(i), static_cast<int>(leaf)) &&
                     index_.scores(static_cast<int>(i), static_cast<int>(leaf)).empty())
                     missing("score", node.id,
-                            "add a <consensus> or an evaluator <score> for it to "
-                            "evaluations.xml");
+                            "it needs a consensus score or at least one evaluator's score");
                 break;
             case CriterionType::SocialValue:
                 if (criterion.socialValueMethod == SocialValueMethod::RatioToPrice &&

@@ -1208,6 +1208,50 @@ LifecycleState Workspace::state() const {
     return impl_->currentState();
 }
 
+namespace {
+
+// The facts the lifecycle rules judge, as stored now; `result` set when they evaluate.
+struct StoredFacts {
+    std::optional<TenderFolder> folder;
+    PanelRecord panel;
+    std::optional<EvaluationResult> result;
+};
+
+StoredFacts storedFacts(Workspace::Impl& impl, const LivingWageTable* rates) {
+    StoredFacts facts;
+    facts.panel = impl.readPanel();
+    FolderLoad load = impl.rebuild(rates);
+    facts.folder = std::move(load.folder);
+    if (facts.folder) {
+        EvaluationOutcome outcome =
+            evaluate(facts.folder->tender, facts.folder->bids, facts.folder->evaluations);
+        if (outcome.result && !hasErrors(outcome.diagnostics))
+            facts.result = std::move(outcome.result);
+    }
+    return facts;
+}
+
+} // namespace
+
+EvaluationProgress Workspace::progress(const LivingWageTable* rates) const {
+    const StoredFacts facts = storedFacts(*impl_, rates);
+    if (!facts.folder)
+        return {};
+    return evaluationProgress({facts.folder->tender, facts.folder->bids, facts.folder->evaluations,
+                               facts.panel, facts.result ? &*facts.result : nullptr},
+                              impl_->currentState());
+}
+
+std::vector<TodoItem> Workspace::todo(const std::string& person,
+                                      const LivingWageTable* rates) const {
+    const StoredFacts facts = storedFacts(*impl_, rates);
+    if (!facts.folder)
+        return {};
+    return todoOf({facts.folder->tender, facts.folder->bids, facts.folder->evaluations, facts.panel,
+                   facts.result ? &*facts.result : nullptr},
+                  impl_->currentState(), person);
+}
+
 PanelRecord Workspace::panel() const {
     return impl_->readPanel();
 }

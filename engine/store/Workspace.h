@@ -9,6 +9,7 @@
 #include "io/xml/TenderFolder.h"
 #include "lifecycle/Lifecycle.h"
 #include "lifecycle/PanelViews.h"
+#include "lifecycle/Progress.h"
 #include "lifecycle/Standstill.h"
 #include "pipeline/FolderEvaluation.h"
 
@@ -183,6 +184,10 @@ public:
 
     // The current lifecycle stage.
     LifecycleState state() const;
+    // How far the evaluation has got at the current stage (evaluationProgress).
+    EvaluationProgress progress(const LivingWageTable* rates) const;
+    // What `person` has left to do at the current stage (todoOf).
+    std::vector<TodoItem> todo(const std::string& person, const LivingWageTable* rates) const;
     // The panel members and their declarations.
     PanelRecord panel() const;
     // The current award, once the tender is awarded: the latest award record.

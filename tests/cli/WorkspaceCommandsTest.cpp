@@ -34,13 +34,17 @@ TEST(WorkspaceCommands, CreateWithoutAsIsAUsageError) {
     EXPECT_EQ(created.exitCode, 2);
 }
 
-TEST(WorkspaceCommands, EvaluateWorkspaceGivesTheFolderJson) {
+// A draft's results are not final even when every score came with the folder.
+TEST(WorkspaceCommands, ADraftWorkspaceGivesNoResultDocumentYet) {
     ScratchFolder folder;
     const std::string file = createSchoolMeals(folder);
-    const auto fromFolder = run({"evaluate", sourcePath("samples/school-meals"), "--json"});
     const auto fromWorkspace = run({"evaluate", file, "--json"});
-    EXPECT_EQ(fromWorkspace.exitCode, 0) << fromWorkspace.err;
-    EXPECT_EQ(fromWorkspace.out, fromFolder.out);
+    EXPECT_EQ(fromWorkspace.exitCode, 1);
+    EXPECT_EQ(fromWorkspace.out, "");
+    EXPECT_NE(fromWorkspace.err.find("are given once they are locked; the tender is at the draft "
+                                     "stage"),
+              std::string::npos)
+        << fromWorkspace.err;
 }
 
 TEST(WorkspaceCommands, ExportedFolderEvaluatesToTheSameJson) {

@@ -6,6 +6,7 @@
 #include "desktop/ExportPage.h"
 #include "desktop/WorkspaceModels.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -83,11 +85,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.workspace() != nullptr, 20000);
         QVERIFY(QFileInfo::exists(file));
         QCOMPARE(stage(window), QStringLiteral("Stage: draft"));
-        // The sample's six bids came in with its evaluations, so it evaluates and the
-        // Results screen opens (saying in place who may see the results).
+        // The sample's six bids came in with its evaluations, but a draft's ranking is not
+        // final: the progress of the evaluation opens in its place.
         QCOMPARE(window.workspace()->status.bids, std::size_t{6});
         QCOMPARE(child<QStackedWidget>(window, "")->currentWidget()->objectName(),
-                 QStringLiteral("resultsPage"));
+                 QStringLiteral("progressPage"));
         auto* recent = child<QListView>(window, "recentListView");
         QCOMPARE(recent->model()->index(0, 0).data().toString(),
                  QFileInfo(file).absoluteFilePath());
@@ -668,6 +670,35 @@ private slots:
                          .contains(QStringLiteral("fails verification")),
                      id);
         }
+    }
+
+    void aWorkspaceInEvaluationOpensOnItsProgressNotOnErrors() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toEvaluation(ws));
+            QVERIFY(ws.submitScore("eve", "B1", "q-menu", 3, "fine", test::rates()).ok());
+            QVERIFY(ws.submitScore("eve", "B2", "q-menu", 4, "good", test::rates()).ok());
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        window.showScreen(MainWindow::Screen::Results);
+        QCOMPARE(child<QStackedWidget>(window, "")->currentWidget()->objectName(),
+                 QStringLiteral("progressPage"));
+        QVERIFY(child<QLabel>(window, "progressHeadingLabel")
+                    ->text()
+                    .contains(QStringLiteral("the ranking is not final")));
+        auto* table = child<QTableView>(window, "progressTableView");
+        QAbstractItemModelTester tester(table->model());
+        // Criterion, eve, emma, Consensus; q-menu first: eve 2 of 5, emma 0 of 5.
+        QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("eve"));
+        QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("2 of 5"));
+        QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("0 of 5"));
+        QVERIFY(child<QLabel>(window, "progressNextLabel")
+                    ->text()
+                    .contains(QStringLiteral("evaluator scores missing")));
+        QCOMPARE(child<QListWidget>(window, "progressTodoListWidget")->count(), 18);
     }
 
     void aWorkspaceThatVerifiesShowsNoBanner() {
