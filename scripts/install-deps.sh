@@ -17,6 +17,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   python3 python3-openpyxl python3-xlsxwriter poppler-utils
+  # the OCDS release package checked against the OCDS schema (uri formats need rfc3987)
+  python3-jsonschema python3-rfc3987
   # the scorecard recalculation test (LibreOffice Calc, headless)
   libreoffice-calc
 )

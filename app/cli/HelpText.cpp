@@ -391,7 +391,7 @@ Options:
 )");
     if (command == "exclude")
         return withExitCodes(
-            R"(Usage: fairtender exclude WS.ftw --bid B --why TEXT --as NAME [--date YYYY-MM-DD]
+            R"(Usage: fairtender exclude WS.ftw --bid B --why TEXT --as NAME [--date YYYY-MM-DD] [--withdrawn]
 
 Records that a bid is excluded after the evaluation, once the results are locked (the
 lead only, with the reason and the day it was decided): it failed the final checks,
@@ -407,7 +407,7 @@ results were locked or before the award notice is refused.
 
 Examples:
   fairtender exclude meals.ftw --bid B1 --why "Failed the final insurance check" --as "Ann Lee"
-  fairtender exclude meals.ftw --bid B1 --why "Withdrew during the standstill" --as "Ann Lee"
+  fairtender exclude meals.ftw --bid B1 --why "Withdrew during the standstill" --withdrawn --as "Ann Lee"
   fairtender advance meals.ftw --to awarded --reason "Re-award approved by cabinet" --as "Ann Lee"
 
 Options:
@@ -415,6 +415,7 @@ Options:
   --bid B       the bid
   --why TEXT    why it is excluded (required)
   --date DAY    the day the exclusion was decided (default today)
+  --withdrawn   the supplier withdrew the bid (the OCDS release codes it as withdrawn)
   -h, --help    show this help
 )");
     if (command == "report")
@@ -454,22 +455,27 @@ Options:
 )");
     if (command == "ocds")
         return withExitCodes(
-            R"(Usage: fairtender ocds WS.ftw [--out FILE] [--ocid-prefix P] [--published DATE]
+            R"(Usage: fairtender ocds WS.ftw [--out FILE] [--ocid-prefix P] [--published DATE] [--report-url URL]
 
-Prints (or writes to FILE) the Open Contracting Data Standard 1.1 release package of a
+Prints (or writes to FILE) the Open Contracting Data Standard 1.1.5 release package of a
 locked or awarded tender: one release tagged "award" with the buyer and tenderers as
-parties, the tender with its award criteria and weights, every bid (bids extension) and
-the award with its standstill period and the award report as a document. Amounts are in
-pounds with two decimals, exactly as the files give them.
+parties, the tender with its award criteria and weights, every bid (bids extension; a
+withdrawn bid coded withdrawn, another excluded bid disqualified) and every award on
+record (the standing one active, one that fell away cancelled) with its standstill period
+and the award report as a document. Amounts are in pounds with two decimals, exactly as
+the files give them. The package validates against the OCDS 1.1.5 schema.
 
 Examples:
   fairtender ocds meals.ftw
-  fairtender ocds meals.ftw --out release.json --ocid-prefix ocds-abc123-
+  fairtender ocds meals.ftw --out release.json --ocid-prefix ocds-abc123- \
+      --report-url https://www.salford.gov.uk/tenders/SCC-2026-014/award-report.pdf
 
 Options:
   --out FILE          write to FILE instead of standard output
   --ocid-prefix P     the ocid is P and the tender id (default ocds-fairtender-)
   --published DATE    the publishedDate (default now), e.g. 2025-12-19T09:00:00Z
+  --report-url URL    where the award report is published (an absolute URI); without
+                      it the report is listed without an address
   -h, --help          show this help
 )");
     if (command == "verify")

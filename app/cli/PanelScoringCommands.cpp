@@ -97,7 +97,7 @@ CommandSyntax advanceSyntax() {
 }
 
 CommandSyntax excludeSyntax() {
-    return {{},
+    return {{"--withdrawn"},
             {kAs,
              {"--bid", "a bid id"},
              {"--why", "why the bid is excluded"},
@@ -326,10 +326,11 @@ Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams) {
     if (!opened.workspace)
         return opened.refused;
     ReferenceRates rates = referenceRates();
-    return finishCommand(command,
-                         opened.workspace->excludeAfterEvaluation(
-                             *actor, *bid, args.option("--why").value_or(""), rates.get(), day),
-                         streams, rates.warnings);
+    return finishCommand(
+        command,
+        opened.workspace->excludeAfterEvaluation(*actor, *bid, args.option("--why").value_or(""),
+                                                 rates.get(), day, args.has("--withdrawn")),
+        streams, rates.warnings);
 }
 
 } // namespace fairtender::cli

@@ -55,6 +55,7 @@ CommandSyntax ocdsSyntax() {
     return {{},
             {{"--out", "the JSON file to write"},
              {"--ocid-prefix", "the ocid prefix"},
+             {"--report-url", "where the award report is published"},
              {"--published", "the package's publishedDate"}},
             {"WS.ftw"}};
 }
@@ -171,6 +172,8 @@ Outcome runOcds(const ParsedArguments& args, const CommandStreams& streams) {
         options.ocidPrefix = *prefix;
     if (const auto published = args.option("--published"))
         options.publishedDate = *published;
+    if (const auto url = args.option("--report-url"))
+        options.awardReportUrl = *url;
     const OcdsPackage package = ocdsReleasePackage(*opened.workspace, rates.get(), options);
     if (!package.ok())
         return refused("ocds", package.problems);

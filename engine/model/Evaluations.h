@@ -53,6 +53,7 @@ struct ExclusionAfterEvaluation {
     std::string reason;
     std::optional<Date> date; // the day the buyer decided it, when recorded
     SourceLocation where;
+    bool withdrawn = false; // the supplier withdrew the bid (rather than it failing a check)
 };
 
 struct Evaluations {

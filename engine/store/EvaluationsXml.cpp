@@ -51,7 +51,8 @@ std::string writeEvaluationsXml(const Evaluations& evaluations, const std::strin
                "</abnormally-low-decision>\n";
     for (const auto& e : evaluations.exclusions)
         xml += "  <exclusion" + attr("bid", e.bidId) +
-               (e.date ? attr("date", e.date->toString()) : std::string()) + ">" +
+               (e.date ? attr("date", e.date->toString()) : std::string()) +
+               (e.withdrawn ? attr("withdrawn", "true") : std::string()) + ">" +
                escaped(e.reason, false) + "</exclusion>\n";
     xml += "</evaluations>\n";
     return xml;

@@ -87,9 +87,10 @@ const TableSpec kReopeningsTable{
     {"bid_id", "criterion_id", "evaluator", "score_position", "reason"}};
 const TableSpec kAwardsTable{
     "awards", "award.record", {"bid_id", "notice_date", "standstill_end", "reason"}};
-// Schema 3: bids excluded after the evaluation; schema 4 adds the day it was decided.
+// Schema 3: bids excluded after the evaluation; schema 4 adds the day it was decided and
+// whether the supplier withdrew.
 const TableSpec kExclusionsTable{
-    "exclusions", "exclusion.record", {"bid_id", "reason", "decided_on"}, "", 2};
+    "exclusions", "exclusion.record", {"bid_id", "reason", "decided_on", "withdrawn"}, "", 2};
 
 const std::vector<const TableSpec*>& dataTables() {
     static const std::vector<const TableSpec*> tables{
@@ -156,6 +157,7 @@ const std::vector<std::vector<std::string>>& migrations() {
         },
         {
             "ALTER TABLE exclusions ADD COLUMN decided_on TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE exclusions ADD COLUMN withdrawn TEXT NOT NULL DEFAULT ''",
         }};
     return steps;
 }
@@ -676,7 +678,8 @@ struct Workspace::Impl {
             evaluations.exclusions.push_back({row.values[0],
                                               row.values[1],
                                               Date::parse(row.values[2]),
-                                              {"evaluations.xml", line++, 3}});
+                                              {"evaluations.xml", line++, 3},
+                                              row.values[3] == "true"});
         if (line > 3)
             folder.files.emplace_back("evaluations.xml");
     }
@@ -1946,7 +1949,7 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
 CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
                                                  const std::string& reason,
                                                  const LivingWageTable* rates,
-                                                 std::optional<Date> decidedOn) {
+                                                 std::optional<Date> decidedOn, bool withdrawn) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
@@ -1986,7 +1989,9 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
                 return fail("the exclusion date " + day.toString() +
                             " is before the award notice of " + notice->toString() +
                             ": a bid is excluded from an award only after it was made");
-        impl.insertRow(kExclusionsTable, {bidId, reason, day.toString()}, actor, reason);
+        impl.insertRow(kExclusionsTable,
+                       {bidId, reason, day.toString(), withdrawn ? "true" : std::string()}, actor,
+                       reason);
 
         FolderLoad after = impl.rebuild(rates);
         std::optional<EvaluationOutcome> ranked;

@@ -268,9 +268,11 @@ public:
     // single first-ranked bid), the tender is locked again and the lead awards anew with
     // advance; the earlier award stays on record. Refused for an unknown or already excluded
     // bid.
+    // `withdrawn`: the supplier withdrew the bid, rather than it failing a final check.
     CommandOutcome excludeAfterEvaluation(const std::string& actor, const std::string& bidId,
                                           const std::string& reason, const LivingWageTable* rates,
-                                          std::optional<Date> decidedOn = std::nullopt);
+                                          std::optional<Date> decidedOn = std::nullopt,
+                                          bool withdrawn = false);
     // The lead moves the tender to `to` with a reason; refused with what is missing. Moving
     // to open freezes the evaluation model and is refused while the stored inputs have
     // errors, each given with its file, line and column. Moving to awarded records the

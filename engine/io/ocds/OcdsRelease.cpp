@@ -101,10 +101,22 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
         package.problems = std::move(evaluated.problems);
         return package;
     }
+    if (!options.awardReportUrl.empty() &&
+        options.awardReportUrl.find("://") == std::string::npos &&
+        !options.awardReportUrl.starts_with("urn:")) {
+        package.problems.push_back(
+            errorAt({workspace.path().string(), 0, 0},
+                    "the award report's address \"" + options.awardReportUrl +
+                        "\" is not an absolute URI: give where it is published, such as "
+                        "https://www.example.gov.uk/tenders/award-report.pdf"));
+        return package;
+    }
     const TenderFolder& folder = evaluated.content->folder;
     const Tender& tender = folder.tender;
     const EvaluationResult& result = evaluated.content->result;
-    const auto award = workspace.award();
+    // The award that stands: none while the tender is locked, even after one fell away.
+    const auto award =
+        evaluated.content->state == LifecycleState::Awarded ? workspace.award() : std::nullopt;
     const AmountMarker amounts;
 
     // The release is dated by the award notice, or by the moment the results were locked.
@@ -126,8 +138,7 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     buyerRoles->add("buyer");
     buyer->set("roles", buyerRoles);
     parties->add(buyer);
-    const std::optional<std::string> winnerId =
-        award ? std::optional(award->bidId) : result.winnerId;
+    const std::optional<std::string> winnerId = award ? std::optional(award->bidId) : std::nullopt;
     for (const auto& bid : folder.bids) {
         auto party = object();
         party->set("id", partyId(bid.id));
@@ -165,8 +176,10 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
         const BidResult* scored = result.findBid(bid.id);
         auto detail = object();
         detail->set("id", bid.id);
-        detail->set("status",
-                    scored && scored->status == BidStatus::Excluded ? "disqualified" : "valid");
+        const auto* exclusion = folder.evaluations.findExclusion(bid.id);
+        detail->set("status", exclusion != nullptr && exclusion->withdrawn      ? "withdrawn"
+                              : scored && scored->status == BidStatus::Excluded ? "disqualified"
+                                                                                : "valid");
         Array::Ptr bidders(new Array);
         bidders->add(reference(partyId(bid.id), bid.supplier.name));
         detail->set("tenderers", bidders);
@@ -177,16 +190,27 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     auto bids = object();
     bids->set("details", details);
 
-    Array::Ptr awards(new Array);
-    if (winnerId) {
+    const auto documentsFor = [&]() {
+        Array::Ptr documents(new Array);
+        auto report = object();
+        report->set("id", tender.id + "-award-report");
+        report->set("documentType", "evaluationReports");
+        report->set("title", "Award report: " + tender.title);
+        if (!options.awardReportUrl.empty())
+            report->set("url", options.awardReportUrl);
+        report->set("format", "application/pdf");
+        report->set("language", "en");
+        documents->add(report);
+        return documents;
+    };
+    const auto awardOf = [&](const std::string& bidId, const std::string& status,
+                             std::size_t number) {
         const auto bid = std::find_if(folder.bids.begin(), folder.bids.end(),
-                                      [&](const Bid& b) { return b.id == *winnerId; });
+                                      [&](const Bid& b) { return b.id == bidId; });
         auto awardObject = object();
-        awardObject->set("id", tender.id + "-award-1");
+        awardObject->set("id", tender.id + "-award-" + std::to_string(number));
         awardObject->set("title", "Award of " + tender.title);
-        awardObject->set("status", award ? "active" : "pending");
-        if (award)
-            awardObject->set("date", award->noticeDate + "T00:00:00Z");
+        awardObject->set("status", status);
         if (bid != folder.bids.end()) {
             if (const auto offered = bidValue(*bid))
                 awardObject->set("value", value(amounts, *offered, tender.currency));
@@ -194,22 +218,28 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
             suppliers->add(reference(partyId(bid->id), bid->supplier.name));
             awardObject->set("suppliers", suppliers);
         }
-        if (award) {
-            auto period = object();
-            period->set("startDate", award->noticeDate + "T00:00:00Z");
-            period->set("endDate", award->standstillEnd + "T23:59:59Z");
-            awardObject->set("standstillPeriod", period);
-        }
-        Array::Ptr documents(new Array);
-        auto report = object();
-        report->set("id", tender.id + "-award-report");
-        report->set("documentType", "evaluationReports");
-        report->set("title", "Award report: " + tender.title);
-        report->set("url", options.awardReportUrl);
-        report->set("format", "application/pdf");
-        report->set("language", "en");
-        documents->add(report);
-        awardObject->set("documents", documents);
+        return awardObject;
+    };
+    // Every award recorded, in order: the last one stands while the tender is awarded; an
+    // earlier one fell away when its bid was excluded.
+    Array::Ptr awards(new Array);
+    const auto records = workspace.awards();
+    const bool standing = evaluated.content->state == LifecycleState::Awarded;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& record = records[i];
+        const bool active = standing && i + 1 == records.size();
+        auto awardObject = awardOf(record.bidId, active ? "active" : "cancelled", i + 1);
+        awardObject->set("date", record.noticeDate + "T00:00:00Z");
+        auto period = object();
+        period->set("startDate", record.noticeDate + "T00:00:00Z");
+        period->set("endDate", record.standstillEnd + "T23:59:59Z");
+        awardObject->set("standstillPeriod", period);
+        awardObject->set("documents", documentsFor());
+        awards->add(awardObject);
+    }
+    if (!standing && result.winnerId) {
+        auto awardObject = awardOf(*result.winnerId, "pending", records.size() + 1);
+        awardObject->set("documents", documentsFor());
         awards->add(awardObject);
     }
 

@@ -23,7 +23,9 @@ struct OcdsOptions {
     std::string publishedDate;                   // ISO 8601 date-time; empty for the current time
     std::string publisherName;                   // empty for the buyer
     std::string uri; // the package's own URI; empty for "urn:ocds:" + ocid
-    std::string awardReportUrl = "award-report.pdf"; // where the award report is published
+    // Where the award report is published, an absolute URI ("https://..."); empty: the
+    // document is listed without a url.
+    std::string awardReportUrl;
 };
 
 struct OcdsPackage {
@@ -34,7 +36,11 @@ struct OcdsPackage {
 };
 
 // The release package (one release tagged "award") of a locked or awarded workspace.
-// Amounts are JSON numbers in pounds with two decimals, copied from the exact amounts.
+// Amounts are JSON numbers in pounds with two decimals, copied from the exact amounts. Every
+// award on record is listed: the standing one "active", one that fell away "cancelled",
+// and while locked the first-ranked bid's "pending". A withdrawn bid is "withdrawn", any
+// other excluded bid "disqualified". An awardReportUrl that is not an absolute URI is a
+// problem, and nothing is made.
 OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable* rates,
                                const OcdsOptions& options = {});
 

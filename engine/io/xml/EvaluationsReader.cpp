@@ -73,12 +73,13 @@ std::optional<Evaluations> parseEvaluations(std::string_view text, const std::st
             decision.reason = std::string(e.text());
             evaluations.abnormallyLowDecisions.push_back(std::move(decision));
         } else if (name == "exclusion") {
-            doc.checkAttributes(e, {"bid", "date"});
+            doc.checkAttributes(e, {"bid", "date", "withdrawn"});
             doc.checkChildren(e, {}, true);
             ExclusionAfterEvaluation exclusion;
             exclusion.where = doc.at(e);
             exclusion.bidId = value(doc.text(e, "bid", true));
             exclusion.date = doc.date(e, "date", false);
+            exclusion.withdrawn = doc.boolean(e, "withdrawn", false).value_or(false);
             exclusion.reason = std::string(e.text());
             evaluations.exclusions.push_back(std::move(exclusion));
         }

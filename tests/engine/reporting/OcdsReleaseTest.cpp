@@ -3,12 +3,15 @@
 #include "io/ocds/OcdsRelease.h"
 
 #include "AwardedWorkspace.h"
+#include "ShellCommand.h"
+#include "Timeline.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 namespace fairtender {
@@ -137,7 +140,6 @@ TEST_F(OcdsRelease, EveryFieldUsedHasTheReleaseSchemasType) {
         {"releases.0.awards.0.suppliers.0.name", JsonType::String},
         {"releases.0.awards.0.documents.0.id", JsonType::String},
         {"releases.0.awards.0.documents.0.documentType", JsonType::String},
-        {"releases.0.awards.0.documents.0.url", JsonType::String},
     };
     for (const auto& [path, type] : fields) {
         const auto value = field(path);
@@ -183,6 +185,66 @@ TEST_F(OcdsRelease, EveryBidderIsATendererAndTheExcludedBidIsDisqualified) {
         EXPECT_EQ(bid->getValue<std::string>("status"),
                   bid->getValue<std::string>("id") == "B4" ? "disqualified" : "valid");
     }
+}
+
+// The package checked by an independent validator: python3-jsonschema against the OCDS
+// 1.1.5 release package schema with the bids extension merged, uri and date-time formats
+// checked. Returns the validator's output; "valid\n" when it passes.
+std::string validatedBySchema(const std::string& json, const std::filesystem::path& scratch) {
+    const auto file = scratch / "package.json";
+    std::ofstream(file) << json;
+    return testing::runShell("/usr/bin/python3 '" +
+                             (sourceDir() / "tests/engine/reporting/validate_ocds.py").string() +
+                             "' '" + file.string() + "' 2>&1")
+        .out;
+}
+
+TEST_F(OcdsRelease, ThePackageValidatesAgainstTheOcdsSchemaWithTheBidsExtension) {
+    EXPECT_EQ(validatedBySchema(*json_, scratch_->path()), "valid\n");
+}
+
+TEST_F(OcdsRelease, TheAwardReportIsListedWithoutARelativeAddress) {
+    EXPECT_EQ(field("releases.0.awards.0.documents.0.documentType").toString(),
+              "evaluationReports");
+    EXPECT_TRUE(field("releases.0.awards.0.documents.0.url").isEmpty());
+}
+
+// The winner withdraws during the standstill and the lead awards to B2: the withdrawal is
+// coded as such, and the first award stays in the release, cancelled.
+TEST(OcdsReleaseReAward, AWithdrawnWinnerIsWithdrawnAndItsAwardStaysCancelled) {
+    ScratchFolder scratch;
+    Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path());
+    testing::Timeline later("2025-12-22T10:00:00Z");
+    ws.setClock(later.clock());
+    ASSERT_TRUE(ws.excludeAfterEvaluation("Ann Lee", "B1", "withdrew", livingWageRates(),
+                                          std::nullopt, true)
+                    .ok());
+    ASSERT_TRUE(ws.advance("Ann Lee", LifecycleState::Awarded, "re-award", livingWageRates(),
+                           testing::englandBankHolidays(), Date::fromYmd(2025, 12, 22))
+                    .ok());
+    OcdsOptions options;
+    options.awardReportUrl = "https://www.salford.gov.uk/tenders/SCC-2026-014/award-report.pdf";
+    const auto package = ocdsReleasePackage(ws, livingWageRates(), options);
+    ASSERT_TRUE(package.ok());
+    const auto root = Poco::JSON::Parser().parse(*package.json);
+    EXPECT_EQ(at(root, "releases.0.awards.0.status").toString(), "cancelled");
+    EXPECT_EQ(at(root, "releases.0.awards.0.suppliers.0.id").toString(), "tenderer-B1");
+    EXPECT_EQ(at(root, "releases.0.awards.1.status").toString(), "active");
+    EXPECT_EQ(at(root, "releases.0.awards.1.suppliers.0.id").toString(), "tenderer-B2");
+    EXPECT_EQ(at(root, "releases.0.awards.1.id").toString(), "SCC-2026-014-award-2");
+    EXPECT_EQ(at(root, "releases.0.bids.details.0.status").toString(), "withdrawn");
+    EXPECT_EQ(at(root, "releases.0.awards.1.documents.0.url").toString(), options.awardReportUrl);
+    EXPECT_EQ(validatedBySchema(*package.json, scratch.path()), "valid\n");
+}
+
+TEST(OcdsReleaseReAward, ARelativeReportAddressIsRefused) {
+    ScratchFolder scratch;
+    const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path());
+    OcdsOptions options;
+    options.awardReportUrl = "award-report.pdf";
+    const auto package = ocdsReleasePackage(ws, livingWageRates(), options);
+    ASSERT_FALSE(package.ok());
+    EXPECT_NE(package.problems[0].message.find("is not an absolute URI"), std::string::npos);
 }
 
 TEST(OcdsReleaseStage, PackageIsRefusedBeforeTheResultsAreLocked) {
