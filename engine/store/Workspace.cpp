@@ -872,6 +872,11 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         for (const auto& a : ev.abnormallyLowDecisions)
             impl->insertRow(kDecisionsTable, {a.bidId, a.accept ? "true" : "false", a.reason},
                             actor, reason);
+        for (const auto& x : ev.exclusions)
+            impl->insertRow(kExclusionsTable,
+                            {x.bidId, x.reason, x.date ? x.date->toString() : std::string(),
+                             x.withdrawn ? "true" : std::string()},
+                            actor, reason);
         // A new workspace is a draft: the model may still be replaced until it opens.
         impl->insertRow(kLifecycleTable, {"draft", reason}, actor, reason);
         impl->append(actor, kResultsAction, loaded.tender.id, resultsText(loaded),

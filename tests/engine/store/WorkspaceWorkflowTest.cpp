@@ -1,6 +1,7 @@
 // The panel's work in a workspace: declarations, independent scoring, reopening,
 // moderation, abnormally low decisions, the lifecycle up to the award and a bid excluded
 // after the evaluation; every command leaves a log that verifies.
+#include "FileText.h"
 #include "WorkspaceTestSupport.h"
 #include "core/Decimal.h"
 #include "io/json/ResultJson.h"
@@ -879,23 +880,35 @@ TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToFourAndVerifies) {
 }
 
 // A schema 3 file holds exclusions without a day: migrated, each still matches the entry that
-// wrote it, and a new exclusion carries its day.
+// wrote it.
 TEST(WorkspaceMigration, SchemaThreeExclusionsStillVerifyAfterTheDayColumnIsAdded) {
     ScratchFolder scratch;
+    std::filesystem::copy(kSourceDir / "samples/school-meals", scratch / "meals",
+                          std::filesystem::copy_options::recursive);
+    const std::string evaluations =
+        testing::replaced(testing::readFile(scratch / "meals/evaluations.xml"), "</evaluations>",
+                          "  <exclusion bid=\"B2\">withdrew</exclusion>\n</evaluations>");
+    std::ofstream(scratch / "meals/evaluations.xml", std::ios::trunc) << evaluations;
     const auto file = scratch / "old.ftw";
     {
-        auto created = Workspace::createFromFolder(kSourceDir / "samples/school-meals", file,
-                                                   "alice", referenceRates());
-        ASSERT_TRUE(created.ok());
+        auto created =
+            Workspace::createFromFolder(scratch / "meals", file, "alice", referenceRates());
+        ASSERT_TRUE(created.ok()) << created.diagnostics.front().toString();
+        EXPECT_EQ(created.workspace->status().exclusions, 1u) << "the folder's exclusion is kept";
     }
-    // What a schema 3 build wrote for `exclude B2 --why withdrew`: the row and its entry.
-    ASSERT_EQ(runSql(file, "ALTER TABLE exclusions DROP COLUMN decided_on; "
+    // What a schema 3 build wrote: the same row text, the table without the new columns.
+    ASSERT_EQ(runSql(file, "ALTER TABLE exclusions DROP COLUMN withdrawn; "
+                           "ALTER TABLE exclusions DROP COLUMN decided_on; "
                            "UPDATE schema_version SET version = 3"),
               "");
     auto opened = Workspace::open(file);
     ASSERT_TRUE(opened.ok());
     EXPECT_EQ(opened.workspace->status().schemaVersion, 4);
     EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
+    const auto load = opened.workspace->loadFolder(referenceRates());
+    ASSERT_TRUE(load.folder);
+    ASSERT_EQ(load.folder->evaluations.exclusions.size(), 1u);
+    EXPECT_FALSE(load.folder->evaluations.exclusions[0].date.has_value());
 }
 
 } // namespace
