@@ -1905,8 +1905,15 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
             const fs::path& file = files[i];
             const std::string name = file.filename().string();
             const std::string shown = "bids/" + name;
-            const auto [earlier, added] = names.emplace(name, file);
-            if (!isBidFileName(name)) {
+            std::error_code missing;
+            const bool exists = fs::exists(file, missing);
+            const auto [earlier, added] =
+                exists ? names.emplace(name, file) : std::make_pair(names.end(), true);
+            if (!exists) {
+                problems.push_back(errorAt({file.string(), 0, 0},
+                                           "no such file or folder: check the path, or give the "
+                                           "folder that holds the bid files"));
+            } else if (!isBidFileName(name)) {
                 problems.push_back(
                     errorAt({file.string(), 0, 0}, "is not a bid file: bid files are named *.xml"));
             } else if (!added) {

@@ -296,6 +296,16 @@ TEST_F(WorkspaceImport, FileNameAlreadyStoredIsRefused) {
         << messages(refused);
 }
 
+TEST_F(WorkspaceImport, AMissingFolderIsNamedAsMissingNotAsABadBidFile) {
+    const auto refused = ws().importBids("alice", {scratch_ / "received-bids"}, referenceRates());
+    ASSERT_FALSE(refused.ok());
+    ASSERT_EQ(refused.problems.size(), 1u);
+    EXPECT_EQ(refused.problems[0].message,
+              "no such file or folder: check the path, or give the folder that holds the bid "
+              "files");
+    EXPECT_EQ(ws().status().bids, 0u);
+}
+
 TEST_F(WorkspaceImport, OnlyTheLeadImportsBids) {
     ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
     const auto refused =
