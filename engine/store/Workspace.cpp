@@ -1432,6 +1432,16 @@ CommandOutcome Workspace::declareInterests(const std::string& actor,
 CommandOutcome Workspace::submitScore(const std::string& actor, const std::string& bidId,
                                       const std::string& criterionId, double value,
                                       const std::string& reason, const LivingWageTable* rates) {
+    CommandOutcome outcome = submitScores(actor, {{bidId, criterionId, value, reason, {}}}, rates);
+    if (outcome.ok())
+        outcome.summary =
+            actor + " scored " + bidId + " " + criterionId + " " + exactDecimalText(value);
+    return outcome;
+}
+
+CommandOutcome Workspace::submitScores(const std::string& actor,
+                                       const std::vector<ScoreSubmission>& scores,
+                                       const LivingWageTable* rates) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
@@ -1440,42 +1450,66 @@ CommandOutcome Workspace::submitScore(const std::string& actor, const std::strin
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");
-        // A score reopened by the lead may be given again during moderation.
-        bool reopenedHere = false;
-        for (const auto& row : impl.readRows(kReopeningsTable))
-            reopenedHere = reopenedHere || (row.values[0] == bidId &&
-                                            row.values[1] == criterionId && row.values[2] == actor);
-        const auto existing = load.folder->evaluations.scoresFor(bidId, criterionId);
-        const bool submitted = std::any_of(existing.begin(), existing.end(),
-                                           [&](const auto* s) { return s->evaluator == actor; });
         if (!panel.hasRole(actor, PanelRole::Evaluator))
             return fail(actor + " is not an evaluator on the panel");
         if (!panel.hasDeclared(actor))
             return fail(actor + " has not declared their interests: record a declaration "
                                 "(panel declare) before scoring");
-        if (const auto* c = panel.conflict(actor, bidId))
-            return fail(actor + " declared a conflict of interest with " + bidId + " (" +
-                        c->details + ") and cannot score it");
-        if (state != LifecycleState::Evaluation &&
-            !(state == LifecycleState::Moderation && reopenedHere && !submitted))
-            return fail("scores are given during evaluation; the tender is " +
-                        std::string(toString(state)));
-        if (reason.empty())
-            return fail("a score needs a written reason (--reason)");
-        if (!isNeeded(*load.folder, bidId, criterionId))
-            return fail(bidId + " " + criterionId +
-                        " is not a bid and judgement criterion the panel scores");
-        if (const std::string problem = scaleProblem(load.folder->tender, criterionId, value);
-            !problem.empty())
-            return fail(problem);
-        if (submitted)
-            return fail(actor + " already submitted a score for " + bidId + " " + criterionId +
-                        ": a submitted score is locked; the lead may reopen it");
-        impl.insertRow(kScoresTable, {bidId, criterionId, actor, exactDecimalText(value), reason},
-                       actor, "score submitted", true);
+        if (scores.empty())
+            return fail("no scores to record");
+        std::set<std::pair<std::string, std::string>> needed;
+        for (const auto& item : judgementsNeeded(load.folder->tender, load.folder->bids))
+            needed.emplace(item.bidId, item.criterionId);
+        // A score reopened by the lead may be given again during moderation.
+        std::set<std::pair<std::string, std::string>> reopened;
+        for (const auto& row : impl.readRows(kReopeningsTable))
+            if (row.values[2] == actor)
+                reopened.emplace(row.values[0], row.values[1]);
+        std::set<std::pair<std::string, std::string>> submitted;
+        for (const auto& score : load.folder->evaluations.scores)
+            if (score.evaluator == actor)
+                submitted.emplace(score.bidId, score.criterionId);
+        std::set<std::pair<std::string, std::string>> batch;
+        for (const auto& score : scores) {
+            const auto refuse = [&](std::string message) {
+                outcome.problems.push_back(score.where.file.empty()
+                                               ? refusal(impl.path, std::move(message))
+                                               : errorAt(score.where, std::move(message)));
+            };
+            const auto pair = std::make_pair(score.bidId, score.criterionId);
+            const bool done = submitted.count(pair) != 0;
+            if (const auto* c = panel.conflict(actor, score.bidId))
+                refuse(actor + " declared a conflict of interest with " + score.bidId + " (" +
+                       c->details + ") and cannot score it");
+            else if (state != LifecycleState::Evaluation &&
+                     !(state == LifecycleState::Moderation && reopened.count(pair) != 0 && !done))
+                refuse("scores are given during evaluation; the tender is " +
+                       std::string(toString(state)));
+            else if (score.reason.empty())
+                refuse("a score needs a written reason");
+            else if (needed.count(pair) == 0)
+                refuse(score.bidId + " " + score.criterionId +
+                       " is not a bid and judgement criterion the panel scores");
+            else if (const std::string problem =
+                         scaleProblem(load.folder->tender, score.criterionId, score.value);
+                     !problem.empty())
+                refuse(problem);
+            else if (done)
+                refuse(actor + " already submitted a score for " + score.bidId + " " +
+                       score.criterionId + ": a submitted score is locked; the lead may reopen it");
+            else if (!batch.insert(pair).second)
+                refuse(score.bidId + " " + score.criterionId + " is scored twice");
+        }
+        if (!outcome.ok())
+            return;
+        for (const auto& score : scores)
+            impl.insertRow(kScoresTable,
+                           {score.bidId, score.criterionId, actor, exactDecimalText(score.value),
+                            score.reason},
+                           actor, "score submitted", true);
         impl.recordResults(actor, rates);
-        outcome.summary =
-            actor + " scored " + bidId + " " + criterionId + " " + exactDecimalText(value);
+        outcome.summary = actor + " submitted " + std::to_string(scores.size()) +
+                          (scores.size() == 1 ? " score" : " scores");
     });
 }
 

@@ -96,6 +96,16 @@ private:
     std::unordered_map<std::string, std::vector<EvaluatorScore>> scores_;
 };
 
+// One score an evaluator submits, and where it was read from (a score sheet's cell), if
+// anywhere.
+struct ScoreSubmission {
+    std::string bidId;
+    std::string criterionId;
+    double value = 0;
+    std::string reason;
+    SourceLocation where;
+};
+
 // A recorded award: the bid, the day of the award notice and the standstill's last day.
 struct AwardRecord {
     std::string bidId;
@@ -218,6 +228,12 @@ public:
     CommandOutcome submitScore(const std::string& actor, const std::string& bidId,
                                const std::string& criterionId, double value,
                                const std::string& reason, const LivingWageTable* rates);
+    // Several scores of the actor at once, each as submitScore would take it, all or none:
+    // every problem comes back, located at the score's `where` when it has one (the cell of
+    // a score sheet), else at the workspace.
+    CommandOutcome submitScores(const std::string& actor,
+                                const std::vector<ScoreSubmission>& scores,
+                                const LivingWageTable* rates);
     // The lead reopens an evaluator's submitted score; the original stays in the trail.
     CommandOutcome reopenScore(const std::string& actor, const std::string& bidId,
                                const std::string& criterionId, const std::string& evaluator,

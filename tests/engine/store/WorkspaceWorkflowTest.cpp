@@ -233,7 +233,7 @@ TEST_F(WorkspaceWorkflow, ScoreWithoutAReasonIsRefused) {
     toEvaluation();
     const auto refused = ws().submitScore("eve", "B1", "q-menu", 3, "", referenceRates());
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.problems[0].message, "a score needs a written reason (--reason)");
+    EXPECT_EQ(refused.problems[0].message, "a score needs a written reason");
 }
 
 TEST_F(WorkspaceWorkflow, ScoreOffTheScaleIsRefused) {
