@@ -7,7 +7,8 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 # Data and DataSQLite hold the tender workspace (*.ftw); JSON writes the OCDS release
 # package. PostgreSQL is not needed, so its connector (whose Debian package links an
 # undefined PostgreSQL::client) is not asked for.
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite JSON)
+# Zip reads back the score sheets evaluators fill in (.xlsx).
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite JSON Zip)
 # The workspace store reuses prepared statements through the sqlite3 C API on the
 # connection Poco opened (Poco's DataSQLite links the same library).
 find_package(SQLite3 3.40 REQUIRED)

@@ -42,6 +42,7 @@ constexpr CommandEntry kCommands[] = {
     {"panel declare", panelDeclareSyntax, runPanelDeclare},
     {"panel bids", panelBidsSyntax, runPanelBids},
     {"panel todo", panelTodoSyntax, runPanelTodo},
+    {"panel sheet", panelSheetSyntax, runPanelSheet},
     {"score", scoreSyntax, runScore},
     {"moderate", moderateSyntax, runModerate},
     {"decide-abnormally-low", decideAbnormallyLowSyntax, runDecideAbnormallyLow},
@@ -88,7 +89,7 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
             out << *commandHelp(command);
             return Outcome::success();
         }
-        return Outcome::usage(command, "missing what to do (add, declare, bids, todo)");
+        return Outcome::usage(command, "missing what to do (add, declare, bids, todo, sheet)");
     }
     if (command == "--help" || command == "-h") {
         out << generalHelp();

@@ -52,9 +52,9 @@ Commands:
   workspace status WS.ftw            the tender, its state and what is recorded
   verify WS.ftw                      check the audit trail and recompute the results
   log WS.ftw [--bid B] [--who NAME]  print the audit trail
-  panel add|declare|bids|todo WS.ftw ...
-                                     the panel, its declarations, what each may see and
-                                     what each has left to do
+  panel add|declare|bids|todo|sheet WS.ftw ...
+                                     the panel, its declarations, what each may see, what
+                                     each has left to do and each evaluator's score sheet
   score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
                                      an evaluator's score (also --reopen, --show)
   moderate WS.ftw [--bid B ...]      the moderation agenda, or a consensus score
@@ -245,11 +245,12 @@ Options:
   -h, --help   show this help
 )");
     if (command == "panel" || command == "panel add" || command == "panel declare" ||
-        command == "panel bids" || command == "panel todo")
+        command == "panel bids" || command == "panel todo" || command == "panel sheet")
         return withExitCodes(R"(Usage: fairtender panel add WS.ftw NAME --role ROLE --as NAME
        fairtender panel declare WS.ftw (--none | --conflict BID --details TEXT) --as NAME
        fairtender panel bids WS.ftw [--anonymous] --as NAME
        fairtender panel todo WS.ftw --as NAME
+       fairtender panel sheet WS.ftw --for NAME --xlsx FILE [--anonymous]
 
   add      puts NAME on the panel as lead, evaluator, moderator or auditor (one role per
            command; run it again for a second role). Once the panel has a lead, only
@@ -265,6 +266,11 @@ Options:
   todo     lists what the acting person has left to do now: an evaluator's scores
            during evaluation, the consensus scores during moderation (moderators and
            the lead) and the abnormally low prices still to decide (the lead).
+  sheet    writes the evaluator NAME's score sheet: an Excel workbook of every bid and
+           criterion NAME scores, with what NAME may see only (no prices; with
+           --anonymous "Bid A", "Bid B"; no bid NAME declared a conflict with), the scale
+           as a drop-down, the descriptors, and white cells for the score and the reason.
+           NAME returns it with `fairtender score WS.ftw --from-sheet FILE --as NAME`.
 
 Examples:
   fairtender panel add meals.ftw "Ann Lee" --role lead --as "Ann Lee"
@@ -273,6 +279,7 @@ Examples:
   fairtender panel declare meals.ftw --conflict B2 --details "brother is a director" --as "Raj Patel"
   fairtender panel bids meals.ftw --anonymous --as "Raj Patel"
   fairtender panel todo meals.ftw --as "Raj Patel"
+  fairtender panel sheet meals.ftw --for "Raj Patel" --xlsx raj-patel-scores.xlsx
 
 Options:
   --as NAME         the person acting, recorded in the audit trail
@@ -288,17 +295,22 @@ Options:
             R"(Usage: fairtender score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
        fairtender score WS.ftw --show --bid B --criterion C --as NAME
        fairtender score WS.ftw --reopen --bid B --criterion C --evaluator E --reason TEXT --as LEAD
+       fairtender score WS.ftw --from-sheet FILE --as NAME
 
 Submits an evaluator's score for one bid and judgement criterion during evaluation.
 The written reason is required, the value must lie on the criterion's scale, and a
 submitted score is locked. --show lists the scores on that bid and criterion; an
 evaluator sees the others' scores only after submitting their own. --reopen (the lead
 only, with a reason) reopens an evaluator's score so they can score again, as after a
-clarification or an appeal; the original stays in the audit trail.
+clarification or an appeal; the original stays in the audit trail. --from-sheet records
+every score NAME typed into their score sheet (made with `panel sheet`), all or none:
+each problem is named by its cell (FILE:Scores!E8), and a sheet made for another person
+or another version of the tender is refused.
 
 Examples:
   fairtender score meals.ftw --bid B1 --criterion q-menu --value 4 --reason "Allergen matrix per school" --as "Raj Patel"
   fairtender score meals.ftw --show --bid B1 --criterion q-menu --as "Raj Patel"
+  fairtender score meals.ftw --from-sheet raj-patel-scores.xlsx --as "Raj Patel"
   fairtender score meals.ftw --reopen --bid B1 --criterion q-menu --evaluator "Raj Patel" --reason "clarification of 18 March" --as "Ann Lee"
 
 Options:
@@ -310,6 +322,7 @@ Options:
   --show             list the scores the person may read
   --reopen           reopen a submitted score (lead)
   --evaluator E      (reopen) whose score
+  --from-sheet FILE  record the scores of a filled-in score sheet
   -h, --help         show this help
 )");
     if (command == "moderate")

@@ -4,6 +4,7 @@
 #include "cli/TemplateLibrary.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
+#include "io/xlsx/ScoreSheet.h"
 #include "store/EvaluationsXml.h"
 #include "store/Workspace.h"
 
@@ -60,12 +61,18 @@ CommandSyntax panelDeclareSyntax() {
 CommandSyntax panelBidsSyntax() {
     return {{"--anonymous"}, {kAs}, {"WS.ftw"}};
 }
+CommandSyntax panelSheetSyntax() {
+    return {{"--anonymous"},
+            {{"--for", "the evaluator the sheet is for"}, {"--xlsx", "the workbook to write"}},
+            {"WS.ftw"}};
+}
 CommandSyntax panelTodoSyntax() {
     return {{}, {kAs}, {"WS.ftw"}};
 }
 CommandSyntax scoreSyntax() {
     return {{"--reopen", "--show"},
             {kAs,
+             {"--from-sheet", "a filled-in score sheet (.xlsx)"},
              {"--bid", "a bid id"},
              {"--criterion", "a judgement criterion id"},
              {"--value", "the score"},
@@ -167,6 +174,29 @@ Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams)
     return Outcome::success(rates.warnings);
 }
 
+Outcome runPanelSheet(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "panel sheet";
+    const auto person = args.option("--for");
+    const auto xlsx = args.option("--xlsx");
+    if (!person || person->empty())
+        return Outcome::usage(command, "missing --for NAME (the evaluator the sheet is for)");
+    if (!xlsx || xlsx->empty())
+        return Outcome::usage(command, "missing --xlsx FILE (where to write the sheet)");
+    Opened opened = openWorkspace(command, args);
+    if (!opened.workspace)
+        return opened.refused;
+    ReferenceRates rates = referenceRates();
+    ScoreSheetOptions options;
+    options.anonymous = args.has("--anonymous");
+    const ScoreSheetWritten written =
+        writeScoreSheet(*opened.workspace, *person, rates.get(), options, *xlsx);
+    if (!written.ok())
+        return Outcome::invalidFiles(command, written.problems);
+    streams.out << "Wrote the score sheet of " << *person << " to " << *xlsx << ": " << written.rows
+                << " rows, " << written.open << " to score\n";
+    return Outcome::success(rates.warnings);
+}
+
 Outcome runPanelTodo(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "panel todo";
     const auto actor = actorOf(args);
@@ -190,14 +220,22 @@ Outcome runScore(const ParsedArguments& args, const CommandStreams& streams) {
         return missingActor(command);
     const auto bid = args.option("--bid");
     const auto criterion = args.option("--criterion");
-    if (!bid || !criterion)
-        return Outcome::usage(command, "missing --bid B or --criterion C");
+    if ((!bid || !criterion) && !args.option("--from-sheet"))
+        return Outcome::usage(command, "missing --bid B or --criterion C (or --from-sheet FILE)");
     Opened opened = openWorkspace(command, args);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
     ReferenceRates rates = referenceRates();
     const std::string reason = args.option("--reason").value_or("");
+    if (const auto sheet = args.option("--from-sheet")) {
+        // All or nothing: the sheet's every problem by cell, or every score recorded.
+        const ScoreSheetScores read = readScoreSheet(*sheet, ws, *actor, rates.get());
+        if (!read.ok())
+            return Outcome::invalidFiles(command, read.problems);
+        return finishCommand(command, ws.submitScores(*actor, read.scores, rates.get()), streams,
+                             rates.warnings);
+    }
     if (args.has("--show")) {
         const ScoresSeen seen = ws.scoresSeenBy(*actor, *bid, *criterion);
         if (!seen.refused.empty())

@@ -14,12 +14,15 @@ CommandSyntax panelAddSyntax();
 CommandSyntax panelDeclareSyntax();
 CommandSyntax panelBidsSyntax();
 CommandSyntax panelTodoSyntax();
+CommandSyntax panelSheetSyntax();
 CommandSyntax scoreSyntax();
 CommandSyntax moderateSyntax();
 CommandSyntax decideAbnormallyLowSyntax();
 CommandSyntax advanceSyntax();
 CommandSyntax excludeSyntax();
 
+// panel sheet WS.ftw --for NAME --xlsx FILE [--anonymous]: that evaluator's score sheet.
+Outcome runPanelSheet(const ParsedArguments& args, const CommandStreams& streams);
 // panel todo WS.ftw --as NAME: what that person has left to do at the current stage.
 Outcome runPanelTodo(const ParsedArguments& args, const CommandStreams& streams);
 // panel add WS.ftw NAME --role ROLE --as NAME: a person joins the panel.

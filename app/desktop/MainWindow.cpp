@@ -21,6 +21,7 @@
 #include "desktop/TenderDetailsPage.h"
 #include "desktop/TenderDocument.h"
 #include "desktop/WorkspaceAccess.h"
+#include "io/xlsx/ScoreSheet.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -1072,6 +1073,54 @@ void MainWindow::connectWorkspacePages() {
                         });
                 });
             });
+    connect(scoring_, &ScoringPage::exportSheetRequested, this, [this] {
+        guarded(this, [&] {
+            if (!snapshot_)
+                return;
+            const QFileInfo workspace(workspacePath_);
+            const QString suggested = workspace.absoluteDir().filePath(
+                QStringLiteral("%1-%2-scores.xlsx")
+                    .arg(workspace.completeBaseName(), actor().section(QLatin1Char(' '), 0, 0)));
+            const QString file =
+                prompts_->saveFile(this, QStringLiteral("Export my score sheet"), suggested,
+                                   QStringLiteral("Excel workbooks (*.xlsx)"));
+            if (file.isEmpty())
+                return;
+            auto opened = Workspace::open(qtext(workspacePath_));
+            if (!opened.ok())
+                return say(QStringLiteral("Score sheet"), qtext(describe(opened.diagnostics)));
+            ScoreSheetOptions options;
+            options.anonymous = snapshot_->anonymous;
+            const ScoreSheetWritten written =
+                writeScoreSheet(*opened.workspace, qtext(actor()), referenceTables().ratesOrNull(),
+                                options, qtext(file));
+            if (!written.ok())
+                return say(QStringLiteral("Score sheet"), qtext(describe(written.problems)));
+            status_->setText(QStringLiteral("Wrote %1: %2 rows, %3 to score")
+                                 .arg(QDir::toNativeSeparators(file))
+                                 .arg(written.rows)
+                                 .arg(written.open));
+        });
+    });
+    connect(scoring_, &ScoringPage::importSheetRequested, this, [this] {
+        guarded(this, [&] {
+            const QString file = prompts_->openFile(this, QStringLiteral("Import score sheet"),
+                                                    QFileInfo(workspacePath_).absolutePath(),
+                                                    QStringLiteral("Excel workbooks (*.xlsx)"));
+            if (file.isEmpty())
+                return;
+            runCommand([who = qtext(actor()), sheet = qtext(file)](Workspace& ws,
+                                                                   const ReferenceTables& tables) {
+                const ScoreSheetScores read = readScoreSheet(sheet, ws, who, tables.ratesOrNull());
+                if (!read.ok()) {
+                    CommandOutcome refused;
+                    refused.problems = read.problems;
+                    return refused;
+                }
+                return ws.submitScores(who, read.scores, tables.ratesOrNull());
+            });
+        });
+    });
     connect(scoring_, &ScoringPage::anonymousChanged, this, [this](bool anonymous) {
         guarded(this, [&] {
             if (workspacePath_.isEmpty())

@@ -12,6 +12,10 @@ Prompts Prompts::dialogs() {
                           const QString& filter) {
         return QFileDialog::getSaveFileName(owner, title, suggested, filter);
     };
+    prompts.openFile = [](QWidget* owner, const QString& title, const QString& folder,
+                          const QString& filter) {
+        return QFileDialog::getOpenFileName(owner, title, folder, filter);
+    };
     prompts.folder = [](QWidget* owner, const QString& title) {
         return QFileDialog::getExistingDirectory(owner, title);
     };

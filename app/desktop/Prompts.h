@@ -15,6 +15,9 @@ namespace fairtender::desktop {
 struct Prompts {
     // A file to write: the title, a suggested path and a filter; empty when cancelled.
     std::function<QString(QWidget*, const QString&, const QString&, const QString&)> saveFile;
+    // An existing file to read: the title, a folder to start in and a filter; empty when
+    // cancelled.
+    std::function<QString(QWidget*, const QString&, const QString&, const QString&)> openFile;
     // An existing folder: the title; empty when cancelled.
     std::function<QString(QWidget*, const QString&)> folder;
     // A line of text such as a reason: the title and the question; nullopt when cancelled.

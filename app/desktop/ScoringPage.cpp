@@ -105,9 +105,24 @@ ScoringPage::ScoringPage(QWidget* parent) : QWidget(parent) {
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
+    exportSheet_ = new QPushButton(QStringLiteral("&Export my score sheet..."), this);
+    exportSheet_->setObjectName(QStringLiteral("exportScoreSheetPushButton"));
+    exportSheet_->setToolTip(QStringLiteral(
+        "An Excel workbook of every bid and criterion you score, as you may see them, with the "
+        "scale as a drop-down: fill it in and import it here"));
+    importSheet_ = new QPushButton(QStringLiteral("&Import score sheet..."), this);
+    importSheet_->setObjectName(QStringLiteral("importScoreSheetPushButton"));
+    importSheet_->setToolTip(QStringLiteral(
+        "Records every score of your filled-in sheet, all or none; each problem is named by "
+        "its cell"));
+    auto* sheetRow = new QHBoxLayout();
+    sheetRow->addWidget(anonymous_);
+    sheetRow->addStretch(1);
+    sheetRow->addWidget(exportSheet_);
+    sheetRow->addWidget(importSheet_);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(notice_);
-    layout->addWidget(anonymous_);
+    layout->addLayout(sheetRow);
     layout->addWidget(splitter, 1);
 
     connect(grid_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
@@ -117,6 +132,8 @@ ScoringPage::ScoringPage(QWidget* parent) : QWidget(parent) {
     });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] { showCell(); });
     connect(anonymous_, &QCheckBox::toggled, this, [this](bool on) { emit anonymousChanged(on); });
+    connect(exportSheet_, &QPushButton::clicked, this, [this] { emit exportSheetRequested(); });
+    connect(importSheet_, &QPushButton::clicked, this, [this] { emit importSheetRequested(); });
     const auto submit = [this] {
         const QModelIndex current = grid_->currentIndex();
         if (!current.isValid() || !submit_->isEnabled())
@@ -160,6 +177,12 @@ void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
     model_->setSnapshot(snapshot_);
     const QSignalBlocker blocker(anonymous_);
     anonymous_->setChecked(snapshot_ && snapshot_->anonymous);
+    const bool scores = snapshot_ &&
+                        snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Evaluator) &&
+                        (snapshot_->state == LifecycleState::Evaluation ||
+                         snapshot_->state == LifecycleState::Moderation);
+    exportSheet_->setEnabled(scores);
+    importSheet_->setEnabled(scores);
     if (before.isValid() && before.row() < model_->rowCount() &&
         before.column() < model_->columnCount()) {
         grid_->setCurrentIndex(model_->index(before.row(), before.column()));

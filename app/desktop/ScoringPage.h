@@ -37,6 +37,9 @@ signals:
     void reopenRequested(const QString& bidId, const QString& criterionId, const QString& evaluator,
                          const QString& reason);
     void anonymousChanged(bool anonymous);
+    // The acting evaluator asks for their score sheet to fill in, or returns a filled one.
+    void exportSheetRequested();
+    void importSheetRequested();
 
 private:
     void showCell();
@@ -46,6 +49,8 @@ private:
     std::shared_ptr<const WorkspaceSnapshot> snapshot_;
     QLabel* notice_ = nullptr;
     QCheckBox* anonymous_ = nullptr;
+    QPushButton* exportSheet_ = nullptr;
+    QPushButton* importSheet_ = nullptr;
     ScoringModel* model_ = nullptr;
     QTableView* grid_ = nullptr;
     QTextBrowser* scale_ = nullptr;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -97,6 +99,29 @@ std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vec
             items.push_back({bid.id, criterion});
     }
     return items;
+}
+
+std::string scoreScaleProblem(const Tender& tender, const std::string& criterionId, double value) {
+    const ModelNode* node = findNode(tender.model, criterionId);
+    if (node == nullptr)
+        return "no criterion " + criterionId;
+    const auto& c = node->criterion;
+    const auto number = [](double v) {
+        std::array<char, 64> buffer{};
+        const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v,
+                                                std::chars_format::fixed);
+        return error == std::errc() ? std::string(buffer.data(), end) : std::string("?");
+    };
+    if (value < 0 || value > c.scaleMax)
+        return "score " + number(value) + " is outside the scale 0 to " + number(c.scaleMax) +
+               " of " + criterionId;
+    if (c.scaleStep && *c.scaleStep > 0) {
+        const double steps = value / *c.scaleStep;
+        if (std::abs(steps - std::round(steps)) > 1e-9)
+            return "score " + number(value) + " is not a multiple of the step " +
+                   number(*c.scaleStep) + " of " + criterionId;
+    }
+    return {};
 }
 
 std::string missingLine(const std::string& one, const std::string& many,

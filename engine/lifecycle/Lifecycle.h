@@ -90,6 +90,10 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
 std::vector<std::string> transitionWarnings(LifecycleState from, LifecycleState to,
                                             const LifecycleFacts& facts);
 
+// Empty when `value` is a score the judgement criterion's scale allows (0 to scale-max, on
+// the step when it has one), else why not: "score 7 is outside the scale 0 to 5 of q-menu".
+std::string scoreScaleProblem(const Tender& tender, const std::string& criterionId, double value);
+
 // "N <many> missing: a, b, c" (or "1 <one> missing: a") listing at most ten, then
 // "and N more".
 std::string missingLine(const std::string& one, const std::string& many,

@@ -983,6 +983,11 @@ FolderEvaluation Workspace::evaluate(const LivingWageTable* rates) const {
     return evaluation;
 }
 
+std::string Workspace::tenderSha256() const {
+    const auto tender = impl_->currentTender();
+    return tender ? sha256HexOf(tender->values[2]) : std::string();
+}
+
 WorkspaceStatus Workspace::status() const {
     WorkspaceStatus status;
     Impl& impl = *impl_;
@@ -1165,24 +1170,6 @@ bool isNeeded(const TenderFolder& folder, const std::string& bidId,
         if (item.bidId == bidId && item.criterionId == criterionId)
             return true;
     return false;
-}
-
-// Empty when `value` is a score the criterion's scale allows, else why not.
-std::string scaleProblem(const Tender& tender, const std::string& criterionId, double value) {
-    const ModelNode* node = findNode(tender.model, criterionId);
-    if (node == nullptr)
-        return "no criterion " + criterionId;
-    const auto& c = node->criterion;
-    if (value < 0 || value > c.scaleMax)
-        return "score " + exactDecimalText(value) + " is outside the scale 0 to " +
-               exactDecimalText(c.scaleMax) + " of " + criterionId;
-    if (c.scaleStep && *c.scaleStep > 0) {
-        const double steps = value / *c.scaleStep;
-        if (std::abs(steps - std::round(steps)) > 1e-9)
-            return "score " + exactDecimalText(value) + " is not a multiple of the step " +
-                   exactDecimalText(*c.scaleStep) + " of " + criterionId;
-    }
-    return {};
 }
 
 std::optional<PanelRole> viewerRole(const PanelRecord& panel, const std::string& name) {
@@ -1491,7 +1478,7 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
                 refuse(score.bidId + " " + score.criterionId +
                        " is not a bid and judgement criterion the panel scores");
             else if (const std::string problem =
-                         scaleProblem(load.folder->tender, score.criterionId, score.value);
+                         scoreScaleProblem(load.folder->tender, score.criterionId, score.value);
                      !problem.empty())
                 refuse(problem);
             else if (done)
@@ -1715,7 +1702,7 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
         if (!isNeeded(*load.folder, bidId, criterionId))
             return fail(bidId + " " + criterionId +
                         " is not a bid and judgement criterion the panel scores");
-        if (const std::string problem = scaleProblem(load.folder->tender, criterionId, value);
+        if (const std::string problem = scoreScaleProblem(load.folder->tender, criterionId, value);
             !problem.empty())
             return fail(problem);
         const auto* earlier = load.folder->evaluations.findConsensus(bidId, criterionId);

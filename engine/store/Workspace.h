@@ -180,6 +180,9 @@ public:
     FolderEvaluation evaluate(const LivingWageTable* rates) const;
 
     WorkspaceStatus status() const;
+    // The SHA-256 of the current tender.xml as stored: what identifies the version of the
+    // tender a document (a score sheet) was made from. Empty when no tender is stored.
+    std::string tenderSha256() const;
 
     // The whole audit log in seq order.
     std::vector<AuditEntry> auditLog() const;

@@ -701,6 +701,40 @@ private slots:
         QCOMPARE(child<QListWidget>(window, "progressTodoListWidget")->count(), 18);
     }
 
+    void anEvaluatorExportsAScoreSheetFillsItAndImportsItFromTheScoringScreen() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        QVERIFY(test::stepWorkspace(file, test::toEvaluation));
+        MainWindow window;
+        test::Messages messages;
+        messages.attach(window);
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        window.showScreen(MainWindow::Screen::Scoring);
+        const QString sheet = scratch.filePath(QStringLiteral("eve.xlsx"));
+        window.prompts().saveFile = [&](QWidget*, const QString&, const QString&, const QString&) {
+            return sheet;
+        };
+        auto* exportSheet = child<QPushButton>(window, "exportScoreSheetPushButton");
+        QVERIFY(exportSheet->isEnabled());
+        exportSheet->click();
+        QVERIFY2(QFileInfo::exists(sheet), qPrintable(messages.texts.join(QLatin1Char('\n'))));
+
+        const QString filled = scratch.filePath(QStringLiteral("eve-filled.xlsx"));
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(FAIRTENDER_SOURCE_DIR "/tests/cli/score_sheet.py"),
+                      QStringLiteral("fill"), sheet, filled, QStringLiteral("E7=4"),
+                      QStringLiteral("F7=Allergen matrix per school")});
+        QVERIFY(python.waitForFinished(30000));
+        QCOMPARE(python.exitCode(), 0);
+        window.prompts().openFile = [&](QWidget*, const QString&, const QString&, const QString&) {
+            return filled;
+        };
+        QVERIFY(clickAndWait(window, child<QPushButton>(window, "importScoreSheetPushButton")));
+        QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
+        QCOMPARE(window.workspace()->status.scores, std::size_t{1});
+    }
+
     void aWorkspaceThatVerifiesShowsNoBanner() {
         QTemporaryDir scratch;
         const QString file = test::emptyWorkspace(scratch);
