@@ -62,7 +62,10 @@ ft advance "$ws" --to locked --reason "Moderation complete on 25 March" --as "$l
 ft advance "$ws" --to awarded --reason "Approved by the cabinet member" --as "$lead"
 
 shoot start start "$lead" "$ws"
-shoot results results "$lead" "$ws"
+# Results of the sample folder itself, as the README's evaluate table shows it (B3's
+# sourcing unmoderated, 69.71), not of the workspace whose moderator settled it.
+cp -r "$samples/school-meals" school-meals
+shoot results results "$lead" school-meals
 shoot model model "$lead" "$ws"
 shoot tender tender "$lead" "$ws"
 shoot bids bids "$lead" "$ws"

@@ -199,6 +199,7 @@ std::string explainCell(const TenderFolder& folder, const EvaluationResult& resu
     case RankingColumnKind::Rank:
     case RankingColumnKind::Bid:
     case RankingColumnKind::Supplier:
+    case RankingColumnKind::Price:
     case RankingColumnKind::Status:
         text += statusText(result, bid);
         if (bid.price)

@@ -31,7 +31,9 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -182,12 +184,28 @@ MainWindow::MainWindow(QWidget* parent)
     verificationBanner_->setStyleSheet(QStringLiteral(
         "QLabel { background: #c62828; color: white; padding: 6px; font-weight: bold; }"));
     verificationBanner_->hide();
+    stage_ = new QLabel(this);
+    stage_->setObjectName(QStringLiteral("stageLabel"));
+    stage_->setAccessibleName(QStringLiteral("Stage"));
+    stage_->setContentsMargins(8, 4, 8, 4);
+    stage_->setWordWrap(true);
+    navigation_ = new QListWidget(this);
+    navigation_->setObjectName(QStringLiteral("navigationListWidget"));
+    navigation_->setAccessibleName(QStringLiteral("Screens"));
+    navigation_->setSelectionMode(QAbstractItemView::SingleSelection);
+    navigation_->setFixedWidth(140);
+    navigation_->setFocusPolicy(Qt::NoFocus);
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(verificationBanner_);
-    centralLayout->addWidget(stack_, 1);
+    centralLayout->addWidget(stage_);
+    auto* body = new QHBoxLayout();
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(navigation_);
+    body->addWidget(stack_, 1);
+    centralLayout->addLayout(body, 1);
     setCentralWidget(central);
 
     busy_ = new QProgressBar(this);
@@ -368,31 +386,23 @@ void MainWindow::createActions() {
     shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
     connect(shortcuts, &QAction::triggered, this, [this] { showShortcuts(); });
 
+    // One toolbar of actions; the screens are chosen in the sidebar, and the stage is shown
+    // above the screen, so everything fits a 1024 x 768 window.
+    fresh->setIconText(QStringLiteral("New tender"));
+    open->setIconText(QStringLiteral("Open"));
+    save_->setIconText(QStringLiteral("Save"));
+    reevaluate_->setIconText(QStringLiteral("Evaluate again"));
+    advance_->setIconText(QStringLiteral("Advance..."));
     toolbar->addAction(fresh);
     toolbar->addAction(open);
     toolbar->addAction(save_);
     toolbar->addAction(reevaluate_);
     toolbar->addSeparator();
-    toolbar->addAction(showStart);
-    toolbar->addAction(showResults_);
-    toolbar->addAction(showTender_);
-    toolbar->addAction(showModel_);
-    toolbar->addAction(showBids_);
-
-    addToolBarBreak();
-    auto* lifecycle = addToolBar(QStringLiteral("Workspace"));
-    lifecycle->setObjectName(QStringLiteral("workspaceToolBar"));
-    lifecycle->setMovable(false);
-    stage_ = new QLabel(lifecycle);
-    stage_->setObjectName(QStringLiteral("stageLabel"));
-    stage_->setAccessibleName(QStringLiteral("Stage"));
-    stage_->setContentsMargins(6, 0, 6, 0);
-    lifecycle->addWidget(stage_);
-    lifecycle->addAction(advance_);
-    lifecycle->addSeparator();
-    for (QAction* action : {showPanel_, showScoring_, showModeration_, showAudit_, showExport_})
-        lifecycle->addAction(action);
-    lifecycle->addSeparator();
+    toolbar->addAction(advance_);
+    auto* spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    auto* lifecycle = toolbar;
     auto* actingAs = new QLabel(QStringLiteral("&Acting as:"), lifecycle);
     actingAs->setContentsMargins(6, 0, 4, 0);
     lifecycle->addWidget(actingAs);
@@ -410,6 +420,50 @@ void MainWindow::createActions() {
             [this](const QString& name) { guarded(this, [this, name] { setActor(name); }); });
     connect(actor_->lineEdit(), &QLineEdit::editingFinished, this,
             [this] { guarded(this, [this] { setActor(actor_->currentText()); }); });
+
+    // The sidebar: each screen by name, in two groups, following the screen shown.
+    const std::pair<QAction*, QWidget*> screens[] = {
+        {showStart, start_},           {showResults_, results_},     {showTender_, detailsScroll_},
+        {showModel_, modelScroll_},    {showBids_, bids_},           {nullptr, nullptr},
+        {showPanel_, panel_},          {showScoring_, scoring_},     {showModeration_, moderation_},
+        {showAudit_, audit_},          {showExport_, export_}};
+    for (const auto& [action, page] : screens) {
+        auto* item = new QListWidgetItem(navigation_);
+        if (action == nullptr) {
+            item->setText(QStringLiteral("Workspace"));
+            item->setFlags(Qt::NoItemFlags);
+            QFont font = item->font();
+            font.setBold(true);
+            item->setFont(font);
+            continue;
+        }
+        item->setText(action->text().remove(QLatin1Char('&')) + QStringLiteral("  ") +
+                      action->shortcut().toString(QKeySequence::NativeText));
+        item->setData(Qt::UserRole, QVariant::fromValue(static_cast<void*>(action)));
+        navigationItems_.push_back({item, action, page});
+    }
+    connect(navigation_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        for (const auto& entry : navigationItems_)
+            if (entry.item == item && entry.action->isEnabled())
+                entry.action->trigger();
+        followScreen();
+    });
+    connect(stack_, &QStackedWidget::currentChanged, this, [this] { followScreen(); });
+}
+
+void MainWindow::followScreen() {
+    QWidget* shown = stack_->currentWidget();
+    const QSignalBlocker blocker(navigation_);
+    for (const auto& entry : navigationItems_) {
+        const bool enabled = entry.action->isEnabled();
+        entry.item->setFlags(enabled ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags);
+        entry.item->setToolTip(entry.action->toolTip());
+        // Results also stands for the problems and the progress shown in its place.
+        const bool current =
+            shown == entry.page || (entry.page == results_ && (shown == problems_ ||
+                                                               shown == progress_));
+        entry.item->setSelected(current);
+    }
 }
 
 void MainWindow::setFolderChooser(std::function<QString(QWidget*)> chooser) {
@@ -709,6 +763,7 @@ void MainWindow::updateActions() {
                                                       "first"));
     updateEditActions();
     updateWorkspaceActions();
+    followScreen();
 }
 
 void MainWindow::clearWorkspace() {

@@ -13,10 +13,13 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QAction;
 class QComboBox;
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
 class QProgressBar;
 class QProgressDialog;
 class QStackedWidget;
@@ -171,9 +174,18 @@ private:
     // True when a workspace is shown whose results are not locked: its progress, not a
     // ranking, is what Results shows.
     bool inProgress() const;
+    // The sidebar marks the screen shown and greys out those not available.
+    void followScreen();
     void finishVerification();
 
     QStackedWidget* stack_ = nullptr;
+    QListWidget* navigation_ = nullptr;
+    struct NavigationItem {
+        QListWidgetItem* item;
+        QAction* action;
+        QWidget* page;
+    };
+    std::vector<NavigationItem> navigationItems_;
     QLabel* verificationBanner_ = nullptr; // red, above every screen, while a record fails
     QFutureWatcher<std::shared_ptr<const VerifyReport>>* verifyWatcher_ = nullptr;
     QString verifyingPath_; // the workspace the running verification reads

@@ -159,36 +159,46 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
             }
 
     lowBid_->clear();
-    const EvaluationResult* result =
-        snapshot_ && snapshot_->tender && snapshot_->tender->evaluation.result
-            ? &*snapshot_->tender->evaluation.result
-            : nullptr;
-    // The flag's detail quotes prices: a price-blind viewer sees only that the bid is flagged.
     const auto priceHidden = [this](const std::string& bidId) {
         const auto& ids = snapshot_->bidIds;
         const auto at =
             static_cast<std::size_t>(std::find(ids.begin(), ids.end(), bidId) - ids.begin());
         return at >= snapshot_->bidViews.size() || snapshot_->bidViews[at].priceHidden;
     };
-    if (result && visible)
-        for (const auto& bid : result->bids)
-            for (const auto& flag : bid.flags)
-                if (flag.kind == FlagKind::AbnormallyLow)
-                    lowBid_->addItem(
-                        QStringLiteral("%1: %2").arg(
-                            qtext(snapshot_->labelOf(bid.bidId)),
-                            priceHidden(bid.bidId)
-                                ? QStringLiteral("abnormally low price (prices hidden until the "
-                                                 "results are locked)")
-                                : qtext(flag.detail)),
-                        qtext(bid.bidId));
+    std::size_t undecided = 0;
+    if (visible)
+        for (const auto& price : snapshot_->abnormallyLow) {
+            // A decided price stays listed: the lead may replace the decision, with reasons.
+            // The finding and the lead's reason may quote prices, hidden until the lock.
+            const QString what =
+                priceHidden(price.bidId)
+                    ? (price.decision ? QStringLiteral("abnormally low price, decided (shown "
+                                                       "with the prices once locked)")
+                                      : QStringLiteral("abnormally low price (prices hidden "
+                                                       "until the results are locked)"))
+                : price.decision ? qtext(price.resolution())
+                                 : qtext(price.finding);
+            lowBid_->addItem(
+                QStringLiteral("%1: %2").arg(qtext(snapshot_->labelOf(price.bidId)), what),
+                qtext(price.bidId));
+            lowBid_->setItemData(lowBid_->count() - 1, what, Qt::ToolTipRole);
+            undecided += price.decision ? 0 : 1;
+        }
     const bool lead = snapshot_ && snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead);
+    const QString tally =
+        lowBid_->count() == 0
+            ? QString()
+            : QStringLiteral("%1 examined, %2 awaiting a decision. ")
+                  .arg(lowBid_->count() == 1 ? QStringLiteral("1 price")
+                                             : QStringLiteral("%1 prices").arg(lowBid_->count()))
+                  .arg(undecided);
     lowNotice_->setText(!visible                ? QString()
                         : lowBid_->count() == 0 ? QStringLiteral("No bid is flagged with an "
                                                                  "abnormally low price.")
-                        : lead
-                            ? QStringLiteral("Accept the price or reject the bid, with the reason.")
-                            : QStringLiteral("Only the lead decides on abnormally low prices."));
+                        : lead ? tally + QStringLiteral("Accept the price or reject the bid, "
+                                                        "with the reason.")
+                               : tally + QStringLiteral("Only the lead decides on abnormally "
+                                                        "low prices."));
     const bool decides = lead && lowBid_->count() > 0;
     lowBid_->setEnabled(decides);
     lowReason_->setEnabled(decides);

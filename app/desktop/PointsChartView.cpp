@@ -27,7 +27,8 @@ PointsChartView::PointsChartView(QWidget* parent) : QChartView(parent) {
 void PointsChartView::setTender(const std::shared_ptr<const LoadedTender>& tender) {
     auto* chart = new QChart();
     chart->setTitle(QStringLiteral("Points by group, ranked bids"));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Beside the bars, one line each, so no group's name is cut short in a small window.
+    chart->legend()->setAlignment(Qt::AlignRight);
     chart->legend()->setShowToolTips(true); // long group names are elided
     chart->setMargins(QMargins(4, 4, 4, 4));
     if (tender && tender->ok()) {
@@ -55,7 +56,7 @@ void PointsChartView::setTender(const std::shared_ptr<const LoadedTender>& tende
             const bool leaf = column.kind == RankingColumnKind::Leaf;
             available += leaf ? result.leaves[column.index].effectiveWeight
                               : result.groups[column.index].effectiveWeight;
-            auto* set = new QBarSet(QString::fromStdString(column.header));
+            auto* set = new QBarSet(QString::fromStdString(column.header).replace(QLatin1Char('\n'), QLatin1Char(' ')));
             for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
                 const BidResult& bid = **it;
                 if (leaf)

@@ -15,6 +15,7 @@ enum class RankingColumnKind {
     Rank,
     Bid,
     Supplier,
+    Price,
     Total,
     PricePerPoint,
     Leaf,
@@ -27,10 +28,10 @@ struct RankingColumn {
     RankingColumnKind kind = RankingColumnKind::Rank;
     std::size_t index = 0; // Leaf: into EvaluationResult::leaves; Group: into ::groups
     std::string id;        // the model node's id for Leaf and Group columns
-    std::string header;    // "Rank", "Quality"; a long title gives way to the id
+    std::string header;    // "Rank", "Quality": the node's title, wrapped onto short lines
 };
 
-// Rank, bid, supplier, total (and price per point under price per quality point), one
+// Rank, bid, supplier, price (P), total (and price per point under price per quality point), one
 // column per scored top-level node of the model in model order, then flags and status.
 // Gates and leaves that are not scored get no column.
 std::vector<RankingColumn> rankingColumns(const Tender& tender, const EvaluationResult& result);

@@ -138,6 +138,8 @@ QVariant RankingModel::display(const BidResult& bid, const RankingColumn& column
         return qtext(bid.bidId);
     case RankingColumnKind::Supplier:
         return qtext(bid.supplierName);
+    case RankingColumnKind::Price:
+        return bid.price ? QVariant(qtext(formatPounds(*bid.price))) : QVariant();
     case RankingColumnKind::Total:
         return ranked ? QVariant(qtext(formatFixed(bid.total, places))) : QVariant();
     case RankingColumnKind::PricePerPoint:
@@ -164,6 +166,8 @@ QVariant RankingModel::sortKey(const BidResult& bid, const RankingColumn& column
     case RankingColumnKind::Rank:
         // Excluded bids have no rank and sort after every ranked bid.
         return bid.rank ? *bid.rank : std::numeric_limits<int>::max();
+    case RankingColumnKind::Price:
+        return bid.price ? *bid.price : std::numeric_limits<double>::max();
     case RankingColumnKind::Total:
         return bid.status == BidStatus::Ranked ? bid.total : -1.0;
     case RankingColumnKind::PricePerPoint:
@@ -201,6 +205,7 @@ QVariant RankingModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::TextAlignmentRole:
         if (column->kind == RankingColumnKind::Rank || column->kind == RankingColumnKind::Total ||
+            column->kind == RankingColumnKind::Price ||
             column->kind == RankingColumnKind::PricePerPoint || isPointsColumn(*column))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
@@ -237,6 +242,8 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         return qtext(column->header + " (" + formatDecimal(available) + ")");
     if (role == Qt::ToolTipRole)
         return qtext(column->id + ": " + formatDecimal(available) + " points available");
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(Qt::AlignCenter);
     return {};
 }
 

@@ -101,6 +101,8 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
     lower->addWidget(explanation_);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
+    // The chart's legend needs the room more than the explanation, which wraps.
+    lower->setSizes({600, 400});
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(table_);
@@ -141,7 +143,10 @@ void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
     // names are in the header tooltips.
     for (int column = 0; column < proxy_->columnCount(); ++column) {
         const RankingColumn* shown = model_->columnAt(column);
-        const int widest = shown != nullptr && isPointsColumn(*shown) ? 150 : 260;
+        const bool narrow = shown != nullptr &&
+                            (isPointsColumn(*shown) || shown->kind == RankingColumnKind::Status ||
+                             shown->kind == RankingColumnKind::Flags);
+        const int widest = narrow ? 130 : 170;
         table_->setColumnWidth(column, std::min(table_->columnWidth(column), widest));
     }
     // Start on the winner's total, so the panel shows at once how a total is made.

@@ -109,6 +109,14 @@ void fill(WorkspaceSnapshot& snapshot) {
         // the folder evaluate() read, rather than reading the workspace twice more.
         if (readsAll)
             snapshot.agenda = Workspace::moderationAgendaOf(*folder);
+        if (const auto& result = tender->evaluation.result) {
+            // Who decided is in the audit trail, read again only when there is a decision.
+            const bool decided = !folder->evaluations.abnormallyLowDecisions.empty();
+            snapshot.abnormallyLow = abnormallyLowPrices(*result, folder->evaluations,
+                                                         !decided   ? std::vector<AuditEntry>{}
+                                                         : readsAll ? snapshot.audit
+                                                                    : ws.auditLog());
+        }
         const bool member = snapshot.panel.isMember(snapshot.actor);
         if (member)
             snapshot.bidViews = Workspace::bidViewsOf(*folder, snapshot.panel, snapshot.state,

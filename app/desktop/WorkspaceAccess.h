@@ -4,6 +4,7 @@
 #pragma once
 
 #include "desktop/LoadedTender.h"
+#include "lifecycle/AbnormallyLowPrices.h"
 #include "store/Workspace.h"
 
 #include <cstddef>
@@ -61,6 +62,8 @@ struct WorkspaceSnapshot {
     std::shared_ptr<const LoadedTender> tender;
     std::vector<AuditEntry> audit;      // empty unless readsEveryScore
     std::vector<ModerationItem> agenda; // empty unless readsEveryScore
+    // The prices flagged as abnormally low and the decisions on them, as the report lists them.
+    std::vector<AbnormallyLowPrice> abnormallyLow;
 
     std::vector<std::string> bidIds; // stored order
     std::vector<BidView> bidViews;   // as the actor sees them; empty when not on the panel

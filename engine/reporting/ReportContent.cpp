@@ -3,6 +3,7 @@
 #include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "core/Money.h"
+#include "lifecycle/AbnormallyLowPrices.h"
 #include "scoring/Derivation.h"
 #include "scoring/Evaluator.h"
 #include "scoring/SocialValueCommitments.h"
@@ -191,10 +192,6 @@ std::string fieldOf(const std::string& rowText, const std::string& name) {
         value += rowText[i];
     }
     return value;
-}
-
-std::string firstWord(const std::string& text) {
-    return text.substr(0, text.find(' '));
 }
 
 std::string livingWageStatus(const Bid& bid, const Tender& tender) {
@@ -659,27 +656,24 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
     }
 
     // Flags, each with what the panel did about it.
-    const auto log = workspace.auditLog();
-    std::map<std::string, std::string> decidedBy; // bid -> who decided the abnormally low price
-    for (const auto& entry : log)
-        if (entry.action == "abnormally-low.decide" ||
-            entry.action == "abnormally-low-decision.import")
-            decidedBy[firstWord(entry.subject)] = entry.actor;
     const Evaluations& evaluations = e.folder.evaluations;
+    const auto log = workspace.auditLog();
+    const auto lowPrices = abnormallyLowPrices(result, evaluations, log);
+    const auto lowPriceRow = [](const AbnormallyLowPrice& price) {
+        return FlagRow{price.bidId, "abnormally-low", price.criterionId, price.finding,
+                       price.resolution()};
+    };
     for (const auto& bid : result.bids) {
         for (const auto& flag : bid.flags) {
+            if (flag.kind == FlagKind::AbnormallyLow) {
+                for (const auto& price : lowPrices)
+                    if (price.bidId == bid.bidId)
+                        c.flags.push_back(lowPriceRow(price));
+                continue;
+            }
             FlagRow row{
                 bid.bidId, std::string(toString(flag.kind)), flag.criterionId, flag.detail, {}};
-            if (flag.kind == FlagKind::AbnormallyLow) {
-                if (const auto* d = evaluations.findAbnormallyLowDecision(bid.bidId)) {
-                    const auto who = decidedBy.find(bid.bidId);
-                    row.resolution = std::string(d->accept ? "accepted" : "rejected") +
-                                     (who != decidedBy.end() ? " by " + who->second : "") + ": " +
-                                     d->reason;
-                } else {
-                    row.resolution = "no decision recorded";
-                }
-            } else if (flag.kind == FlagKind::EvaluatorSpread) {
+            if (flag.kind == FlagKind::EvaluatorSpread) {
                 ++c.moderation.spreadsOverThreshold;
                 if (const auto* consensus = evaluations.findConsensus(bid.bidId, flag.criterionId))
                     row.resolution = "consensus " + formatDecimal(consensus->value) +
@@ -696,21 +690,10 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
         }
     }
     // A rejected abnormally low price excludes the bid; its decision is a resolution too.
-    for (const auto& d : evaluations.abnormallyLowDecisions) {
-        const bool listed = std::any_of(c.flags.begin(), c.flags.end(), [&](const FlagRow& f) {
-            return f.bidId == d.bidId && f.kind == "abnormally-low";
-        });
-        if (listed)
-            continue;
-        const auto who = decidedBy.find(d.bidId);
-        c.flags.push_back({d.bidId,
-                           "abnormally-low",
-                           {},
-                           "price examined as abnormally low",
-                           std::string(d.accept ? "accepted" : "rejected") +
-                               (who != decidedBy.end() ? " by " + who->second : "") + ": " +
-                               d.reason});
-    }
+    for (const auto& price : lowPrices)
+        if (const BidResult* bid = result.findBid(price.bidId);
+            bid == nullptr || !bid->hasFlag(FlagKind::AbnormallyLow))
+            c.flags.push_back(lowPriceRow(price));
 
     // The panel and its declarations.
     const PanelRecord panel = workspace.panel();

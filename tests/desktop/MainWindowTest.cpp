@@ -35,8 +35,12 @@ private:
     static QModelIndex cellOf(const QTableView& view, const QString& bid, const QString& header) {
         const QAbstractItemModel* model = view.model();
         int column = -1;
+        // Points columns are headed by title; their tooltips start with the node's id.
         for (int c = 0; c < model->columnCount(); ++c)
-            if (model->headerData(c, Qt::Horizontal).toString().startsWith(header))
+            if (model->headerData(c, Qt::Horizontal).toString().startsWith(header) ||
+                model->headerData(c, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(header + QLatin1Char(':')))
                 column = c;
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->index(row, 1).data().toString() == bid)
@@ -102,7 +106,8 @@ private slots:
         // price, quality, social-value, locality, rlw, ownership; the gates score nothing.
         QCOMPARE(series->count(), 6);
         QCOMPARE(series->barSets().front()->count(), 5); // the five ranked bids
-        QCOMPARE(series->barSets().front()->label(), QStringLiteral("price"));
+        QCOMPARE(series->barSets().front()->label(),
+                 QStringLiteral("Total price over three years"));
     }
 
     void invalidFolderShowsEveryProblemWithFileLineAndColumn() {

@@ -23,7 +23,10 @@ private:
 
     static int columnHeaded(const QAbstractItemModel& model, const QString& prefix) {
         for (int column = 0; column < model.columnCount(); ++column)
-            if (model.headerData(column, Qt::Horizontal).toString().startsWith(prefix))
+            if (model.headerData(column, Qt::Horizontal).toString().startsWith(prefix) ||
+                model.headerData(column, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(prefix + QLatin1Char(':')))
                 return column;
         return -1;
     }
@@ -84,7 +87,7 @@ private slots:
         // price 40, quality 30, social value 15, locality 5, living wage 5, ownership 5.
         QCOMPARE(model.headerData(columnHeaded(model, QStringLiteral("price")), Qt::Horizontal)
                      .toString(),
-                 QStringLiteral("price (40)"));
+                 QStringLiteral("Total price over\nthree years (40)"));
         QCOMPARE(model.headerData(columnHeaded(model, QStringLiteral("Quality")), Qt::Horizontal)
                      .toString(),
                  QStringLiteral("Quality (30)"));

@@ -471,6 +471,13 @@ private slots:
         child<QLineEdit>(window, "abnormallyLowReasonLineEdit")
             ->setText(QStringLiteral("costs explained in clarification"));
         QVERIFY(clickAndWait(window, child<QPushButton>(window, "acceptPricePushButton")));
+        // The decided price stays listed with its decision, as the award report gives it.
+        QCOMPARE(lowBid->count(), 1);
+        QCOMPARE(lowBid->currentText(),
+                 QStringLiteral("B6: accepted by alice: costs explained in clarification"));
+        QCOMPARE(child<QLabel>(window, "abnormallyLowNoticeLabel")->text(),
+                 QStringLiteral("1 price examined, 0 awaiting a decision. Accept the price or "
+                                "reject the bid, with the reason."));
         QVERIFY2(advance->isEnabled(), qPrintable(advance->toolTip()));
         QSignalSpy shown(&window, &MainWindow::workspaceShown);
         advance->trigger();
