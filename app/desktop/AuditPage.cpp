@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace fairtender::desktop {
 
 namespace {
@@ -51,6 +53,8 @@ AuditPage::AuditPage(QWidget* parent) : QWidget(parent) {
     table_->setModel(filter_);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setStretchLastSection(true);
+    table_->verticalHeader()->hide();
+    table_->setWordWrap(false); // one line per entry; the whole text is in each cell's tooltip
     verify_ = new QPushButton(QStringLiteral("&Verify (Ctrl+Shift+V)"), this);
     verify_->setObjectName(QStringLiteral("verifyPushButton"));
     verify_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
@@ -92,6 +96,7 @@ void AuditPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
     const bool samePath = snapshot_ && snapshot && snapshot_->path == snapshot->path;
     snapshot_ = snapshot && snapshot->ok() ? std::move(snapshot) : nullptr;
     model_->setSnapshot(snapshot_);
+    fitColumns();
     if (!snapshot_)
         notice_->setText(QStringLiteral("Open a workspace (*.ftw) to see its audit log."));
     else if (!readsEveryScore(snapshot_->panel, snapshot_->actor))
@@ -107,6 +112,21 @@ void AuditPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
     verify_->setEnabled(snapshot_ != nullptr && !isVerifying());
     if (!samePath)
         result_->clear();
+}
+
+void AuditPage::fitColumns() {
+    // The short columns fit their text whole; the free text gets a share and its tooltip.
+    // Widths from the first rows only: a long log would take longer to measure than to read.
+    table_->horizontalHeader()->setResizeContentsPrecision(200);
+    for (const int column :
+         {AuditLogModel::Seq, AuditLogModel::Time, AuditLogModel::Who, AuditLogModel::Action}) {
+        table_->resizeColumnToContents(column);
+        if (column == AuditLogModel::Who || column == AuditLogModel::Action)
+            table_->setColumnWidth(column, std::min(table_->columnWidth(column), 180));
+    }
+    table_->setColumnWidth(AuditLogModel::Subject, 170);
+    table_->setColumnWidth(AuditLogModel::Reason, 200);
+    table_->setColumnWidth(AuditLogModel::Before, 160);
 }
 
 bool AuditPage::isVerifying() const {

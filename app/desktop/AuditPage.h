@@ -43,6 +43,7 @@ signals:
 
 private:
     void showReport();
+    void fitColumns();
 
     std::shared_ptr<const WorkspaceSnapshot> snapshot_;
     QLabel* notice_ = nullptr;

@@ -33,8 +33,8 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QProgressDialog>
@@ -423,10 +423,10 @@ void MainWindow::createActions() {
 
     // The sidebar: each screen by name, in two groups, following the screen shown.
     const std::pair<QAction*, QWidget*> screens[] = {
-        {showStart, start_},           {showResults_, results_},     {showTender_, detailsScroll_},
-        {showModel_, modelScroll_},    {showBids_, bids_},           {nullptr, nullptr},
-        {showPanel_, panel_},          {showScoring_, scoring_},     {showModeration_, moderation_},
-        {showAudit_, audit_},          {showExport_, export_}};
+        {showStart, start_},        {showResults_, results_}, {showTender_, detailsScroll_},
+        {showModel_, modelScroll_}, {showBids_, bids_},       {nullptr, nullptr},
+        {showPanel_, panel_},       {showScoring_, scoring_}, {showModeration_, moderation_},
+        {showAudit_, audit_},       {showExport_, export_}};
     for (const auto& [action, page] : screens) {
         auto* item = new QListWidgetItem(navigation_);
         if (action == nullptr) {
@@ -459,9 +459,8 @@ void MainWindow::followScreen() {
         entry.item->setFlags(enabled ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags);
         entry.item->setToolTip(entry.action->toolTip());
         // Results also stands for the problems and the progress shown in its place.
-        const bool current =
-            shown == entry.page || (entry.page == results_ && (shown == problems_ ||
-                                                               shown == progress_));
+        const bool current = shown == entry.page ||
+                             (entry.page == results_ && (shown == problems_ || shown == progress_));
         entry.item->setSelected(current);
     }
 }

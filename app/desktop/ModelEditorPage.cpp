@@ -5,6 +5,7 @@
 #include "desktop/ModelEditorDefaults.h"
 #include "desktop/ModelEditorModel.h"
 #include "desktop/QtText.h"
+#include "desktop/ReadOnlyLook.h"
 #include "desktop/TenderDocument.h"
 #include "model/Tender.h"
 
@@ -426,13 +427,6 @@ void setEditorText(QWidget* editor, const QString& value) {
     }
 }
 
-void setEditorReadOnly(QWidget* editor, bool readOnly) {
-    if (auto* line = qobject_cast<QLineEdit*>(editor))
-        line->setReadOnly(readOnly);
-    else if (auto* plain = qobject_cast<QPlainTextEdit*>(editor))
-        plain->setReadOnly(readOnly);
-}
-
 } // namespace
 
 ModelEditorPage::ModelEditorPage(TenderDocument* document, QWidget* parent)
@@ -776,9 +770,9 @@ void ModelEditorPage::refreshEditability() {
     typeBox_->setEnabled(!frozen);
     methodBox_->setEnabled(!frozen);
     for (QWidget* editor : editors_)
-        setEditorReadOnly(editor, frozen);
+        setShownReadOnly(editor, frozen);
     for (QWidget* editor : modelEditors_)
-        setEditorReadOnly(editor, frozen);
+        setShownReadOnly(editor, frozen);
 }
 
 void ModelEditorPage::setFrozen(bool frozen, const QString& reason) {

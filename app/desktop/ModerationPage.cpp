@@ -221,16 +221,24 @@ void ModerationPage::showItem() {
         return;
     }
     const ModerationItem& item = snapshot_->agenda[static_cast<std::size_t>(current.row())];
-    item_->setText(QStringLiteral("%1 %2: mean %3, spread %4 (threshold %5)%6")
-                       .arg(qtext(snapshot_->labelOf(item.bidId)), qtext(item.criterionId),
-                            qtext(formatFixed(item.mean, 2)), qtext(formatFixed(item.spread, 2)),
-                            qtext(formatFixed(item.threshold, 2)),
+    const QString scored = item.scores.empty() ? QStringLiteral("no evaluator's score counts (threshold %1)")
+                                                     .arg(qtext(formatFixed(item.threshold, 2)))
+                                               : QStringLiteral("mean %1, spread %2 (threshold %3)")
+                                                     .arg(qtext(formatFixed(item.mean, 2)),
+                                                          qtext(formatFixed(item.spread, 2)),
+                                                          qtext(formatFixed(item.threshold, 2)));
+    item_->setText(QStringLiteral("%1 %2: %3%4")
+                       .arg(qtext(snapshot_->labelOf(item.bidId)),
+                            qtext(snapshot_->titleOf(item.criterionId)), scored,
                             item.consensus
                                 ? QStringLiteral("; agreed %1, so give a change "
                                                  "reason to replace it")
                                       .arg(qtext(exactDecimalText(item.consensus->value)))
                                 : QString()));
-    value_->setText(qtext(exactDecimalText(item.consensus ? item.consensus->value : item.mean)));
+    // A consensus starts from the evaluators' mean; with no score there is nothing to offer.
+    value_->setText(item.consensus        ? qtext(exactDecimalText(item.consensus->value))
+                    : item.scores.empty() ? QString()
+                                          : qtext(exactDecimalText(item.mean)));
     changeReason_->setEnabled(item.consensus.has_value());
 }
 

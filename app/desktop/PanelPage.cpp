@@ -39,12 +39,12 @@ PanelPage::PanelPage(QWidget* parent) : QWidget(parent) {
     role_->setAccessibleName(QStringLiteral("New member's role"));
     for (const char* role : {"lead", "evaluator", "moderator", "auditor"})
         role_->addItem(QString::fromLatin1(role));
-    auto* addButton = new QPushButton(QStringLiteral("&Add member"), add);
-    addButton->setObjectName(QStringLiteral("addMemberPushButton"));
+    add_ = new QPushButton(QStringLiteral("&Add member"), add);
+    add_->setObjectName(QStringLiteral("addMemberPushButton"));
     auto* addForm = new QFormLayout(add);
     addForm->addRow(QStringLiteral("&Name:"), name_);
     addForm->addRow(QStringLiteral("&Role:"), role_);
-    addForm->addRow(addButton);
+    addForm->addRow(add_);
 
     auto* declare = new QGroupBox(QStringLiteral("Declaration of interests"), this);
     declareHeading_ = new QLabel(declare);
@@ -81,7 +81,7 @@ PanelPage::PanelPage(QWidget* parent) : QWidget(parent) {
     layout->addWidget(table_, 1);
     layout->addLayout(forms);
 
-    connect(addButton, &QPushButton::clicked, this,
+    connect(add_, &QPushButton::clicked, this,
             [this] { emit addMemberRequested(name_->text().trimmed(), role_->currentText()); });
     connect(declare_, &QPushButton::clicked, this, [this] {
         if (none_->isChecked())
@@ -124,7 +124,21 @@ void PanelPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot) {
         : declared
             ? QStringLiteral("%1 has declared (a further declaration adds to it).").arg(actor)
             : QStringLiteral("%1 has not declared yet: declare before scoring.").arg(actor));
-    declare_->setEnabled(member);
+    // The engine's rule, with its reason under the table and on the disabled buttons.
+    const QString frozen = QString::fromStdString(panelChangeProblem(snapshot_->state));
+    if (!frozen.isEmpty()) {
+        notice_->setText(notice_->text() + QLatin1Char(' ') + frozen.at(0).toUpper() +
+                         frozen.mid(1) + QLatin1Char('.'));
+        if (member)
+            declareHeading_->setText(declared ? QStringLiteral("%1 has declared.").arg(actor)
+                                              : QStringLiteral("%1 did not declare.").arg(actor));
+    }
+    for (QWidget* control : std::initializer_list<QWidget*>{name_, role_, add_, none_, conflict_,
+                                                            conflictBid_, details_})
+        control->setEnabled(frozen.isEmpty());
+    declare_->setEnabled(member && frozen.isEmpty());
+    for (QPushButton* button : {add_, declare_})
+        button->setToolTip(frozen.isEmpty() ? QString() : frozen);
 }
 
 } // namespace fairtender::desktop

@@ -39,6 +39,7 @@ private:
     QTableView* table_ = nullptr;
     QLineEdit* name_ = nullptr;
     QComboBox* role_ = nullptr;
+    QPushButton* add_ = nullptr;
     QLabel* declareHeading_ = nullptr;
     QRadioButton* none_ = nullptr;
     QRadioButton* conflict_ = nullptr;

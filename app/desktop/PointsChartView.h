@@ -18,7 +18,8 @@ class PointsChartView : public QChartView {
 public:
     explicit PointsChartView(QWidget* parent = nullptr);
 
-    // Rebuilds the chart for this tender's ranked bids (the top 20); empty for a null or invalid tender.
+    // Rebuilds the chart for this tender's ranked bids (the top 20); empty for a null or invalid
+    // tender.
     void setTender(const std::shared_ptr<const LoadedTender>& tender);
 };
 

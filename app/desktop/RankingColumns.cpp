@@ -1,38 +1,8 @@
 #include "desktop/RankingColumns.h"
 
+#include "desktop/HeaderTitles.h"
+
 namespace fairtender::desktop {
-
-namespace {
-
-// A header by the node's title (its id when it has none), broken onto lines of about 16
-// characters so the points columns stay narrow.
-std::string shortName(const std::string& id, const std::string& title) {
-    constexpr std::size_t kLine = 16;
-    if (title.empty())
-        return id;
-    std::string wrapped;
-    std::size_t line = 0;
-    std::size_t start = 0;
-    while (start < title.size()) {
-        std::size_t end = title.find(' ', start);
-        if (end == std::string::npos)
-            end = title.size();
-        const std::string word = title.substr(start, end - start);
-        if (line > 0 && line + 1 + word.size() > kLine) {
-            wrapped += '\n';
-            line = 0;
-        } else if (line > 0) {
-            wrapped += ' ';
-            ++line;
-        }
-        wrapped += word;
-        line += word.size();
-        start = end + 1;
-    }
-    return wrapped;
-}
-
-} // namespace
 
 std::vector<RankingColumn> rankingColumns(const Tender& tender, const EvaluationResult& result) {
     const bool perPoint = result.aggregation == Aggregation::PricePerQualityPoint;
@@ -55,11 +25,11 @@ std::vector<RankingColumn> rankingColumns(const Tender& tender, const Evaluation
         if (node.kind == NodeKind::Group) {
             if (const auto index = result.groupIndex(node.id))
                 columns.push_back({RankingColumnKind::Group, *index, node.id,
-                                   shortName(node.id, result.groups[*index].title)});
+                                   wrappedTitle(node.id, result.groups[*index].title)});
         } else if (const auto index = result.leafIndex(node.id);
                    index && result.leaves[*index].scored) {
             columns.push_back({RankingColumnKind::Leaf, *index, node.id,
-                               shortName(node.id, result.leaves[*index].title)});
+                               wrappedTitle(node.id, result.leaves[*index].title)});
         }
     }
     return columns;

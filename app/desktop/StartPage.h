@@ -2,8 +2,11 @@
 // from a folder, open one of the shipped samples, or reopen a recent folder or workspace.
 #pragma once
 
+#include <QFutureWatcher>
+#include <QStringList>
 #include <QWidget>
 
+class QStandardItemModel;
 class QStringListModel;
 class QListView;
 
@@ -14,14 +17,21 @@ class StartPage : public QWidget {
 
 public:
     explicit StartPage(QWidget* parent = nullptr);
+    ~StartPage() override;
 
     // Lists the sample folders found in the samples directory (those holding tender.xml).
     void refreshSamples();
-    // Shows these folders and workspaces, most recent first.
+    // Shows these folders and workspaces, most recent first: each path at once, then, read
+    // in the background, the tender's title and how far it has got.
     void setRecentFolders(const QStringList& folders);
+    // True until every recent entry has its title and stage.
+    bool isDescribingRecent() const;
+
+    // The recent list's items hold their path here; the display text is for people.
+    static constexpr int PathRole = Qt::UserRole + 1;
 
     QStringListModel* samplesModel() const { return samples_; }
-    QStringListModel* recentModel() const { return recent_; }
+    QStandardItemModel* recentModel() const { return recent_; }
 
 signals:
     void chooseFolderRequested();
@@ -32,7 +42,9 @@ signals:
 private:
     QString samplesPath_;
     QStringListModel* samples_ = nullptr;
-    QStringListModel* recent_ = nullptr;
+    QStandardItemModel* recent_ = nullptr;
+    QStringList recentPaths_;
+    QFutureWatcher<QStringList>* describer_ = nullptr;
 };
 
 } // namespace fairtender::desktop

@@ -4,6 +4,7 @@
 #include "core/Money.h"
 #include "core/Postcode.h"
 #include "desktop/QtText.h"
+#include "desktop/ReadOnlyLook.h"
 #include "desktop/TenderDocument.h"
 #include "io/xml/ReferenceData.h"
 #include "model/Tender.h"
@@ -75,7 +76,7 @@ TenderDetailsPage::TenderDetailsPage(TenderDocument* document, QWidget* parent)
     title_ = lineEdit("tenderTitle");
     buyer_ = lineEdit("tenderBuyer");
     currency_ = lineEdit("tenderCurrency");
-    currency_->setReadOnly(true);
+    setShownReadOnly(currency_, true);
     currency_->setToolTip(QStringLiteral("Amounts are in pounds sterling"));
     value_ = lineEdit("estimatedValue");
     value_->setPlaceholderText(QStringLiteral("e.g. \u00a31,234,567.89 or 1234567.89"));
@@ -261,7 +262,7 @@ void TenderDetailsPage::refreshEditability() {
     frozenBanner_->setVisible(frozen);
     for (QLineEdit* edit : {id_, title_, buyer_, value_, rateDate_, hourly_, minimum_, effective_,
                             areaId_, areaName_, postcodes_})
-        edit->setReadOnly(frozen);
+        setShownReadOnly(edit, frozen);
     const int mode = rateMode_->currentIndex();
     for (QWidget* widget : {static_cast<QWidget*>(rateMode_), static_cast<QWidget*>(region_),
                             static_cast<QWidget*>(addArea_)})

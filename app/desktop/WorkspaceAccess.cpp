@@ -194,6 +194,13 @@ std::string WorkspaceSnapshot::labelOf(const std::string& bidId) const {
     return index < bidViews.size() ? bidViews[index].label : bidId;
 }
 
+std::string WorkspaceSnapshot::titleOf(const std::string& criterionId) const {
+    for (const auto& criterion : criteria)
+        if (criterion.id == criterionId)
+            return criterion.title.empty() ? criterionId : criterion.title;
+    return criterionId;
+}
+
 std::shared_ptr<const WorkspaceSnapshot>
 readWorkspaceSnapshot(const fs::path& path, const std::string& actor, bool anonymous) noexcept {
     try {

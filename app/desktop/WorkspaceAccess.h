@@ -86,6 +86,8 @@ struct WorkspaceSnapshot {
     const JudgementCell* cell(std::size_t bid, std::size_t criterion) const;
     // The label the actor sees for a stored bid id ("Bid A" when anonymous), else the id.
     std::string labelOf(const std::string& bidId) const;
+    // A judgement criterion's title (its id when untitled or unknown).
+    std::string titleOf(const std::string& criterionId) const;
 };
 
 // True when one of `actor`'s roles may read every evaluator's scores (PanelViews'

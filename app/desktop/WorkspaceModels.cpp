@@ -1,6 +1,7 @@
 #include "desktop/WorkspaceModels.h"
 
 #include "core/Decimal.h"
+#include "desktop/HeaderTitles.h"
 #include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "store/EvaluationsXml.h"
@@ -159,12 +160,19 @@ QVariant ScoringModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ScoringModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (role != Qt::DisplayRole || !snapshot_ || section < 0)
+    if ((role != Qt::DisplayRole && role != Qt::ToolTipRole) || !snapshot_ || section < 0)
         return {};
     const auto at = static_cast<std::size_t>(section);
-    if (orientation == Qt::Horizontal)
-        return at < snapshot_->criteria.size() ? QVariant(qtext(snapshot_->criteria[at].id))
-                                               : QVariant();
+    if (orientation == Qt::Horizontal) {
+        if (at >= snapshot_->criteria.size())
+            return {};
+        const JudgementCriterion& criterion = snapshot_->criteria[at];
+        return role == Qt::ToolTipRole
+                   ? qtext(criterion.id + ": scored 0 to " + exactDecimalText(criterion.scaleMax))
+                   : qtext(wrappedTitle(criterion.id, criterion.title));
+    }
+    if (role == Qt::ToolTipRole)
+        return {};
     if (at < snapshot_->bidViews.size())
         return qtext(snapshot_->bidViews[at].label);
     return {};
@@ -207,6 +215,8 @@ QVariant ModerationModel::data(const QModelIndex& index, int role) const {
         bold.setBold(true);
         return bold;
     }
+    if (role == Qt::ToolTipRole && index.column() == Criterion)
+        return qtext(item.criterionId);
     if (role == Qt::ToolTipRole && index.column() == Spread)
         return item.overThreshold
                    ? QStringLiteral("Spread %1 is over the threshold %2: discuss before agreeing")
@@ -220,11 +230,12 @@ QVariant ModerationModel::data(const QModelIndex& index, int role) const {
     case Bid:
         return qtext(snapshot_->labelOf(item.bidId));
     case Criterion:
-        return qtext(item.criterionId);
+        return qtext(snapshot_->titleOf(item.criterionId));
+    // With no score in (every evaluator conflicted, or none scored yet) there is no mean.
     case Mean:
-        return qtext(formatFixed(item.mean, 2));
+        return item.scores.empty() ? QStringLiteral("-") : qtext(formatFixed(item.mean, 2));
     case Spread:
-        return qtext(formatFixed(item.spread, 2));
+        return item.scores.empty() ? QStringLiteral("-") : qtext(formatFixed(item.spread, 2));
     case Threshold:
         return qtext(formatFixed(item.threshold, 2));
     case Consensus:

@@ -101,6 +101,12 @@ std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vec
     return items;
 }
 
+std::string panelChangeProblem(LifecycleState state) {
+    if (state < LifecycleState::Locked)
+        return {};
+    return "the results are " + std::string(toString(state)) + ": the panel can no longer change";
+}
+
 std::string scoreScaleProblem(const Tender& tender, const std::string& criterionId, double value) {
     const ModelNode* node = findNode(tender.model, criterionId);
     if (node == nullptr)

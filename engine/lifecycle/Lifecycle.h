@@ -90,6 +90,11 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
 std::vector<std::string> transitionWarnings(LifecycleState from, LifecycleState to,
                                             const LifecycleFacts& facts);
 
+// Empty while the panel may still change (members added, interests declared), else why not:
+// once the results are locked, who evaluated and what they declared is part of the record
+// the award rests on ("the results are awarded: the panel can no longer change").
+std::string panelChangeProblem(LifecycleState state);
+
 // Empty when `value` is a score the judgement criterion's scale allows (0 to scale-max, on
 // the step when it has one), else why not: "score 7 is outside the scale 0 to 5 of q-menu".
 std::string scoreScaleProblem(const Tender& tender, const std::string& criterionId, double value);

@@ -1356,10 +1356,8 @@ CommandOutcome Workspace::addPanelMember(const std::string& actor, const std::st
                                "\", already on the panel: it differs only by look-alike or "
                                "invisible characters, spacing or case; use the same name for "
                                "the same person, or tell two people apart in a way that shows"));
-        else if (state >= LifecycleState::Locked)
-            outcome.problems.push_back(refusal(impl.path, "the results are " +
-                                                              std::string(toString(state)) +
-                                                              ": the panel can no longer change"));
+        else if (const auto locked = panelChangeProblem(state); !locked.empty())
+            outcome.problems.push_back(refusal(impl.path, locked));
         else if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
             outcome.problems.push_back(
                 refusal(impl.path, actor + " is not the lead: only the lead adds to the panel"));
@@ -1382,7 +1380,12 @@ CommandOutcome Workspace::declareInterests(const std::string& actor,
         const PanelRecord panel = impl.readPanel();
         if (!panel.isMember(actor)) {
             outcome.problems.push_back(
-                refusal(impl.path, actor + " is not on the panel (panel add NAME --role ROLE)"));
+                refusal(impl.path, actor + " is not on the panel: the lead adds them first"));
+            return;
+        }
+        // A conflict declared now would take scores out of results already locked.
+        if (const auto locked = panelChangeProblem(impl.currentState()); !locked.empty()) {
+            outcome.problems.push_back(refusal(impl.path, locked));
             return;
         }
         std::set<std::string> bids;

@@ -98,8 +98,15 @@ inline bool toModerationAgreed(Workspace& ws) {
     return true;
 }
 
+// toModerationAgreed, then alice accepts B6's abnormally low price and locks the results.
+inline bool toLocked(Workspace& ws) {
+    return toModerationAgreed(ws) &&
+           ws.decideAbnormallyLow("alice", "B6", true, "costs explained", rates()).ok() &&
+           ws.advance("alice", LifecycleState::Locked, "moderation complete", rates()).ok();
+}
+
 // Takes the workspace `file` a step on through the engine (toEvaluation, toModeration,
-// toModerationAgreed) and closes it again, before a window opens it.
+// toModerationAgreed, toLocked) and closes it again, before a window opens it.
 inline bool stepWorkspace(const QString& file, bool (*step)(Workspace&)) {
     Workspace ws = engineWorkspace(file);
     return step(ws);

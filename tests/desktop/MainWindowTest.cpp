@@ -4,6 +4,7 @@
 
 #include "DesktopTestSupport.h"
 #include "desktop/LoadedTender.h"
+#include "desktop/StartPage.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -248,8 +249,11 @@ private slots:
         window.openFolder(test::samplePath("highways-maintenance"));
         waitUntilShown(window);
         auto* recent = window.findChild<QListView*>(QStringLiteral("recentListView"));
-        QCOMPARE(recent->model()->index(0, 0).data().toString(),
-                 QDir(test::samplePath("highways-maintenance")).absolutePath());
+        const QString folder = QDir(test::samplePath("highways-maintenance")).absolutePath();
+        QCOMPARE(recent->model()->index(0, 0).data(StartPage::PathRole).toString(), folder);
+        QTRY_VERIFY_WITH_TIMEOUT(recent->model()->index(0, 0).data().toString().endsWith(
+                                     QStringLiteral("\ntender folder · ") + folder),
+                                 20000);
     }
 
     void screenshotOptionSavesAPictureOfTheResults() {

@@ -231,6 +231,16 @@ private slots:
         QCOMPARE(stack_->count(), 0);
         QCOMPARE(writeTenderXml(tender()), writeTenderXml(template_));
     }
+
+    void frozenFieldsTakeTheWindowBackgroundAndGiveItBackWhenThawed() {
+        QLineEdit* buyer = page_->fieldEditor(QStringLiteral("buyer"));
+        const QColor editable = buyer->palette().color(QPalette::Base);
+        QVERIFY(editable != buyer->palette().color(QPalette::Window));
+        page_->setFrozen(true, QStringLiteral("The model is frozen"));
+        QCOMPARE(buyer->palette().color(QPalette::Base), buyer->palette().color(QPalette::Window));
+        page_->setFrozen(false, QString());
+        QCOMPARE(buyer->palette().color(QPalette::Base), editable);
+    }
 };
 
 QTEST_MAIN(TenderDetailsTest)

@@ -4,6 +4,7 @@
 #include "DesktopWorkspaceSupport.h"
 #include "desktop/AuditPage.h"
 #include "desktop/ExportPage.h"
+#include "desktop/StartPage.h"
 #include "desktop/WorkspaceModels.h"
 
 #include <QAbstractItemModelTester>
@@ -49,8 +50,11 @@ private:
         for (int r = 0; r < model->rowCount(); ++r)
             if (model->headerData(r, Qt::Vertical).toString() == bid)
                 row = r;
+        // Columns are headed by the criterion's title; the tooltip starts with its id.
         for (int c = 0; c < model->columnCount(); ++c)
-            if (model->headerData(c, Qt::Horizontal).toString() == criterion)
+            if (model->headerData(c, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(criterion + QLatin1Char(':')))
                 column = c;
         return model->index(row, column);
     }
@@ -91,8 +95,15 @@ private slots:
         QCOMPARE(child<QStackedWidget>(window, "")->currentWidget()->objectName(),
                  QStringLiteral("progressPage"));
         auto* recent = child<QListView>(window, "recentListView");
-        QCOMPARE(recent->model()->index(0, 0).data().toString(),
-                 QFileInfo(file).absoluteFilePath());
+        const QModelIndex first = recent->model()->index(0, 0);
+        QCOMPARE(first.data(StartPage::PathRole).toString(), QFileInfo(file).absoluteFilePath());
+        // Shown by the tender's title and stage, read in the background.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            first.data().toString(),
+            QStringLiteral("Primary school meals catering, September 2026 to August 2029\n"
+                           "workspace, draft · %1")
+                .arg(QFileInfo(file).absoluteFilePath()),
+            20000);
     }
 
     void openActionOpensAWorkspaceFile() {
@@ -132,6 +143,24 @@ private slots:
         QCOMPARE(table->model()->index(1, 1).data().toString(), QStringLiteral("evaluator"));
         QCOMPARE(table->model()->index(1, 2).data().toString(), QStringLiteral("yes"));
         QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("no"));
+    }
+
+    void panelCannotChangeOnceTheResultsAreLockedAndTheScreenSaysWhy() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        QVERIFY(test::stepWorkspace(file, test::toLocked));
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        window.showScreen(MainWindow::Screen::Panel);
+        auto* add = child<QPushButton>(window, "addMemberPushButton");
+        auto* declare = child<QPushButton>(window, "declarePushButton");
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!declare->isEnabled());
+        QCOMPARE(add->toolTip(), QStringLiteral("the results are locked: the panel can no longer "
+                                                "change"));
+        QCOMPARE(child<QLabel>(window, "panelNoticeLabel")->text(),
+                 QStringLiteral("Acting as alice. The results are locked: the panel can no "
+                                "longer change."));
     }
 
     void actingPersonIsRememberedPerWorkspace() {
@@ -326,6 +355,8 @@ private slots:
         const QAbstractItemModel* model = table->model();
         QCOMPARE(model->index(0, ModerationModel::Bid).data().toString(), QStringLiteral("B5"));
         QCOMPARE(model->index(0, ModerationModel::Criterion).data().toString(),
+                 QStringLiteral("Menus, nutrition and allergen management"));
+        QCOMPARE(model->index(0, ModerationModel::Criterion).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("q-menu"));
         QCOMPARE(model->index(0, ModerationModel::Spread).data().toString(),
                  QStringLiteral("3.00"));
@@ -344,11 +375,42 @@ private slots:
         bool found = false;
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->index(row, ModerationModel::Bid).data().toString() == QStringLiteral("B5") &&
-                model->index(row, ModerationModel::Criterion).data().toString() ==
+                model->index(row, ModerationModel::Criterion).data(Qt::ToolTipRole).toString() ==
                     QStringLiteral("q-menu"))
                 found = model->index(row, ModerationModel::Consensus).data().toString() ==
                         QStringLiteral("2.5");
         QVERIFY(found);
+    }
+
+    void anItemWithNoScoreLeftShowsNoMeanRatherThanZero() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            QVERIFY(test::toModeration(ws));
+            // Both evaluators find a conflict with B5 after scoring it: their scores leave the
+            // mean, and no one's are left.
+            for (const char* name : {"eve", "emma"})
+                QVERIFY(ws.declareInterests(name, {{"", "B5", "family link"}}, test::rates()).ok());
+        }
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("mo")));
+        window.showScreen(MainWindow::Screen::Moderation);
+        auto* table = child<QTableView>(window, "moderationTableView");
+        const QAbstractItemModel* model = table->model();
+        int row = -1;
+        for (int r = 0; r < model->rowCount() && row < 0; ++r)
+            if (model->index(r, ModerationModel::Bid).data().toString() == QStringLiteral("B5"))
+                row = r;
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, ModerationModel::Mean).data().toString(), QStringLiteral("-"));
+        QCOMPARE(model->index(row, ModerationModel::Spread).data().toString(), QStringLiteral("-"));
+        table->setCurrentIndex(model->index(row, 0));
+        QVERIFY2(child<QLabel>(window, "moderationItemLabel")
+                     ->text()
+                     .contains(QStringLiteral(": no evaluator's score counts")),
+                 qPrintable(child<QLabel>(window, "moderationItemLabel")->text()));
+        QCOMPARE(child<QLineEdit>(window, "consensusValueLineEdit")->text(), QString());
     }
 
     void replacingAConsensusNeedsAChangeReason() {
@@ -564,6 +626,34 @@ private slots:
             QCOMPARE(table->model()->index(row, AuditLogModel::Who).data().toString(),
                      QStringLiteral("emma"));
         QVERIFY(table->model()->rowCount() >= 1);
+    }
+
+    void auditTimeColumnShowsTheWholeTimestamp() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        QVERIFY(test::stepWorkspace(file, test::toEvaluation));
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        window.showScreen(MainWindow::Screen::Audit);
+        auto* table = child<QTableView>(window, "auditTableView");
+        const QString time = table->model()->index(0, AuditLogModel::Time).data().toString();
+        QCOMPARE(time.size(), 20); // 2026-03-03T10:15:30Z
+        QVERIFY2(table->columnWidth(AuditLogModel::Time) >
+                     table->fontMetrics().horizontalAdvance(time),
+                 qPrintable(QString::number(table->columnWidth(AuditLogModel::Time))));
+    }
+
+    void scoringGridIsHeadedByCriteriaTitlesWithTheIdsInTooltips() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        QVERIFY(test::stepWorkspace(file, test::toEvaluation));
+        MainWindow window;
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        const QAbstractItemModel* grid = child<QTableView>(window, "scoringTableView")->model();
+        QCOMPARE(grid->headerData(0, Qt::Horizontal).toString(),
+                 QStringLiteral("Menus, nutrition\nand allergen\nmanagement"));
+        QCOMPARE(grid->headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 QStringLiteral("q-menu: scored 0 to 5"));
     }
 
     void evaluatorIsNotShownTheAuditLogThatQuotesEveryScore() {

@@ -719,6 +719,25 @@ TEST_F(WorkspaceWorkflow, AConflictDeclaredAfterScoringTakesThoseScoresOutOfTheM
     expectVerifies();
 }
 
+TEST_F(WorkspaceWorkflow, ADeclarationOnceTheResultsAreLockedIsRefusedAndChangesNothing) {
+    toLocked();
+    const auto before = ws().status();
+    const auto refused =
+        ws().declareInterests("eve", {{"", "B5", "found a family link"}}, referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message,
+              "the results are locked: the panel can no longer change");
+    EXPECT_EQ(ws().status().auditEntries, before.auditEntries);
+    expectVerifies();
+}
+
+TEST_F(WorkspaceWorkflow, SomeoneOffThePanelIsToldTheLeadAddsThem) {
+    toEvaluation();
+    const auto refused = ws().declareInterests("zed", {}, referenceRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems[0].message, "zed is not on the panel: the lead adds them first");
+}
+
 TEST_F(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
     toModeration();
     const auto refused = ws().excludeAfterEvaluation("alice", "B1", "x", referenceRates());
