@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Takes the pictures in docs/screenshots/: every main screen of fairtender-desktop under Xvfb,
 # and page 1 of the award report and of an assessment summary, all from the school meals
-# sample carried through a workspace with the command line.
+# sample carried through a workspace with the command line; and docs/images/
+# scorecard-summary.png, the sample's Excel Summary sheet as LibreOffice prints it.
 #
 #   scripts/take-screenshots.sh [BIN_DIR]     (default build/dev/bin; needs xvfb-run,
-#                                              pdftoppm and a built fairtender-desktop)
+#                                              pdftoppm, soffice, ImageMagick's convert and
+#                                              a built fairtender-desktop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-build/dev/bin}"
 out=docs/screenshots
-for tool in xvfb-run pdftoppm; do
+for tool in xvfb-run pdftoppm soffice convert; do
     command -v "$tool" >/dev/null || { echo "take-screenshots: $tool is missing" >&2; exit 1; }
 done
 for program in fairtender fairtender-desktop; do
@@ -18,6 +20,7 @@ done
 
 bin="$(realpath "$bin")"
 out="$(realpath "$out")"
+images="$(realpath docs/images)"
 samples="$(realpath samples)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/tenders.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -80,3 +83,12 @@ echo "wrote docs/screenshots/award-report.png"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile summaries/B2-assessment-summary.pdf \
     "$out/assessment-summary"
 echo "wrote docs/screenshots/assessment-summary.png"
+
+# The scorecard of the sample folder (the README's evaluate table), page 1 as printed, cut
+# to the Summary's table and chart.
+"$bin/fairtender" export "$samples/school-meals" --xlsx scorecard.xlsx >/dev/null
+soffice --headless --convert-to pdf scorecard.xlsx >/dev/null 2>&1
+pdftoppm -png -r 110 -f 1 -l 1 -singlefile scorecard.pdf scorecard-page
+convert scorecard-page.png -crop 1286x350+0+0 +repage -trim -bordercolor white -border 12 \
+    "$images/scorecard-summary.png"
+echo "wrote docs/images/scorecard-summary.png"

@@ -118,14 +118,21 @@ int run(QApplication& app) {
             return;
         taken = true;
         window.showScreen(*chosenScreen);
-        // Let layouts and the chart settle before taking the picture.
-        QTimer::singleShot(300, &window, [&] {
+        // Let layouts and the chart settle, and background reads (the verification, the
+        // recent list's titles) finish, before taking the picture.
+        auto* settle = new QTimer(&window);
+        settle->setInterval(300);
+        QObject::connect(settle, &QTimer::timeout, &window, [&, settle] {
+            if (window.isSettling())
+                return;
+            settle->stop();
             exitCode = window.grab().save(file, "PNG") ? 0 : 1;
             if (exitCode != 0)
                 std::fprintf(stderr, "fairtender-desktop: cannot write %s\n",
                              file.toLocal8Bit().constData());
             QApplication::quit();
         });
+        settle->start();
     };
     QObject::connect(&window, &MainWindow::tenderShown, &window, take);
     QObject::connect(&window, &MainWindow::workspaceShown, &window, [&] {

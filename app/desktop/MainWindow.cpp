@@ -569,6 +569,10 @@ bool MainWindow::isBusy() const {
            audit_->isVerifying() || export_->isBusy();
 }
 
+bool MainWindow::isSettling() const {
+    return isBusy() || verifyWatcher_->isRunning() || start_->isDescribingRecent();
+}
+
 void MainWindow::open(const QString& path) {
     const QFileInfo info(path);
     if (isWorkspaceFile(path))
@@ -1270,7 +1274,10 @@ void MainWindow::updateWorkspaceActions() {
     QString why;
     QString label = QStringLiteral("&Advance to the next stage...");
     if (!open) {
-        stage = QStringLiteral("No workspace");
+        // A folder has no lifecycle: it is evaluated as it stands, for trying out a model.
+        stage = folder_.isEmpty() ? QStringLiteral("No tender open")
+                                  : QStringLiteral("Tender folder: no panel or stages until it "
+                                                   "is stored in a workspace (Ctrl+Shift+N)");
         why = QStringLiteral("Open a workspace (*.ftw) first");
     } else {
         stage = QStringLiteral("Stage: %1").arg(qtext(std::string(toString(snapshot_->state))));

@@ -123,7 +123,12 @@ public:
     // it). False when nothing was started (frozen, invalid, cancelled or refused).
     bool saveTender();
 
+    // True while a command, an evaluation, a verification the Audit screen asked for or an
+    // export runs: another one waits.
     bool isBusy() const;
+    // isBusy, or what only fills in the screens is still being read (the verification on
+    // opening, the recent list's titles): a picture of the window waits for it.
+    bool isSettling() const;
     // The tender last shown, or nullptr before any folder has been evaluated.
     std::shared_ptr<const LoadedTender> tender() const { return tender_; }
 

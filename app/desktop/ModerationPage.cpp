@@ -149,6 +149,14 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
     }
     notice_->setText(notice);
     model_->setSnapshot(visible ? snapshot_ : nullptr);
+    // Numbers fit their text; the criterion gets room for its title, and the evaluators'
+    // scores with their reasons share the rest.
+    for (const int column : {ModerationModel::Bid, ModerationModel::Mean, ModerationModel::Spread,
+                             ModerationModel::Threshold, ModerationModel::Consensus})
+        table_->resizeColumnToContents(column);
+    table_->setColumnWidth(ModerationModel::Criterion, 190);
+    for (int column = ModerationModel::FirstEvaluator; column < model_->columnCount(); ++column)
+        table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
     bool restored = false;
     if (before && visible)
         for (std::size_t row = 0; row < snapshot_->agenda.size() && !restored; ++row)
@@ -221,12 +229,13 @@ void ModerationPage::showItem() {
         return;
     }
     const ModerationItem& item = snapshot_->agenda[static_cast<std::size_t>(current.row())];
-    const QString scored = item.scores.empty() ? QStringLiteral("no evaluator's score counts (threshold %1)")
-                                                     .arg(qtext(formatFixed(item.threshold, 2)))
-                                               : QStringLiteral("mean %1, spread %2 (threshold %3)")
-                                                     .arg(qtext(formatFixed(item.mean, 2)),
-                                                          qtext(formatFixed(item.spread, 2)),
-                                                          qtext(formatFixed(item.threshold, 2)));
+    const QString scored =
+        item.scores.empty()
+            ? QStringLiteral("no evaluator's score counts (threshold %1)")
+                  .arg(qtext(formatFixed(item.threshold, 2)))
+            : QStringLiteral("mean %1, spread %2 (threshold %3)")
+                  .arg(qtext(formatFixed(item.mean, 2)), qtext(formatFixed(item.spread, 2)),
+                       qtext(formatFixed(item.threshold, 2)));
     item_->setText(QStringLiteral("%1 %2: %3%4")
                        .arg(qtext(snapshot_->labelOf(item.bidId)),
                             qtext(snapshot_->titleOf(item.criterionId)), scored,

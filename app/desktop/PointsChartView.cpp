@@ -56,8 +56,7 @@ void PointsChartView::setTender(const std::shared_ptr<const LoadedTender>& tende
             const bool leaf = column.kind == RankingColumnKind::Leaf;
             available += leaf ? result.leaves[column.index].effectiveWeight
                               : result.groups[column.index].effectiveWeight;
-            auto* set = new QBarSet(
-                QString::fromStdString(column.header).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+            auto* set = new QBarSet(QString::fromStdString(column.header));
             for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
                 const BidResult& bid = **it;
                 if (leaf)

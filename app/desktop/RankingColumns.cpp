@@ -1,8 +1,14 @@
 #include "desktop/RankingColumns.h"
 
-#include "desktop/HeaderTitles.h"
-
 namespace fairtender::desktop {
+
+namespace {
+
+std::string titleOr(const std::string& id, const std::string& title) {
+    return title.empty() ? id : title;
+}
+
+} // namespace
 
 std::vector<RankingColumn> rankingColumns(const Tender& tender, const EvaluationResult& result) {
     const bool perPoint = result.aggregation == Aggregation::PricePerQualityPoint;
@@ -25,11 +31,11 @@ std::vector<RankingColumn> rankingColumns(const Tender& tender, const Evaluation
         if (node.kind == NodeKind::Group) {
             if (const auto index = result.groupIndex(node.id))
                 columns.push_back({RankingColumnKind::Group, *index, node.id,
-                                   wrappedTitle(node.id, result.groups[*index].title)});
+                                   titleOr(node.id, result.groups[*index].title)});
         } else if (const auto index = result.leafIndex(node.id);
                    index && result.leaves[*index].scored) {
             columns.push_back({RankingColumnKind::Leaf, *index, node.id,
-                               wrappedTitle(node.id, result.leaves[*index].title)});
+                               titleOr(node.id, result.leaves[*index].title)});
         }
     }
     return columns;

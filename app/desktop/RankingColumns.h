@@ -28,7 +28,7 @@ struct RankingColumn {
     RankingColumnKind kind = RankingColumnKind::Rank;
     std::size_t index = 0; // Leaf: into EvaluationResult::leaves; Group: into ::groups
     std::string id;        // the model node's id for Leaf and Group columns
-    std::string header;    // "Rank", "Quality": the node's title, wrapped onto short lines
+    std::string header;    // "Rank", "Quality": a points column by its node's title
 };
 
 // Rank, bid, supplier, price (P), total (and price per point under price per quality point), one

@@ -2,6 +2,7 @@
 
 #include "core/Decimal.h"
 #include "core/Money.h"
+#include "desktop/HeaderTitles.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/QtText.h"
 #include "desktop/RankingColumns.h"
@@ -239,7 +240,8 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
                                  ? result_->leaves[column->index].effectiveWeight
                                  : result_->groups[column->index].effectiveWeight;
     if (role == Qt::DisplayRole)
-        return qtext(column->header + " (" + formatDecimal(available) + ")");
+        return qtext(
+            wrappedTitle(column->id, column->header + " (" + formatDecimal(available) + ")"));
     if (role == Qt::ToolTipRole)
         return qtext(column->id + ": " + formatDecimal(available) + " points available");
     if (role == Qt::TextAlignmentRole)

@@ -138,15 +138,14 @@ void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
     // totals): measuring every one of 10,000 rows would take longer than the evaluation.
     table_->horizontalHeader()->setResizeContentsPrecision(kRowsMeasuredForWidth);
     table_->resizeColumnsToContents();
-    // Long supplier names and reasons must not push the points off screen.
-    // Points columns share the width so flags and status stay on a laptop screen; their full
-    // names are in the header tooltips.
+    // Long supplier names, reasons and titles must not push the points off screen: the cells
+    // elide, and the whole text is in their tooltips.
     for (int column = 0; column < proxy_->columnCount(); ++column) {
         const RankingColumn* shown = model_->columnAt(column);
         const bool narrow = shown != nullptr &&
                             (isPointsColumn(*shown) || shown->kind == RankingColumnKind::Status ||
                              shown->kind == RankingColumnKind::Flags);
-        const int widest = narrow ? 130 : 170;
+        const int widest = narrow ? 112 : 170;
         table_->setColumnWidth(column, std::min(table_->columnWidth(column), widest));
     }
     // Start on the winner's total, so the panel shows at once how a total is made.

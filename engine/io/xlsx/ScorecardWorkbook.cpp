@@ -174,6 +174,7 @@ private:
         lxw_format* winText = nullptr;
         lxw_format* winPoints = nullptr;
         lxw_format* winNumber = nullptr;
+        lxw_format* winMoney = nullptr;
         lxw_format* input = nullptr;
     };
 
@@ -501,6 +502,10 @@ bool Writer::write(const fs::path& temporary) {
     add(f_.winNumber);
     format_set_bold(f_.winNumber);
     format_set_bg_color(f_.winNumber, 0xC6EFCE);
+    add(f_.winMoney);
+    format_set_bold(f_.winMoney);
+    format_set_bg_color(f_.winMoney, 0xC6EFCE);
+    format_set_num_format(f_.winMoney, "#,##0.00");
 
     planModel();
     planDimensions();
@@ -781,7 +786,7 @@ void Writer::writeSummary(lxw_worksheet* ws) {
         if (priceColumn >= 0 && bid.price)
             formula(ws, row, priceColumn,
                     quotedSheet(priceLeaf_->sheet) + cell(row, priceLeaf_->figureColumn),
-                    *bid.price, win ? f_.winPoints : f_.money);
+                    *bid.price, win ? f_.winMoney : f_.money);
         if (bid.status == BidStatus::Ranked) {
             for (std::size_t t = 0; t < tops.size(); ++t) {
                 const int column = firstTop + static_cast<int>(t);

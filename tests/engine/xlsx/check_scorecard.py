@@ -171,6 +171,11 @@ def check(values, formulas, result, hostile, recalculated):
                 formula = formulas["Summary"].cell(row, total_column).value
                 if not (isinstance(formula, str) and formula.startswith("=SUM(")):
                     problem("%s total is not a SUM formula: %r" % (bid_id, formula))
+            price_column = headers.get("Price (P)")
+            if price_column and not recalculated:
+                money = formulas["Summary"].cell(row, price_column).number_format
+                if money != "#,##0.00":
+                    problem("%s price on Summary formatted %r, not as money #,##0.00" % (bid_id, money))
             if check_column:
                 verdict = summary.cell(row, check_column).value
                 above = [r for b, r in rows.items() if r < row and bids[b]["status"] == "ranked"]
