@@ -56,18 +56,21 @@ Commands:
                                      the panel, its declarations, what each may see, what
                                      each has left to do and each evaluator's score sheet
   score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
-                                     an evaluator's score (also --reopen, --show)
+                                     an evaluator's score (also --reopen, --show, and
+                                     --from-sheet FILE for a filled-in score sheet)
   moderate WS.ftw [--bid B ...]      the moderation agenda, or a consensus score
   decide-abnormally-low WS.ftw --bid B --accept|--reject --reason TEXT --as NAME
                                      the lead's decision on an abnormally low price
   advance WS.ftw --to STATE --reason TEXT --as NAME
                                      move the tender on: open, evaluation, moderation,
-                                     locked, awarded
+                                     locked, awarded (--date of the award notice)
   exclude WS.ftw --bid B --why TEXT --as NAME
                                      a bid that falls away after the results are locked
+                                     (--date, --withdrawn); the lead then awards again
   report WS.ftw --pdf OUT.pdf        the award report of a locked or awarded tender
   summaries WS.ftw --out DIR         one assessment summary PDF per supplier
-  ocds WS.ftw [--out FILE]           the OCDS 1.1 release package (JSON)
+  ocds WS.ftw [--out FILE] [--report-url URL]
+                                     the OCDS 1.1 release package (JSON)
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
