@@ -1,5 +1,7 @@
 #include "lifecycle/PanelNames.h"
 
+#include "core/Utf8.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <utility>
@@ -7,42 +9,6 @@
 namespace fairtender {
 
 namespace {
-
-// Decodes one UTF-8 sequence at text[i]; 0 when it is not well formed.
-std::size_t decode(std::string_view text, std::size_t i, char32_t& point) {
-    const auto byte = [&](std::size_t k) {
-        return static_cast<unsigned char>(text[k]);
-    };
-    const unsigned char lead = byte(i);
-    std::size_t length = 0;
-    if (lead < 0x80) {
-        point = lead;
-        return 1;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        point = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        point = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        point = lead & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size())
-        return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return 0;
-        point = (point << 6) | (byte(i + k) & 0x3Fu);
-    }
-    if ((length == 3 && point < 0x800) || (length == 4 && point < 0x10000) ||
-        (point >= 0xD800 && point <= 0xDFFF) || point > 0x10FFFF)
-        return 0;
-    return length;
-}
 
 // Characters that show nothing, or reorder what follows: zero-width spaces and joiners,
 // direction marks and embeddings, word joiners, variation selectors, fillers, tags.
@@ -230,7 +196,7 @@ std::optional<std::string> panelNameProblem(std::string_view name) {
     bool visible = false;
     for (std::size_t i = 0; i < name.size();) {
         char32_t c = 0;
-        const std::size_t length = decode(name, i, c);
+        const std::size_t length = utf8SequenceLength(name, i, c);
         if (length == 0)
             return std::string("the name is not valid UTF-8 text");
         if (isControl(c))
@@ -252,7 +218,7 @@ std::string nameSkeleton(std::string_view name) {
     bool pendingSpace = false;
     for (std::size_t i = 0; i < name.size();) {
         char32_t c = 0;
-        const std::size_t length = decode(name, i, c);
+        const std::size_t length = utf8SequenceLength(name, i, c);
         i += length == 0 ? 1 : length;
         if (length == 0 || isInvisible(c) || isControl(c) || isCombiningMark(c))
             continue;

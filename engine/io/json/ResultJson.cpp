@@ -1,6 +1,7 @@
 #include "io/json/ResultJson.h"
 
 #include "core/Decimal.h"
+#include "core/Utf8.h"
 #include "scoring/Derivation.h"
 #include "scoring/SocialValueCommitments.h"
 
@@ -20,41 +21,6 @@ void appendUnicodeEscape(std::string& out, std::uint32_t codeUnit) {
     out += "\\u";
     for (int shift = 12; shift >= 0; shift -= 4)
         out += hex[(codeUnit >> shift) & 0xF];
-}
-
-// Length of the well-formed UTF-8 sequence starting at text[i], or 0 if it is not one
-// (overlong forms, surrogates and values above U+10FFFF are not well formed).
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i, std::uint32_t& codePoint) {
-    const auto byte = [&](std::size_t k) {
-        return static_cast<unsigned char>(text[k]);
-    };
-    const unsigned char lead = byte(i);
-    std::size_t length = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        codePoint = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        codePoint = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        codePoint = lead & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size())
-        return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return 0;
-        codePoint = (codePoint << 6) | (byte(i + k) & 0x3Fu);
-    }
-    const bool overlong =
-        (length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000);
-    const bool surrogate = codePoint >= 0xD800 && codePoint <= 0xDFFF;
-    if (overlong || surrogate || codePoint > 0x10FFFF)
-        return 0;
-    return length;
 }
 
 // A number with fixed decimals; JSON has no NaN or infinity, so those become null.
@@ -182,7 +148,7 @@ std::string jsonQuoted(std::string_view text) {
             ++i;
             continue;
         }
-        std::uint32_t codePoint = 0;
+        char32_t codePoint = 0;
         const std::size_t length = utf8SequenceLength(text, i, codePoint);
         if (length == 0) {
             appendUnicodeEscape(out, 0xFFFD);
