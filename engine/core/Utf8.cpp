@@ -39,4 +39,34 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i, char32_t& c
     return length;
 }
 
+bool isInvisibleCharacter(char32_t c) {
+    return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 ||
+           c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0x3164 ||
+           (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+           (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+bool isControlCharacter(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+}
+
+bool isSpaceCharacter(char32_t c) {
+    return c == ' ' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+bool hasVisibleText(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = 0;
+        const std::size_t length = utf8SequenceLength(text, i, c);
+        if (length == 0)
+            return true;
+        if (!isInvisibleCharacter(c) && !isControlCharacter(c) && !isSpaceCharacter(c))
+            return true;
+        i += length;
+    }
+    return false;
+}
+
 } // namespace fairtender

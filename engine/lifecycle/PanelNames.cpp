@@ -10,25 +10,6 @@ namespace fairtender {
 
 namespace {
 
-// Characters that show nothing, or reorder what follows: zero-width spaces and joiners,
-// direction marks and embeddings, word joiners, variation selectors, fillers, tags.
-bool isInvisible(char32_t c) {
-    return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 ||
-           c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
-           (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0x3164 ||
-           (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
-           (c >= 0xE0000 && c <= 0xE0FFF);
-}
-
-bool isControl(char32_t c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
-}
-
-bool isSpace(char32_t c) {
-    return c == ' ' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-           c == 0x205F || c == 0x3000;
-}
-
 bool isCombiningMark(char32_t c) {
     return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
@@ -199,13 +180,13 @@ std::optional<std::string> panelNameProblem(std::string_view name) {
         const std::size_t length = utf8SequenceLength(name, i, c);
         if (length == 0)
             return std::string("the name is not valid UTF-8 text");
-        if (isControl(c))
+        if (isControlCharacter(c))
             return "the name holds a control character (" + codePointName(c) +
                    "): type it again without it";
-        if (isInvisible(c))
+        if (isInvisibleCharacter(c))
             return "the name holds an invisible character (" + codePointName(c) +
                    "), which would let two names look the same: type it again without it";
-        visible = visible || !isSpace(c);
+        visible = visible || !isSpaceCharacter(c);
         i += length;
     }
     if (!visible)
@@ -220,9 +201,9 @@ std::string nameSkeleton(std::string_view name) {
         char32_t c = 0;
         const std::size_t length = utf8SequenceLength(name, i, c);
         i += length == 0 ? 1 : length;
-        if (length == 0 || isInvisible(c) || isControl(c) || isCombiningMark(c))
+        if (length == 0 || isInvisibleCharacter(c) || isControlCharacter(c) || isCombiningMark(c))
             continue;
-        if (isSpace(c)) {
+        if (isSpaceCharacter(c)) {
             pendingSpace = !skeleton.empty();
             continue;
         }

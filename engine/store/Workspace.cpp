@@ -5,6 +5,7 @@
 #include "core/Decimal.h"
 #include "core/FileBytes.h"
 #include "core/FileHash.h"
+#include "core/Utf8.h"
 #include "io/json/ResultJson.h"
 #include "lifecycle/PanelNames.h"
 #include "scoring/Evaluator.h"
@@ -1475,7 +1476,7 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
                      !(state == LifecycleState::Moderation && reopened.count(pair) != 0 && !done))
                 refuse("scores are given during evaluation; the tender is " +
                        std::string(toString(state)));
-            else if (score.reason.empty())
+            else if (!hasVisibleText(score.reason))
                 refuse("a score needs a written reason");
             else if (needed.count(pair) == 0)
                 refuse(score.bidId + " " + score.criterionId +
@@ -1512,8 +1513,8 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
         const LifecycleState state = impl.currentState();
         if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead reopens a score");
-        if (reason.empty())
-            return fail("reopening a score needs a reason (--reason)");
+        if (!hasVisibleText(reason))
+            return fail("reopening a score needs a reason");
         if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation)
             return fail("scores can be reopened during evaluation or moderation; the tender is " +
                         std::string(toString(state)));
@@ -1700,8 +1701,8 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
         if (state != LifecycleState::Moderation)
             return fail("consensus is agreed during moderation; the tender is " +
                         std::string(toString(state)));
-        if (reason.empty())
-            return fail("a consensus score needs its reason (--reason)");
+        if (!hasVisibleText(reason))
+            return fail("a consensus score needs its reason");
         if (!isNeeded(*load.folder, bidId, criterionId))
             return fail(bidId + " " + criterionId +
                         " is not a bid and judgement criterion the panel scores");
@@ -1709,9 +1710,9 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
             !problem.empty())
             return fail(problem);
         const auto* earlier = load.folder->evaluations.findConsensus(bidId, criterionId);
-        if (earlier != nullptr && changeReason.empty())
+        if (earlier != nullptr && !hasVisibleText(changeReason))
             return fail("a consensus for " + bidId + " " + criterionId +
-                        " is already agreed: changing it needs a reason (--why)");
+                        " is already agreed: changing it needs a reason for the change");
         std::string before;
         if (earlier != nullptr)
             before =
@@ -1747,8 +1748,8 @@ CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const st
             return fail("abnormally low prices are decided during evaluation or moderation; the "
                         "tender is " +
                         std::string(toString(state)));
-        if (reason.empty())
-            return fail("the decision needs its reason (--reason)");
+        if (!hasVisibleText(reason))
+            return fail("the decision needs its reason");
         const auto& bids = load.folder->bids;
         if (std::none_of(bids.begin(), bids.end(), [&](const Bid& b) { return b.id == bidId; }))
             return fail("no bid " + bidId);
@@ -1786,8 +1787,8 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
                         "first (panel add NAME --role lead)");
         if (!panel.hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead moves the tender on");
-        if (reason.empty())
-            return fail("say why the tender moves on (--reason)");
+        if (!hasVisibleText(reason))
+            return fail("say why the tender moves on");
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder) {
             // Each error keeps its file, line and column: the model is what needs fixing.
@@ -1863,8 +1864,8 @@ CommandOutcome Workspace::replaceTender(const std::string& actor, const std::str
                         std::string(toString(state)) +
                         ": the tender can only be replaced in draft");
         }
-        if (reason.empty())
-            return fail("say why the tender is replaced (--why)");
+        if (!hasVisibleText(reason))
+            return fail("say why the tender is replaced");
         FolderLoad load = impl.rebuild(rates, &tenderXml);
         for (auto& problem : load.diagnostics)
             if (problem.severity == Severity::Error)
@@ -1996,8 +1997,8 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
             return fail("a bid is excluded after the evaluation once the results are locked; "
                         "the tender is " +
                         std::string(toString(state)));
-        if (reason.empty())
-            return fail("say why the bid is excluded (--why)");
+        if (!hasVisibleText(reason))
+            return fail("say why the bid is excluded");
         const Date day = decidedOn.value_or(impl.today());
         if (const std::string problem = datedAfterLock(impl, day, "the exclusion");
             !problem.empty())

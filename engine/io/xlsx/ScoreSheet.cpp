@@ -4,6 +4,7 @@
 #include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/OutputPath.h"
+#include "core/Utf8.h"
 #include "io/xlsx/XlsxReader.h"
 #include "lifecycle/PanelViews.h"
 #include "store/EvaluationsXml.h"
@@ -481,7 +482,7 @@ ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace
             problem(row, kScore, off);
             fine = false;
         }
-        if (reason.text.empty()) {
+        if (!hasVisibleText(reason.text)) {
             problem(row, kReason, "a score needs a written reason");
             fine = false;
         }

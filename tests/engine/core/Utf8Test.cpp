@@ -30,5 +30,15 @@ TEST(Utf8, OverlongSurrogateAndCutOffSequencesAreRefused) {
     EXPECT_EQ(utf8SequenceLength("\x80", 0, c), 0u);             // a continuation byte alone
 }
 
+TEST(Utf8, TextOfSpacesTabsAndZeroWidthCharactersShowsNothing) {
+    EXPECT_FALSE(hasVisibleText(""));
+    EXPECT_FALSE(hasVisibleText(" \t\n"));
+    EXPECT_FALSE(hasVisibleText("\xC2\xA0"));                 // no-break space
+    EXPECT_FALSE(hasVisibleText("\xE2\x80\x8B\xE2\x80\x8F")); // zero-width space, RTL mark
+    EXPECT_TRUE(hasVisibleText(" ok "));
+    EXPECT_TRUE(hasVisibleText("\xE2\x80\x8B"
+                               "5"));
+}
+
 } // namespace
 } // namespace fairtender

@@ -133,7 +133,7 @@ TEST_F(WorkspaceDraft, TenderTheStoredBidsNoLongerFitIsRefusedWithTheirProblems)
 TEST_F(WorkspaceDraft, ReplacingNeedsAReason) {
     const auto refused = ws().replaceTender("alice", tender_, "", referenceRates());
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.problems[0].message, "say why the tender is replaced (--why)");
+    EXPECT_EQ(refused.problems[0].message, "say why the tender is replaced");
 }
 
 TEST_F(WorkspaceDraft, OpeningFreezesTheModelNamingWhenAndByWhom) {

@@ -398,7 +398,7 @@ TEST_F(WorkspaceWorkflow, ReopenNeedsTheLeadAndAReasonAndKeepsTheOriginal) {
     EXPECT_FALSE(ws().reopenScore("eve", "B1", "q-menu", "eve", "typo", referenceRates()).ok());
     const auto noReason = ws().reopenScore("alice", "B1", "q-menu", "eve", "", referenceRates());
     ASSERT_FALSE(noReason.ok());
-    EXPECT_EQ(noReason.problems[0].message, "reopening a score needs a reason (--reason)");
+    EXPECT_EQ(noReason.problems[0].message, "reopening a score needs a reason");
     ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
                                  referenceRates())
                     .ok());
@@ -450,8 +450,9 @@ TEST_F(WorkspaceWorkflow, ChangingAConsensusNeedsAReasonAndKeepsTheEarlierOne) {
     const auto refused =
         ws().setConsensus("mo", "B1", "q-menu", 4, "agreed 4", "", referenceRates());
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.problems[0].message,
-              "a consensus for B1 q-menu is already agreed: changing it needs a reason (--why)");
+    EXPECT_EQ(
+        refused.problems[0].message,
+        "a consensus for B1 q-menu is already agreed: changing it needs a reason for the change");
     ASSERT_TRUE(ws().setConsensus("mo", "B1", "q-menu", 4, "agreed 4", "evidence E3 had not seen",
                                   referenceRates())
                     .ok());
@@ -736,6 +737,19 @@ TEST_F(WorkspaceWorkflow, SomeoneOffThePanelIsToldTheLeadAddsThem) {
     const auto refused = ws().declareInterests("zed", {}, referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "zed is not on the panel: the lead adds them first");
+}
+
+TEST_F(WorkspaceWorkflow, AReasonOfOnlySpacesOrInvisibleCharactersIsNoReason) {
+    toLocked();
+    const auto before = ws().status().auditEntries;
+    const auto exclusion = ws().excludeAfterEvaluation("alice", "B3", " ", referenceRates());
+    ASSERT_FALSE(exclusion.ok());
+    EXPECT_EQ(exclusion.problems[0].message, "say why the bid is excluded");
+    const auto award =
+        ws().advance("alice", LifecycleState::Awarded, "\xE2\x80\x8B\t", referenceRates());
+    ASSERT_FALSE(award.ok());
+    EXPECT_EQ(award.problems[0].message, "say why the tender moves on");
+    EXPECT_EQ(ws().status().auditEntries, before);
 }
 
 TEST_F(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
