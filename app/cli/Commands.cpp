@@ -266,6 +266,12 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
         const TenderFolder& loaded = *run.evaluation.folder;
         out << renderExplanation(result, *bid, loaded.tender, loaded.bids, loaded.evaluations);
     } else if (args.has("--json")) {
+        // A shell's ">> meals.ftw" (or ">> tender/tender.xml") would append to an input.
+        std::error_code error;
+        const auto inputs = fs::is_regular_file(folder, error) ? workspaceFiles(folder)
+                                                               : tenderFolderInputs(folder).files;
+        if (const auto problem = standardOutputProblem(inputs))
+            return Outcome::failure("evaluate", "cannot write standard output: " + *problem);
         out << toJson(result, *run.evaluation.folder);
     } else {
         out << renderRankingTable(result, run.evaluation.folder->tender);

@@ -178,6 +178,8 @@ Outcome runOcds(const ParsedArguments& args, const CommandStreams& streams) {
     if (!package.ok())
         return refused("ocds", package.problems);
     if (!out) {
+        if (const auto problem = standardOutputProblem(workspaceFiles(file)))
+            return Outcome::failure("ocds", "cannot write standard output: " + *problem);
         streams.out << *package.json;
         return Outcome::success(rates.warnings);
     }

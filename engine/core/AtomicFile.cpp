@@ -12,6 +12,18 @@ namespace fairtender {
 
 namespace fs = std::filesystem;
 
+fs::path replacedFileOf(const fs::path& out) {
+    fs::path file = out;
+    std::error_code error;
+    for (int hops = 0; hops < 40 && fs::is_symlink(file, error); ++hops) {
+        const fs::path link = fs::read_symlink(file, error);
+        if (error)
+            break;
+        file = link.is_absolute() ? link : file.parent_path() / link;
+    }
+    return file;
+}
+
 fs::path temporaryNameFor(const fs::path& target) {
     std::random_device device;
     std::uniform_int_distribution<unsigned> digits(0, 0xFFFFFF);
@@ -20,12 +32,13 @@ fs::path temporaryNameFor(const fs::path& target) {
     return target.parent_path() / ("." + target.filename().string() + ".tmp-" + suffix);
 }
 
-std::optional<std::string> writeFileAtomically(const fs::path& target, std::string_view bytes) {
+std::optional<std::string> writeFileAtomically(const fs::path& out, std::string_view bytes) {
     const auto failure = [&](const std::string& why) {
-        return "cannot write " + target.string() + ": " + why;
+        return "cannot write " + out.string() + ": " + why;
     };
-    if (target.filename().empty())
+    if (out.filename().empty())
         return failure("no file name");
+    const fs::path target = replacedFileOf(out);
     const fs::path temporary = temporaryNameFor(target);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)

@@ -10,10 +10,16 @@
 
 namespace fairtender {
 
+// The file a write to `out` replaces: `out` itself, or, when `out` is a symbolic link, the
+// file its links lead to (which may not exist yet), so the link stays a link and the file
+// it names gets the new content. At most 40 links are followed, as the system does.
+std::filesystem::path replacedFileOf(const std::filesystem::path& out);
+
 // A fresh hidden name beside `target` for its temporary copy: ".<name>.tmp-<6 hex digits>".
 std::filesystem::path temporaryNameFor(const std::filesystem::path& target);
 
-// Writes `bytes` to `target` atomically. Returns nullopt on success, else what went wrong
+// Writes `bytes` to `target` atomically (to replacedFileOf(target)). Returns nullopt on success,
+// else what went wrong
 // ("cannot write /x/tender.xml: No space left on device"); the target is then unchanged and
 // no temporary file is left behind.
 std::optional<std::string> writeFileAtomically(const std::filesystem::path& target,

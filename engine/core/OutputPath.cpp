@@ -1,6 +1,8 @@
 #include "core/OutputPath.h"
 
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace fairtender {
 
@@ -63,6 +65,20 @@ std::optional<std::string> outputPathProblem(const fs::path& out,
         if (inside(out, folder))
             return out.string() + " is inside " + folder.string() +
                    ", which holds the inputs of this document: choose a file outside it";
+    return std::nullopt;
+}
+
+std::optional<std::string> standardOutputProblem(const std::vector<fs::path>& inputFiles) {
+    struct stat out {};
+    if (::fstat(STDOUT_FILENO, &out) != 0 || !S_ISREG(out.st_mode))
+        return std::nullopt;
+    for (const auto& input : inputFiles) {
+        struct stat in {};
+        if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return "standard output is " + input.string() +
+                   ", an input of this document: writing there would damage it; send it to "
+                   "another file";
+    }
     return std::nullopt;
 }
 

@@ -30,4 +30,9 @@ outputPathProblem(const std::filesystem::path& out,
                   const std::vector<std::filesystem::path>& inputFiles,
                   const std::vector<std::filesystem::path>& inputFolders = {});
 
+// Why this process's standard output may not take the document, or nullopt: when the shell
+// sent it to one of `inputFiles` (a ">> meals.ftw"), writing would append to the input.
+std::optional<std::string>
+standardOutputProblem(const std::vector<std::filesystem::path>& inputFiles);
+
 } // namespace fairtender

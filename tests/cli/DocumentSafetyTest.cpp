@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sqlite3.h>
 #include <string>
 #include <sys/stat.h>
@@ -142,6 +143,38 @@ TEST_F(DocumentSafety, ALinkToTheWorkspaceUnderAnotherNameIsRefusedToo) {
         1);
     EXPECT_EQ(
         run({"ocds", workspace.string(), "--out", (copy / "hard-link.json").string()}).exitCode, 1);
+    EXPECT_EQ(run({"verify", workspace.string()}).exitCode, 0);
+}
+
+TEST_F(DocumentSafety, AnOutputThatIsALinkToAnotherFileWritesThatFileAndKeepsTheLink) {
+    const ScratchFolder out;
+    {
+        std::ofstream old(out / "release-2026.json");
+        old << "old";
+    }
+    fs::create_symlink("release-2026.json", out / "latest.json");
+    ASSERT_EQ(run({"ocds", ws(), "--out", (out / "latest.json").string()}).exitCode, 0);
+    EXPECT_TRUE(fs::is_symlink(out / "latest.json"));
+    EXPECT_EQ(readFile(out / "release-2026.json").rfind("{", 0), 0u) << "the package went there";
+    fs::create_symlink("scorecard-2026.xlsx", out / "scorecard.xlsx");
+    ASSERT_EQ(run({"export", ws(), "--xlsx", (out / "scorecard.xlsx").string()}).exitCode, 0);
+    EXPECT_TRUE(fs::is_symlink(out / "scorecard.xlsx"));
+    EXPECT_TRUE(fs::is_regular_file(out / "scorecard-2026.xlsx"));
+}
+
+TEST_F(DocumentSafety, StandardOutputAppendedToTheWorkspaceIsRefusedAndLeavesItWhole) {
+    const ScratchFolder copy;
+    const fs::path workspace = copyOfWorkspace(copy);
+    const auto size = fs::file_size(workspace);
+    for (const std::string& command :
+         {"ocds '" + workspace.string() + "'", "evaluate '" + workspace.string() + "' --json"}) {
+        const auto result = fairtender(command + " >> '" + workspace.string() + "'");
+        EXPECT_EQ(result.exitCode, 1) << command;
+        EXPECT_NE(result.out.find("cannot write standard output: standard output is"),
+                  std::string::npos)
+            << result.out;
+    }
+    EXPECT_EQ(fs::file_size(workspace), size);
     EXPECT_EQ(run({"verify", workspace.string()}).exitCode, 0);
 }
 

@@ -358,14 +358,15 @@ ScoreSheetWritten writeScoreSheet(const Workspace& workspace, const std::string&
         written.problems = plan.problems;
         return written;
     }
-    const fs::path temporary = temporaryNameFor(parent / out.filename());
+    const fs::path target = replacedFileOf(parent / out.filename());
+    const fs::path temporary = temporaryNameFor(target);
     SheetWriter writer(workspace, person, plan, options, out);
     if (writer.write(temporary, written))
         if (const auto unflushed = flushFileToDisk(temporary))
             written.problems.push_back(
                 problemAt(out, "cannot write the score sheet: " + *unflushed));
     if (written.ok()) {
-        fs::rename(temporary, parent / out.filename(), error);
+        fs::rename(temporary, target, error);
         if (error)
             written.problems.push_back(
                 problemAt(out, "cannot write the score sheet: " + error.message()));

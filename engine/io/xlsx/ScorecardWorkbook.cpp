@@ -1689,10 +1689,10 @@ ExportResult exportScorecard(const TenderFolder& folder, const EvaluationResult&
         return fail("cannot write the scorecard: no folder " + parent.string());
     if (fs::is_directory(out, error))
         return fail("cannot write the scorecard: " + out.string() + " is a folder");
-    const fs::path target = parent / out.filename();
+    const fs::path target = replacedFileOf(parent / out.filename());
     const fs::path temporary = temporaryNameFor(target);
     try {
-        Writer writer(folder, result, lint, options, target);
+        Writer writer(folder, result, lint, options, parent / out.filename());
         const bool written = writer.write(temporary);
         ExportResult outcome = std::move(writer.outcome());
         if (written)
