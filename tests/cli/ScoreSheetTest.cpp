@@ -130,9 +130,30 @@ TEST_F(ScoreSheets, ASheetMadeForSomeoneElseIsRefused) {
     const std::string filled = fill(sheet("Raj Patel"), "E7=4 'F7=Good'");
     const auto refused = run({"score", file_, "--from-sheet", filled, "--as", "Priya Shah"});
     EXPECT_EQ(refused.exitCode, 1);
-    EXPECT_NE(refused.err.find("this score sheet was made for Raj Patel, not Priya Shah"),
+    EXPECT_NE(refused.err.find(filled + ":About!B2: this score sheet was made for Raj Patel, "
+                                        "not Priya Shah"),
               std::string::npos)
         << refused.err;
+}
+
+TEST_F(ScoreSheets, AFormulaIsNeitherAScoreNorAReasonEvenWithItsResultSaved) {
+    const std::string filled = fill(sheet("Raj Patel"), "'E7==1+2' 'F7=Good' E8=3 'F8==F7'");
+    const std::string cached = filled + ".cached.xlsx";
+    const auto saved = fairtender::testing::runShell("/usr/bin/python3 '" + kHelper + "' cache '" +
+                                                     filled + "' '" + cached + "' 3 2>&1");
+    ASSERT_EQ(saved.exitCode, 0) << saved.out;
+    for (const std::string& sheetFile : {filled, cached}) {
+        const auto refused = run({"score", file_, "--from-sheet", sheetFile, "--as", "Raj Patel"});
+        EXPECT_EQ(refused.exitCode, 1);
+        EXPECT_NE(refused.err.find(sheetFile + ":Scores!E7: a formula is not a score or a reason"),
+                  std::string::npos)
+            << refused.err;
+        EXPECT_NE(refused.err.find(sheetFile + ":Scores!F8: a formula is not a score or a reason"),
+                  std::string::npos)
+            << refused.err;
+    }
+    const auto status = run({"workspace", "status", file_});
+    EXPECT_NE(status.out.find("  scores           0\n"), std::string::npos) << status.out;
 }
 
 TEST_F(ScoreSheets, ASheetFromAnotherTenderIsRefused) {
@@ -146,7 +167,8 @@ TEST_F(ScoreSheets, ASheetFromAnotherTenderIsRefused) {
     ok({"panel", "add", otherFile, "Raj Patel", "--role", "evaluator", "--as", "Ann Lee"});
     const auto refused = run({"score", otherFile, "--from-sheet", filled, "--as", "Raj Patel"});
     EXPECT_EQ(refused.exitCode, 1);
-    EXPECT_NE(refused.err.find("this score sheet was made for tender SCC-2026-014"),
+    EXPECT_NE(refused.err.find(filled + ":About!B3: this score sheet was made for tender "
+                                        "SCC-2026-014"),
               std::string::npos)
         << refused.err;
 }

@@ -328,12 +328,20 @@ bool SheetWriter::write(const fs::path& temporary, ScoreSheetWritten& written) {
     return true;
 }
 
+constexpr int kAboutRows = 40;
+
+// The row of the About sheet that holds `name`'s value, or -1.
+int aboutRow(const XlsxSheet& about, const std::string& name) {
+    for (int row = 0; row < kAboutRows; ++row)
+        if (about.at(row, 0).text == name)
+            return row;
+    return -1;
+}
+
 // The About sheet's value for `name`, or "".
 std::string aboutValue(const XlsxSheet& about, const std::string& name) {
-    for (int row = 0; row < 40; ++row)
-        if (about.at(row, 0).text == name)
-            return about.at(row, 1).text;
-    return {};
+    const int row = aboutRow(about, name);
+    return row < 0 ? std::string() : about.at(row, 1).text;
 }
 
 } // namespace
@@ -392,23 +400,38 @@ ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace
                   "with the evaluator's name"));
         return read;
     }
+    // Where an About field is, as FILE:About!B3 (the sheet itself when the field is gone).
+    const auto aboutAt = [&](const std::string& name) {
+        const int row = aboutRow(about->second, name);
+        return row < 0 ? file.string()
+                       : file.string() + ":" + kAboutSheet + "!" + xlsxCellName(row, 1);
+    };
+    const auto aboutProblem = [&](const std::string& name, const std::string& message) {
+        read.problems.push_back(errorAt(SourceLocation{aboutAt(name), 0, 0}, message));
+        return read;
+    };
+    for (int row = 0; row < kAboutRows; ++row)
+        if (about->second.at(row, 1).formula)
+            return aboutProblem(about->second.at(row, 0).text,
+                                "a formula in the sheet's own details: use the sheet as it was "
+                                "made; nothing was recorded");
     const std::string madeFor = aboutValue(about->second, "Sheet for");
     const std::string tender = aboutValue(about->second, "Tender");
-    if (madeFor != person) {
-        read.problems.push_back(problemAt(
-            file, "this score sheet was made for " + (madeFor.empty() ? "nobody named" : madeFor) +
-                      ", not " + person +
-                      ": each evaluator returns the sheet made for them; nothing was recorded"));
-        return read;
-    }
+    if (madeFor != person)
+        return aboutProblem("Sheet for",
+                            "this score sheet was made for " +
+                                (madeFor.empty() ? "nobody named" : madeFor) + ", not " + person +
+                                ": each evaluator returns the sheet made for them; nothing was "
+                                "recorded");
     const WorkspaceStatus status = workspace.status();
     if (tender != status.tenderId ||
         aboutValue(about->second, "Tender SHA-256") != workspace.tenderSha256()) {
-        read.problems.push_back(problemAt(
-            file, "this score sheet was made for " +
-                      (tender == status.tenderId ? "another version of tender " + tender
-                                                 : "tender " + tender) +
-                      ", not tender " + status.tenderId + " as it is now; nothing was recorded"));
+        read.problems.push_back(errorAt(
+            SourceLocation{aboutAt(tender != status.tenderId ? "Tender" : "Tender SHA-256"), 0, 0},
+            "this score sheet was made for " +
+                (tender == status.tenderId ? "another version of tender " + tender
+                                           : "tender " + tender) +
+                ", not tender " + status.tenderId + " as it is now; nothing was recorded"));
         return read;
     }
     const bool anonymous = aboutValue(about->second, "Bids shown as") != "bid ids";
@@ -433,6 +456,16 @@ ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace
         const XlsxCell criterion = sheet.at(row, kCriterion);
         const XlsxCell value = sheet.at(row, kScore);
         const XlsxCell reason = sheet.at(row, kReason);
+        // A formula's saved result is whatever the program last computed, not a typed score.
+        bool computed = false;
+        for (const auto& [column, cell] : {std::pair{kBid, &bid}, std::pair{kCriterion, &criterion},
+                                           std::pair{kScore, &value}, std::pair{kReason, &reason}})
+            if (cell->formula) {
+                problem(row, column, "a formula is not a score or a reason: type the value itself");
+                computed = true;
+            }
+        if (computed)
+            continue;
         if (bid.empty() && criterion.empty()) {
             if (!value.empty() || !reason.empty())
                 problem(row, kBid,

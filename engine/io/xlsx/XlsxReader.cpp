@@ -148,6 +148,7 @@ XlsxWorkbook readXlsxSheets(const fs::path& file, const std::vector<std::string>
                     const std::string type = c.attribute("t").value();
                     const std::string value = c.child("v").text().get();
                     XlsxCell cell;
+                    cell.formula = static_cast<bool>(c.child("f"));
                     if (type == "s") {
                         const auto index = static_cast<std::size_t>(std::atoll(value.c_str()));
                         cell.text = index < strings.size() ? strings[index] : std::string();

@@ -15,12 +15,14 @@
 namespace fairtender {
 
 // One cell's value: `text` is what the cell shows as text (a number's digits as stored),
-// `number` is set for a numeric cell.
+// `number` is set for a numeric cell; `formula` when the cell is computed (its value is then
+// the result the writing program saved, if any), for a reader that wants typed values only.
 struct XlsxCell {
     std::string text;
     std::optional<double> number;
+    bool formula = false;
 
-    bool empty() const { return text.empty() && !number; }
+    bool empty() const { return text.empty() && !number && !formula; }
 };
 
 // The cells of one sheet by 0-based row and column.
