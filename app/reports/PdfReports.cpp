@@ -20,6 +20,7 @@
 #include <QTextTable>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -794,7 +795,18 @@ std::string summaryHtml(const AssessmentSummaryContent& s, const std::set<int>& 
         html += "<p>" + h(s.awardNotice) + "</p>";
 
     html += "<h2>The outcome for your tender</h2>";
-    if (own.status == "excluded" && !own.excludedAfterEvaluation) {
+    // Judged but below a minimum the tender set, or excluded before any scoring (a gate).
+    const bool judged = std::any_of(own.criteria.begin(), own.criteria.end(),
+                                    [](const CriterionAssessment& c) { return c.figure != "-"; });
+    if (own.status == "excluded" && !own.excludedAfterEvaluation && judged) {
+        html += "<p class=\"lead\"><b>Your tender was scored by the panel and then excluded: "
+                "it did not reach a minimum the tender set.</b></p>";
+        html += "<p>The reason:</p><ul>";
+        for (const auto& reason : own.exclusionReasons)
+            html += "<li>" + h(reason) + "</li>";
+        html += "</ul><p>An excluded tender earns no points and is not ranked; the panel's "
+                "scores and reasons for it are below.</p>";
+    } else if (own.status == "excluded" && !own.excludedAfterEvaluation) {
         html += "<p class=\"lead\"><b>Your tender was excluded before it was scored.</b></p>";
         html += "<p>The reason:</p><ul>";
         for (const auto& reason : own.exclusionReasons)

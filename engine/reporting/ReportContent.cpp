@@ -314,7 +314,28 @@ std::vector<SocialValueText> socialValueOf(const BidResult& bid, const Evaluatio
     return texts;
 }
 
-// The bid's exclusion reasons in words a supplier reads: a failed gate as its requirement.
+// A minimum the bid fell below, with the criterion or group by its title: "score 1 on
+// q-menu is below the minimum 2" becomes "score 1 on "Menus, ..." is below the minimum 2".
+std::string minimumInWords(const std::string& reason, const std::vector<ModelNode>& nodes) {
+    for (const auto& node : nodes) {
+        const std::string named = "\"" + node.displayName() + "\"";
+        const std::string below = " is below the minimum ";
+        const std::string leaf = " on " + node.id + below;
+        if (const auto at = reason.find(leaf); at != std::string::npos && !node.title.empty())
+            return reason.substr(0, at) + " on " + named + below + reason.substr(at + leaf.size());
+        if (const std::string group = node.id + " scored ";
+            reason.starts_with(group) && reason.find("below the minimum") != std::string::npos &&
+            !node.title.empty())
+            return named + reason.substr(node.id.size());
+        const std::string inside = minimumInWords(reason, node.children);
+        if (inside != reason)
+            return inside;
+    }
+    return reason;
+}
+
+// The bid's exclusion reasons in words a supplier reads: a failed gate as its requirement,
+// a minimum by the criterion's title.
 std::vector<std::string> exclusionReasonsInWords(const BidResult& bid, const Tender& tender) {
     std::vector<std::string> reasons;
     for (std::size_t i = 0; i < bid.exclusionReasons.size(); ++i) {
@@ -329,7 +350,7 @@ std::vector<std::string> exclusionReasonsInWords(const BidResult& bid, const Ten
                               (unanswered ? ", which counts as not meeting it" : ""));
             continue;
         }
-        reasons.push_back(bid.exclusionReasons[i]);
+        reasons.push_back(minimumInWords(bid.exclusionReasons[i], tender.model.children));
     }
     return reasons;
 }
@@ -413,6 +434,15 @@ BidAssessment assess(const BidResult& bid, const EvaluationResult& result,
             c.figure = "-";
             c.score = "-";
             c.points = "-";
+            // A bid excluded for falling below a minimum was judged: the panel's scores and
+            // reasons are what it needs to see, though it earns no points.
+            if (leaf.type == CriterionType::Judgement)
+                if (const auto* consensus =
+                        folder.evaluations.findConsensus(bid.bidId, leaf.criterionId)) {
+                    c.figure = formatDecimal(consensus->value) + " of " +
+                               formatDecimal(node->criterion.scaleMax);
+                    c.reason = consensus->reason;
+                }
         }
         a.criteria.push_back(std::move(c));
     }

@@ -243,6 +243,53 @@ TEST_F(ReportContent, ExcludedSupplierSummaryGivesTheReason) {
         << b4.exclusionReason;
 }
 
+TEST(ReportContentMinimum, ABidBelowAMinimumScoreSeesTheCriterionInWordsAndThePanelsScores) {
+    ScratchFolder scratch;
+    Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                        LifecycleState::Moderation);
+    const auto rates = livingWageRates();
+    const auto folder = ws.loadFolder(rates).folder;
+    // B3's menus agreed at 1, below the minimum 2 of q-menu; everything else at 3 (or 60).
+    for (const auto& item : ws.moderationAgenda(rates)) {
+        const ModelNode& node = *findNode(folder->tender.model, item.criterionId);
+        const bool low = item.bidId == "B3" && item.criterionId == "q-menu";
+        const double value = low ? 1 : node.criterion.scaleMax * 0.6;
+        const std::string moderator =
+            ws.panel().conflict("Mo Khan", item.bidId) != nullptr ? "Ann Lee" : "Mo Khan";
+        ASSERT_TRUE(ws.setConsensus(moderator, item.bidId, item.criterionId, value,
+                                    low ? "Menus do not meet the School Food Standards" : "agreed",
+                                    "", rates)
+                        .ok());
+    }
+    if (const auto evaluated = ws.evaluate(rates); evaluated.result) {
+        for (const auto& bid : evaluated.result->bids) {
+            if (bid.hasFlag(FlagKind::AbnormallyLow)) {
+                ASSERT_TRUE(
+                    ws.decideAbnormallyLow("Ann Lee", bid.bidId, true, "explained", rates).ok());
+            }
+        }
+    }
+    ASSERT_TRUE(ws.advance("Ann Lee", LifecycleState::Locked, "moderation complete", rates).ok());
+
+    const auto summaries = gatherAssessmentSummaries(ws, rates);
+    ASSERT_TRUE(summaries.ok());
+    const auto b3 = std::find_if(summaries.content->begin(), summaries.content->end(),
+                                 [](const auto& s) { return s.own.bidId == "B3"; });
+    ASSERT_NE(b3, summaries.content->end());
+    EXPECT_EQ(b3->own.status, "excluded");
+    ASSERT_EQ(b3->own.exclusionReasons.size(), 2u);
+    EXPECT_EQ(b3->own.exclusionReasons[0],
+              "score 1 on \"Menus, nutrition and allergen management\" is below the minimum 2");
+    EXPECT_EQ(b3->own.exclusionReasons[1],
+              "\"Quality\" scored 44.00% of its 30 points, below the minimum 50%");
+    const auto menus = std::find_if(b3->own.criteria.begin(), b3->own.criteria.end(),
+                                    [](const auto& c) { return c.id == "q-menu"; });
+    ASSERT_NE(menus, b3->own.criteria.end());
+    EXPECT_EQ(menus->figure, "1 of 5");
+    EXPECT_EQ(menus->reason, "Menus do not meet the School Food Standards");
+    EXPECT_EQ(menus->points, "-");
+}
+
 TEST(ReportContentStage, ReportIsRefusedBeforeTheResultsAreLocked) {
     ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
