@@ -5,6 +5,7 @@
 #include "cli/RankingTable.h"
 #include "cli/TemplateLibrary.h"
 #include "cli/WorkspaceCommands.h"
+#include "core/InputKind.h"
 #include "core/OutputPath.h"
 #include "io/json/ResultJson.h"
 #include "io/xlsx/ScorecardWorkbook.h"
@@ -40,7 +41,8 @@ Diagnostics withFolderPrefix(Diagnostics diagnostics, const std::string& folder)
         const fs::path file(diagnostic.where.file);
         if (diagnostic.where.file.empty())
             diagnostic.where.file = folder;
-        else if (file.is_relative() && !diagnostic.where.file.starts_with(folder + "/"))
+        else if (file.is_relative() && diagnostic.where.file != folder &&
+                 !diagnostic.where.file.starts_with(folder + "/"))
             diagnostic.where.file = (fs::path(folder) / file).generic_string();
     }
     return diagnostics;
@@ -75,13 +77,13 @@ std::size_t countBidFiles(const std::string& folder) {
 
 std::optional<Outcome> evaluateFolder(const std::string& command, const std::string& folder,
                                       std::ostream* progress, FolderRun& run) {
-    std::error_code error;
-    const bool workspace = fs::is_regular_file(folder, error);
-    if (!workspace && !fs::is_directory(folder, error)) {
-        return Outcome::invalidFiles(
-            command, {errorAt({folder, 0, 0}, "no such folder; a tender folder holds tender.xml, "
-                                              "bid files under bids/ and evaluations.xml")});
-    }
+    // A folder or a workspace; a name ending in .ftw that is missing is a missing workspace.
+    const InputKind kind = inputKindOf(folder);
+    const bool workspace = kind == InputKind::Workspace;
+    if (kind == InputKind::Missing && fs::path(folder).extension() == ".ftw")
+        return Outcome::invalidFiles(command, {errorAt({folder, 0, 0}, notAWorkspace(folder))});
+    if (kind != InputKind::Folder && !workspace)
+        return Outcome::invalidFiles(command, {errorAt({folder, 0, 0}, notATenderFolder(folder))});
     Diagnostics warnings;
     const auto rates = loadReferenceRates(warnings);
     const bool showProgress =

@@ -125,7 +125,7 @@ Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& st
         Diagnostics diagnostics = rates.warnings;
         for (auto& diagnostic : created.diagnostics) {
             if (diagnostic.where.file.find('/') == std::string::npos &&
-                diagnostic.where.file != file)
+                diagnostic.where.file != file && diagnostic.where.file != folder)
                 diagnostic.where.file = folder + "/" + diagnostic.where.file;
             diagnostics.push_back(diagnostic);
         }

@@ -5,6 +5,7 @@
 #include "core/Decimal.h"
 #include "core/FileBytes.h"
 #include "core/FileHash.h"
+#include "core/InputKind.h"
 #include "core/Utf8.h"
 #include "io/json/ResultJson.h"
 #include "lifecycle/PanelNames.h"
@@ -754,10 +755,9 @@ void Workspace::setClock(WorkspaceClock clock) {
 WorkspaceOpen Workspace::open(const fs::path& wsPath) {
     WorkspaceOpen opened;
     std::error_code error;
-    if (!fs::is_regular_file(wsPath, error)) {
-        opened.diagnostics.push_back(
-            workspaceError(wsPath, "no such workspace file; create one with 'fairtender "
-                                   "workspace create FOLDER WS.ftw --as NAME'"));
+    // A folder or a tender.xml where a workspace was wanted is told apart from a damaged one.
+    if (const std::string wrong = notAWorkspace(wsPath); !wrong.empty()) {
+        opened.diagnostics.push_back(workspaceError(wsPath, wrong));
         return opened;
     }
     ensureConnector();

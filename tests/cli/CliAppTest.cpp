@@ -146,6 +146,41 @@ TEST(CliValidate, MissingFolderExitsOneWithNothingOnStdout) {
         << result.err;
 }
 
+TEST(CliValidate, TheTenderFileInPlaceOfItsFolderIsToldToGiveTheFolder) {
+    const auto result = run({"validate", kSchoolMeals + "/tender.xml"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find(kSchoolMeals +
+                              "/tender.xml: is the tender file, not its folder: "
+                              "give the folder that holds it (" +
+                              kSchoolMeals + ")"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(result.err.find("workspace"), std::string::npos) << result.err;
+}
+
+TEST(CliInputKinds, AMissingWorkspaceIsCalledOneAndAFolderGivenForOneIsNamedAFolder) {
+    const auto missing = run({"evaluate", "/nonexistent/meals.ftw"});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("/nonexistent/meals.ftw: no such workspace file"), std::string::npos)
+        << missing.err;
+    const auto folder = run({"verify", kSchoolMeals});
+    EXPECT_EQ(folder.exitCode, 1);
+    EXPECT_NE(folder.err.find(kSchoolMeals + ": is a folder, not a workspace file"),
+              std::string::npos)
+        << folder.err;
+}
+
+TEST(CliInputKinds, AWorkspaceGivenForAFolderIsNamedAWorkspaceOnce) {
+    ScratchFolder scratch;
+    const std::string ws = scratch.str() + "/meals.ftw";
+    ASSERT_EQ(run({"workspace", "create", kSchoolMeals, ws, "--as", "Ann Lee"}).exitCode, 0);
+    const auto result =
+        run({"workspace", "create", ws, scratch.str() + "/again.ftw", "--as", "Ann Lee"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find(ws + ": is a workspace file, not a tender folder"), std::string::npos)
+        << result.err;
+}
+
 // evaluate
 
 TEST(CliEvaluate, SmallFolderTableShowsTotalsAndWinner) {

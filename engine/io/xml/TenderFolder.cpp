@@ -2,6 +2,8 @@
 // problem in every file, then the cross-file checks; all or nothing.
 #include "io/xml/TenderFolder.h"
 
+#include "core/InputKind.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -52,6 +54,10 @@ FolderLoad loadTenderFolder(const fs::path& folderPath, const LivingWageTable* r
     std::error_code ec;
 
     const auto tenderPath = folderPath / "tender.xml";
+    if (const std::string wrong = notATenderFolder(folderPath); !wrong.empty()) {
+        diagnostics.push_back(errorAt({folderPath.string(), 0, 0}, wrong));
+        return load;
+    }
     if (!fs::is_regular_file(tenderPath, ec)) {
         diagnostics.push_back(
             errorAt({"tender.xml", 0, 0}, "the folder " + folderPath.string() +
