@@ -266,9 +266,10 @@ Options:
   bids     lists the bids as the acting person may see them now: evaluators and
            moderators see no prices until the results are locked, and with --anonymous
            see "Bid A", "Bid B" instead of the bid ids and suppliers.
-  todo     lists what the acting person has left to do now: an evaluator's scores
-           during evaluation, the consensus scores during moderation (moderators and
-           the lead) and the abnormally low prices still to decide (the lead).
+  todo     lists what the acting person has left to do now: their declaration of
+           interests if they have made none, an evaluator's scores during evaluation, the
+           consensus scores during moderation (moderators and the lead) and the
+           abnormally low prices still to decide (the lead).
   sheet    writes the evaluator NAME's score sheet: an Excel workbook of every bid and
            criterion NAME scores, with what NAME may see only (no prices; with
            --anonymous "Bid A", "Bid B"; no bid NAME declared a conflict with), the scale

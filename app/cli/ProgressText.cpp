@@ -61,7 +61,7 @@ std::string renderTodo(const std::vector<TodoItem>& todo, const std::string& per
     std::string out = oneLine(person) + " has " + std::to_string(todo.size()) + " left at the " +
                       std::string(toString(state)) + " stage:\n";
     for (const auto& item : todo)
-        out += "  " + item.what + "  " + oneLine(item.bidId) +
+        out += "  " + item.what + (item.bidId.empty() ? "" : "  " + oneLine(item.bidId)) +
                (item.criterionId.empty() ? "" : " " + oneLine(item.criterionId)) + "\n";
     return out;
 }

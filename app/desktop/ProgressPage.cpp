@@ -132,7 +132,8 @@ void ProgressPage::setSnapshot(const std::shared_ptr<const WorkspaceSnapshot>& s
                                 snapshot->labelOf(item.bidId) == item.bidId
                                     ? qtext(item.bidId)
                                     : qtext(snapshot->labelOf(item.bidId)),
-                                qtext(snapshot->titleOf(item.criterionId))));
+                                qtext(snapshot->titleOf(item.criterionId)))
+                           .trimmed());
 }
 
 } // namespace fairtender::desktop

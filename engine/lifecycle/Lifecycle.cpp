@@ -157,6 +157,9 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
         return blockers;
     }
     const PanelRecord& panel = facts.panel;
+    // Every move is the lead's decision, so none can be made without one.
+    if (panel.withRole(PanelRole::Lead).empty())
+        blockers.push_back(std::string(kNoLead));
     switch (to) {
     case LifecycleState::Draft:
         break;
@@ -172,10 +175,8 @@ std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState 
     case LifecycleState::Evaluation: {
         if (facts.bids.empty())
             blockers.push_back("no bids are stored");
-        if (panel.withRole(PanelRole::Lead).empty())
-            blockers.push_back("the panel has no lead (panel add NAME --role lead)");
         if (panel.withRole(PanelRole::Evaluator).empty())
-            blockers.push_back("the panel has no evaluator (panel add NAME --role evaluator)");
+            blockers.push_back("the panel has no evaluator: add one first");
         // Everyone on the panel declares, the lead and auditors too: the lead decides
         // abnormally low prices and may moderate, and an auditor reads every score.
         std::vector<std::string> undeclared;

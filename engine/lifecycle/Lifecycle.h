@@ -85,6 +85,10 @@ struct LifecycleFacts {
 std::vector<std::string> transitionBlockers(LifecycleState from, LifecycleState to,
                                             const LifecycleFacts& facts);
 
+// The blocker of every move while the panel has no lead.
+inline constexpr std::string_view kNoLead =
+    "the panel has no lead, and only the lead moves the tender on: add one first";
+
 // What the move from `from` to `to` allows but a reviewer would question (a panel of one
 // evaluator), one line each; empty when nothing does.
 std::vector<std::string> transitionWarnings(LifecycleState from, LifecycleState to,

@@ -83,6 +83,9 @@ std::vector<TodoItem> todoOf(const LifecycleFacts& facts, LifecycleState state,
     std::vector<TodoItem> todo;
     const PanelRecord& panel = facts.panel;
     const auto items = judgementsNeeded(facts.tender, facts.bids);
+    // Everyone on the panel declares, before the evaluation or on joining it later.
+    if (state < LifecycleState::Locked && panel.isMember(person) && !panel.hasDeclared(person))
+        todo.push_back({{}, {}, "declaration of interests"});
     if (state == LifecycleState::Evaluation && panel.hasRole(person, PanelRole::Evaluator)) {
         std::set<BidCriterion> mine;
         for (const auto& s : facts.evaluations.scores)

@@ -43,12 +43,13 @@ EvaluationProgress evaluationProgress(const LifecycleFacts& facts, LifecycleStat
 
 // One thing a panel member has left to do.
 struct TodoItem {
-    std::string bidId;
+    std::string bidId;       // empty for a declaration of interests
     std::string criterionId; // empty for an abnormally low price to decide
-    std::string what;        // "score", "consensus", "abnormally-low decision"
+    std::string what; // "score", "consensus", "abnormally-low decision", "declaration of interests"
 };
 
-// What `person` has left to do at `state`: as an evaluator during evaluation, every bid and
+// What `person` has left to do at `state`: until the results are locked, their declaration
+// of interests if they have not made one; as an evaluator during evaluation, every bid and
 // judgement criterion they score and have not (conflicts left out); as a moderator or the
 // lead during moderation, every consensus not yet agreed on a bid they have no conflict
 // with, and for the lead every flagged price not yet decided. Empty when nothing is left

@@ -1783,8 +1783,7 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
         const PanelRecord panel = impl.readPanel();
         const LifecycleState from = impl.currentState();
         if (panel.withRole(PanelRole::Lead).empty())
-            return fail("the panel has no lead, and only the lead moves the tender on: add one "
-                        "first (panel add NAME --role lead)");
+            return fail(std::string(kNoLead));
         if (!panel.hasRole(actor, PanelRole::Lead))
             return fail(actor + " is not the lead: only the lead moves the tender on");
         if (!hasVisibleText(reason))

@@ -102,6 +102,31 @@ TEST_F(ProgressCommands, AModeratorHasNothingToDoUntilModeration) {
     EXPECT_EQ(todo.out, "Mo Khan has nothing left to do at the evaluation stage.\n");
 }
 
+TEST_F(ProgressCommands, SomeoneAddedToThePanelLateIsFirstToldToDeclare) {
+    ok({"panel", "add", file_, "Lee Tan", "--role", "evaluator", "--as", "Ann Lee"});
+    const auto todo = run({"panel", "todo", file_, "--as", "Lee Tan"});
+    EXPECT_EQ(todo.exitCode, 0) << todo.err;
+    EXPECT_NE(todo.out.find("Lee Tan has 21 left at the evaluation stage:\n  declaration of "
+                            "interests\n  score  B1 q-menu\n"),
+              std::string::npos)
+        << todo.out;
+}
+
+TEST(ProgressWithoutALead, TheProgressSaysTheMoveNeedsALead) {
+    ScratchFolder folder;
+    const std::string file = folder.str() + "/meals.ftw";
+    ASSERT_EQ(
+        run({"workspace", "create", sourcePath("samples/school-meals"), file, "--as", "Ann Lee"})
+            .exitCode,
+        0);
+    const auto shown = run({"evaluate", file});
+    EXPECT_EQ(shown.exitCode, 0) << shown.err;
+    EXPECT_NE(shown.out.find("the panel has no lead, and only the lead moves the tender on"),
+              std::string::npos)
+        << shown.out;
+    EXPECT_EQ(shown.out.find("Nothing stands in the way"), std::string::npos) << shown.out;
+}
+
 TEST_F(ProgressCommands, SomeoneOffThePanelHasNoTodo) {
     const auto todo = run({"panel", "todo", file_, "--as", "Zed"});
     EXPECT_EQ(todo.exitCode, 1);

@@ -81,8 +81,17 @@ TEST(Lifecycle, EvaluationNeedsALeadAndAnEvaluator) {
     const TenderFolder f = schoolMeals();
     const auto found = blockers(LifecycleState::Open, LifecycleState::Evaluation, f, {});
     ASSERT_EQ(found.size(), 2u);
-    EXPECT_EQ(found[0], "the panel has no lead (panel add NAME --role lead)");
-    EXPECT_EQ(found[1], "the panel has no evaluator (panel add NAME --role evaluator)");
+    EXPECT_EQ(found[0], "the panel has no lead, and only the lead moves the tender on: add one "
+                        "first");
+    EXPECT_EQ(found[1], "the panel has no evaluator: add one first");
+}
+
+TEST(Lifecycle, OpeningNeedsALeadToo) {
+    const TenderFolder f = schoolMeals();
+    const auto found = blockers(LifecycleState::Draft, LifecycleState::Open, f, {});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0], "the panel has no lead, and only the lead moves the tender on: add one "
+                        "first");
 }
 
 TEST(Lifecycle, EvaluationNeedsEveryPanelMembersDeclarationTheLeadsToo) {

@@ -172,8 +172,7 @@ TEST_F(WorkspaceDraft, OpeningNeedsALeadOnThePanel) {
     const auto refused = ws().advance("alice", LifecycleState::Open, "published", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message,
-              "the panel has no lead, and only the lead moves the tender on: add one first "
-              "(panel add NAME --role lead)");
+              "the panel has no lead, and only the lead moves the tender on: add one first");
 }
 
 // A procurement officer sets the panel up while the tender is drafted and keeps adding
