@@ -145,7 +145,35 @@ constexpr std::pair<char32_t, char> kLookAlikes[] = {
     {0x00FD, 'y'},
     {0x00FF, 'y'},
     {0x0178, 'y'},
+    // Cherokee capitals drawn like Latin capitals
+    {0x13AA, 'a'},
+    {0x13F4, 'b'},
+    {0x13DF, 'c'},
+    {0x13A0, 'd'},
+    {0x13AC, 'e'},
+    {0x13C0, 'g'},
+    {0x13BB, 'h'},
+    {0x13AB, 'j'},
+    {0x13E6, 'k'},
+    {0x13DE, 'l'},
+    {0x13B7, 'm'},
+    {0x13E2, 'p'},
+    {0x13A1, 'r'},
+    {0x13DA, 's'},
+    {0x13D4, 't'},
+    {0x13D9, 'v'},
+    {0x13B3, 'w'},
+    {0x13C3, 'z'},
 };
+
+// Letters and digits as styles or symbols rather than as text: mathematical bold and
+// script letters, letterlike symbols, Roman numerals, superscripts and subscripts, circled
+// and parenthesised forms. A name written with them reads as one in plain letters.
+bool isStyledCharacter(char32_t c) {
+    return c == 0x00B2 || c == 0x00B3 || c == 0x00B9 || (c >= 0x2070 && c <= 0x209F) ||
+           (c >= 0x2100 && c <= 0x218F) || (c >= 0x2460 && c <= 0x24FF) ||
+           (c >= 0x1D400 && c <= 0x1D7FF) || (c >= 0x1F100 && c <= 0x1F1FF);
+}
 
 std::string codePointName(char32_t c) {
     char text[16];
@@ -186,6 +214,9 @@ std::optional<std::string> panelNameProblem(std::string_view name) {
         if (isInvisibleCharacter(c))
             return "the name holds an invisible character (" + codePointName(c) +
                    "), which would let two names look the same: type it again without it";
+        if (isStyledCharacter(c))
+            return "the name holds a styled letter or digit (" + codePointName(c) +
+                   "), which would let two names look the same: type it in plain letters";
         visible = visible || !isSpaceCharacter(c);
         i += length;
     }

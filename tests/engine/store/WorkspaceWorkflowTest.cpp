@@ -193,6 +193,23 @@ TEST_F(WorkspaceWorkflow, ANameThatOnlyLooksLikeAMembersIsRefused) {
     EXPECT_EQ(ws().panel().members.size(), 5u);
 }
 
+TEST_F(WorkspaceWorkflow, StyledLettersCherokeeLookAlikesAndNumeralsAreNotNames) {
+    // Mathematical bold "E", subscript and superscript digits, a Roman numeral, and
+    // "eve" with a Cherokee "E" (U+13AC).
+    for (const std::string styled :
+         {"\xF0\x9D\x90\x84ve", "eve\xE2\x82\x81", "eve\xC2\xB9", "\xE2\x85\xBFo"}) {
+        const auto refused = ws().addPanelMember("alice", styled, PanelRole::Auditor);
+        ASSERT_FALSE(refused.ok()) << styled;
+        EXPECT_NE(refused.problems[0].message.find("styled letter or digit"), std::string::npos)
+            << refused.problems[0].message;
+    }
+    const auto cherokee = ws().addPanelMember("alice", "\xE1\x8E\xACve", PanelRole::Auditor);
+    ASSERT_FALSE(cherokee.ok());
+    EXPECT_NE(cherokee.problems[0].message.find("cannot be told apart from \"eve\""),
+              std::string::npos)
+        << cherokee.problems[0].message;
+}
+
 TEST_F(WorkspaceWorkflow, OnlyTheLeadMovesTheTenderOn) {
     declareAll();
     const auto refused = ws().advance("eve", LifecycleState::Evaluation, "go", referenceRates());
