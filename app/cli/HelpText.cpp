@@ -50,7 +50,7 @@ Commands:
                                      add bid files (or a folder of them) while it is open
   workspace export WS.ftw FOLDER     write a workspace back out as a tender folder
   workspace status WS.ftw            the tender, its state and what is recorded
-  verify WS.ftw                      check the audit trail and recompute the results
+  verify WS.ftw [--expect-head HASH] check the audit trail and recompute the results
   log WS.ftw [--bid B] [--who NAME]  print the audit trail
   panel add|declare|bids|todo|sheet WS.ftw ...
                                      the panel, its declarations, what each may see, what
@@ -496,21 +496,28 @@ Options:
   -h, --help          show this help
 )");
     if (command == "verify")
-        return withExitCodes(R"(Usage: fairtender verify WS.ftw
+        return withExitCodes(R"(Usage: fairtender verify WS.ftw [--expect-head HASH]
 
 Checks that the workspace is exactly what fairtender wrote: SQLite's integrity check,
 every audit entry's SHA-256 and its link to the entry before, every stored record
 against the audit entry that wrote it (so a score changed with sqlite3 behind
-fairtender's back is found), and the results recomputed from the stored inputs against
+fairtender's back is found), the bid index against the bid files, the guards that keep
+the audit log append-only, and the results recomputed from the stored inputs against
 those last recorded. Exits 0 only when all of it holds; otherwise each problem is on
 standard error, the first broken audit entry first, named by its number.
+
+The head hash it prints (also in `workspace status` and the award report) identifies
+the whole record: note it down, and --expect-head checks later that a copy ends at it,
+saying how many entries were added since or that the noted entry is missing.
 
 Example:
   $ fairtender verify meals.ftw
   meals.ftw verified: 54 audit entries chained, 52 stored records match the log, ...
+  $ fairtender verify archive/meals.ftw --expect-head 3f9c...e1
 
 Options:
-  -h, --help   show this help
+  --expect-head HASH   the head hash noted elsewhere that this copy must end at
+  -h, --help           show this help
 )");
     if (command == "log")
         return withExitCodes(R"(Usage: fairtender log WS.ftw [--bid B] [--who NAME]

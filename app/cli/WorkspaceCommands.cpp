@@ -97,7 +97,9 @@ CommandSyntax workspaceStatusSyntax() {
     return {{}, {}, {"WS.ftw"}};
 }
 CommandSyntax verifySyntax() {
-    return {{}, {}, {"WS.ftw"}};
+    return {{},
+            {{"--expect-head", "the head hash noted elsewhere that this copy must end at"}},
+            {"WS.ftw"}};
 }
 CommandSyntax logSyntax() {
     return {{}, {{"--bid", "a bid id"}, {"--who", "a person's name"}}, {"WS.ftw"}};
@@ -236,10 +238,15 @@ Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams) {
     const VerifyReport report = opened.workspace->verify(rates.get());
     if (!report.ok())
         return Outcome::invalidFiles("verify", report.problems);
+    const auto expected = args.option("--expect-head");
+    if (expected)
+        if (const std::string problem = opened.workspace->expectedHeadProblem(*expected);
+            !problem.empty())
+            return Outcome::invalidFiles("verify", {errorAt({file, 0, 0}, problem)});
     streams.out << file << " verified: " << report.entriesChecked << " audit entries chained, "
                 << report.rowsChecked
                 << " stored records match the log, results recomputed; head hash "
-                << report.headHash << "\n";
+                << report.headHash << (expected ? ", as noted" : "") << "\n";
     return Outcome::success(rates.warnings);
 }
 

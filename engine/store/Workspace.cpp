@@ -358,8 +358,54 @@ struct Workspace::Impl {
     std::map<std::string, std::unique_ptr<Prepared>, std::less<>> prepared;
     Sha256 hasher;
 
-    explicit Impl(const fs::path& file)
-        : path(file), session(Poco::Data::SQLite::Connector::KEY, file.string()) {}
+    // Opened for reading only when the file or its folder cannot be written (a workspace on
+    // read-only media, a file of mode 444): every read works, every command is refused.
+    bool readOnly = false;
+
+    explicit Impl(const fs::path& file, bool readOnlyFile = false)
+        : path(file), session(Poco::Data::SQLite::Connector::KEY,
+                              readOnlyFile ? readOnlyUri(file) : file.string()),
+          readOnly(readOnlyFile) {}
+
+    // The committed work is all in the main file once a writer closes, so a copy of the file
+    // alone is complete (its -wal would otherwise hold the last entries).
+    ~Impl() {
+        if (session.isConnected())
+            checkpoint();
+    }
+    void checkpoint() {
+        if (readOnly)
+            return;
+        try {
+            prepared.clear();
+            session << "PRAGMA wal_checkpoint(TRUNCATE)", now;
+        } catch (const Poco::Exception&) {
+            // Another connection is still reading: its close checkpoints instead.
+        }
+    }
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    // An SQLite URI that opens `file` for reading only: "mode=ro" when its folder can be
+    // written (the shared-memory file is made there), else "immutable=1", which reads the
+    // main file alone.
+    static std::string readOnlyUri(const fs::path& file) {
+        std::string uri = "file:";
+        for (const unsigned char c : fs::absolute(file).string()) {
+            if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
+                uri += static_cast<char>(c);
+            } else {
+                char escaped[4];
+                std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+                uri += escaped;
+            }
+        }
+        return uri + (folderWritable(file) ? "?mode=ro" : "?immutable=1");
+    }
+    static bool folderWritable(const fs::path& file) {
+        const fs::path folder = fs::absolute(file).parent_path();
+        return ::access(folder.c_str(), W_OK) == 0;
+    }
 
     std::string timeNow() const { return clock ? clock() : utcTimestampNow(); }
     Date today() const {
@@ -377,13 +423,14 @@ struct Workspace::Impl {
 
     // Finalizes every prepared statement; the session can then close.
     void close() {
-        prepared.clear();
+        checkpoint();
         session.close();
     }
 
     void configure() {
         std::string mode;
-        session << "PRAGMA journal_mode=WAL", into(mode), now;
+        if (!readOnly)
+            session << "PRAGMA journal_mode=WAL", into(mode), now;
         session << "PRAGMA synchronous=FULL", now;
         session << "PRAGMA foreign_keys=ON", now;
     }
@@ -719,6 +766,13 @@ struct Workspace::Impl {
                 workspaceError(path, "say who is acting (--as NAME): every change is logged"));
             return outcome;
         }
+        if (readOnly) {
+            outcome.problems.push_back(workspaceError(
+                path, "is read-only here (the file or its folder cannot be written): it can be "
+                      "read, evaluated, verified and reported on, but not changed; nothing was "
+                      "changed"));
+            return outcome;
+        }
         try {
             session.begin();
             commandTime = timeNow();
@@ -762,7 +816,18 @@ WorkspaceOpen Workspace::open(const fs::path& wsPath) {
     }
     ensureConnector();
     try {
-        auto impl = std::make_unique<Impl>(wsPath);
+        const bool readOnly = ::access(wsPath.c_str(), W_OK) != 0 || !Impl::folderWritable(wsPath);
+        // Read alone, the main file lacks what a -wal beside it still holds.
+        if (readOnly && !Impl::folderWritable(wsPath) &&
+            fs::file_size(fs::path(wsPath.string() + "-wal"), error) > 0 && !error) {
+            opened.diagnostics.push_back(workspaceError(
+                wsPath, "has committed work in " + wsPath.filename().string() +
+                            "-wal that cannot be read without writing in its folder: open it "
+                            "where its folder can be written, or copy it with its -wal; nothing "
+                            "was changed"));
+            return opened;
+        }
+        auto impl = std::make_unique<Impl>(wsPath, readOnly);
         const int version = impl->schemaVersion();
         if (version < 0) {
             opened.diagnostics.push_back(
@@ -779,6 +844,14 @@ WorkspaceOpen Workspace::open(const fs::path& wsPath) {
             return opened;
         }
         impl->configure();
+        if (version < kSchemaVersion && readOnly) {
+            opened.diagnostics.push_back(workspaceError(
+                wsPath, "is an older workspace (schema " + std::to_string(version) +
+                            ") that must be brought up to date before it is read, which needs "
+                            "write access: open it once where it can be written; nothing was "
+                            "changed"));
+            return opened;
+        }
         if (version < kSchemaVersion) {
             impl->session.begin();
             impl->migrate(version);
@@ -1129,6 +1202,45 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
             }
         }
 
+        // The bid index is derived from the bid documents the chain covers: it must say
+        // exactly what their bid_ids say.
+        {
+            std::set<std::pair<std::string, std::string>> expected; // bid id, file name
+            for (const auto& row : impl.readRows(kBidDocumentsTable)) {
+                std::istringstream ids(row.values[1]);
+                for (std::string id; ids >> id;)
+                    expected.emplace(id, row.values[0]);
+            }
+            std::set<std::pair<std::string, std::string>> indexed;
+            {
+                Prepared& select = impl.statement("SELECT bid_id, file_name FROM bids");
+                QueryScope scope{select};
+                while (select.next())
+                    indexed.emplace(select.text(0), select.text(1));
+            }
+            for (const auto& [id, file] : indexed)
+                if (expected.count({id, file}) == 0)
+                    problem("bids row " + id + " (" + file +
+                            ") is not a bid of the stored bid documents: it was added or changed "
+                            "outside fairtender");
+            for (const auto& [id, file] : expected)
+                if (indexed.count({id, file}) == 0)
+                    problem("bid " + id + " of " + file +
+                            " is missing from the bids table: it was deleted or changed outside "
+                            "fairtender");
+        }
+        // The guards that keep the audit log append-only are part of what is verified.
+        for (const char* trigger : {"audit_log_no_update", "audit_log_no_delete"}) {
+            Prepared& select = impl.statement(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+            QueryScope scope{select};
+            select.bind(1, std::string_view(trigger));
+            if (!select.next() || select.integer(0) == 0)
+                problem(std::string("the audit log's append-only guard ") + trigger +
+                        " is missing: it was dropped outside fairtender, so entries may have been "
+                        "changed");
+        }
+
         FolderLoad load = impl.rebuild(rates);
         for (auto& diagnostic : load.diagnostics)
             if (diagnostic.severity == Severity::Error)
@@ -1150,6 +1262,23 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         problem("cannot read the workspace: " + e.displayText());
     }
     return report;
+}
+
+std::string Workspace::expectedHeadProblem(const std::string& expectedHead) const {
+    const auto log = auditLog();
+    if (!log.empty() && log.back().hash == expectedHead)
+        return {};
+    const std::string head = log.empty() ? std::string("none (the log is empty)") : log.back().hash;
+    for (const auto& entry : log)
+        if (entry.hash == expectedHead) {
+            const auto added = log.back().seq - entry.seq;
+            return "the head hash is " + head + ", not the noted " + expectedHead +
+                   ": the noted hash is entry " + std::to_string(entry.seq) + ", and " +
+                   std::to_string(added) + (added == 1 ? " entry was" : " entries were") +
+                   " added after it";
+        }
+    return "the noted head hash " + expectedHead + " is not in this audit log (its head is " +
+           head + "): this is another workspace, or a copy that lost its last entries";
 }
 
 namespace {

@@ -191,9 +191,15 @@ public:
     std::vector<AuditEntry> lifecycleLog() const;
 
     // Checks the hash chain, every stored row against the entry that wrote it (and that
-    // every such entry still has its row), SQLite's integrity check, and that the results
+    // every such entry still has its row), the bid index against the bid documents, the
+    // audit log's append-only guards, SQLite's integrity check, and that the results
     // recomputed from the stored inputs are those recorded when they were last stored.
     VerifyReport verify(const LivingWageTable* rates) const;
+
+    // Empty when the log ends at `expectedHead`, a head hash noted elsewhere (in a report,
+    // an email, a minute); else how this copy differs: entries added after the noted one,
+    // or the noted entry missing (another workspace, or a copy that lost its last entries).
+    std::string expectedHeadProblem(const std::string& expectedHead) const;
 
     // The current lifecycle stage.
     LifecycleState state() const;

@@ -75,6 +75,31 @@ TEST_F(WorkspaceTamper, DeletedScoreRowIsFound) {
         << allProblems(verify());
 }
 
+TEST_F(WorkspaceTamper, ABidIdChangedInTheBidIndexIsFound) {
+    ASSERT_EQ(runSql(file_, "UPDATE bids SET bid_id = 'B9' WHERE bid_id = 'B2'"), "");
+    const std::string problems = allProblems(verify());
+    EXPECT_NE(problems.find("bids row B9 (B2-eccles-community-food.xml) is not a bid of the "
+                            "stored bid documents"),
+              std::string::npos)
+        << problems;
+    EXPECT_NE(problems.find("bid B2 of B2-eccles-community-food.xml is missing from the bids "
+                            "table"),
+              std::string::npos)
+        << problems;
+}
+
+TEST_F(WorkspaceTamper, ADeletedBidIndexRowIsFound) {
+    ASSERT_EQ(runSql(file_, "DELETE FROM bids WHERE bid_id = 'B5'"), "");
+    EXPECT_NE(allProblems(verify()).find("bid B5 of "), std::string::npos);
+}
+
+TEST_F(WorkspaceTamper, DroppingAnAppendOnlyGuardFailsVerifyOnItsOwn) {
+    ASSERT_EQ(runSql(file_, "DROP TRIGGER audit_log_no_delete"), "");
+    const std::string problems = allProblems(verify());
+    EXPECT_EQ(problems, "the audit log's append-only guard audit_log_no_delete is missing: it was "
+                        "dropped outside fairtender, so entries may have been changed\n");
+}
+
 TEST_F(WorkspaceTamper, DeletedLogRowBreaksTheChainAtThatEntry) {
     ASSERT_EQ(runSql(file_, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE "
                             "seq = 3"),
