@@ -427,7 +427,13 @@ struct Workspace::Impl {
         session.close();
     }
 
+    // How long one attempt to take the write lock waits, and how many attempts a command
+    // makes, before it says the workspace is busy.
+    static constexpr int kBusyTimeoutMs = 20000;
+    static constexpr int kBeginAttempts = 3;
+
     void configure() {
+        sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(session), kBusyTimeoutMs);
         std::string mode;
         if (!readOnly)
             session << "PRAGMA journal_mode=WAL", into(mode), now;
@@ -773,18 +779,40 @@ struct Workspace::Impl {
                       "changed"));
             return outcome;
         }
+        sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
+        const auto rollback = [db] {
+            if (sqlite3_get_autocommit(db) == 0)
+                sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        };
         try {
-            session.begin();
+            // The write lock is taken first, so the rule's reads below see every change
+            // committed before, and two people's commands follow one another instead of one
+            // failing; a command waits its turn (the busy timeout) a few times over.
+            int begun = SQLITE_BUSY;
+            for (int attempt = 0; attempt < kBeginAttempts && begun == SQLITE_BUSY; ++attempt)
+                begun = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+            if (begun != SQLITE_OK) {
+                outcome.problems.push_back(workspaceError(
+                    path, begun == SQLITE_BUSY
+                              ? "is busy: other changes have held it for over a minute; nothing "
+                                "was changed, try again"
+                              : "cannot write the workspace (" + std::string(sqlite3_errmsg(db)) +
+                                    "); nothing was changed"));
+                return outcome;
+            }
             commandTime = timeNow();
             loadHead();
             body(outcome);
-            if (outcome.ok())
-                session.commit();
-            else
-                session.rollback();
+            if (!outcome.ok()) {
+                rollback();
+            } else if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+                const std::string why = sqlite3_errmsg(db);
+                rollback();
+                outcome.problems.push_back(workspaceError(
+                    path, "cannot write the workspace (" + why + "); nothing was changed"));
+            }
         } catch (const Poco::Exception& e) {
-            if (session.isTransaction())
-                session.rollback();
+            rollback();
             outcome.problems.push_back(workspaceError(
                 path, "cannot write the workspace (" + e.displayText() + "); nothing was changed"));
         }
