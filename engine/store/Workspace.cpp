@@ -1867,9 +1867,19 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
             !problem.empty())
             return fail(problem);
         const auto* earlier = load.folder->evaluations.findConsensus(bidId, criterionId);
-        if (earlier != nullptr && !hasVisibleText(changeReason))
+        if (earlier != nullptr && !hasVisibleText(changeReason)) {
+            // Said with who agreed it and when: two moderators may have agreed it at once.
+            std::string when;
+            for (const auto& row : impl.readRows(kConsensusTable))
+                if (row.values[0] == bidId && row.values[1] == criterionId)
+                    if (const auto entries =
+                            impl.readLog(" WHERE seq = " + std::to_string(row.auditSeq));
+                        !entries.empty())
+                        when = " at " + entries.front().time;
             return fail("a consensus for " + bidId + " " + criterionId +
-                        " is already agreed: changing it needs a reason for the change");
+                        " is already agreed: " + exactDecimalText(earlier->value) + " by " +
+                        earlier->moderator + when + "; changing it needs a reason for the change");
+        }
         std::string before;
         if (earlier != nullptr)
             before =
