@@ -1,5 +1,6 @@
 #include "desktop/WorkspaceAccess.h"
 
+#include "audit/AuditRecords.h"
 #include "desktop/DesktopPaths.h"
 #include "reporting/ReportContent.h"
 
@@ -53,15 +54,10 @@ void fill(WorkspaceSnapshot& snapshot) {
         snapshot.modelFrozen =
             "The model is frozen: the tender is " + std::string(toString(snapshot.state));
         // The audit entry of the move to open says when and by whom the model froze.
-        for (const auto& entry : ws.lifecycleLog())
-            if (entry.action == "lifecycle.advance" &&
-                entry.after.rfind(std::string("state=\"") +
-                                      std::string(toString(LifecycleState::Open)) + "\"",
-                                  0) == 0) {
-                snapshot.modelFrozen = "The model is frozen: the tender opened on " + entry.time +
-                                       " (" + entry.actor + ")";
-                break;
-            }
+        const auto moves = ws.lifecycleLog();
+        if (const AuditEntry* opened = firstMoveTo(moves, toString(LifecycleState::Open)))
+            snapshot.modelFrozen = "The model is frozen: the tender opened on " + opened->time +
+                                   " (" + opened->actor + ")";
     }
     // The engine's words, with the window's way to move on.
     for (const auto& problem : requireLockedOrAwarded(

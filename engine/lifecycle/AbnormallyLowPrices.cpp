@@ -1,5 +1,7 @@
 #include "lifecycle/AbnormallyLowPrices.h"
 
+#include "audit/AuditRecords.h"
+
 #include <algorithm>
 #include <map>
 
@@ -15,12 +17,7 @@ std::string AbnormallyLowPrice::resolution() const {
 std::vector<AbnormallyLowPrice> abnormallyLowPrices(const EvaluationResult& result,
                                                     const Evaluations& evaluations,
                                                     const std::vector<AuditEntry>& log) {
-    // The subject of a decision's entry starts with the bid id; the last entry decided it.
-    std::map<std::string, std::string> decidedBy;
-    for (const auto& entry : log)
-        if (entry.action == "abnormally-low.decide" ||
-            entry.action == "abnormally-low-decision.import")
-            decidedBy[entry.subject.substr(0, entry.subject.find(' '))] = entry.actor;
+    const std::map<std::string, std::string> decidedBy = abnormallyLowDeciders(log);
     const auto withDecision = [&](AbnormallyLowPrice price) {
         if (const auto* d = evaluations.findAbnormallyLowDecision(price.bidId)) {
             price.decision = *d;

@@ -1,5 +1,6 @@
 #include "reporting/ReportContent.h"
 
+#include "audit/AuditRecords.h"
 #include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "core/Money.h"
@@ -168,30 +169,6 @@ void addModelRows(const std::vector<ModelNode>& nodes, int depth, const Tender& 
         rows.push_back(std::move(row));
         addModelRows(node.children, depth + 1, tender, result, rows);
     }
-}
-
-// The value of `name="..."` in a stored row's text, as the audit log records it.
-std::string fieldOf(const std::string& rowText, const std::string& name) {
-    const std::string key = name + "=\"";
-    std::size_t at = 0;
-    while ((at = rowText.find(key, at)) != std::string::npos) {
-        if (at == 0 || rowText[at - 1] == ' ')
-            break;
-        ++at;
-    }
-    if (at == std::string::npos)
-        return {};
-    std::string value;
-    for (std::size_t i = at + key.size(); i < rowText.size(); ++i) {
-        if (rowText[i] == '\\' && i + 1 < rowText.size()) {
-            value += rowText[++i];
-            continue;
-        }
-        if (rowText[i] == '"')
-            break;
-        value += rowText[i];
-    }
-    return value;
 }
 
 std::string livingWageStatus(const Bid& bid, const Tender& tender) {
@@ -753,15 +730,10 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
     // Moderation: counts from the records, changes from the audit trail.
     c.moderation.individualScores = evaluations.scores.size();
     c.moderation.consensusScores = evaluations.consensus.size();
-    for (const auto& entry : log) {
-        if (entry.action == "score.reopen")
-            ++c.moderation.reopenedScores;
-        if ((entry.action == "consensus.set" || entry.action == "consensus.import") &&
-            !entry.before.empty())
-            c.moderation.changes.push_back({entry.subject, entry.actor,
-                                            fieldOf(entry.before, "value"),
-                                            fieldOf(entry.after, "value"), entry.reason});
-    }
+    c.moderation.reopenedScores = reopenedScores(log);
+    for (const auto& change : consensusChanges(log))
+        c.moderation.changes.push_back(
+            {change.subject, change.actor, change.from, change.to, change.reason});
 
     // Community wealth, from what each bid declared.
     std::size_t declaredLocalSpend = 0;

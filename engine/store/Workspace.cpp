@@ -1,5 +1,6 @@
 #include "store/Workspace.h"
 
+#include "audit/AuditRecords.h"
 #include "audit/Sha256.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
@@ -47,52 +48,65 @@ namespace {
 // (rowText) is what that entry records as `after`, and its SHA-256 is the row's row_hash.
 struct TableSpec {
     const char* table;
-    const char* action;
+    AuditAction action;
     std::vector<const char*> columns;
-    const char* commandAction = ""; // the action of the command that adds rows later, if any
+    std::optional<AuditAction> commandAction; // the command that adds rows later, if any
     // Columns from this index on were added by a later schema: left out of the row text
     // while empty, so a row written before them still matches the entry that wrote it.
     std::size_t laterColumnsFrom = SIZE_MAX;
 };
 
-bool writesRows(const TableSpec& spec, const std::string& action) {
-    return action == spec.action || (*spec.commandAction != '\0' && action == spec.commandAction);
+bool writesRows(const TableSpec& spec, std::string_view action) {
+    return action == toString(spec.action) ||
+           (spec.commandAction && action == toString(*spec.commandAction));
 }
 
-const TableSpec kTenderTable{
-    "tender", "workspace.create", {"tender_id", "title", "xml"}, "tender.replace"};
+const TableSpec kTenderTable{"tender",
+                             AuditAction::WorkspaceCreate,
+                             {"tender_id", "title", "xml"},
+                             AuditAction::TenderReplace};
 const TableSpec kBidDocumentsTable{
-    "bid_documents", "bid-document.import", {"file_name", "bid_ids", "xml"}};
+    "bid_documents", AuditAction::BidDocumentImport, {"file_name", "bid_ids", "xml"}, std::nullopt};
 const TableSpec kScoresTable{"evaluator_scores",
-                             "score.import",
+                             AuditAction::ScoreImport,
                              {"bid_id", "criterion_id", "evaluator", "value", "reason"},
-                             "score.submit"};
+                             AuditAction::ScoreSubmit};
 const TableSpec kConsensusTable{"consensus_scores",
-                                "consensus.import",
+                                AuditAction::ConsensusImport,
                                 {"bid_id", "criterion_id", "moderator", "value", "reason"},
-                                "consensus.set"};
-const TableSpec kDeliverabilityTable{
-    "deliverability", "deliverability.import", {"bid_id", "measure_id", "factor", "reason"}};
+                                AuditAction::ConsensusSet};
+const TableSpec kDeliverabilityTable{"deliverability",
+                                     AuditAction::DeliverabilityImport,
+                                     {"bid_id", "measure_id", "factor", "reason"},
+                                     std::nullopt};
 const TableSpec kDecisionsTable{"abnormally_low_decisions",
-                                "abnormally-low-decision.import",
+                                AuditAction::AbnormallyLowDecisionImport,
                                 {"bid_id", "accept", "reason"},
-                                "abnormally-low.decide"};
+                                AuditAction::AbnormallyLowDecide};
 const TableSpec kLifecycleTable{
-    "lifecycle", "lifecycle.start", {"state", "reason"}, "lifecycle.advance"};
+    "lifecycle", AuditAction::LifecycleStart, {"state", "reason"}, AuditAction::LifecycleAdvance};
 // Schema 2: the panel, its declarations, reopened scores and the award.
-const TableSpec kPanelTable{"panel_members", "panel.add", {"name", "role"}};
-const TableSpec kDeclarationsTable{
-    "conflict_declarations", "panel.declare", {"person", "bid_id", "details"}};
+const TableSpec kPanelTable{"panel_members", AuditAction::PanelAdd, {"name", "role"}, std::nullopt};
+const TableSpec kDeclarationsTable{"conflict_declarations",
+                                   AuditAction::PanelDeclare,
+                                   {"person", "bid_id", "details"},
+                                   std::nullopt};
 const TableSpec kReopeningsTable{
     "score_reopenings",
-    "score.reopen",
-    {"bid_id", "criterion_id", "evaluator", "score_position", "reason"}};
-const TableSpec kAwardsTable{
-    "awards", "award.record", {"bid_id", "notice_date", "standstill_end", "reason"}};
+    AuditAction::ScoreReopen,
+    {"bid_id", "criterion_id", "evaluator", "score_position", "reason"},
+    std::nullopt};
+const TableSpec kAwardsTable{"awards",
+                             AuditAction::AwardRecord,
+                             {"bid_id", "notice_date", "standstill_end", "reason"},
+                             std::nullopt};
 // Schema 3: bids excluded after the evaluation; schema 4 adds the day it was decided and
 // whether the supplier withdrew.
-const TableSpec kExclusionsTable{
-    "exclusions", "exclusion.record", {"bid_id", "reason", "decided_on", "withdrawn"}, "", 2};
+const TableSpec kExclusionsTable{"exclusions",
+                                 AuditAction::ExclusionRecord,
+                                 {"bid_id", "reason", "decided_on", "withdrawn"},
+                                 std::nullopt,
+                                 2};
 
 const std::vector<const TableSpec*>& dataTables() {
     static const std::vector<const TableSpec*> tables{
@@ -102,7 +116,7 @@ const std::vector<const TableSpec*>& dataTables() {
     return tables;
 }
 
-constexpr const char* kResultsAction = "results.recorded";
+const std::string kResultsAction(toString(AuditAction::ResultsRecorded));
 
 // Schema version 1. Each later version adds one list of statements; a migration never
 // edits an earlier list, so every file reaches the same schema by the same steps.
@@ -164,28 +178,6 @@ const std::vector<std::vector<std::string>>& migrations() {
     return steps;
 }
 
-// Quotes a field value so that the row text is unambiguous: backslash, quote and control
-// bytes escaped, every other byte kept.
-std::string quoted(const std::string& value) {
-    std::string out = "\"";
-    for (const char c : value) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (byte < 0x20 || byte == 0x7f) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02x", byte);
-            out += hex;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
 // The row as its audit entry records it: name="value" pairs in column order; the large
 // xml column is recorded by its SHA-256.
 std::string rowText(const TableSpec& spec, const std::vector<std::string>& values) {
@@ -197,9 +189,9 @@ std::string rowText(const TableSpec& spec, const std::vector<std::string>& value
         if (!text.empty())
             text += ' ';
         if (column == "xml")
-            text += "xml_sha256=" + quoted(sha256HexOf(values[i]));
+            text += recordField("xml_sha256", sha256HexOf(values[i]));
         else
-            text += column + "=" + quoted(values[i]);
+            text += recordField(column, values[i]);
     }
     return text;
 }
@@ -243,7 +235,7 @@ std::string resultsText(const TenderFolder& folder) {
     EvaluationOutcome outcome = evaluate(folder.tender, folder.bids, folder.evaluations);
     if (!outcome.result || hasErrors(outcome.diagnostics))
         return "results=\"none\"";
-    return "results_sha256=" + quoted(sha256HexOf(toJson(*outcome.result)));
+    return recordField("results_sha256", sha256HexOf(toJson(*outcome.result)));
 }
 
 struct StoredRow {
@@ -530,9 +522,12 @@ struct Workspace::Impl {
                    const std::string& before = {}) {
         const std::string text = rowText(spec, values);
         const std::string rowHash = hasher.hex(text);
-        const std::int64_t seq = append(actor, byCommand ? spec.commandAction : spec.action,
-                                        rowSubject(spec, values), text, reason, before)
-                                     .seq;
+        const std::int64_t seq =
+            append(actor,
+                   std::string(toString(byCommand && spec.commandAction ? *spec.commandAction
+                                                                        : spec.action)),
+                   rowSubject(spec, values), text, reason, before)
+                .seq;
         Prepared& insert = statement(insertSql(spec));
         int index = 1;
         for (const auto& value : values)

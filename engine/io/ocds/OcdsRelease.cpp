@@ -1,5 +1,6 @@
 #include "io/ocds/OcdsRelease.h"
 
+#include "audit/AuditRecords.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
 #include "core/Money.h"
@@ -124,9 +125,9 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     if (award) {
         releaseDate = award->noticeDate + "T00:00:00Z";
     } else {
-        for (const auto& entry : workspace.auditLog())
-            if (entry.action.starts_with("lifecycle.") && entry.subject == "locked")
-                releaseDate = entry.time;
+        if (const auto log = workspace.auditLog();
+            const AuditEntry* locked = lastMoveTo(log, "locked"))
+            releaseDate = locked->time;
     }
     const std::string ocid = options.ocidPrefix + tender.id;
 

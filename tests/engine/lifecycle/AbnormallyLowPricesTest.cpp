@@ -2,6 +2,8 @@
 // list them: undecided flags from the result, then every decision with who recorded it.
 #include "lifecycle/AbnormallyLowPrices.h"
 
+#include "audit/AuditRecords.h"
+
 #include <gtest/gtest.h>
 
 namespace fairtender {
@@ -20,6 +22,7 @@ AuditEntry decidedBy(const std::string& actor, const std::string& bidId) {
     entry.actor = actor;
     entry.action = "abnormally-low.decide";
     entry.subject = bidId + " accept";
+    entry.after = recordField("bid_id", bidId) + " " + recordField("accept", "true");
     return entry;
 }
 
