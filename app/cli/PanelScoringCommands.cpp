@@ -5,7 +5,6 @@
 #include "core/Date.h"
 #include "core/Decimal.h"
 #include "io/xlsx/ScoreSheet.h"
-#include "store/EvaluationsXml.h"
 #include "store/Workspace.h"
 
 #include <ostream>

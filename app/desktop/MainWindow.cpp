@@ -402,11 +402,10 @@ void MainWindow::createActions() {
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
-    auto* lifecycle = toolbar;
-    auto* actingAs = new QLabel(QStringLiteral("&Acting as:"), lifecycle);
+    auto* actingAs = new QLabel(QStringLiteral("&Acting as:"), toolbar);
     actingAs->setContentsMargins(6, 0, 4, 0);
-    lifecycle->addWidget(actingAs);
-    actor_ = new QComboBox(lifecycle);
+    toolbar->addWidget(actingAs);
+    actor_ = new QComboBox(toolbar);
     actor_->setObjectName(QStringLiteral("actingAsComboBox"));
     actor_->setAccessibleName(QStringLiteral("Acting as"));
     actor_->setEditable(true);
@@ -415,7 +414,7 @@ void MainWindow::createActions() {
     actor_->setToolTip(QStringLiteral("Who is working: every change is logged with this name. "
                                       "Type a name to start a new panel."));
     actingAs->setBuddy(actor_);
-    lifecycle->addWidget(actor_);
+    toolbar->addWidget(actor_);
     connect(actor_, &QComboBox::textActivated, this,
             [this](const QString& name) { guarded(this, [this, name] { setActor(name); }); });
     connect(actor_->lineEdit(), &QLineEdit::editingFinished, this,
@@ -439,7 +438,6 @@ void MainWindow::createActions() {
         }
         item->setText(action->text().remove(QLatin1Char('&')) + QStringLiteral("  ") +
                       action->shortcut().toString(QKeySequence::NativeText));
-        item->setData(Qt::UserRole, QVariant::fromValue(static_cast<void*>(action)));
         navigationItems_.push_back({item, action, page});
     }
     connect(navigation_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {

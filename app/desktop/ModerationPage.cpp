@@ -4,7 +4,6 @@
 #include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
-#include "store/EvaluationsXml.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,9 +1,9 @@
 #include "desktop/ScoringPage.h"
 
+#include "core/Decimal.h"
 #include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
-#include "store/EvaluationsXml.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -15,18 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void collectJudgementCriteria(const std::vector<ModelNode>& nodes,
-                              std::vector<JudgementCriterion>& into) {
-    for (const auto& node : nodes) {
-        if (node.kind == NodeKind::Group)
-            collectJudgementCriteria(node.children, into);
-        else if (node.kind == NodeKind::Criterion &&
-                 node.criterion.type == CriterionType::Judgement)
-            into.push_back({node.id, node.displayName(), node.criterion.scaleMax,
-                            node.criterion.scaleStep, node.criterion.descriptors});
-    }
-}
-
 Diagnostic failure(const fs::path& path, const std::string& message) {
     return errorAt({path.string(), 0, 0}, message);
 }
@@ -76,7 +64,9 @@ void fill(WorkspaceSnapshot& snapshot) {
     if (const auto& folder = tender->evaluation.folder) {
         for (const auto& bid : folder->bids)
             snapshot.bidIds.push_back(bid.id);
-        collectJudgementCriteria(folder->tender.model.children, snapshot.criteria);
+        for (const ModelNode* node : judgementCriteria(folder->tender))
+            snapshot.criteria.push_back({node->id, node->displayName(), node->criterion.scaleMax,
+                                         node->criterion.scaleStep, node->criterion.descriptors});
         if (snapshot.state != LifecycleState::Awarded) {
             snapshot.next = static_cast<LifecycleState>(static_cast<int>(snapshot.state) + 1);
             const EvaluationResult* result =

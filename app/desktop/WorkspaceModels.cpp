@@ -4,7 +4,6 @@
 #include "desktop/HeaderTitles.h"
 #include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
-#include "store/EvaluationsXml.h"
 
 #include <QBrush>
 #include <QColor>

@@ -12,6 +12,11 @@ namespace fairtender {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The file a write to `out` replaces: `out` itself, or, when `out` is a symbolic link, the
+// file its links lead to (which may not exist yet), so the link stays a link and the file
+// it names gets the new content. At most 40 links are followed, as the system does.
 fs::path replacedFileOf(const fs::path& out) {
     fs::path file = out;
     std::error_code error;
@@ -23,6 +28,23 @@ fs::path replacedFileOf(const fs::path& out) {
     }
     return file;
 }
+
+// Flushes a file another writer closed to disk, so a rename over a target cannot leave the
+// new name on content still in memory.
+std::optional<std::string> flushFileToDisk(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "cannot reopen " + file.string() + ": " + std::strerror(errno);
+    const bool synced = ::fsync(fd) == 0;
+    const int error = errno;
+    const bool closed = ::close(fd) == 0;
+    if (!synced || !closed)
+        return "cannot flush " + file.string() +
+               " to disk: " + std::strerror(synced ? errno : error);
+    return std::nullopt;
+}
+
+} // namespace
 
 fs::path temporaryNameFor(const fs::path& target) {
     std::random_device device;
@@ -77,16 +99,28 @@ std::optional<std::string> writeFileAtomically(const fs::path& out, std::string_
     return std::nullopt;
 }
 
-std::optional<std::string> flushFileToDisk(const fs::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return "cannot reopen " + file.string() + ": " + std::strerror(errno);
-    const bool synced = ::fsync(fd) == 0;
-    const int error = errno;
-    const bool closed = ::close(fd) == 0;
-    if (!synced || !closed)
-        return "cannot flush " + file.string() +
-               " to disk: " + std::strerror(synced ? errno : error);
+std::optional<std::string>
+replaceFileWith(const fs::path& out, const std::function<bool(const fs::path& temporary)>& write) {
+    const fs::path target = replacedFileOf(out);
+    const fs::path temporary = temporaryNameFor(target);
+    std::error_code ignored;
+    const auto abandon = [&](std::string why) {
+        fs::remove(temporary, ignored);
+        return std::optional<std::string>(std::move(why));
+    };
+    try {
+        if (!write(temporary))
+            return abandon({});
+    } catch (...) {
+        fs::remove(temporary, ignored);
+        throw;
+    }
+    if (const auto unflushed = flushFileToDisk(temporary))
+        return abandon(*unflushed);
+    std::error_code error;
+    fs::rename(temporary, target, error);
+    if (error)
+        return abandon(error.message());
     return std::nullopt;
 }
 

@@ -4,30 +4,31 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace fairtender {
 
-// The file a write to `out` replaces: `out` itself, or, when `out` is a symbolic link, the
-// file its links lead to (which may not exist yet), so the link stays a link and the file
-// it names gets the new content. At most 40 links are followed, as the system does.
-std::filesystem::path replacedFileOf(const std::filesystem::path& out);
-
 // A fresh hidden name beside `target` for its temporary copy: ".<name>.tmp-<6 hex digits>".
 std::filesystem::path temporaryNameFor(const std::filesystem::path& target);
 
-// Writes `bytes` to `target` atomically (to replacedFileOf(target)). Returns nullopt on success,
-// else what went wrong
+// Writes `bytes` to `target` atomically. Returns nullopt on success, else what went wrong
 // ("cannot write /x/tender.xml: No space left on device"); the target is then unchanged and
-// no temporary file is left behind.
+// no temporary file is left behind. A target that is a symbolic link stays one: the file it
+// leads to gets the new content.
 std::optional<std::string> writeFileAtomically(const std::filesystem::path& target,
                                                std::string_view bytes);
 
-// Flushes a file written by someone else's writer (a library that closed it) to disk, so a
-// rename over a target cannot leave the new name on content still in memory. Returns nullopt
-// on success, else what went wrong.
-std::optional<std::string> flushFileToDisk(const std::filesystem::path& file);
+// The same for a file a library writes itself (it opens and closes the file): `write` makes
+// the whole file at the temporary path it is given and returns false when it could not (its
+// own problems say why); the file is then flushed to disk and renamed over `target`.
+// Returns nullopt when `target` was replaced; an empty string when `write` failed; else why
+// the flush or the rename failed. On any failure the temporary is removed and `target` is
+// as it was.
+std::optional<std::string>
+replaceFileWith(const std::filesystem::path& target,
+                const std::function<bool(const std::filesystem::path& temporary)>& write);
 
 } // namespace fairtender

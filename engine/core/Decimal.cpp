@@ -1,5 +1,6 @@
 #include "core/Decimal.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -63,26 +64,37 @@ double roundHalfAwayFromZero(double value, int places) {
 std::string formatFixed(double value, int places) {
     const long long units = roundedUnits(value, places);
     const bool negative = units < 0;
-    const unsigned long long magnitude =
-        negative ? 0ULL - static_cast<unsigned long long>(units) : static_cast<unsigned long long>(units);
+    const unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(units)
+                                                  : static_cast<unsigned long long>(units);
     const auto scale = static_cast<unsigned long long>(powerOfTen(places));
     std::string text = (negative ? "-" : "") + std::to_string(magnitude / scale);
     if (places > 0) {
         std::string fraction = std::to_string(magnitude % scale);
-        text += "." + std::string(static_cast<std::size_t>(places) - fraction.size(), '0') + fraction;
+        text +=
+            "." + std::string(static_cast<std::size_t>(places) - fraction.size(), '0') + fraction;
     }
     return text;
 }
 
 std::string formatDecimal(double value) {
     char buffer[64];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    const auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     if (error != std::errc())
         return "0";
     std::string text(buffer, end);
     if (text == "-0")
         text = "0";
     return text;
+}
+
+std::string exactDecimalText(double value) {
+    std::array<char, 400> buffer{};
+    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                            std::chars_format::fixed);
+    if (error != std::errc())
+        return "0";
+    return std::string(buffer.data(), end);
 }
 
 } // namespace fairtender

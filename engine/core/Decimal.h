@@ -26,4 +26,8 @@ std::string formatFixed(double value, int places);
 // magnitudes: formatDecimal(0.8) == "0.8", formatDecimal(40) == "40".
 std::string formatDecimal(double value);
 
+// The shortest decimal in plain notation that reads back as exactly `value` ("4", "0.5"),
+// however large: a score or factor as stored and as quoted in a message.
+std::string exactDecimalText(double value);
+
 } // namespace fairtender

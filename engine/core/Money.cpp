@@ -8,7 +8,9 @@ namespace fairtender {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string withThousands(std::string digits) {
     std::string out;
@@ -102,8 +104,12 @@ std::optional<Money> Money::parseTyped(std::string_view text) {
     return parse(plain);
 }
 
-std::string Money::toDisplayString() const { return format(pence_, true); }
-std::string Money::toPlainString() const { return format(pence_, false); }
+std::string Money::toDisplayString() const {
+    return format(pence_, true);
+}
+std::string Money::toPlainString() const {
+    return format(pence_, false);
+}
 
 std::string formatPounds(double pounds) {
     if (!std::isfinite(pounds))

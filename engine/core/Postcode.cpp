@@ -6,8 +6,12 @@ namespace fairtender {
 
 namespace {
 
-bool isLetter(char c) { return c >= 'A' && c <= 'Z'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLetter(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string compactUpper(std::string_view text) {
     std::string out;
@@ -76,7 +80,9 @@ std::string_view Postcode::area() const {
     return out.substr(0, n);
 }
 
-std::string Postcode::sector() const { return std::string(outward()) + " " + inward().front(); }
+std::string Postcode::sector() const {
+    return std::string(outward()) + " " + inward().front();
+}
 
 std::optional<PostcodePrefix> PostcodePrefix::parse(std::string_view text) {
     // Keep the caller's space, if any, to tell a sector "PR1 2" from a district.
@@ -91,8 +97,8 @@ std::optional<PostcodePrefix> PostcodePrefix::parse(std::string_view text) {
         return PostcodePrefix(trimmed, Level::Area);
     if (isOutward(trimmed))
         return PostcodePrefix(trimmed, Level::District);
-    if (const auto unit = Postcode::parse(trimmed); unit && trimmed.find(' ') != std::string::npos &&
-                                                    trimmed.size() - trimmed.find(' ') == 4)
+    if (const auto unit = Postcode::parse(trimmed);
+        unit && trimmed.find(' ') != std::string::npos && trimmed.size() - trimmed.find(' ') == 4)
         return PostcodePrefix(unit->text(), Level::Unit);
     if (const auto unit = Postcode::parse(trimmed); unit && trimmed.find(' ') == std::string::npos)
         return PostcodePrefix(unit->text(), Level::Unit);

@@ -14,11 +14,11 @@ public:
     // Accepts any case and spacing ("pr12he", " PR1  2HE"); nullopt if not a UK postcode.
     static std::optional<Postcode> parse(std::string_view text);
 
-    const std::string& text() const { return text_; }  // "PR1 2HE"
-    std::string_view outward() const;                  // "PR1"
-    std::string_view inward() const;                   // "2HE"
-    std::string_view area() const;                     // "PR"
-    std::string sector() const;                        // "PR1 2"
+    const std::string& text() const { return text_; } // "PR1 2HE"
+    std::string_view outward() const;                 // "PR1"
+    std::string_view inward() const;                  // "2HE"
+    std::string_view area() const;                    // "PR"
+    std::string sector() const;                       // "PR1 2"
     friend bool operator==(const Postcode&, const Postcode&) = default;
 
 private:

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace fairtender {
@@ -13,6 +14,9 @@ namespace fairtender {
 // The length of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), with its
 // code point in `codePoint`; 0 when the bytes there are not one.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i, char32_t& codePoint);
+
+// Appends code point `c` (at most U+10FFFF) to `out` as UTF-8.
+void appendUtf8(std::string& out, char32_t c);
 
 // Characters that show nothing, or reorder what follows: zero-width spaces and joiners,
 // direction marks and embeddings, word joiners, variation selectors, fillers, tags.

@@ -1,8 +1,9 @@
 #include "lifecycle/Lifecycle.h"
 
+#include "core/Decimal.h"
+
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
@@ -85,18 +86,23 @@ std::vector<std::string> PanelRecord::withRole(PanelRole role) const {
     return names;
 }
 
-std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vector<Bid>& bids) {
-    std::vector<std::string> criteria;
+std::vector<const ModelNode*> judgementCriteria(const Tender& tender) {
+    std::vector<const ModelNode*> criteria;
     forEachNode(tender.model.children, [&](const ModelNode& node) {
         if (node.kind == NodeKind::Criterion && node.criterion.type == CriterionType::Judgement)
-            criteria.push_back(node.id);
+            criteria.push_back(&node);
     });
+    return criteria;
+}
+
+std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vector<Bid>& bids) {
+    const auto criteria = judgementCriteria(tender);
     std::vector<JudgementItem> items;
     for (const auto& bid : bids) {
         if (failsAGate(tender, bid))
             continue;
-        for (const auto& criterion : criteria)
-            items.push_back({bid.id, criterion});
+        for (const ModelNode* criterion : criteria)
+            items.push_back({bid.id, criterion->id});
     }
     return items;
 }
@@ -112,20 +118,14 @@ std::string scoreScaleProblem(const Tender& tender, const std::string& criterion
     if (node == nullptr)
         return "no criterion " + criterionId;
     const auto& c = node->criterion;
-    const auto number = [](double v) {
-        std::array<char, 64> buffer{};
-        const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v,
-                                                std::chars_format::fixed);
-        return error == std::errc() ? std::string(buffer.data(), end) : std::string("?");
-    };
     if (value < 0 || value > c.scaleMax)
-        return "score " + number(value) + " is outside the scale 0 to " + number(c.scaleMax) +
-               " of " + criterionId;
+        return "score " + exactDecimalText(value) + " is outside the scale 0 to " +
+               exactDecimalText(c.scaleMax) + " of " + criterionId;
     if (c.scaleStep && *c.scaleStep > 0) {
         const double steps = value / *c.scaleStep;
         if (std::abs(steps - std::round(steps)) > 1e-9)
-            return "score " + number(value) + " is not a multiple of the step " +
-                   number(*c.scaleStep) + " of " + criterionId;
+            return "score " + exactDecimalText(value) + " is not a multiple of the step " +
+                   exactDecimalText(*c.scaleStep) + " of " + criterionId;
     }
     return {};
 }

@@ -66,6 +66,9 @@ struct JudgementItem {
     std::string criterionId;
 };
 
+// The model's judgement criteria (those the panel scores), in model order.
+std::vector<const ModelNode*> judgementCriteria(const Tender& tender);
+
 // Every bid x judgement criterion to score, in bid then model order; bids that fail a
 // gate (or give no answer to a gate whose missing answer fails) need no scores.
 std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vector<Bid>& bids);

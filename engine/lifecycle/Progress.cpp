@@ -11,15 +11,6 @@ namespace {
 
 using BidCriterion = std::pair<std::string, std::string>;
 
-std::vector<const ModelNode*> judgementCriteria(const Tender& tender) {
-    std::vector<const ModelNode*> criteria;
-    forEachNode(tender.model.children, [&](const ModelNode& node) {
-        if (node.kind == NodeKind::Criterion && node.criterion.type == CriterionType::Judgement)
-            criteria.push_back(&node);
-    });
-    return criteria;
-}
-
 std::set<BidCriterion> agreedPairs(const Evaluations& evaluations) {
     std::set<BidCriterion> agreed;
     for (const auto& c : evaluations.consensus)

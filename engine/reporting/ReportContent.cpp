@@ -230,12 +230,6 @@ std::string ordinal(int n) {
     return std::to_string(n) + suffix;
 }
 
-std::size_t rankedCount(const EvaluationResult& result) {
-    return static_cast<std::size_t>(
-        std::count_if(result.bids.begin(), result.bids.end(),
-                      [](const BidResult& b) { return b.status == BidStatus::Ranked; }));
-}
-
 // The first price criterion of the model, which sets P.
 const ModelNode* priceCriterion(const Tender& tender) {
     const ModelNode* found = nullptr;
@@ -374,8 +368,8 @@ BidAssessment assess(const BidResult& bid, const EvaluationResult& result,
     a.exclusionReason = bid.exclusionReason();
     a.exclusionReasons = exclusionReasonsInWords(bid, tender);
     if (bid.rank)
-        a.standing = "ranked " + ordinal(*bid.rank) + " of " + std::to_string(rankedCount(result)) +
-                     " assessed tenders";
+        a.standing = "ranked " + ordinal(*bid.rank) + " of " +
+                     std::to_string(result.rankedCount()) + " assessed tenders";
     a.notes = bid.notes;
     a.socialValue = socialValueOf(bid, result, folder);
     const Bid* input = findBid(folder, bid.bidId);
@@ -856,7 +850,7 @@ gatherAssessmentSummaries(const Workspace& workspace, const LivingWageTable* rat
         s.pointsAvailable =
             formatFixed(pointsAvailable(e.result, e.folder.tender), e.result.rounding);
         s.awardNotice = awardNoticeText(award);
-        s.assessedTenders = rankedCount(e.result);
+        s.assessedTenders = e.result.rankedCount();
         summaries.push_back(std::move(s));
     }
     gathered.content = std::move(summaries);

@@ -40,6 +40,12 @@ const BidResult* EvaluationResult::findBid(const std::string& bidId) const {
     return nullptr;
 }
 
+std::size_t EvaluationResult::rankedCount() const {
+    return static_cast<std::size_t>(std::count_if(bids.begin(), bids.end(), [](const BidResult& b) {
+        return b.status == BidStatus::Ranked;
+    }));
+}
+
 std::optional<std::size_t> EvaluationResult::leafIndex(const std::string& criterionId) const {
     for (std::size_t i = 0; i < leaves.size(); ++i)
         if (leaves[i].criterionId == criterionId)

@@ -118,6 +118,8 @@ struct EvaluationResult {
     std::vector<BidResult> bids;
 
     const BidResult* findBid(const std::string& bidId) const;
+    // How many bids are ranked (not excluded).
+    std::size_t rankedCount() const;
     // The position of this criterion in `leaves`, or nullopt if no leaf has that id.
     std::optional<std::size_t> leafIndex(const std::string& criterionId) const;
     // The position of this group in `groups`, or nullopt if no group has that id.

@@ -1,9 +1,7 @@
 #include "store/EvaluationsXml.h"
 
+#include "core/Decimal.h"
 #include "core/MarkupText.h"
-
-#include <array>
-#include <charconv>
 
 namespace fairtender {
 
@@ -18,15 +16,6 @@ std::string attr(const char* name, const std::string& value) {
 }
 
 } // namespace
-
-std::string exactDecimalText(double value) {
-    std::array<char, 400> buffer{};
-    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                            std::chars_format::fixed);
-    if (error != std::errc())
-        return "0";
-    return std::string(buffer.data(), end);
-}
 
 std::string writeEvaluationsXml(const Evaluations& evaluations, const std::string& tenderId) {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<evaluations "

@@ -8,9 +8,6 @@
 
 namespace fairtender {
 
-// The shortest decimal in plain notation that reads back as exactly `value` ("4", "0.5").
-std::string exactDecimalText(double value);
-
 // An evaluations document for `tenderId`: scores, consensus, deliverability factors and
 // abnormally-low decisions, each kind in the order given; reasons and attributes are
 // escaped so that parseEvaluations returns the same values and texts.

@@ -574,17 +574,9 @@ struct Workspace::Impl {
         return std::nullopt;
     }
 
-    // The audit entry of the latest move to `state` (a tender is locked again when an award
-    // falls away), if it got there.
-    std::optional<AuditEntry> latestEntryReaching(LifecycleState state) {
-        const auto rows = readRows(kLifecycleTable);
-        for (auto row = rows.rbegin(); row != rows.rend(); ++row)
-            if (row->values[0] == toString(state)) {
-                auto entries = readLog(" WHERE seq = " + std::to_string(row->auditSeq));
-                if (!entries.empty())
-                    return entries.front();
-            }
-        return std::nullopt;
+    // The audit entries that moved the tender from stage to stage, oldest first.
+    std::vector<AuditEntry> lifecycleLog() {
+        return readLog(" WHERE seq IN (SELECT audit_seq FROM lifecycle) ORDER BY seq");
     }
 
     std::vector<StoredRow> readRows(const TableSpec& spec) {
@@ -1115,7 +1107,7 @@ std::vector<AuditEntry> Workspace::auditLog() const {
 }
 
 std::vector<AuditEntry> Workspace::lifecycleLog() const {
-    return impl_->readLog(" WHERE seq IN (SELECT audit_seq FROM lifecycle) ORDER BY seq");
+    return impl_->lifecycleLog();
 }
 
 VerifyReport Workspace::verify(const LivingWageTable* rates) const {
@@ -1340,7 +1332,9 @@ std::string datedAfterLock(Workspace::Impl& impl, const Date& day, const std::st
     if (day > today)
         return what + " date " + day.toString() + " is in the future (today is " +
                today.toString() + "): record it on the day it happens";
-    if (const auto locked = impl.latestEntryReaching(LifecycleState::Locked))
+    // The latest lock counts: a tender is locked again when an award falls away.
+    const auto moves = impl.lifecycleLog();
+    if (const AuditEntry* locked = lastMoveTo(moves, toString(LifecycleState::Locked)))
         if (const auto lockedOn = Date::parse(std::string_view(locked->time).substr(0, 10));
             lockedOn && day < *lockedOn)
             return what + " date " + day.toString() + " is before the results were locked on " +

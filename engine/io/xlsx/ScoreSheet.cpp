@@ -5,9 +5,9 @@
 #include "core/Decimal.h"
 #include "core/OutputPath.h"
 #include "core/Utf8.h"
+#include "io/xlsx/CellNames.h"
 #include "io/xlsx/XlsxReader.h"
 #include "lifecycle/PanelViews.h"
-#include "store/EvaluationsXml.h"
 
 #include <xlsxwriter.h>
 
@@ -76,10 +76,7 @@ SheetPlan planSheet(const Workspace& workspace, const std::string& person, bool 
         return plan;
     }
     const TenderFolder& folder = *plan.folder;
-    forEachNode(folder.tender.model.children, [&](const ModelNode& node) {
-        if (node.kind == NodeKind::Criterion && node.criterion.type == CriterionType::Judgement)
-            plan.criteria.push_back(&node);
-    });
+    plan.criteria = judgementCriteria(folder.tender);
     std::map<std::string, std::string> labels;
     for (std::size_t i = 0; i < folder.bids.size(); ++i)
         labels[folder.bids[i].id] = anonymous ? anonymousLabel(i) : folder.bids[i].id;
@@ -366,21 +363,14 @@ ScoreSheetWritten writeScoreSheet(const Workspace& workspace, const std::string&
         written.problems = plan.problems;
         return written;
     }
-    const fs::path target = replacedFileOf(parent / out.filename());
-    const fs::path temporary = temporaryNameFor(target);
     SheetWriter writer(workspace, person, plan, options, out);
-    if (writer.write(temporary, written))
-        if (const auto unflushed = flushFileToDisk(temporary))
-            written.problems.push_back(
-                problemAt(out, "cannot write the score sheet: " + *unflushed));
-    if (written.ok()) {
-        fs::rename(temporary, target, error);
-        if (error)
-            written.problems.push_back(
-                problemAt(out, "cannot write the score sheet: " + error.message()));
-    }
-    if (!written.ok())
-        fs::remove(temporary, error);
+    if (const auto failed = replaceFileWith(parent / out.filename(),
+                                            [&](const fs::path& temporary) {
+                                                return writer.write(temporary, written) &&
+                                                       written.ok();
+                                            });
+        failed && !failed->empty())
+        written.problems.push_back(problemAt(out, "cannot write the score sheet: " + *failed));
     return written;
 }
 

@@ -5,6 +5,7 @@
 #include "core/Decimal.h"
 #include "core/FileHash.h"
 #include "core/OutputPath.h"
+#include "io/xlsx/CellNames.h"
 #include "scoring/Derivation.h"
 #include "scoring/SocialValueCommitments.h"
 
@@ -33,19 +34,12 @@ constexpr std::size_t kExcelCellLimit = 32767;
 constexpr std::size_t kChartBids = 25;
 constexpr int kMaxTruncationWarnings = 10;
 
-std::string columnName(int column) {
-    std::string name;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return name;
-}
-
 // A1 reference, 0-based row and column.
 std::string cell(int row, int column) {
-    return columnName(column) + std::to_string(row + 1);
+    return xlsxCellName(row, column);
 }
 std::string absCell(int row, int column) {
-    return "$" + columnName(column) + "$" + std::to_string(row + 1);
+    return "$" + xlsxColumnName(column) + "$" + std::to_string(row + 1);
 }
 
 std::string quotedSheet(const std::string& sheet) {
@@ -828,9 +822,7 @@ void Writer::writeSummary(lxw_worksheet* ws) {
         text(ws, row, flagsColumn, flags, textFormat);
     }
 
-    const int ranked = static_cast<int>(
-        std::count_if(result_.bids.begin(), result_.bids.end(),
-                      [](const BidResult& b) { return b.status == BidStatus::Ranked; }));
+    const int ranked = static_cast<int>(result_.rankedCount());
     if (ranked > 0) {
         lxw_conditional_format scale{};
         scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
@@ -1689,33 +1681,30 @@ ExportResult exportScorecard(const TenderFolder& folder, const EvaluationResult&
         return fail("cannot write the scorecard: no folder " + parent.string());
     if (fs::is_directory(out, error))
         return fail("cannot write the scorecard: " + out.string() + " is a folder");
-    const fs::path target = replacedFileOf(parent / out.filename());
-    const fs::path temporary = temporaryNameFor(target);
     try {
         Writer writer(folder, result, lint, options, parent / out.filename());
-        const bool written = writer.write(temporary);
-        ExportResult outcome = std::move(writer.outcome());
-        if (written)
-            if (const auto unflushed = flushFileToDisk(temporary))
-                outcome.diagnostics.push_back(
-                    errorAt({out.string(), 0, 0}, "cannot write the scorecard: " + *unflushed));
-        if (written && options.beforeRename && !options.beforeRename(temporary))
-            outcome.diagnostics.push_back(errorAt({out.string(), 0, 0},
-                                                  "cannot write the scorecard: the write was "
-                                                  "interrupted"));
-        if (outcome.ok()) {
-            fs::rename(temporary, target, error);
-            if (error)
-                outcome.diagnostics.push_back(errorAt(
-                    {out.string(), 0, 0}, "cannot write the scorecard: " + error.message()));
-        }
-        if (!outcome.ok()) {
-            fs::remove(temporary, error);
+        ExportResult outcome;
+        const auto failed =
+            replaceFileWith(parent / out.filename(), [&](const fs::path& temporary) {
+                const bool written = writer.write(temporary);
+                outcome = std::move(writer.outcome());
+                if (!written || !outcome.ok())
+                    return false;
+                if (options.beforeRename && !options.beforeRename(temporary)) {
+                    outcome.diagnostics.push_back(
+                        errorAt({out.string(), 0, 0},
+                                "cannot write the scorecard: the write was interrupted"));
+                    return false;
+                }
+                return true;
+            });
+        if (failed && !failed->empty())
+            outcome.diagnostics.push_back(
+                errorAt({out.string(), 0, 0}, "cannot write the scorecard: " + *failed));
+        if (failed)
             outcome.sheets.clear();
-        }
         return outcome;
     } catch (const std::exception& e) {
-        fs::remove(temporary, error);
         return fail(std::string("cannot write the scorecard: ") + e.what());
     }
 }

@@ -77,13 +77,6 @@ XlsxCell XlsxSheet::at(int row, int column) const {
     return found == cells.end() ? XlsxCell{} : found->second;
 }
 
-std::string xlsxCellName(int row, int column) {
-    std::string name;
-    for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return name + std::to_string(row + 1);
-}
-
 XlsxWorkbook readXlsxSheets(const fs::path& file, const std::vector<std::string>& names,
                             std::size_t maxPartBytes) {
     XlsxWorkbook workbook;

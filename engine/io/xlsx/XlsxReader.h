@@ -47,7 +47,4 @@ XlsxWorkbook readXlsxSheets(const std::filesystem::path& file,
                             const std::vector<std::string>& names,
                             std::size_t maxPartBytes = 64u << 20);
 
-// "E8" for row 7, column 4 (0-based).
-std::string xlsxCellName(int row, int column);
-
 } // namespace fairtender

@@ -1,5 +1,6 @@
 #include "io/xml/BidScanner.h"
 
+#include "core/Utf8.h"
 #include "io/xml/BidFields.h"
 #include "io/xml/TextCounts.h"
 #include "io/xml/TypedValues.h"
@@ -164,24 +165,6 @@ constexpr std::array<bool, 256> kNameChars = [] {
 
 bool isNameChar(char c) {
     return kNameChars[static_cast<unsigned char>(c)];
-}
-
-void appendUtf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
 }
 
 // Decodes the five predefined entities and character references of `raw` into `out`;
