@@ -4,14 +4,13 @@ find_package(pugixml 1.13 REQUIRED)
 # minimum, checked as LXW_VERSION_ID in the exporter).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
-# Data and DataSQLite hold the tender workspace (*.ftw); JSON writes the OCDS release
-# package. PostgreSQL is not needed, so its connector (whose Debian package links an
-# undefined PostgreSQL::client) is not asked for.
-# Zip reads back the score sheets evaluators fill in (.xlsx).
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Data DataSQLite JSON Zip)
-# The workspace store reuses prepared statements through the sqlite3 C API on the
-# connection Poco opened (Poco's DataSQLite links the same library).
+# JSON writes the OCDS release package; Zip reads back the score sheets evaluators fill in
+# (.xlsx).
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation JSON Zip)
+# The workspace stores: an SQLite file through the sqlite3 C API, and a PostgreSQL database
+# through libpq (the tests also run its server binaries, from the postgresql package).
 find_package(SQLite3 3.40 REQUIRED)
+find_package(PostgreSQL 15 REQUIRED)
 # The audit trail's SHA-256 (libcrypto uses the processor's SHA instructions).
 find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # The desktop app: Widgets, Charts (needs libqt6opengl6-dev), PrintSupport, Concurrent for

@@ -12,14 +12,10 @@
 #include "lifecycle/PanelNames.h"
 #include "scoring/Evaluator.h"
 #include "store/EvaluationsXml.h"
+#include "store/WorkspaceLocation.h"
+#include "store/sql/PostgresConnection.h"
+#include "store/sql/SqliteConnection.h"
 #include "validation/Lint.h"
-
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/Utility.h>
-#include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Exception.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,7 +25,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sqlite3.h>
 #include <sstream>
 #include <string_view>
 #include <unistd.h>
@@ -38,9 +33,6 @@
 namespace fairtender {
 
 namespace fs = std::filesystem;
-using namespace Poco::Data::Keywords;
-using Poco::Data::Session;
-using Poco::Data::Statement;
 
 namespace {
 
@@ -118,6 +110,9 @@ const std::vector<const TableSpec*>& dataTables() {
 
 const std::string kResultsAction(toString(AuditAction::ResultsRecorded));
 
+// In a migration: the guards that keep the audit log append-only, in the store's own dialect.
+const std::string kGuardAuditLog = "-- guard audit_log";
+
 // Schema version 1. Each later version adds one list of statements; a migration never
 // edits an earlier list, so every file reaches the same schema by the same steps.
 const std::vector<std::vector<std::string>>& migrations() {
@@ -149,10 +144,7 @@ const std::vector<std::vector<std::string>>& migrations() {
             "NULL, action TEXT NOT NULL, subject TEXT NOT NULL, before_text TEXT NOT NULL, "
             "after_text TEXT NOT NULL, reason TEXT NOT NULL, prev_hash TEXT NOT NULL, "
             "hash TEXT NOT NULL)",
-            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
-            "RAISE(ABORT, 'the audit log is append-only: entries are never updated'); END",
-            "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT "
-            "RAISE(ABORT, 'the audit log is append-only: entries are never deleted'); END",
+            kGuardAuditLog,
         },
         {
             "CREATE TABLE panel_members (position INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -245,14 +237,6 @@ struct StoredRow {
     std::vector<std::string> values;
 };
 
-void ensureConnector() {
-    static const bool registered = [] {
-        Poco::Data::SQLite::Connector::registerConnector();
-        return true;
-    }();
-    (void)registered;
-}
-
 void removeDatabaseFiles(const fs::path& file) {
     std::error_code ignored;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
@@ -263,202 +247,54 @@ Diagnostic workspaceError(const fs::path& file, std::string message) {
     return errorAt({file.string(), 0, 0}, std::move(message));
 }
 
-// One SQL statement compiled once and run many times on the session's connection: the
-// bulk of a workspace is rows of the same few shapes, and compiling each row's statement
-// again cost more than writing it. Errors throw as Poco's own SQLite statements do.
-class Prepared {
-public:
-    Prepared(sqlite3* db, const std::string& sql) : db_(db) {
-        const int rc =
-            sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr);
-        if (rc != SQLITE_OK)
-            Poco::Data::SQLite::Utility::throwException(db, rc, sql);
-    }
-    ~Prepared() { sqlite3_finalize(stmt_); }
-    Prepared(const Prepared&) = delete;
-    Prepared& operator=(const Prepared&) = delete;
-
-    // The text must stay alive until run() returns: it is bound without a copy.
-    void bind(int index, std::string_view text) {
-        check(sqlite3_bind_text(stmt_, index, text.data() == nullptr ? "" : text.data(),
-                                static_cast<int>(text.size()), SQLITE_STATIC));
-    }
-    void bind(int index, std::int64_t value) { check(sqlite3_bind_int64(stmt_, index, value)); }
-
-    // Runs a statement that returns no rows, leaving it ready to be bound again.
-    void run() {
-        const int rc = sqlite3_step(stmt_);
-        sqlite3_reset(stmt_);
-        sqlite3_clear_bindings(stmt_);
-        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-            Poco::Data::SQLite::Utility::throwException(db_, rc);
-    }
-
-    // Steps a query: true while there is a row; false at the end, ready to run again.
-    bool next() {
-        const int rc = sqlite3_step(stmt_);
-        if (rc == SQLITE_ROW)
-            return true;
-        sqlite3_reset(stmt_);
-        if (rc != SQLITE_DONE)
-            Poco::Data::SQLite::Utility::throwException(db_, rc);
-        return false;
-    }
-    // Abandons a query part way, so the connection holds no read open.
-    void reset() { sqlite3_reset(stmt_); }
-
-    std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-    void text(int column, std::string& into) const {
-        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-        const int size = sqlite3_column_bytes(stmt_, column);
-        if (bytes == nullptr)
-            into.clear();
-        else
-            into.assign(bytes, static_cast<std::size_t>(size));
-    }
-    std::string text(int column) const {
-        std::string value;
-        text(column, value);
-        return value;
-    }
-
-private:
-    void check(int rc) {
-        if (rc != SQLITE_OK)
-            Poco::Data::SQLite::Utility::throwException(db_, rc);
-    }
-
-    sqlite3* db_ = nullptr;
-    sqlite3_stmt* stmt_ = nullptr;
-};
-
-// Resets a query however its loop ends, so an exception leaves no read open.
-struct QueryScope {
-    Prepared& query;
-    ~QueryScope() { query.reset(); }
-};
-
 } // namespace
 
 struct Workspace::Impl {
-    fs::path path;
-    Session session;
+    fs::path path; // as diagnostics name the workspace: its file, or its URI without password
+    std::unique_ptr<SqlConnection> db;
     std::optional<AuditEntry> head; // the last entry, while a command appends
     std::string commandTime;        // one time for every entry of a command
     WorkspaceClock clock;           // empty: the system clock
-    // Declared after the session so that they are finalized before it closes.
-    std::map<std::string, std::unique_ptr<Prepared>, std::less<>> prepared;
     Sha256 hasher;
 
-    // Opened for reading only when the file or its folder cannot be written (a workspace on
-    // read-only media, a file of mode 444): every read works, every command is refused.
-    bool readOnly = false;
-
-    explicit Impl(const fs::path& file, bool readOnlyFile = false)
-        : path(file), session(Poco::Data::SQLite::Connector::KEY,
-                              readOnlyFile ? readOnlyUri(file) : file.string()),
-          readOnly(readOnlyFile) {}
-
-    // The committed work is all in the main file once a writer closes, so a copy of the file
-    // alone is complete (its -wal would otherwise hold the last entries).
-    ~Impl() {
-        if (session.isConnected())
-            checkpoint();
-    }
-    void checkpoint() {
-        if (readOnly)
-            return;
-        try {
-            prepared.clear();
-            session << "PRAGMA wal_checkpoint(TRUNCATE)", now;
-        } catch (const Poco::Exception&) {
-            // Another connection is still reading: its close checkpoints instead.
-        }
-    }
+    explicit Impl(std::unique_ptr<SqlConnection> connection)
+        : path(connection->location()), db(std::move(connection)) {}
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
-
-    // An SQLite URI that opens `file` for reading only: "mode=ro" when its folder can be
-    // written (the shared-memory file is made there), else "immutable=1", which reads the
-    // main file alone.
-    static std::string readOnlyUri(const fs::path& file) {
-        std::string uri = "file:";
-        for (const unsigned char c : fs::absolute(file).string()) {
-            if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
-                uri += static_cast<char>(c);
-            } else {
-                char escaped[4];
-                std::snprintf(escaped, sizeof escaped, "%%%02X", c);
-                uri += escaped;
-            }
-        }
-        return uri + (folderWritable(file) ? "?mode=ro" : "?immutable=1");
-    }
-    static bool folderWritable(const fs::path& file) {
-        const fs::path folder = fs::absolute(file).parent_path();
-        return ::access(folder.c_str(), W_OK) == 0;
-    }
 
     std::string timeNow() const { return clock ? clock() : utcTimestampNow(); }
     Date today() const {
         return Date::parse(std::string_view(timeNow()).substr(0, 10)).value_or(todayUtc());
     }
 
-    Prepared& statement(const std::string& sql) {
-        const auto found = prepared.find(sql);
-        if (found != prepared.end())
-            return *found->second;
-        auto compiled =
-            std::make_unique<Prepared>(Poco::Data::SQLite::Utility::dbHandle(session), sql);
-        return *prepared.emplace(sql, std::move(compiled)).first->second;
-    }
-
-    // Finalizes every prepared statement; the session can then close.
-    void close() {
-        checkpoint();
-        session.close();
-    }
-
-    // How long one attempt to take the write lock waits, and how many attempts a command
-    // makes, before it says the workspace is busy.
-    static constexpr int kBusyTimeoutMs = 20000;
-    static constexpr int kBeginAttempts = 3;
-
-    void configure() {
-        sqlite3_busy_timeout(Poco::Data::SQLite::Utility::dbHandle(session), kBusyTimeoutMs);
-        std::string mode;
-        if (!readOnly)
-            session << "PRAGMA journal_mode=WAL", into(mode), now;
-        session << "PRAGMA synchronous=FULL", now;
-        session << "PRAGMA foreign_keys=ON", now;
-    }
+    SqlStatement& statement(const std::string& sql) { return db->statement(sql); }
+    void close() { db->close(); }
 
     int schemaVersion() {
-        int tables = 0;
-        session << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND "
-                   "name='schema_version'",
-            into(tables), now;
-        if (tables == 0)
+        if (!db->hasTable("schema_version"))
             return -1;
-        int version = 0;
-        session << "SELECT COALESCE(MAX(version), 0) FROM schema_version", into(version), now;
-        return version;
+        SqlStatement& select = statement("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        QueryScope scope{select};
+        return select.next() ? static_cast<int>(select.integer(0)) : 0;
     }
 
     // Brings the schema from `from` to kSchemaVersion; the caller holds the transaction.
     void migrate(int from) {
+        const bool postgres = db->dialect() == SqlDialect::Postgres;
         if (from < 0) {
-            session << "CREATE TABLE schema_version (version INTEGER NOT NULL)", now;
-            session << "INSERT INTO schema_version (version) VALUES (0)", now;
+            db->execute(postgres ? "CREATE TABLE schema_version (version BIGINT NOT NULL)"
+                                 : "CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            db->execute("INSERT INTO schema_version (version) VALUES (0)");
             from = 0;
         }
         for (int version = from; version < kSchemaVersion; ++version) {
             for (const auto& sql : migrations().at(static_cast<std::size_t>(version))) {
-                std::string statement = sql;
-                session << statement, now;
+                if (sql == kGuardAuditLog)
+                    db->guardAuditLog();
+                else
+                    db->execute(postgres ? postgresSchemaStatement(sql) : sql);
             }
-            int next = version + 1;
-            session << "UPDATE schema_version SET version = ?", use(next), now;
+            db->execute("UPDATE schema_version SET version = " + std::to_string(version + 1));
         }
     }
 
@@ -474,7 +310,7 @@ struct Workspace::Impl {
                                                "FROM audit_log";
 
     // The query's current row into `e`, reusing its strings' storage.
-    static void readEntry(const Prepared& select, AuditEntry& e) {
+    static void readEntry(const SqlStatement& select, AuditEntry& e) {
         e.seq = select.integer(0);
         std::string* fields[] = {&e.time,  &e.actor,  &e.action,   &e.subject, &e.before,
                                  &e.after, &e.reason, &e.prevHash, &e.hash};
@@ -483,7 +319,7 @@ struct Workspace::Impl {
     }
 
     std::vector<AuditEntry> readLog(const std::string& tail) {
-        Prepared& select = statement(kLogColumns + tail);
+        SqlStatement& select = statement(kLogColumns + tail);
         QueryScope scope{select};
         std::vector<AuditEntry> entries;
         while (select.next())
@@ -503,7 +339,7 @@ struct Workspace::Impl {
         e.after = after;
         e.reason = reason;
         chainAfter(head ? &*head : nullptr, e);
-        Prepared& insert =
+        SqlStatement& insert =
             statement("INSERT INTO audit_log (seq, at, actor, action, subject, before_text, "
                       "after_text, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, e.seq);
@@ -528,7 +364,7 @@ struct Workspace::Impl {
                                                                         : spec.action)),
                    rowSubject(spec, values), text, reason, before)
                 .seq;
-        Prepared& insert = statement(insertSql(spec));
+        SqlStatement& insert = statement(insertSql(spec));
         int index = 1;
         for (const auto& value : values)
             insert.bind(index++, value);
@@ -538,13 +374,20 @@ struct Workspace::Impl {
     }
 
     static std::string insertSql(const TableSpec& spec) {
-        std::string sql = std::string("INSERT INTO ") + spec.table + " (";
+        std::string sql = std::string("INSERT INTO ") + spec.table + " (position, ";
         std::string marks;
         for (const char* column : spec.columns) {
             sql += std::string(column) + ", ";
             marks += "?, ";
         }
-        return sql + "row_hash, audit_seq) VALUES (" + marks + "?, ?)";
+        return sql + "row_hash, audit_seq) VALUES (" + nextPosition(spec.table) + ", " + marks +
+               "?, ?)";
+    }
+
+    // A row's position is the next after the last, chosen under the write lock: what SQLite
+    // would choose itself, said so that both stores number rows alike.
+    static std::string nextPosition(const std::string& table) {
+        return "(SELECT COALESCE(MAX(position), 0) + 1 FROM " + table + ")";
     }
 
     // Stores one bid file with its audit entry and indexes the bids it holds.
@@ -555,7 +398,8 @@ struct Workspace::Impl {
         for (const auto& id : ids)
             joined += (joined.empty() ? "" : " ") + id;
         insertRow(kBidDocumentsTable, {name, joined, bytes}, actor, reason);
-        Prepared& insert = statement("INSERT INTO bids (bid_id, file_name) VALUES (?, ?)");
+        SqlStatement& insert = statement("INSERT INTO bids (position, bid_id, file_name) VALUES (" +
+                                         nextPosition("bids") + ", ?, ?)");
         for (const auto& id : ids) {
             insert.bind(1, id);
             insert.bind(2, name);
@@ -584,7 +428,7 @@ struct Workspace::Impl {
         for (const char* column : spec.columns)
             sql += std::string(", ") + column;
         sql += std::string(" FROM ") + spec.table + " ORDER BY position";
-        Prepared& select = statement(sql);
+        SqlStatement& select = statement(sql);
         QueryScope scope{select};
         std::vector<StoredRow> result;
         while (select.next()) {
@@ -600,9 +444,9 @@ struct Workspace::Impl {
     }
 
     std::size_t count(const std::string& table) {
-        Poco::Int64 n = 0;
-        session << "SELECT COUNT(*) FROM " + table, into(n), now;
-        return static_cast<std::size_t>(n);
+        SqlStatement& select = statement("SELECT COUNT(*) FROM " + table);
+        QueryScope scope{select};
+        return select.next() ? static_cast<std::size_t>(select.integer(0)) : 0;
     }
 
     // The current tender: the last row of the tender table (a replaced one stays on record).
@@ -759,49 +603,39 @@ struct Workspace::Impl {
                 workspaceError(path, "say who is acting (--as NAME): every change is logged"));
             return outcome;
         }
-        if (readOnly) {
+        if (db->readOnly()) {
             outcome.problems.push_back(workspaceError(
                 path, "is read-only here (the file or its folder cannot be written): it can be "
                       "read, evaluated, verified and reported on, but not changed; nothing was "
                       "changed"));
             return outcome;
         }
-        sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
-        const auto rollback = [db] {
-            if (sqlite3_get_autocommit(db) == 0)
-                sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        };
         try {
             // The write lock is taken first, so the rule's reads below see every change
             // committed before, and two people's commands follow one another instead of one
-            // failing; a command waits its turn (the busy timeout) a few times over.
-            int begun = SQLITE_BUSY;
-            for (int attempt = 0; attempt < kBeginAttempts && begun == SQLITE_BUSY; ++attempt)
-                begun = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-            if (begun != SQLITE_OK) {
+            // failing.
+            std::string why;
+            const WriteStart start = db->beginWrite(why);
+            if (start != WriteStart::Started) {
                 outcome.problems.push_back(workspaceError(
-                    path, begun == SQLITE_BUSY
+                    path, start == WriteStart::Busy
                               ? "is busy: other changes have held it for over a minute; nothing "
                                 "was changed, try again"
-                              : "cannot write the workspace (" + std::string(sqlite3_errmsg(db)) +
-                                    "); nothing was changed"));
+                              : "cannot write the workspace (" + why + "); nothing was changed"));
                 return outcome;
             }
             commandTime = timeNow();
             loadHead();
             body(outcome);
-            if (!outcome.ok()) {
-                rollback();
-            } else if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-                const std::string why = sqlite3_errmsg(db);
-                rollback();
-                outcome.problems.push_back(workspaceError(
-                    path, "cannot write the workspace (" + why + "); nothing was changed"));
-            }
-        } catch (const Poco::Exception& e) {
-            rollback();
-            outcome.problems.push_back(workspaceError(
-                path, "cannot write the workspace (" + e.displayText() + "); nothing was changed"));
+            if (!outcome.ok())
+                db->rollback();
+            else
+                db->commit();
+        } catch (const StoreError& e) {
+            db->rollback();
+            outcome.problems.push_back(
+                workspaceError(path, std::string("cannot write the workspace (") + e.what() +
+                                         "); nothing was changed"));
         }
         loadHead();
         return outcome;
@@ -821,61 +655,102 @@ void Workspace::setClock(WorkspaceClock clock) {
     impl_->clock = std::move(clock);
 }
 
+WorkspaceOpen Workspace::openOn(std::unique_ptr<SqlConnection> db) {
+    WorkspaceOpen opened;
+    const fs::path where = db->location();
+    try {
+        auto impl = std::make_unique<Impl>(std::move(db));
+        const int version = impl->schemaVersion();
+        if (version < 0) {
+            opened.diagnostics.push_back(
+                workspaceError(where, "is not a fairtender workspace (it has no schema "
+                                      "version); nothing was changed"));
+            return opened;
+        }
+        if (version > kSchemaVersion) {
+            opened.diagnostics.push_back(
+                workspaceError(where, "this workspace was written by a newer fairtender (schema " +
+                                          std::to_string(version) + "; this build reads up to " +
+                                          std::to_string(kSchemaVersion) +
+                                          "): open it with a newer version; nothing was changed"));
+            return opened;
+        }
+        impl->db->configure();
+        if (version < kSchemaVersion && impl->db->readOnly()) {
+            opened.diagnostics.push_back(workspaceError(
+                where, "is an older workspace (schema " + std::to_string(version) +
+                           ") that must be brought up to date before it is read, which needs "
+                           "write access: open it once where it can be written; nothing was "
+                           "changed"));
+            return opened;
+        }
+        if (version < kSchemaVersion) {
+            std::string why;
+            if (impl->db->beginWrite(why) != WriteStart::Started)
+                throw StoreError(why);
+            impl->migrate(version);
+            impl->db->commit();
+        }
+        opened.workspace.emplace(Workspace(std::move(impl)));
+    } catch (const StoreError& e) {
+        opened.diagnostics.push_back(
+            workspaceError(where, std::string("cannot open the workspace (") + e.what() +
+                                      "); nothing was changed"));
+    }
+    return opened;
+}
+
 WorkspaceOpen Workspace::open(const fs::path& wsPath) {
     WorkspaceOpen opened;
     std::error_code error;
+    if (isPostgresLocation(wsPath.string())) {
+        std::string why;
+        const auto location = WorkspaceLocation::parse(wsPath.string(), why);
+        if (!location) {
+            opened.diagnostics.push_back(workspaceError("the workspace URI", why));
+            return opened;
+        }
+        try {
+            auto db = std::make_unique<PostgresConnection>(*location);
+            if (!db->schemaExists()) {
+                opened.diagnostics.push_back(workspaceError(
+                    location->shown, "holds no tender \"" + location->tender +
+                                         "\" in this database: a workspace is first created "
+                                         "from a tender folder; nothing was changed"));
+                return opened;
+            }
+            return openOn(std::move(db));
+        } catch (const StoreError& e) {
+            opened.diagnostics.push_back(
+                workspaceError(location->shown, std::string("cannot open the workspace (") +
+                                                    e.what() + "); nothing was changed"));
+            return opened;
+        }
+    }
     // A folder or a tender.xml where a workspace was wanted is told apart from a damaged one.
     if (const std::string wrong = notAWorkspace(wsPath); !wrong.empty()) {
         opened.diagnostics.push_back(workspaceError(wsPath, wrong));
         return opened;
     }
-    ensureConnector();
-    try {
-        const bool readOnly = ::access(wsPath.c_str(), W_OK) != 0 || !Impl::folderWritable(wsPath);
-        // Read alone, the main file lacks what a -wal beside it still holds.
-        if (readOnly && !Impl::folderWritable(wsPath) &&
-            fs::file_size(fs::path(wsPath.string() + "-wal"), error) > 0 && !error) {
-            opened.diagnostics.push_back(workspaceError(
-                wsPath, "has committed work in " + wsPath.filename().string() +
-                            "-wal that cannot be read without writing in its folder: open it "
-                            "where its folder can be written, or copy it with its -wal; nothing "
-                            "was changed"));
-            return opened;
-        }
-        auto impl = std::make_unique<Impl>(wsPath, readOnly);
-        const int version = impl->schemaVersion();
-        if (version < 0) {
-            opened.diagnostics.push_back(
-                workspaceError(wsPath, "is not a fairtender workspace (it has no schema "
-                                       "version); nothing was changed"));
-            return opened;
-        }
-        if (version > kSchemaVersion) {
-            opened.diagnostics.push_back(
-                workspaceError(wsPath, "this workspace was written by a newer fairtender (schema " +
-                                           std::to_string(version) + "; this build reads up to " +
-                                           std::to_string(kSchemaVersion) +
-                                           "): open it with a newer version; nothing was changed"));
-            return opened;
-        }
-        impl->configure();
-        if (version < kSchemaVersion && readOnly) {
-            opened.diagnostics.push_back(workspaceError(
-                wsPath, "is an older workspace (schema " + std::to_string(version) +
-                            ") that must be brought up to date before it is read, which needs "
-                            "write access: open it once where it can be written; nothing was "
-                            "changed"));
-            return opened;
-        }
-        if (version < kSchemaVersion) {
-            impl->session.begin();
-            impl->migrate(version);
-            impl->session.commit();
-        }
-        opened.workspace.emplace(Workspace(std::move(impl)));
-    } catch (const Poco::Exception& e) {
+    const bool readOnly = SqliteConnection::mustReadOnly(wsPath);
+    // Read alone, the main file lacks what a -wal beside it still holds.
+    if (readOnly && !SqliteConnection::folderWritable(wsPath) &&
+        fs::file_size(fs::path(wsPath.string() + "-wal"), error) > 0 && !error) {
         opened.diagnostics.push_back(workspaceError(
-            wsPath, "cannot open the workspace (" + e.displayText() + "); nothing was changed"));
+            wsPath, "has committed work in " + wsPath.filename().string() +
+                        "-wal that cannot be read without writing in its folder: open it "
+                        "where its folder can be written, or copy it with its -wal; nothing "
+                        "was changed"));
+        return opened;
+    }
+    try {
+        return openOn(std::make_unique<SqliteConnection>(
+            wsPath,
+            readOnly ? SqliteConnection::Mode::ReadOnly : SqliteConnection::Mode::ReadWrite));
+    } catch (const StoreError& e) {
+        opened.diagnostics.push_back(
+            workspaceError(wsPath, std::string("cannot open the workspace (") + e.what() +
+                                       "); nothing was changed"));
     }
     return opened;
 }
@@ -890,7 +765,15 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
             workspaceError(wsPath, "say who is acting (--as NAME): every change is logged"));
         return created;
     }
-    if (fs::exists(wsPath, error)) {
+    std::optional<WorkspaceLocation> location;
+    if (isPostgresLocation(wsPath.string())) {
+        std::string why;
+        location = WorkspaceLocation::parse(wsPath.string(), why);
+        if (!location) {
+            created.diagnostics.push_back(workspaceError("the workspace URI", why));
+            return created;
+        }
+    } else if (fs::exists(wsPath, error)) {
         created.diagnostics.push_back(workspaceError(
             wsPath, "already exists; fairtender never overwrites a workspace: choose a new name"));
         return created;
@@ -920,70 +803,105 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
         return created;
     }
 
-    // Written under a temporary name and renamed when complete: no half workspace is ever
-    // seen under the real name.
-    const fs::path partial =
-        wsPath.string() + ".part-" + std::to_string(static_cast<long>(::getpid()));
-    removeDatabaseFiles(partial);
-    ensureConnector();
-    try {
-        auto impl = std::make_unique<Impl>(partial);
-        impl->configure();
-        impl->session.begin();
-        impl->migrate(-1);
-        impl->clock = clock;
-        impl->commandTime = impl->timeNow();
+    // Every record with its audit entry; the caller holds the transaction.
+    const auto storeAll = [&](Impl& ws) {
+        ws.clock = clock;
+        ws.commandTime = ws.timeNow();
         const std::string reason = "created from the folder " + folder.string();
-        impl->insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
-                        reason);
+        ws.insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
+                     reason);
         for (const auto& [name, bytes] : documents) {
             std::vector<std::string> inDocument;
             for (const auto& bid : loaded.bids)
                 if (bid.where.file == "bids/" + name)
                     inDocument.push_back(bid.id);
-            impl->insertBidDocument(name, inDocument, bytes, actor, reason);
+            ws.insertBidDocument(name, inDocument, bytes, actor, reason);
         }
         const Evaluations& ev = loaded.evaluations;
         for (const auto& s : ev.scores)
-            impl->insertRow(
-                kScoresTable,
-                {s.bidId, s.criterionId, s.evaluator, exactDecimalText(s.value), s.reason}, actor,
-                reason);
+            ws.insertRow(kScoresTable,
+                         {s.bidId, s.criterionId, s.evaluator, exactDecimalText(s.value), s.reason},
+                         actor, reason);
         for (const auto& c : ev.consensus)
-            impl->insertRow(
-                kConsensusTable,
-                {c.bidId, c.criterionId, c.moderator, exactDecimalText(c.value), c.reason}, actor,
-                reason);
+            ws.insertRow(kConsensusTable,
+                         {c.bidId, c.criterionId, c.moderator, exactDecimalText(c.value), c.reason},
+                         actor, reason);
         for (const auto& d : ev.deliverability)
-            impl->insertRow(kDeliverabilityTable,
-                            {d.bidId, d.measureId, exactDecimalText(d.factor), d.reason}, actor,
-                            reason);
+            ws.insertRow(kDeliverabilityTable,
+                         {d.bidId, d.measureId, exactDecimalText(d.factor), d.reason}, actor,
+                         reason);
         for (const auto& a : ev.abnormallyLowDecisions)
-            impl->insertRow(kDecisionsTable, {a.bidId, a.accept ? "true" : "false", a.reason},
-                            actor, reason);
+            ws.insertRow(kDecisionsTable, {a.bidId, a.accept ? "true" : "false", a.reason}, actor,
+                         reason);
         for (const auto& x : ev.exclusions)
-            impl->insertRow(kExclusionsTable,
-                            {x.bidId, x.reason, x.date ? x.date->toString() : std::string(),
-                             x.withdrawn ? "true" : std::string()},
-                            actor, reason);
+            ws.insertRow(kExclusionsTable,
+                         {x.bidId, x.reason, x.date ? x.date->toString() : std::string(),
+                          x.withdrawn ? "true" : std::string()},
+                         actor, reason);
         // A new workspace is a draft: the model may still be replaced until it opens.
-        impl->insertRow(kLifecycleTable, {"draft", reason}, actor, reason);
-        impl->append(actor, kResultsAction, loaded.tender.id, resultsText(loaded),
-                     "results of the stored inputs");
-        impl->session.commit();
-        impl->close();
-    } catch (const Poco::Exception& e) {
+        ws.insertRow(kLifecycleTable, {"draft", reason}, actor, reason);
+        ws.append(actor, kResultsAction, loaded.tender.id, resultsText(loaded),
+                  "results of the stored inputs");
+    };
+
+    if (location) {
+        try {
+            auto db = std::make_unique<PostgresConnection>(*location);
+            PostgresConnection& postgres = *db;
+            if (postgres.schemaExists()) {
+                created.diagnostics.push_back(workspaceError(
+                    location->shown, "already holds the tender \"" + location->tender +
+                                         "\"; fairtender never overwrites a workspace: choose "
+                                         "a new name"));
+                return created;
+            }
+            Impl impl(std::move(db));
+            try {
+                // Schema and records in one transaction: a failure leaves no schema behind.
+                postgres.begin();
+                postgres.createSchema();
+                impl.migrate(-1);
+                storeAll(impl);
+                postgres.commit();
+            } catch (const StoreError&) {
+                postgres.rollback();
+                throw;
+            }
+        } catch (const StoreError& e) {
+            created.diagnostics.push_back(workspaceError(
+                location->shown, std::string("cannot write the workspace: ") + e.what()));
+            return created;
+        }
+    } else {
+        // Written under a temporary name and renamed when complete: no half workspace is
+        // ever seen under the real name.
+        const fs::path partial =
+            wsPath.string() + ".part-" + std::to_string(static_cast<long>(::getpid()));
         removeDatabaseFiles(partial);
-        created.diagnostics.push_back(
-            workspaceError(wsPath, "cannot write the workspace: " + e.displayText()));
-        return created;
-    }
-    fs::rename(partial, wsPath, error);
-    if (error) {
-        removeDatabaseFiles(partial);
-        created.diagnostics.push_back(
-            workspaceError(wsPath, "cannot write the workspace: " + error.message()));
-        return created;
+        try {
+            Impl impl(
+                std::make_unique<SqliteConnection>(partial, SqliteConnection::Mode::ReadWrite));
+            impl.db->configure();
+            std::string why;
+            if (impl.db->beginWrite(why) != WriteStart::Started)
+                throw StoreError(why);
+            impl.migrate(-1);
+            storeAll(impl);
+            impl.db->commit();
+            impl.close();
+        } catch (const StoreError& e) {
+            removeDatabaseFiles(partial);
+            created.diagnostics.push_back(
+                workspaceError(wsPath, std::string("cannot write the workspace: ") + e.what()));
+            return created;
+        }
+        fs::rename(partial, wsPath, error);
+        if (error) {
+            removeDatabaseFiles(partial);
+            created.diagnostics.push_back(
+                workspaceError(wsPath, "cannot write the workspace: " + error.message()));
+            return created;
+        }
     }
     WorkspaceOpen opened = open(wsPath);
     for (auto& diagnostic : opened.diagnostics)
@@ -1037,8 +955,8 @@ Diagnostics Workspace::exportToFolder(const fs::path& folder) const {
             !put(folder / "evaluations.xml",
                  writeEvaluationsXml(stored.evaluations, stored.tender.id)))
             return fail("cannot write evaluations.xml");
-    } catch (const Poco::Exception& e) {
-        return fail("cannot read the workspace: " + e.displayText());
+    } catch (const StoreError& e) {
+        return fail("cannot read the workspace: " + std::string(e.what()));
     }
     return diagnostics;
 }
@@ -1046,10 +964,10 @@ Diagnostics Workspace::exportToFolder(const fs::path& folder) const {
 FolderLoad Workspace::loadFolder(const LivingWageTable* rates) const {
     try {
         return impl_->rebuild(rates);
-    } catch (const Poco::Exception& e) {
+    } catch (const StoreError& e) {
         FolderLoad load;
         load.diagnostics.push_back(
-            workspaceError(impl_->path, "cannot read the workspace: " + e.displayText()));
+            workspaceError(impl_->path, "cannot read the workspace: " + std::string(e.what())));
         return load;
     }
 }
@@ -1118,10 +1036,8 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
     };
     try {
         Sha256 hasher;
-        std::string integrity;
-        impl.session << "PRAGMA integrity_check", into(integrity), now;
-        if (integrity != "ok")
-            problem("SQLite integrity check failed: " + integrity);
+        if (const std::string integrity = impl.db->integrityProblem(); !integrity.empty())
+            problem(integrity);
 
         // The log is read once, in seq order, as a stream: each entry is checked against the
         // chain as it arrives and only what the row checks compare is kept, the texts packed
@@ -1136,7 +1052,7 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         std::vector<Logged> log;
         {
             ChainChecker chain;
-            Prepared& select = impl.statement(std::string(Impl::kLogColumns) + " ORDER BY seq");
+            SqlStatement& select = impl.statement(std::string(Impl::kLogColumns) + " ORDER BY seq");
             QueryScope scope{select};
             AuditEntry e;
             while (select.next()) {
@@ -1228,7 +1144,7 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
             }
             std::set<std::pair<std::string, std::string>> indexed;
             {
-                Prepared& select = impl.statement("SELECT bid_id, file_name FROM bids");
+                SqlStatement& select = impl.statement("SELECT bid_id, file_name FROM bids");
                 QueryScope scope{select};
                 while (select.next())
                     indexed.emplace(select.text(0), select.text(1));
@@ -1245,16 +1161,8 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
                             "fairtender");
         }
         // The guards that keep the audit log append-only are part of what is verified.
-        for (const char* trigger : {"audit_log_no_update", "audit_log_no_delete"}) {
-            Prepared& select = impl.statement(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?");
-            QueryScope scope{select};
-            select.bind(1, std::string_view(trigger));
-            if (!select.next() || select.integer(0) == 0)
-                problem(std::string("the audit log's append-only guard ") + trigger +
-                        " is missing: it was dropped outside fairtender, so entries may have been "
-                        "changed");
-        }
+        for (auto& guard : impl.db->auditGuardProblems())
+            problem(std::move(guard));
 
         FolderLoad load = impl.rebuild(rates);
         for (auto& diagnostic : load.diagnostics)
@@ -1273,8 +1181,8 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         }
         if (recorded == nullptr && !log.empty())
             problem("no audit entry records the results of the stored inputs");
-    } catch (const Poco::Exception& e) {
-        problem("cannot read the workspace: " + e.displayText());
+    } catch (const StoreError& e) {
+        problem("cannot read the workspace: " + std::string(e.what()));
     }
     return report;
 }

@@ -1,6 +1,8 @@
-// Workspace: one tender kept in one SQLite file (*.ftw): the tender.xml and bid files as
-// imported, the panel's records, the lifecycle and the hash-chained audit log. Results are
-// never stored: they are recomputed from what is stored. Every command is one transaction.
+// Workspace: one tender kept in one SQLite file (*.ftw) or in one schema of a PostgreSQL
+// database (a postgresql:// location, see WorkspaceLocation.h): the tender.xml and bid files
+// as imported, the panel's records, the lifecycle and the hash-chained audit log. Both stores
+// hold the same rows and follow the same rules. Results are never stored: they are
+// recomputed from what is stored. Every command is one transaction.
 #pragma once
 
 #include "audit/AuditChain.h"
@@ -131,6 +133,7 @@ struct AwardEvent {
 };
 
 struct WorkspaceOpen;
+class SqlConnection;
 
 // The time a command's audit entries are stamped with, as UTC ISO 8601 to the second
 // ("2026-03-02T09:30:00Z"); also what "today" is for the date checks. Empty: the system clock.
@@ -320,6 +323,8 @@ public:
 
 private:
     explicit Workspace(std::unique_ptr<Impl> impl);
+    // Checks the schema version of what `db` holds and brings it up to date.
+    static WorkspaceOpen openOn(std::unique_ptr<SqlConnection> db);
     std::unique_ptr<Impl> impl_;
 };
 
