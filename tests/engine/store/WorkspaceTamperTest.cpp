@@ -1,5 +1,6 @@
-// Edits made to a workspace with the plain sqlite3 library, as an outsider would: the
-// triggers refuse changes to the log, and verify finds every other edit and names it.
+// Edits made to a workspace behind fairtender's back, on both stores, as an outsider who owns
+// the file or the database would: the triggers refuse changes to the log, and verify finds
+// every other edit and names it.
 #include "WorkspaceTestSupport.h"
 #include "store/Workspace.h"
 
@@ -13,7 +14,7 @@ using testing::referenceRates;
 using testing::runSql;
 using testing::ScratchFolder;
 
-class WorkspaceTamper : public ::testing::Test {
+class WorkspaceTamper : public ::testing::TestWithParam<testing::Store> {
 protected:
     void SetUp() override {
         auto created = Workspace::createFromFolder(kSourceDir / "samples/school-meals", file_,
@@ -34,24 +35,29 @@ protected:
         return text;
     }
 
+    bool postgres() const { return GetParam() == testing::Store::Postgres; }
+    std::string dropTrigger(const std::string& name) const {
+        return "DROP TRIGGER " + name + (postgres() ? " ON audit_log" : "");
+    }
+
     ScratchFolder scratch_;
-    std::filesystem::path file_ = scratch_ / "t.ftw";
+    std::filesystem::path file_ = testing::freshLocation(GetParam(), scratch_, "t");
 };
 
-TEST_F(WorkspaceTamper, TriggerRefusesUpdatingTheLog) {
+TEST_P(WorkspaceTamper, TriggerRefusesUpdatingTheLog) {
     EXPECT_NE(
         runSql(file_, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2").find("append-only"),
         std::string::npos);
     EXPECT_TRUE(verify().ok());
 }
 
-TEST_F(WorkspaceTamper, TriggerRefusesDeletingFromTheLog) {
+TEST_P(WorkspaceTamper, TriggerRefusesDeletingFromTheLog) {
     EXPECT_NE(runSql(file_, "DELETE FROM audit_log WHERE seq = 2").find("append-only"),
               std::string::npos);
     EXPECT_TRUE(verify().ok());
 }
 
-TEST_F(WorkspaceTamper, ChangedScoreIsNamedByItsAuditEntry) {
+TEST_P(WorkspaceTamper, ChangedScoreIsNamedByItsAuditEntry) {
     // Entry 8 is the first score: 1 tender entry and 6 bid files come before it.
     ASSERT_EQ(runSql(file_, "UPDATE evaluator_scores SET value = '5' WHERE audit_seq = 8"), "");
     const VerifyReport report = verify();
@@ -61,7 +67,7 @@ TEST_F(WorkspaceTamper, ChangedScoreIsNamedByItsAuditEntry) {
         << allProblems(report);
 }
 
-TEST_F(WorkspaceTamper, ScoreChangedWithItsRowHashIsStillFound) {
+TEST_P(WorkspaceTamper, ScoreChangedWithItsRowHashIsStillFound) {
     ASSERT_EQ(runSql(file_, "UPDATE evaluator_scores SET value = '1', row_hash = "
                             "'0000000000000000000000000000000000000000000000000000000000000000' "
                             "WHERE audit_seq = 8"),
@@ -69,13 +75,13 @@ TEST_F(WorkspaceTamper, ScoreChangedWithItsRowHashIsStillFound) {
     EXPECT_NE(allProblems(verify()).find("audit entry 8"), std::string::npos);
 }
 
-TEST_F(WorkspaceTamper, DeletedScoreRowIsFound) {
+TEST_P(WorkspaceTamper, DeletedScoreRowIsFound) {
     ASSERT_EQ(runSql(file_, "DELETE FROM evaluator_scores WHERE audit_seq = 9"), "");
     EXPECT_NE(allProblems(verify()).find("audit entry 9 (score.import"), std::string::npos)
         << allProblems(verify());
 }
 
-TEST_F(WorkspaceTamper, ABidIdChangedInTheBidIndexIsFound) {
+TEST_P(WorkspaceTamper, ABidIdChangedInTheBidIndexIsFound) {
     ASSERT_EQ(runSql(file_, "UPDATE bids SET bid_id = 'B9' WHERE bid_id = 'B2'"), "");
     const std::string problems = allProblems(verify());
     EXPECT_NE(problems.find("bids row B9 (B2-eccles-community-food.xml) is not a bid of the "
@@ -88,22 +94,22 @@ TEST_F(WorkspaceTamper, ABidIdChangedInTheBidIndexIsFound) {
         << problems;
 }
 
-TEST_F(WorkspaceTamper, ADeletedBidIndexRowIsFound) {
+TEST_P(WorkspaceTamper, ADeletedBidIndexRowIsFound) {
     ASSERT_EQ(runSql(file_, "DELETE FROM bids WHERE bid_id = 'B5'"), "");
     EXPECT_NE(allProblems(verify()).find("bid B5 of "), std::string::npos);
 }
 
-TEST_F(WorkspaceTamper, DroppingAnAppendOnlyGuardFailsVerifyOnItsOwn) {
-    ASSERT_EQ(runSql(file_, "DROP TRIGGER audit_log_no_delete"), "");
+TEST_P(WorkspaceTamper, DroppingAnAppendOnlyGuardFailsVerifyOnItsOwn) {
+    ASSERT_EQ(runSql(file_, dropTrigger("audit_log_no_delete")), "");
     const std::string problems = allProblems(verify());
     EXPECT_EQ(problems, "the audit log's append-only guard audit_log_no_delete is missing: it was "
                         "dropped outside fairtender, so entries may have been changed\n");
 }
 
-TEST_F(WorkspaceTamper, DeletedLogRowBreaksTheChainAtThatEntry) {
-    ASSERT_EQ(runSql(file_, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE "
-                            "seq = 3"),
-              "");
+TEST_P(WorkspaceTamper, DeletedLogRowBreaksTheChainAtThatEntry) {
+    ASSERT_EQ(
+        runSql(file_, dropTrigger("audit_log_no_delete") + "; DELETE FROM audit_log WHERE seq = 3"),
+        "");
     const VerifyReport report = verify();
     ASSERT_FALSE(report.ok());
     EXPECT_NE(
@@ -112,11 +118,11 @@ TEST_F(WorkspaceTamper, DeletedLogRowBreaksTheChainAtThatEntry) {
         << report.problems.front().message;
 }
 
-TEST_F(WorkspaceTamper, ReorderedLogRowsBreakTheChain) {
-    ASSERT_EQ(runSql(file_, "DROP TRIGGER audit_log_no_update; "
-                            "UPDATE audit_log SET seq = -1 WHERE seq = 4; "
-                            "UPDATE audit_log SET seq = 4 WHERE seq = 5; "
-                            "UPDATE audit_log SET seq = 5 WHERE seq = -1;"),
+TEST_P(WorkspaceTamper, ReorderedLogRowsBreakTheChain) {
+    ASSERT_EQ(runSql(file_, dropTrigger("audit_log_no_update") +
+                                "; UPDATE audit_log SET seq = -1 WHERE seq = 4; "
+                                "UPDATE audit_log SET seq = 4 WHERE seq = 5; "
+                                "UPDATE audit_log SET seq = 5 WHERE seq = -1;"),
               "");
     const VerifyReport report = verify();
     ASSERT_FALSE(report.ok());
@@ -125,20 +131,28 @@ TEST_F(WorkspaceTamper, ReorderedLogRowsBreakTheChain) {
         << report.problems.front().message;
 }
 
-TEST_F(WorkspaceTamper, EditedLogEntryIsNamed) {
-    ASSERT_EQ(runSql(file_, "DROP TRIGGER audit_log_no_update; "
-                            "UPDATE audit_log SET actor = 'mallory' WHERE seq = 6"),
+TEST_P(WorkspaceTamper, EditedLogEntryIsNamed) {
+    ASSERT_EQ(runSql(file_, dropTrigger("audit_log_no_update") +
+                                "; UPDATE audit_log SET actor = 'mallory' WHERE seq = 6"),
               "");
     EXPECT_NE(verify().problems.front().message.find("entry 6 was changed"), std::string::npos);
 }
 
-TEST_F(WorkspaceTamper, ChangedBidDocumentIsFound) {
-    ASSERT_EQ(runSql(file_, "UPDATE bid_documents SET xml = replace(xml, '<price>', "
-                            "'<price>1') WHERE position = 1"),
+TEST_P(WorkspaceTamper, ChangedBidDocumentIsFound) {
+    // The files are bytes (bytea) in PostgreSQL, text in SQLite.
+    const std::string xml = postgres() ? "convert_from(xml, 'UTF8')" : "xml";
+    const std::string edited = "replace(" + xml + ", '<price>', '<price>1')";
+    ASSERT_EQ(runSql(file_, "UPDATE bid_documents SET xml = " +
+                                (postgres() ? "convert_to(" + edited + ", 'UTF8')" : edited) +
+                                " WHERE position = 1"),
               "");
     EXPECT_NE(allProblems(verify()).find("audit entry 2 recorded"), std::string::npos)
         << allProblems(verify());
 }
+
+INSTANTIATE_TEST_SUITE_P(BothStores, WorkspaceTamper,
+                         ::testing::Values(testing::Store::Sqlite, testing::Store::Postgres),
+                         testing::storeName);
 
 } // namespace
 } // namespace fairtender

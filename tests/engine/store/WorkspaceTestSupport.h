@@ -1,15 +1,15 @@
-// Helpers for the workspace tests: throwaway files, the reference rates, and the sqlite3 C
-// API used directly, as someone editing a workspace behind fairtender's back would.
+// Helpers for the workspace tests: throwaway workspaces on either store, the reference
+// rates, and SQL run behind fairtender's back (StoreUnderTest.h).
 #pragma once
 
 #include "ScratchFolder.h"
+#include "StoreUnderTest.h"
 #include "Timeline.h"
 #include "io/xml/ReferenceData.h"
 #include "store/Workspace.h"
 
 #include <filesystem>
 #include <optional>
-#include <sqlite3.h>
 #include <string>
 
 namespace fairtender::testing {
@@ -44,21 +44,6 @@ inline WorkspaceOpen createOpenWorkspace(const std::filesystem::path& folder,
         created.workspace.reset();
     }
     return created;
-}
-
-// Runs `sql` on the file with the plain sqlite3 library; returns "" or SQLite's error text.
-inline std::string runSql(const std::filesystem::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return "cannot open";
-    }
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    std::string message = rc == SQLITE_OK ? "" : (error ? error : "error");
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return message;
 }
 
 } // namespace fairtender::testing

@@ -41,7 +41,7 @@ std::string messages(const CommandOutcome& outcome) {
 
 // School meals without its evaluations.xml: a panel alice (lead), eve and emma
 // (evaluators) and mo (moderator) scores it from scratch.
-class WorkspaceWorkflow : public ::testing::Test {
+class WorkspaceWorkflow : public ::testing::TestWithParam<testing::Store> {
 protected:
     void SetUp() override {
         const auto folder = scratch_ / "tender";
@@ -132,18 +132,18 @@ protected:
 
     ScratchFolder scratch_;
     testing::Timeline timeline_{testing::kTenderOpened};
-    std::filesystem::path file_ = scratch_ / "meals.ftw";
+    std::filesystem::path file_ = testing::freshLocation(GetParam(), scratch_);
     std::optional<Workspace> ws_;
 };
 
-TEST_F(WorkspaceWorkflow, OnlyTheLeadAddsToThePanelOnceThereIsALead) {
+TEST_P(WorkspaceWorkflow, OnlyTheLeadAddsToThePanelOnceThereIsALead) {
     const auto refused = ws().addPanelMember("eve", "zed", PanelRole::Evaluator);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "eve is not the lead: only the lead adds to the panel");
     EXPECT_EQ(ws().panel().members.size(), 4u);
 }
 
-TEST_F(WorkspaceWorkflow, EvaluationIsRefusedUntilEveryoneHasDeclaredTheLeadIncluded) {
+TEST_P(WorkspaceWorkflow, EvaluationIsRefusedUntilEveryoneHasDeclaredTheLeadIncluded) {
     ASSERT_TRUE(ws().declareInterests("eve", {}).ok());
     const auto refused =
         ws().advance("alice", LifecycleState::Evaluation, "bids opened", referenceRates());
@@ -153,7 +153,7 @@ TEST_F(WorkspaceWorkflow, EvaluationIsRefusedUntilEveryoneHasDeclaredTheLeadIncl
     EXPECT_EQ(ws().state(), LifecycleState::Open);
 }
 
-TEST_F(WorkspaceWorkflow, APanelOfOneEvaluatorMovesToEvaluationWithAWarning) {
+TEST_P(WorkspaceWorkflow, APanelOfOneEvaluatorMovesToEvaluationWithAWarning) {
     ScratchFolder other;
     const auto folder = other / "tender";
     std::filesystem::copy(kSourceDir / "samples/school-meals", folder,
@@ -174,7 +174,7 @@ TEST_F(WorkspaceWorkflow, APanelOfOneEvaluatorMovesToEvaluationWithAWarning) {
     EXPECT_EQ(solo.state(), LifecycleState::Evaluation);
 }
 
-TEST_F(WorkspaceWorkflow, ANameThatOnlyLooksLikeAMembersIsRefused) {
+TEST_P(WorkspaceWorkflow, ANameThatOnlyLooksLikeAMembersIsRefused) {
     // "Eve" with a Cyrillic "Е", and "eve" with a zero-width space inside.
     for (const std::string twin : {"\xD0\x95ve", "e\xE2\x80\x8Bve", "EVE", " eve "}) {
         const auto refused = ws().addPanelMember("alice", twin, PanelRole::Moderator);
@@ -193,7 +193,7 @@ TEST_F(WorkspaceWorkflow, ANameThatOnlyLooksLikeAMembersIsRefused) {
     EXPECT_EQ(ws().panel().members.size(), 5u);
 }
 
-TEST_F(WorkspaceWorkflow, StyledLettersCherokeeLookAlikesAndNumeralsAreNotNames) {
+TEST_P(WorkspaceWorkflow, StyledLettersCherokeeLookAlikesAndNumeralsAreNotNames) {
     // Mathematical bold "E", subscript and superscript digits, a Roman numeral, and
     // "eve" with a Cherokee "E" (U+13AC).
     for (const std::string styled :
@@ -210,7 +210,7 @@ TEST_F(WorkspaceWorkflow, StyledLettersCherokeeLookAlikesAndNumeralsAreNotNames)
         << cherokee.problems[0].message;
 }
 
-TEST_F(WorkspaceWorkflow, OnlyTheLeadMovesTheTenderOn) {
+TEST_P(WorkspaceWorkflow, OnlyTheLeadMovesTheTenderOn) {
     declareAll();
     const auto refused = ws().advance("eve", LifecycleState::Evaluation, "go", referenceRates());
     ASSERT_FALSE(refused.ok());
@@ -218,7 +218,7 @@ TEST_F(WorkspaceWorkflow, OnlyTheLeadMovesTheTenderOn) {
               "eve is not the lead: only the lead moves the tender on");
 }
 
-TEST_F(WorkspaceWorkflow, ScoringBeforeEvaluationIsRefused) {
+TEST_P(WorkspaceWorkflow, ScoringBeforeEvaluationIsRefused) {
     declareAll();
     const auto refused = score("eve", "B1", "q-menu", 3);
     ASSERT_FALSE(refused.ok());
@@ -226,7 +226,7 @@ TEST_F(WorkspaceWorkflow, ScoringBeforeEvaluationIsRefused) {
               "scores are given during evaluation; the tender is open");
 }
 
-TEST_F(WorkspaceWorkflow, DeclaredConflictBlocksScoringThatSupplier) {
+TEST_P(WorkspaceWorkflow, DeclaredConflictBlocksScoringThatSupplier) {
     ASSERT_TRUE(ws().declareInterests("alice", {}).ok());
     ASSERT_TRUE(ws().declareInterests("eve", {{"", "B2", "my sister runs it"}}).ok());
     ASSERT_TRUE(ws().declareInterests("emma", {}).ok());
@@ -240,27 +240,27 @@ TEST_F(WorkspaceWorkflow, DeclaredConflictBlocksScoringThatSupplier) {
     EXPECT_TRUE(score("eve", "B1", "q-menu", 3).ok());
 }
 
-TEST_F(WorkspaceWorkflow, ConflictWithAnUnknownBidIsRefused) {
+TEST_P(WorkspaceWorkflow, ConflictWithAnUnknownBidIsRefused) {
     const auto refused = ws().declareInterests("eve", {{"", "B9", "x"}});
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "no bid B9");
 }
 
-TEST_F(WorkspaceWorkflow, ScoreWithoutAReasonIsRefused) {
+TEST_P(WorkspaceWorkflow, ScoreWithoutAReasonIsRefused) {
     toEvaluation();
     const auto refused = ws().submitScore("eve", "B1", "q-menu", 3, "", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "a score needs a written reason");
 }
 
-TEST_F(WorkspaceWorkflow, ScoreOffTheScaleIsRefused) {
+TEST_P(WorkspaceWorkflow, ScoreOffTheScaleIsRefused) {
     toEvaluation();
     const auto refused = score("eve", "B1", "sv-plan", 70);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "score 70 is not a multiple of the step 20 of sv-plan");
 }
 
-TEST_F(WorkspaceWorkflow, BidFailingAGateIsNotScored) {
+TEST_P(WorkspaceWorkflow, BidFailingAGateIsNotScored) {
     toEvaluation();
     const auto refused = score("eve", "B4", "q-menu", 3);
     ASSERT_FALSE(refused.ok());
@@ -268,7 +268,7 @@ TEST_F(WorkspaceWorkflow, BidFailingAGateIsNotScored) {
               "B4 q-menu is not a bid and judgement criterion the panel scores");
 }
 
-TEST_F(WorkspaceWorkflow, SubmittedScoreIsLocked) {
+TEST_P(WorkspaceWorkflow, SubmittedScoreIsLocked) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
     const auto refused = score("eve", "B1", "q-menu", 4);
@@ -277,7 +277,7 @@ TEST_F(WorkspaceWorkflow, SubmittedScoreIsLocked) {
                                            "submitted score is locked; the lead may reopen it");
 }
 
-TEST_F(WorkspaceWorkflow, EvaluatorReadsOthersScoresOnlyAfterSubmittingItsOwn) {
+TEST_P(WorkspaceWorkflow, EvaluatorReadsOthersScoresOnlyAfterSubmittingItsOwn) {
     toEvaluation();
     ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
     const ScoresSeen before = ws().scoresSeenBy("eve", "B1", "q-menu");
@@ -299,7 +299,7 @@ std::string shown(const ScoresSeen& seen) {
     return text;
 }
 
-TEST_F(WorkspaceWorkflow, ScoresSeenByAllAgreesWithScoresSeenByForEveryViewerAndPair) {
+TEST_P(WorkspaceWorkflow, ScoresSeenByAllAgreesWithScoresSeenByForEveryViewerAndPair) {
     toEvaluation();
     ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
     ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
@@ -325,7 +325,7 @@ TEST_F(WorkspaceWorkflow, ScoresSeenByAllAgreesWithScoresSeenByForEveryViewerAnd
     EXPECT_EQ(compared, 5u * 6u * 3u);
 }
 
-TEST_F(WorkspaceWorkflow, ScoresSeenByAllGivesAnEvaluatorOthersScoresOnlyWhereItScored) {
+TEST_P(WorkspaceWorkflow, ScoresSeenByAllGivesAnEvaluatorOthersScoresOnlyWhereItScored) {
     toEvaluation();
     ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
     ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
@@ -338,7 +338,7 @@ TEST_F(WorkspaceWorkflow, ScoresSeenByAllGivesAnEvaluatorOthersScoresOnlyWhereIt
               "eve=3 \"reason of eve\"\nemma=5 \"reason of emma\"\n");
 }
 
-TEST_F(WorkspaceWorkflow, ScoresSeenByAllLeavesOutAReopenedScore) {
+TEST_P(WorkspaceWorkflow, ScoresSeenByAllLeavesOutAReopenedScore) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
     ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
@@ -348,14 +348,14 @@ TEST_F(WorkspaceWorkflow, ScoresSeenByAllLeavesOutAReopenedScore) {
     EXPECT_EQ(shown(ws().scoresSeenByAll("alice").at("B1", "q-menu")), "eve=4 \"reason of eve\"\n");
 }
 
-TEST_F(WorkspaceWorkflow, ScoresSeenByAllRefusesSomeoneNotOnThePanelEverywhere) {
+TEST_P(WorkspaceWorkflow, ScoresSeenByAllRefusesSomeoneNotOnThePanelEverywhere) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
     EXPECT_EQ(shown(ws().scoresSeenByAll("zoe").at("B1", "q-menu")),
               "refused: zoe is not on the panel\n");
 }
 
-TEST_F(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
+TEST_P(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
     toEvaluation();
     const auto entries = ws().lifecycleLog();
     ASSERT_EQ(entries.size(), 3u);
@@ -367,7 +367,7 @@ TEST_F(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
     EXPECT_GT(ws().auditLog().size(), 8u);
 }
 
-TEST_F(WorkspaceWorkflow, AgendaFromALoadedFolderIsTheWorkspacesAgenda) {
+TEST_P(WorkspaceWorkflow, AgendaFromALoadedFolderIsTheWorkspacesAgenda) {
     toModeration();
     const auto folder = ws().loadFolder(referenceRates()).folder;
     ASSERT_TRUE(folder);
@@ -384,7 +384,7 @@ TEST_F(WorkspaceWorkflow, AgendaFromALoadedFolderIsTheWorkspacesAgenda) {
     EXPECT_EQ(fromFolder.front().spread, 3);
 }
 
-TEST_F(WorkspaceWorkflow, BidViewsFromALoadedFolderHideThePricesFromAnEvaluator) {
+TEST_P(WorkspaceWorkflow, BidViewsFromALoadedFolderHideThePricesFromAnEvaluator) {
     toEvaluation();
     const auto folder = ws().loadFolder(referenceRates()).folder;
     ASSERT_TRUE(folder);
@@ -398,7 +398,7 @@ TEST_F(WorkspaceWorkflow, BidViewsFromALoadedFolderHideThePricesFromAnEvaluator)
             .empty());
 }
 
-TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
+TEST_P(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
     toEvaluation();
     const auto evaluatorView = ws().bidViewsFor("eve", false, referenceRates());
     ASSERT_EQ(evaluatorView.size(), 6u);
@@ -409,7 +409,7 @@ TEST_F(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
     EXPECT_EQ(anonymous[5].label, "Bid F");
 }
 
-TEST_F(WorkspaceWorkflow, ReopenNeedsTheLeadAndAReasonAndKeepsTheOriginal) {
+TEST_P(WorkspaceWorkflow, ReopenNeedsTheLeadAndAReasonAndKeepsTheOriginal) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
     EXPECT_FALSE(ws().reopenScore("eve", "B1", "q-menu", "eve", "typo", referenceRates()).ok());
@@ -432,7 +432,7 @@ TEST_F(WorkspaceWorkflow, ReopenNeedsTheLeadAndAReasonAndKeepsTheOriginal) {
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, ModerationIsRefusedNamingTheMissingScores) {
+TEST_P(WorkspaceWorkflow, ModerationIsRefusedNamingTheMissingScores) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
     const auto refused =
@@ -446,7 +446,7 @@ TEST_F(WorkspaceWorkflow, ModerationIsRefusedNamingTheMissingScores) {
         << refused.problems[0].message;
 }
 
-TEST_F(WorkspaceWorkflow, AgendaListsSpreadsOverTheThresholdFirstWithTheMean) {
+TEST_P(WorkspaceWorkflow, AgendaListsSpreadsOverTheThresholdFirstWithTheMean) {
     toModeration();
     const auto agenda = ws().moderationAgenda(referenceRates());
     ASSERT_EQ(agenda.size(), 20u);
@@ -461,7 +461,7 @@ TEST_F(WorkspaceWorkflow, AgendaListsSpreadsOverTheThresholdFirstWithTheMean) {
     EXPECT_EQ(agenda[1].bidId, "B1");
 }
 
-TEST_F(WorkspaceWorkflow, ChangingAConsensusNeedsAReasonAndKeepsTheEarlierOne) {
+TEST_P(WorkspaceWorkflow, ChangingAConsensusNeedsAReasonAndKeepsTheEarlierOne) {
     toModeration();
     ASSERT_TRUE(ws().setConsensus("mo", "B1", "q-menu", 3, "agreed 3", "", referenceRates()).ok());
     const auto refused =
@@ -485,7 +485,7 @@ TEST_F(WorkspaceWorkflow, ChangingAConsensusNeedsAReasonAndKeepsTheEarlierOne) {
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, AbnormallyLowPriceWithoutADecisionBlocksLocked) {
+TEST_P(WorkspaceWorkflow, AbnormallyLowPriceWithoutADecisionBlocksLocked) {
     toModeration();
     agreeEverything();
     const auto refused = ws().advance("alice", LifecycleState::Locked, "final", referenceRates());
@@ -495,7 +495,7 @@ TEST_F(WorkspaceWorkflow, AbnormallyLowPriceWithoutADecisionBlocksLocked) {
               "missing: B6");
 }
 
-TEST_F(WorkspaceWorkflow, FullEvaluationReachesAwardedAndVerifies) {
+TEST_P(WorkspaceWorkflow, FullEvaluationReachesAwardedAndVerifies) {
     toModeration();
     agreeEverything();
     ASSERT_TRUE(ws().decideAbnormallyLow("alice", "B6", true, "costs explained in clarification",
@@ -523,7 +523,7 @@ TEST_F(WorkspaceWorkflow, FullEvaluationReachesAwardedAndVerifies) {
     EXPECT_EQ(award->bidId, *stored.result->winnerId);
 }
 
-TEST_F(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
+TEST_P(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
     ws_.reset();
@@ -533,7 +533,7 @@ TEST_F(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
     EXPECT_FALSE(opened.workspace->verify(referenceRates()).ok());
 }
 
-TEST_F(WorkspaceWorkflow, DeletedReopeningThatWouldRestoreTheOriginalScoreIsFound) {
+TEST_P(WorkspaceWorkflow, DeletedReopeningThatWouldRestoreTheOriginalScoreIsFound) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
     ASSERT_TRUE(
@@ -550,7 +550,7 @@ TEST_F(WorkspaceWorkflow, DeletedReopeningThatWouldRestoreTheOriginalScoreIsFoun
         << report.problems[0].message;
 }
 
-TEST_F(WorkspaceWorkflow, RoleChangedBehindTheToolsBackIsFound) {
+TEST_P(WorkspaceWorkflow, RoleChangedBehindTheToolsBackIsFound) {
     ws_.reset();
     ASSERT_EQ(runSql(file_, "UPDATE panel_members SET role = 'lead' WHERE name = 'eve'"), "");
     auto opened = Workspace::open(file_);
@@ -562,7 +562,7 @@ TEST_F(WorkspaceWorkflow, RoleChangedBehindTheToolsBackIsFound) {
     EXPECT_NE(message.find("stored name=\"eve\" role=\"lead\""), std::string::npos) << message;
 }
 
-TEST_F(WorkspaceWorkflow, ExcludedWinnerAfterLockingMakesTheNextBidFirst) {
+TEST_P(WorkspaceWorkflow, ExcludedWinnerAfterLockingMakesTheNextBidFirst) {
     toLocked();
     const auto before = ws().evaluate(referenceRates());
     ASSERT_TRUE(before.result);
@@ -579,7 +579,7 @@ TEST_F(WorkspaceWorkflow, ExcludedWinnerAfterLockingMakesTheNextBidFirst) {
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, ExcludingTheAwardedBidLocksTheTenderAgainForANewAwardDecision) {
+TEST_P(WorkspaceWorkflow, ExcludingTheAwardedBidLocksTheTenderAgainForANewAwardDecision) {
     toLocked();
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "award approved", referenceRates(),
                              holidays(), Date::parse("2025-12-19"))
@@ -612,7 +612,7 @@ TEST_F(WorkspaceWorkflow, ExcludingTheAwardedBidLocksTheTenderAgainForANewAwardD
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, TheAwardHistoryTellsTheStoryInOrderWithWhoAndWhy) {
+TEST_P(WorkspaceWorkflow, TheAwardHistoryTellsTheStoryInOrderWithWhoAndWhy) {
     toLocked();
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "approved by cabinet",
                              referenceRates(), holidays(), Date::parse("2025-12-19"))
@@ -643,7 +643,7 @@ TEST_F(WorkspaceWorkflow, TheAwardHistoryTellsTheStoryInOrderWithWhoAndWhy) {
     EXPECT_EQ(history[3].recordedAt, "2026-01-12T09:00:00Z");
 }
 
-TEST_F(WorkspaceWorkflow, AnAwardNoticeBeforeTheResultsWereLockedIsRefused) {
+TEST_P(WorkspaceWorkflow, AnAwardNoticeBeforeTheResultsWereLockedIsRefused) {
     toLocked();
     const auto refused = ws().advance("alice", LifecycleState::Awarded, "approved",
                                       referenceRates(), holidays(), Date::parse("2025-12-09"));
@@ -654,7 +654,7 @@ TEST_F(WorkspaceWorkflow, AnAwardNoticeBeforeTheResultsWereLockedIsRefused) {
     EXPECT_EQ(ws().state(), LifecycleState::Locked);
 }
 
-TEST_F(WorkspaceWorkflow, AnAwardNoticeInTheFutureIsRefused) {
+TEST_P(WorkspaceWorkflow, AnAwardNoticeInTheFutureIsRefused) {
     toLocked();
     const auto refused = ws().advance("alice", LifecycleState::Awarded, "approved",
                                       referenceRates(), holidays(), Date::parse("2025-12-20"));
@@ -663,7 +663,7 @@ TEST_F(WorkspaceWorkflow, AnAwardNoticeInTheFutureIsRefused) {
               std::string::npos);
 }
 
-TEST_F(WorkspaceWorkflow, AnExclusionBeforeTheAwardItEndsIsRefused) {
+TEST_P(WorkspaceWorkflow, AnExclusionBeforeTheAwardItEndsIsRefused) {
     toLocked();
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "approved", referenceRates(),
                              holidays(), Date::parse("2025-12-19"))
@@ -675,7 +675,7 @@ TEST_F(WorkspaceWorkflow, AnExclusionBeforeTheAwardItEndsIsRefused) {
               std::string::npos);
 }
 
-TEST_F(WorkspaceWorkflow, ExcludingARunnerUpKeepsTheAwardThatStillStands) {
+TEST_P(WorkspaceWorkflow, ExcludingARunnerUpKeepsTheAwardThatStillStands) {
     toLocked();
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Awarded, "approved", referenceRates(),
                              holidays(), Date::parse("2025-12-19"))
@@ -690,7 +690,7 @@ TEST_F(WorkspaceWorkflow, ExcludingARunnerUpKeepsTheAwardThatStillStands) {
     EXPECT_EQ(ws().award()->bidId, winner);
 }
 
-TEST_F(WorkspaceWorkflow, OnlyAFlaggedPriceIsDecidedAsAbnormallyLow) {
+TEST_P(WorkspaceWorkflow, OnlyAFlaggedPriceIsDecidedAsAbnormallyLow) {
     toModeration();
     agreeEverything();
     const auto refused =
@@ -702,7 +702,7 @@ TEST_F(WorkspaceWorkflow, OnlyAFlaggedPriceIsDecidedAsAbnormallyLow) {
     EXPECT_TRUE(ws().decideAbnormallyLow("alice", "B6", true, "explained", referenceRates()).ok());
 }
 
-TEST_F(WorkspaceWorkflow, ALeadInConflictWithABidCannotDecideItsPrice) {
+TEST_P(WorkspaceWorkflow, ALeadInConflictWithABidCannotDecideItsPrice) {
     ASSERT_TRUE(ws().declareInterests("alice", {{"", "B6", "former employer"}}).ok());
     for (const char* name : {"eve", "emma", "mo"})
         ASSERT_TRUE(ws().declareInterests(name, {}).ok());
@@ -718,7 +718,7 @@ TEST_F(WorkspaceWorkflow, ALeadInConflictWithABidCannotDecideItsPrice) {
                                            "(former employer) and cannot decide on its price");
 }
 
-TEST_F(WorkspaceWorkflow, AConflictDeclaredAfterScoringTakesThoseScoresOutOfTheMean) {
+TEST_P(WorkspaceWorkflow, AConflictDeclaredAfterScoringTakesThoseScoresOutOfTheMean) {
     toModeration();
     // eve gave B5 q-menu 1 and emma 4; eve then declares a conflict with B5.
     ASSERT_TRUE(
@@ -739,7 +739,7 @@ TEST_F(WorkspaceWorkflow, AConflictDeclaredAfterScoringTakesThoseScoresOutOfTheM
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, ADeclarationOnceTheResultsAreLockedIsRefusedAndChangesNothing) {
+TEST_P(WorkspaceWorkflow, ADeclarationOnceTheResultsAreLockedIsRefusedAndChangesNothing) {
     toLocked();
     const auto before = ws().status();
     const auto refused =
@@ -751,14 +751,14 @@ TEST_F(WorkspaceWorkflow, ADeclarationOnceTheResultsAreLockedIsRefusedAndChanges
     expectVerifies();
 }
 
-TEST_F(WorkspaceWorkflow, SomeoneOffThePanelIsToldTheLeadAddsThem) {
+TEST_P(WorkspaceWorkflow, SomeoneOffThePanelIsToldTheLeadAddsThem) {
     toEvaluation();
     const auto refused = ws().declareInterests("zed", {}, referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "zed is not on the panel: the lead adds them first");
 }
 
-TEST_F(WorkspaceWorkflow, AReasonOfOnlySpacesOrInvisibleCharactersIsNoReason) {
+TEST_P(WorkspaceWorkflow, AReasonOfOnlySpacesOrInvisibleCharactersIsNoReason) {
     toLocked();
     const auto before = ws().status().auditEntries;
     const auto exclusion = ws().excludeAfterEvaluation("alice", "B3", " ", referenceRates());
@@ -771,7 +771,7 @@ TEST_F(WorkspaceWorkflow, AReasonOfOnlySpacesOrInvisibleCharactersIsNoReason) {
     EXPECT_EQ(ws().status().auditEntries, before);
 }
 
-TEST_F(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
+TEST_P(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
     toModeration();
     const auto refused = ws().excludeAfterEvaluation("alice", "B1", "x", referenceRates());
     ASSERT_FALSE(refused.ok());
@@ -779,21 +779,21 @@ TEST_F(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
                                            "results are locked; the tender is moderation");
 }
 
-TEST_F(WorkspaceWorkflow, ExclusionOfAnUnknownBidIsRefused) {
+TEST_P(WorkspaceWorkflow, ExclusionOfAnUnknownBidIsRefused) {
     toLocked();
     const auto refused = ws().excludeAfterEvaluation("alice", "B9", "x", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "no bid B9");
 }
 
-TEST_F(WorkspaceWorkflow, BidExcludedByAGateCannotBeExcludedAgain) {
+TEST_P(WorkspaceWorkflow, BidExcludedByAGateCannotBeExcludedAgain) {
     toLocked();
     const auto refused = ws().excludeAfterEvaluation("alice", "B4", "x", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "B4 is already excluded: failed gate insurance");
 }
 
-TEST_F(WorkspaceWorkflow, BidIsExcludedAfterTheEvaluationOnlyOnce) {
+TEST_P(WorkspaceWorkflow, BidIsExcludedAfterTheEvaluationOnlyOnce) {
     toLocked();
     ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
     const auto refused = ws().excludeAfterEvaluation("alice", "B2", "again", referenceRates());
@@ -803,14 +803,14 @@ TEST_F(WorkspaceWorkflow, BidIsExcludedAfterTheEvaluationOnlyOnce) {
     EXPECT_EQ(ws().status().exclusions, 1u);
 }
 
-TEST_F(WorkspaceWorkflow, OnlyTheLeadExcludesABid) {
+TEST_P(WorkspaceWorkflow, OnlyTheLeadExcludesABid) {
     toLocked();
     const auto refused = ws().excludeAfterEvaluation("mo", "B2", "withdrew", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "mo is not the lead: only the lead excludes a bid");
 }
 
-TEST_F(WorkspaceWorkflow, ExportedFolderKeepsTheExclusion) {
+TEST_P(WorkspaceWorkflow, ExportedFolderKeepsTheExclusion) {
     toLocked();
     ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
     const auto out = scratch_ / "exported";
@@ -822,7 +822,7 @@ TEST_F(WorkspaceWorkflow, ExportedFolderKeepsTheExclusion) {
     EXPECT_EQ(toJson(*exported.result), toJson(*ws().evaluate(referenceRates()).result));
 }
 
-TEST_F(WorkspaceWorkflow, ExclusionChangedBehindTheToolsBackIsFound) {
+TEST_P(WorkspaceWorkflow, ExclusionChangedBehindTheToolsBackIsFound) {
     toLocked();
     ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
     ws_.reset();
@@ -835,7 +835,7 @@ TEST_F(WorkspaceWorkflow, ExclusionChangedBehindTheToolsBackIsFound) {
         << report.problems[0].message;
 }
 
-TEST_F(WorkspaceWorkflow, DeletedExclusionIsFound) {
+TEST_P(WorkspaceWorkflow, DeletedExclusionIsFound) {
     toLocked();
     ASSERT_TRUE(ws().excludeAfterEvaluation("alice", "B2", "withdrew", referenceRates()).ok());
     ws_.reset();
@@ -854,6 +854,10 @@ TEST_F(WorkspaceWorkflow, DeletedExclusionIsFound) {
 // B1 wins with 84.24; excluded, B2 leads with 28.95 price + 22.20 quality + 15.00 social
 // value (now the highest, in place of B1's) + 5.00 location + 4.00 living wage + 4.00
 // ownership = 79.15.
+INSTANTIATE_TEST_SUITE_P(BothStores, WorkspaceWorkflow,
+                         ::testing::Values(testing::Store::Sqlite, testing::Store::Postgres),
+                         testing::storeName);
+
 TEST(WorkspaceExclusion, SampleWinnerExcludedOnceLockedLeavesB2FirstWith7915) {
     ScratchFolder scratch;
     auto created = createOpenWorkspace(kSourceDir / "samples/school-meals", scratch / "m.ftw");
