@@ -36,6 +36,7 @@ constexpr CommandEntry kCommands[] = {
     {"workspace import-bids", workspaceImportBidsSyntax, runWorkspaceImportBids},
     {"workspace export", workspaceExportSyntax, runWorkspaceExport},
     {"workspace status", workspaceStatusSyntax, runWorkspaceStatus},
+    {"workspace copy", workspaceCopySyntax, runWorkspaceCopy},
     {"verify", verifySyntax, runVerify},
     {"log", logSyntax, runLog},
     {"panel add", panelAddSyntax, runPanelAdd},
@@ -82,7 +83,7 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
             return Outcome::success();
         }
         return Outcome::usage(
-            command, "missing what to do (create, set-tender, import-bids, export, status)");
+            command, "missing what to do (create, set-tender, import-bids, export, status, copy)");
     }
     if (command == "panel") {
         if (asksForHelp(rest)) {

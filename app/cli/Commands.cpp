@@ -230,7 +230,7 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
         return Outcome::usage("evaluate", "--json and --explain cannot be used together");
     // A workspace still being evaluated has no final ranking: it shows how far the panel
     // has got and what the next stage needs.
-    if (std::error_code error; fs::is_regular_file(folder, error)) {
+    if (inputKindOf(folder) == InputKind::Workspace) {
         auto opened = Workspace::open(folder);
         if (!opened.ok())
             return Outcome::invalidFiles("evaluate", opened.diagnostics);
@@ -269,9 +269,9 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
         out << renderExplanation(result, *bid, loaded.tender, loaded.bids, loaded.evaluations);
     } else if (args.has("--json")) {
         // A shell's ">> meals.ftw" (or ">> tender/tender.xml") would append to an input.
-        std::error_code error;
-        const auto inputs = fs::is_regular_file(folder, error) ? workspaceFiles(folder)
-                                                               : tenderFolderInputs(folder).files;
+        const auto inputs = inputKindOf(folder) == InputKind::Workspace
+                                ? workspaceFiles(folder)
+                                : tenderFolderInputs(folder).files;
         if (const auto problem = standardOutputProblem(inputs))
             return Outcome::failure("evaluate", "cannot write standard output: " + *problem);
         out << toJson(result, *run.evaluation.folder);
@@ -362,8 +362,7 @@ Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
     if (!xlsx)
         return Outcome::usage("export", "missing --xlsx OUT.xlsx (the scorecard to write)");
     const std::string folder = folderText(args.positionals.at(0));
-    std::error_code error;
-    const bool workspace = fs::is_regular_file(folder, error);
+    const bool workspace = inputKindOf(folder) == InputKind::Workspace;
     const TenderFolderInputs inputs =
         workspace ? TenderFolderInputs{workspaceFiles(folder), {}} : tenderFolderInputs(folder);
     if (const auto problem = outputPathProblem(*xlsx, inputs.files, inputs.folders))

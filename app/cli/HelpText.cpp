@@ -50,6 +50,7 @@ Commands:
                                      add bid files (or a folder of them) while it is open
   workspace export WS.ftw FOLDER     write a workspace back out as a tender folder
   workspace status WS.ftw            the tender, its state and what is recorded
+  workspace copy WS.ftw DEST         copy a workspace, e.g. into PostgreSQL
   verify WS.ftw [--expect-head HASH] check the audit trail and recompute the results
   log WS.ftw [--bid B] [--who NAME]  print the audit trail
   panel add|declare|bids|todo|sheet WS.ftw ...
@@ -197,14 +198,16 @@ Options:
 )");
     if (command == "workspace" || command == "workspace create" || command == "workspace export" ||
         command == "workspace status" || command == "workspace set-tender" ||
-        command == "workspace import-bids")
+        command == "workspace import-bids" || command == "workspace copy")
         return withExitCodes(R"(Usage: fairtender workspace create FOLDER WS.ftw --as NAME
        fairtender workspace set-tender WS.ftw FILE --as NAME --why TEXT
        fairtender workspace import-bids WS.ftw FILE... --as NAME
        fairtender workspace export WS.ftw FOLDER
        fairtender workspace status WS.ftw
+       fairtender workspace copy WS.ftw DEST
 
-A workspace keeps one tender in one SQLite file: tender.xml and the bid files exactly
+A workspace keeps one tender in one SQLite file, or in a PostgreSQL database when a
+team works on it together: tender.xml and the bid files exactly
 as imported, the panel's scores, consensus, deliverability factors, abnormally-low
 decisions and exclusions, the lifecycle state, and an append-only audit log whose
 entries are chained by SHA-256. Results are never stored: they are recomputed from
@@ -228,6 +231,17 @@ what is stored.
   status       shows the tender, its state, how many records of each kind are stored,
                the award and the hash of the last audit entry (note it down to anchor
                the log).
+  copy         copies every record and the whole audit log, as stored, into DEST, a
+               new file or a new tender in a PostgreSQL database. The source must
+               verify first, and the copy must verify with the same head hash.
+
+Wherever a command takes WS.ftw it also takes a PostgreSQL workspace, named by a
+libpq URI with the tender's name (lower-case letters, digits, '-' and '_'):
+  postgresql://[USER@]HOST[:PORT]/DATABASE?tender=NAME
+  postgresql:///DATABASE?host=/run/postgresql&tender=NAME   (a local socket)
+Every rule and check is the same on both; writers of one tender take turns. The
+audit log is guarded by triggers there too; give the team's database role only
+SELECT and INSERT (see docs/postgresql.md).
 
 `fairtender evaluate WS.ftw`, `validate WS.ftw` and `export WS.ftw --xlsx OUT.xlsx` read
 a workspace as they read a folder.
@@ -240,6 +254,7 @@ Examples:
   fairtender workspace status meals.ftw
   fairtender evaluate meals.ftw
   fairtender workspace export meals.ftw meals-folder
+  fairtender workspace copy meals.ftw "postgresql:///fairtender?tender=school-meals"
 
 Options:
   --as NAME    (create, set-tender, import-bids) the person acting, recorded in every

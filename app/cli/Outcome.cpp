@@ -10,11 +10,17 @@ namespace {
 
 // The commands that write to a workspace: refused, they leave it as it was.
 bool changesAWorkspace(std::string_view command) {
-    constexpr std::array<std::string_view, 10> kWriting{
-        "workspace create", "workspace set-tender",  "workspace import-bids",
-        "panel add",        "panel declare",         "score",
-        "moderate",         "decide-abnormally-low", "advance",
-        "exclude"};
+    constexpr std::array<std::string_view, 11> kWriting{"workspace create",
+                                                        "workspace set-tender",
+                                                        "workspace import-bids",
+                                                        "workspace copy",
+                                                        "panel add",
+                                                        "panel declare",
+                                                        "score",
+                                                        "moderate",
+                                                        "decide-abnormally-low",
+                                                        "advance",
+                                                        "exclude"};
     for (const auto name : kWriting)
         if (name == command)
             return true;

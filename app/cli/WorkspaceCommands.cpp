@@ -93,6 +93,9 @@ CommandSyntax workspaceSetTenderSyntax() {
 CommandSyntax workspaceImportBidsSyntax() {
     return {{}, {{"--as", "the name of the person acting"}}, {"WS.ftw", "FILE..."}};
 }
+CommandSyntax workspaceCopySyntax() {
+    return {{}, {}, {"WS", "DEST"}};
+}
 CommandSyntax workspaceStatusSyntax() {
     return {{}, {}, {"WS.ftw"}};
 }
@@ -200,6 +203,38 @@ Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& st
                                 problems.front().where.file + ": " + problems.front().message);
     streams.out << "Exported " << file << " to " << folder << "\n";
     return Outcome::success();
+}
+
+Outcome runWorkspaceCopy(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "workspace copy";
+    const std::string source = args.positionals.at(0);
+    const std::string destination = args.positionals.at(1);
+    auto opened = Workspace::open(source);
+    if (!opened.ok())
+        return Outcome::invalidFiles(command, opened.diagnostics);
+    ReferenceRates rates = referenceRates();
+    // Only a record that verifies is copied: a copy must not launder a broken one.
+    const VerifyReport before = opened.workspace->verify(rates.get());
+    if (!before.ok())
+        return Outcome::invalidFiles(command, before.problems);
+    if (const Diagnostics problems = opened.workspace->copyTo(destination); !problems.empty())
+        return Outcome::invalidFiles(command, problems);
+    auto copied = Workspace::open(destination);
+    if (!copied.ok())
+        return Outcome::invalidFiles(command, copied.diagnostics);
+    const VerifyReport after = copied.workspace->verify(rates.get());
+    if (!after.ok())
+        return Outcome::invalidFiles(command, after.problems);
+    if (const std::string problem = copied.workspace->expectedHeadProblem(before.headHash);
+        !problem.empty())
+        return Outcome::invalidFiles(command,
+                                     {errorAt({copied.workspace->path().string(), 0, 0}, problem)});
+    streams.out << "Copied " << opened.workspace->path().string() << " to "
+                << copied.workspace->path().string() << ": " << after.entriesChecked
+                << " audit entries, " << after.rowsChecked
+                << " stored records; the copy verifies with the same head hash " << after.headHash
+                << "\n";
+    return Outcome::success(rates.warnings);
 }
 
 Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& streams) {

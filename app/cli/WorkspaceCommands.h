@@ -17,6 +17,7 @@ CommandSyntax workspaceExportSyntax();
 CommandSyntax workspaceSetTenderSyntax();
 CommandSyntax workspaceImportBidsSyntax();
 CommandSyntax workspaceStatusSyntax();
+CommandSyntax workspaceCopySyntax();
 CommandSyntax verifySyntax();
 CommandSyntax logSyntax();
 
@@ -29,6 +30,9 @@ Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams&
 Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams& streams);
 // workspace export WS.ftw FOLDER: a tender folder that evaluates exactly as the workspace.
 Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& streams);
+// workspace copy WS DEST: every record and the audit log into a new workspace (a file or a
+// postgresql:// tender), which must verify with the source's head hash.
+Outcome runWorkspaceCopy(const ParsedArguments& args, const CommandStreams& streams);
 // workspace status WS.ftw: tender, state, counts and the audit log's head hash.
 Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& streams);
 // verify WS.ftw: success only when the chain, the stored rows and the results all hold.

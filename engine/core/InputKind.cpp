@@ -8,7 +8,13 @@ namespace fs = std::filesystem;
 
 namespace fairtender {
 
+bool isPostgresLocation(const std::string& text) {
+    return text.starts_with("postgresql://") || text.starts_with("postgres://");
+}
+
 InputKind inputKindOf(const fs::path& path) {
+    if (isPostgresLocation(path.string()))
+        return InputKind::Workspace;
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (!fs::exists(status))

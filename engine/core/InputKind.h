@@ -12,11 +12,15 @@ namespace fairtender {
 enum class InputKind {
     Missing,   // nothing at the path
     Folder,    // a directory: a tender folder, if it holds tender.xml
-    Workspace, // a regular file that starts as an SQLite database does
+    Workspace, // a regular file that starts as an SQLite database does, or a postgresql:// URI
     OtherFile, // any other file: a tender.xml, a bid file, a document
 };
 
 InputKind inputKindOf(const std::filesystem::path& path);
+
+// Whether `text` names a workspace in a PostgreSQL database (postgresql:// or postgres://)
+// rather than a path.
+bool isPostgresLocation(const std::string& text);
 
 // Why `path` is not a tender folder, in words that say what it is and what to give
 // instead; empty when it is a folder.

@@ -755,6 +755,89 @@ WorkspaceOpen Workspace::open(const fs::path& wsPath) {
     return opened;
 }
 
+namespace {
+
+// Makes a new workspace at `wsPath` (a file, or a tender of a PostgreSQL database) holding
+// what `fill` stores, in one transaction: on any failure nothing is left behind, and an
+// existing workspace is never overwritten.
+Diagnostics createStore(const fs::path& wsPath, const std::function<void(Workspace::Impl&)>& fill) {
+    Diagnostics problems;
+    std::error_code error;
+    std::string why;
+    const auto location = WorkspaceLocation::parse(wsPath.string(), why);
+    if (!location) {
+        problems.push_back(workspaceError("the workspace URI", why));
+        return problems;
+    }
+    if (!location->isPostgres() && fs::exists(wsPath, error)) {
+        problems.push_back(workspaceError(
+            wsPath, "already exists; fairtender never overwrites a workspace: choose a new name"));
+        return problems;
+    }
+    if (location->isPostgres()) {
+        try {
+            auto db = std::make_unique<PostgresConnection>(*location);
+            PostgresConnection& postgres = *db;
+            if (postgres.schemaExists()) {
+                problems.push_back(workspaceError(
+                    location->shown, "already holds the tender \"" + location->tender +
+                                         "\"; fairtender never overwrites a workspace: choose "
+                                         "a new name"));
+                return problems;
+            }
+            Workspace::Impl impl(std::move(db));
+            try {
+                // Schema and records in one transaction: a failure leaves no schema behind.
+                postgres.begin();
+                postgres.createSchema();
+                impl.migrate(-1);
+                fill(impl);
+                postgres.commit();
+            } catch (const StoreError&) {
+                postgres.rollback();
+                throw;
+            }
+        } catch (const StoreError& e) {
+            problems.push_back(workspaceError(
+                location->shown, std::string("cannot write the workspace: ") + e.what()));
+            return problems;
+        }
+    } else {
+        // Written under a temporary name and renamed when complete: no half workspace is
+        // ever seen under the real name.
+        const fs::path partial =
+            wsPath.string() + ".part-" + std::to_string(static_cast<long>(::getpid()));
+        removeDatabaseFiles(partial);
+        try {
+            Workspace::Impl impl(
+                std::make_unique<SqliteConnection>(partial, SqliteConnection::Mode::ReadWrite));
+            impl.db->configure();
+            std::string why;
+            if (impl.db->beginWrite(why) != WriteStart::Started)
+                throw StoreError(why);
+            impl.migrate(-1);
+            fill(impl);
+            impl.db->commit();
+            impl.close();
+        } catch (const StoreError& e) {
+            removeDatabaseFiles(partial);
+            problems.push_back(
+                workspaceError(wsPath, std::string("cannot write the workspace: ") + e.what()));
+            return problems;
+        }
+        fs::rename(partial, wsPath, error);
+        if (error) {
+            removeDatabaseFiles(partial);
+            problems.push_back(
+                workspaceError(wsPath, "cannot write the workspace: " + error.message()));
+            return problems;
+        }
+    }
+    return problems;
+}
+
+} // namespace
+
 WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path& wsPath,
                                           const std::string& actor, const LivingWageTable* rates,
                                           const WorkspaceClock& clock) {
@@ -765,15 +848,13 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
             workspaceError(wsPath, "say who is acting (--as NAME): every change is logged"));
         return created;
     }
-    std::optional<WorkspaceLocation> location;
-    if (isPostgresLocation(wsPath.string())) {
-        std::string why;
-        location = WorkspaceLocation::parse(wsPath.string(), why);
-        if (!location) {
-            created.diagnostics.push_back(workspaceError("the workspace URI", why));
-            return created;
-        }
-    } else if (fs::exists(wsPath, error)) {
+    // Checked before the folder is read, so a wrong name is told at once.
+    std::string why;
+    if (!WorkspaceLocation::parse(wsPath.string(), why)) {
+        created.diagnostics.push_back(workspaceError("the workspace URI", why));
+        return created;
+    }
+    if (!isPostgresLocation(wsPath.string()) && fs::exists(wsPath, error)) {
         created.diagnostics.push_back(workspaceError(
             wsPath, "already exists; fairtender never overwrites a workspace: choose a new name"));
         return created;
@@ -844,64 +925,10 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
                   "results of the stored inputs");
     };
 
-    if (location) {
-        try {
-            auto db = std::make_unique<PostgresConnection>(*location);
-            PostgresConnection& postgres = *db;
-            if (postgres.schemaExists()) {
-                created.diagnostics.push_back(workspaceError(
-                    location->shown, "already holds the tender \"" + location->tender +
-                                         "\"; fairtender never overwrites a workspace: choose "
-                                         "a new name"));
-                return created;
-            }
-            Impl impl(std::move(db));
-            try {
-                // Schema and records in one transaction: a failure leaves no schema behind.
-                postgres.begin();
-                postgres.createSchema();
-                impl.migrate(-1);
-                storeAll(impl);
-                postgres.commit();
-            } catch (const StoreError&) {
-                postgres.rollback();
-                throw;
-            }
-        } catch (const StoreError& e) {
-            created.diagnostics.push_back(workspaceError(
-                location->shown, std::string("cannot write the workspace: ") + e.what()));
-            return created;
-        }
-    } else {
-        // Written under a temporary name and renamed when complete: no half workspace is
-        // ever seen under the real name.
-        const fs::path partial =
-            wsPath.string() + ".part-" + std::to_string(static_cast<long>(::getpid()));
-        removeDatabaseFiles(partial);
-        try {
-            Impl impl(
-                std::make_unique<SqliteConnection>(partial, SqliteConnection::Mode::ReadWrite));
-            impl.db->configure();
-            std::string why;
-            if (impl.db->beginWrite(why) != WriteStart::Started)
-                throw StoreError(why);
-            impl.migrate(-1);
-            storeAll(impl);
-            impl.db->commit();
-            impl.close();
-        } catch (const StoreError& e) {
-            removeDatabaseFiles(partial);
-            created.diagnostics.push_back(
-                workspaceError(wsPath, std::string("cannot write the workspace: ") + e.what()));
-            return created;
-        }
-        fs::rename(partial, wsPath, error);
-        if (error) {
-            removeDatabaseFiles(partial);
-            created.diagnostics.push_back(
-                workspaceError(wsPath, "cannot write the workspace: " + error.message()));
-            return created;
-        }
+    if (Diagnostics written = createStore(wsPath, storeAll); !written.empty()) {
+        for (auto& diagnostic : written)
+            created.diagnostics.push_back(std::move(diagnostic));
+        return created;
     }
     WorkspaceOpen opened = open(wsPath);
     for (auto& diagnostic : opened.diagnostics)
@@ -910,6 +937,62 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
     if (created.workspace)
         created.workspace->setClock(clock);
     return created;
+}
+
+namespace {
+
+// Copies `columns` of every row of `table` from one store to the other, in `order`.
+void copyTable(Workspace::Impl& from, Workspace::Impl& to, const std::string& table,
+               const std::vector<std::string>& columns, const std::string& order) {
+    std::string list;
+    std::string marks;
+    for (const auto& column : columns) {
+        list += (list.empty() ? "" : ", ") + column;
+        marks += marks.empty() ? "?" : ", ?";
+    }
+    SqlStatement& select =
+        from.statement("SELECT " + list + " FROM " + table + " ORDER BY " + order);
+    SqlStatement& insert =
+        to.statement("INSERT INTO " + table + " (" + list + ") VALUES (" + marks + ")");
+    QueryScope scope{select};
+    std::vector<std::string> values(columns.size());
+    while (select.next()) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            select.text(static_cast<int>(c), values[c]);
+            insert.bind(static_cast<int>(c + 1), std::string_view(values[c]));
+        }
+        insert.run();
+    }
+}
+
+} // namespace
+
+Diagnostics Workspace::copyTo(const fs::path& destination) const {
+    Impl& source = *impl_;
+    const auto fill = [&source](Impl& target) {
+        for (const TableSpec* spec : dataTables()) {
+            std::vector<std::string> columns{"position"};
+            columns.insert(columns.end(), spec->columns.begin(), spec->columns.end());
+            columns.insert(columns.end(), {"row_hash", "audit_seq"});
+            copyTable(source, target, spec->table, columns, "position");
+            if (spec == &kBidDocumentsTable)
+                copyTable(source, target, "bids", {"position", "bid_id", "file_name"}, "position");
+        }
+        copyTable(source, target, "audit_log",
+                  {"seq", "at", "actor", "action", "subject", "before_text", "after_text", "reason",
+                   "prev_hash", "hash"},
+                  "seq");
+    };
+    try {
+        // One snapshot of the source, however its writers go on meanwhile.
+        source.db->beginRead();
+        Diagnostics problems = createStore(destination, fill);
+        source.db->rollback();
+        return problems;
+    } catch (const StoreError& e) {
+        source.db->rollback();
+        return {workspaceError(source.path, std::string("cannot read the workspace: ") + e.what())};
+    }
 }
 
 Diagnostics Workspace::exportToFolder(const fs::path& folder) const {
@@ -1035,6 +1118,8 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         report.problems.push_back(workspaceError(impl.path, std::move(message)));
     };
     try {
+        // One snapshot: entries and rows that writers add meanwhile are not half seen.
+        impl.db->beginRead();
         Sha256 hasher;
         if (const std::string integrity = impl.db->integrityProblem(); !integrity.empty())
             problem(integrity);
@@ -1181,7 +1266,9 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
         }
         if (recorded == nullptr && !log.empty())
             problem("no audit entry records the results of the stored inputs");
+        impl.db->rollback();
     } catch (const StoreError& e) {
+        impl.db->rollback();
         problem("cannot read the workspace: " + std::string(e.what()));
     }
     return report;

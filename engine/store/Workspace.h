@@ -193,6 +193,11 @@ public:
     // through the lifecycle rows, without the rest of a log that may hold millions of entries.
     std::vector<AuditEntry> lifecycleLog() const;
 
+    // Copies every stored row, as stored, into a new workspace at `destination` (a file or a
+    // postgresql:// location), which must not exist yet: the copy holds the same records and
+    // the same audit log, so its verify gives the same head hash. All or nothing.
+    Diagnostics copyTo(const std::filesystem::path& destination) const;
+
     // Checks the hash chain, every stored row against the entry that wrote it (and that
     // every such entry still has its row), the bid index against the bid documents, the
     // audit log's append-only guards, SQLite's integrity check, and that the results

@@ -30,11 +30,6 @@ std::string withoutPassword(const std::string& uri) {
 
 } // namespace
 
-bool isPostgresLocation(const std::string& text) {
-    const std::string_view view(text);
-    return view.starts_with("postgresql://") || view.starts_with("postgres://");
-}
-
 WorkspaceLocation WorkspaceLocation::ofFile(const std::filesystem::path& file) {
     WorkspaceLocation location;
     location.file = file;

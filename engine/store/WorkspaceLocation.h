@@ -6,6 +6,8 @@
 // tender is kept in the schema "fairtender_NAME".
 #pragma once
 
+#include "core/InputKind.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,8 +30,5 @@ struct WorkspaceLocation {
     bool isPostgres() const { return kind == Kind::Postgres; }
     std::string schema() const { return "fairtender_" + tender; }
 };
-
-// Whether `text` names a PostgreSQL workspace rather than a file.
-bool isPostgresLocation(const std::string& text);
 
 } // namespace fairtender

@@ -240,6 +240,11 @@ WriteStart PostgresConnection::beginWrite(std::string& why) {
     }
 }
 
+void PostgresConnection::beginRead() {
+    execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    state_->inTransaction = true;
+}
+
 void PostgresConnection::commit() {
     state_->inTransaction = false;
     execute("COMMIT");

@@ -34,6 +34,7 @@ public:
     SqlStatement& statement(const std::string& sql) override;
     void execute(const std::string& sql) override;
     WriteStart beginWrite(std::string& why) override;
+    void beginRead() override;
     void commit() override;
     void rollback() noexcept override;
     void configure() override {}

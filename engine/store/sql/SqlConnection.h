@@ -78,6 +78,9 @@ public:
     // so what a command reads is what it writes over; it waits its turn while another
     // writer holds the lock. `why` says what went wrong when it did not start.
     virtual WriteStart beginWrite(std::string& why) = 0;
+    // A read transaction: every statement until rollback() sees the same committed state,
+    // whatever other writers commit meanwhile.
+    virtual void beginRead() = 0;
     virtual void commit() = 0;
     // Undoes an open transaction; does nothing when none is open.
     virtual void rollback() noexcept = 0;

@@ -173,6 +173,11 @@ WriteStart SqliteConnection::beginWrite(std::string& why) {
     return begun == SQLITE_BUSY ? WriteStart::Busy : WriteStart::Failed;
 }
 
+void SqliteConnection::beginRead() {
+    // Deferred: the snapshot is taken at the first read and held to the end.
+    execute("BEGIN");
+}
+
 void SqliteConnection::commit() {
     if (sqlite3_exec(state_->db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         fail(state_->db, {});
