@@ -967,6 +967,21 @@ void copyTable(Workspace::Impl& from, Workspace::Impl& to, const std::string& ta
 
 } // namespace
 
+Diagnostics Workspace::grantTeamRole(const std::string& role) {
+    auto* postgres = dynamic_cast<PostgresConnection*>(impl_->db.get());
+    if (postgres == nullptr)
+        return {workspaceError(impl_->path, "is a workspace file, which has no database roles: "
+                                            "who may change it is decided by who may write "
+                                            "the file")};
+    try {
+        postgres->grantWriter(role);
+    } catch (const StoreError& e) {
+        return {workspaceError(impl_->path, "cannot grant the role " + role + " (" + e.what() +
+                                                "); nothing was changed")};
+    }
+    return {};
+}
+
 Diagnostics Workspace::copyTo(const fs::path& destination) const {
     Impl& source = *impl_;
     const auto fill = [&source](Impl& target) {

@@ -193,6 +193,11 @@ public:
     // through the lifecycle rows, without the rest of a log that may hold millions of entries.
     std::vector<AuditEntry> lifecycleLog() const;
 
+    // PostgreSQL only: lets the database role `role` (the team's login) read the tender and
+    // add records, never change or delete one; the audit log's guards and verify then hold
+    // against that role too. A workspace file has no roles: its file permissions decide.
+    Diagnostics grantTeamRole(const std::string& role);
+
     // Copies every stored row, as stored, into a new workspace at `destination` (a file or a
     // postgresql:// location), which must not exist yet: the copy holds the same records and
     // the same audit log, so its verify gives the same head hash. All or nothing.
