@@ -1,7 +1,7 @@
 // A child process imports bid files (while the tender is open), then adds evaluators,
 // declares and scores (once it is in evaluation) in a loop and is killed with SIGKILL at
-// random moments: after every kill the workspace opens, verifies (SQLite's integrity check
-// included) and holds every command that had reported success.
+// random moments, on either store: after every kill the workspace opens, verifies (SQLite's
+// integrity check included) and holds every command that had reported success.
 #include "WorkspaceTestSupport.h"
 #include "store/Workspace.h"
 
@@ -22,8 +22,12 @@ using testing::kSourceDir;
 using testing::referenceRates;
 using testing::ScratchFolder;
 
-constexpr int kKills = 200;
-constexpr int kImportRounds = kKills / 2; // then the tender moves to evaluation
+// Rounds of kills: 200 on SQLite, 100 on PostgreSQL (each round there also connects).
+int killsOn(testing::Store store) {
+    return store == testing::Store::Sqlite ? 200 : 100;
+}
+
+class WorkspaceCrash : public ::testing::TestWithParam<testing::Store> {};
 
 // Appends one line with a single write, after the command it names has returned success.
 void report(int fd, const std::string& line) {
@@ -78,13 +82,15 @@ void report(int fd, const std::string& line) {
     }
 }
 
-TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedChange) {
+TEST_P(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedChange) {
+    const int kills = killsOn(GetParam());
+    const int importRounds = kills / 2; // then the tender moves to evaluation
     ScratchFolder scratch;
     const auto tender = scratch / "tender";
     std::filesystem::copy(kSourceDir / "samples/school-meals", tender,
                           std::filesystem::copy_options::recursive);
     std::filesystem::remove(tender / "evaluations.xml");
-    const auto file = scratch / "crash.ftw";
+    const auto file = testing::freshLocation(GetParam(), scratch, "crash");
     const auto log = scratch / "reported.txt";
     ASSERT_TRUE(createOpenWorkspace(tender, file, "alice").ok());
     const auto toEvaluation = [&] {
@@ -101,8 +107,8 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
     std::size_t reportedChanges = 0;
     std::mt19937 random(20260323);
     std::uniform_int_distribution<int> delayMicros(500, 40000);
-    for (int round = 0; round < kKills; ++round) {
-        if (round == kImportRounds)
+    for (int round = 0; round < kills; ++round) {
+        if (round == importRounds)
             toEvaluation();
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
@@ -157,6 +163,10 @@ TEST(WorkspaceCrash, KilledCommandsLeaveAWorkspaceThatVerifiesWithEveryReportedC
     EXPECT_GT(reportedImports, 5u) << reportedImports;
     EXPECT_GT(reportedChanges - reportedImports, 20u) << reportedChanges - reportedImports;
 }
+
+INSTANTIATE_TEST_SUITE_P(BothStores, WorkspaceCrash,
+                         ::testing::Values(testing::Store::Sqlite, testing::Store::Postgres),
+                         testing::storeName);
 
 } // namespace
 } // namespace fairtender
