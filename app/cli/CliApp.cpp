@@ -37,6 +37,7 @@ constexpr CommandEntry kCommands[] = {
     {"workspace export", workspaceExportSyntax, runWorkspaceExport},
     {"workspace status", workspaceStatusSyntax, runWorkspaceStatus},
     {"workspace copy", workspaceCopySyntax, runWorkspaceCopy},
+    {"workspace grant", workspaceGrantSyntax, runWorkspaceGrant},
     {"verify", verifySyntax, runVerify},
     {"log", logSyntax, runLog},
     {"panel add", panelAddSyntax, runPanelAdd},
@@ -83,7 +84,8 @@ Outcome dispatch(const std::vector<std::string>& args, std::ostream& out, std::o
             return Outcome::success();
         }
         return Outcome::usage(
-            command, "missing what to do (create, set-tender, import-bids, export, status, copy)");
+            command,
+            "missing what to do (create, set-tender, import-bids, export, status, copy, grant)");
     }
     if (command == "panel") {
         if (asksForHelp(rest)) {

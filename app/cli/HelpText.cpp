@@ -51,6 +51,7 @@ Commands:
   workspace export WS.ftw FOLDER     write a workspace back out as a tender folder
   workspace status WS.ftw            the tender, its state and what is recorded
   workspace copy WS.ftw DEST         copy a workspace, e.g. into PostgreSQL
+  workspace grant WS ROLE            let a PostgreSQL role add records, never change them
   verify WS.ftw [--expect-head HASH] check the audit trail and recompute the results
   log WS.ftw [--bid B] [--who NAME]  print the audit trail
   panel add|declare|bids|todo|sheet WS.ftw ...
@@ -198,13 +199,15 @@ Options:
 )");
     if (command == "workspace" || command == "workspace create" || command == "workspace export" ||
         command == "workspace status" || command == "workspace set-tender" ||
-        command == "workspace import-bids" || command == "workspace copy")
+        command == "workspace import-bids" || command == "workspace copy" ||
+        command == "workspace grant")
         return withExitCodes(R"(Usage: fairtender workspace create FOLDER WS.ftw --as NAME
        fairtender workspace set-tender WS.ftw FILE --as NAME --why TEXT
        fairtender workspace import-bids WS.ftw FILE... --as NAME
        fairtender workspace export WS.ftw FOLDER
        fairtender workspace status WS.ftw
        fairtender workspace copy WS.ftw DEST
+       fairtender workspace grant WS ROLE
 
 A workspace keeps one tender in one SQLite file, or in a PostgreSQL database when a
 team works on it together: tender.xml and the bid files exactly
@@ -234,6 +237,8 @@ what is stored.
   copy         copies every record and the whole audit log, as stored, into DEST, a
                new file or a new tender in a PostgreSQL database. The source must
                verify first, and the copy must verify with the same head hash.
+  grant        (PostgreSQL) lets the database role ROLE, the team's login, read the
+               tender and add records, never change or delete one.
 
 Wherever a command takes WS.ftw it also takes a PostgreSQL workspace, named by a
 libpq URI with the tender's name (lower-case letters, digits, '-' and '_'):
@@ -241,7 +246,7 @@ libpq URI with the tender's name (lower-case letters, digits, '-' and '_'):
   postgresql:///DATABASE?host=/run/postgresql&tender=NAME   (a local socket)
 Every rule and check is the same on both; writers of one tender take turns. The
 audit log is guarded by triggers there too; give the team's database role only
-SELECT and INSERT (see docs/postgresql.md).
+SELECT and INSERT with `workspace grant` (see docs/postgresql.md).
 
 `fairtender evaluate WS.ftw`, `validate WS.ftw` and `export WS.ftw --xlsx OUT.xlsx` read
 a workspace as they read a folder.

@@ -3,6 +3,7 @@
 #include <array>
 #include <ostream>
 #include <string_view>
+#include <utility>
 
 namespace fairtender::cli {
 
@@ -25,6 +26,26 @@ bool changesAWorkspace(std::string_view command) {
         if (name == command)
             return true;
     return false;
+}
+
+// The command line's how-to for a problem the engine names by its code: the one place where
+// the engine's problems meet this front end's commands and options.
+std::string_view howTo(std::string_view code) {
+    static constexpr std::pair<std::string_view, std::string_view> kHowTo[] = {
+        {"workspace.no-actor", "give your name with --as NAME"},
+        {"workspace.busy", "run the command again"},
+        {"import-bids.draft",
+         "the lead opens it with: fairtender advance WS.ftw --to open --reason TEXT --as NAME"},
+        {"score.undeclared", "declare first: fairtender panel declare WS.ftw (--none | --conflict "
+                             "BID --details TEXT) --as NAME"},
+        {"declare.not-on-panel",
+         "the lead adds you with: fairtender panel add WS.ftw NAME --role ROLE --as LEAD"},
+        {"advance.no-lead", "add one with: fairtender panel add WS.ftw NAME --role lead --as NAME"},
+    };
+    for (const auto& [known, text] : kHowTo)
+        if (known == code)
+            return text;
+    return {};
 }
 
 } // namespace
@@ -66,8 +87,11 @@ int exitCode(OutcomeKind kind) {
 }
 
 int finish(const Outcome& outcome, std::ostream& err) {
-    for (const auto& diagnostic : outcome.diagnostics)
+    for (const auto& diagnostic : outcome.diagnostics) {
         err << diagnostic.toString() << '\n';
+        if (const auto text = howTo(diagnostic.code); !text.empty())
+            err << "  to do: " << text << '\n';
+    }
 
     const std::string prefix =
         outcome.command.empty() ? "fairtender: " : "fairtender " + outcome.command + ": ";

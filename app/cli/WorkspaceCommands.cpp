@@ -96,6 +96,9 @@ CommandSyntax workspaceImportBidsSyntax() {
 CommandSyntax workspaceCopySyntax() {
     return {{}, {}, {"WS", "DEST"}};
 }
+CommandSyntax workspaceGrantSyntax() {
+    return {{}, {}, {"WS", "ROLE"}};
+}
 CommandSyntax workspaceStatusSyntax() {
     return {{}, {}, {"WS.ftw"}};
 }
@@ -235,6 +238,19 @@ Outcome runWorkspaceCopy(const ParsedArguments& args, const CommandStreams& stre
                 << " stored records; the copy verifies with the same head hash " << after.headHash
                 << "\n";
     return Outcome::success(rates.warnings);
+}
+
+Outcome runWorkspaceGrant(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "workspace grant";
+    const std::string role = args.positionals.at(1);
+    auto opened = Workspace::open(args.positionals.at(0));
+    if (!opened.ok())
+        return Outcome::invalidFiles(command, opened.diagnostics);
+    if (const Diagnostics problems = opened.workspace->grantTeamRole(role); !problems.empty())
+        return Outcome::invalidFiles(command, problems);
+    streams.out << "The role " << role << " may now read " << opened.workspace->path().string()
+                << " and add records to it, but not change or delete any\n";
+    return Outcome::success();
 }
 
 Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& streams) {

@@ -18,6 +18,7 @@ CommandSyntax workspaceSetTenderSyntax();
 CommandSyntax workspaceImportBidsSyntax();
 CommandSyntax workspaceStatusSyntax();
 CommandSyntax workspaceCopySyntax();
+CommandSyntax workspaceGrantSyntax();
 CommandSyntax verifySyntax();
 CommandSyntax logSyntax();
 
@@ -33,6 +34,8 @@ Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& st
 // workspace copy WS DEST: every record and the audit log into a new workspace (a file or a
 // postgresql:// tender), which must verify with the source's head hash.
 Outcome runWorkspaceCopy(const ParsedArguments& args, const CommandStreams& streams);
+// workspace grant WS ROLE: PostgreSQL only; the team's role may read and add, not change.
+Outcome runWorkspaceGrant(const ParsedArguments& args, const CommandStreams& streams);
 // workspace status WS.ftw: tender, state, counts and the audit log's head hash.
 Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& streams);
 // verify WS.ftw: success only when the chain, the stored rows and the results all hold.

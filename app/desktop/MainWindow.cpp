@@ -22,6 +22,7 @@
 #include "desktop/TenderDocument.h"
 #include "desktop/WorkspaceAccess.h"
 #include "io/xlsx/ScoreSheet.h"
+#include "lifecycle/PanelRules.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -730,17 +731,21 @@ void MainWindow::updateActions() {
     if (!workspacePath_.isEmpty()) {
         if (!snapshot_)
             importWhy = QStringLiteral("The workspace could not be read");
+        else if (const auto refused = actionRefusals(WorkspaceAction::ImportBids, snapshot_->panel,
+                                                     snapshot_->state, snapshot_->actor);
+                 refused.empty()) {
+        } // the engine's rule allows it
+        else if (refused.front().kind == ActionRefusal::Kind::Role)
+            importWhy = QStringLiteral("Only the lead imports bids; %1 is not the lead")
+                            .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
         else if (snapshot_->state == LifecycleState::Draft)
             importWhy = QStringLiteral("Bids are imported while the tender is open; it is still a "
                                        "draft: the lead moves it to open first (Workspace > "
                                        "Advance), which freezes the model");
-        else if (snapshot_->state != LifecycleState::Open)
+        else
             importWhy = QStringLiteral("Bids are imported while the tender is open; it is %1, so "
                                        "no more bids can be added")
                             .arg(qtext(std::string(toString(snapshot_->state))));
-        else if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
-            importWhy = QStringLiteral("Only the lead imports bids; %1 is not the lead")
-                            .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
     } else if (folder_.isEmpty()) {
         importWhy = QStringLiteral("Open a tender folder or workspace first");
     }
@@ -1288,7 +1293,8 @@ void MainWindow::updateWorkspaceActions() {
         } else {
             const QString next = qtext(std::string(toString(*snapshot_->next)));
             label = QStringLiteral("&Advance to %1...").arg(next);
-            if (!snapshot_->panel.hasRole(snapshot_->actor, PanelRole::Lead))
+            if (!mayTake(WorkspaceAction::Advance, snapshot_->panel, snapshot_->state,
+                         snapshot_->actor))
                 why = QStringLiteral("Only the lead moves the tender on; %1 is not the lead")
                           .arg(actor().isEmpty() ? QStringLiteral("nobody acting") : actor());
             else if (!snapshot_->nextBlockers.empty()) {

@@ -4,6 +4,7 @@
 #include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
+#include "lifecycle/PanelRules.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -206,7 +207,10 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
                                                         "with the reason.")
                                : tally + QStringLiteral("Only the lead decides on abnormally "
                                                         "low prices."));
-    const bool decides = lead && lowBid_->count() > 0;
+    const bool decides = snapshot_ &&
+                         mayTake(WorkspaceAction::DecideAbnormallyLow, snapshot_->panel,
+                                 snapshot_->state, snapshot_->actor) &&
+                         lowBid_->count() > 0;
     lowBid_->setEnabled(decides);
     lowReason_->setEnabled(decides);
     accept_->setEnabled(decides);

@@ -4,6 +4,7 @@
 #include "desktop/QtText.h"
 #include "desktop/WorkspaceAccess.h"
 #include "desktop/WorkspaceModels.h"
+#include "lifecycle/PanelRules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -203,24 +204,27 @@ void ScoringPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
         const std::string& actor = snapshot_->actor;
         const bool evaluator = panel.hasRole(actor, PanelRole::Evaluator);
         const bool lead = panel.hasRole(actor, PanelRole::Lead);
+        // The engine's rule decides; the notice says it in this screen's words.
+        const auto refused = actionRefusals(WorkspaceAction::Score, panel, snapshot_->state, actor);
+        using Kind = ActionRefusal::Kind;
         if (snapshot_->criteria.empty())
             notice = QStringLiteral("The model has no judgement criteria: nothing is scored "
                                     "by the panel.");
         else if (!panel.isMember(actor))
             notice = QStringLiteral("Choose a panel member under \"Acting as\" to score.");
-        else if (!evaluator && !lead)
+        else if (refused.empty())
+            canScore = true;
+        else if (refused.front().kind == Kind::Role && !lead)
             notice = QStringLiteral("Scoring is for the evaluators; %1 holds no evaluator role "
                                     "here.")
                          .arg(qtext(actor));
-        else if (evaluator && !panel.hasDeclared(actor))
+        else if (refused.front().kind == Kind::Declaration)
             notice = QStringLiteral("Declare interests first (Panel screen, Ctrl+5): scores "
                                     "are taken only after a declaration.");
-        else if (snapshot_->state != LifecycleState::Evaluation &&
-                 snapshot_->state != LifecycleState::Moderation)
+        else if (refused.front().kind == Kind::Stage ||
+                 (refused.size() > 1 && refused[1].kind == Kind::Stage))
             notice = QStringLiteral("Scores are given during evaluation; the tender is %1.")
                          .arg(qtext(std::string(toString(snapshot_->state))));
-        else
-            canScore = evaluator;
         if (notice.isEmpty())
             notice = evaluator
                          ? QStringLiteral("Scoring as %1. A submitted score is locked "

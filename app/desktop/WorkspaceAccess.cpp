@@ -290,6 +290,27 @@ runWorkspaceJob(const fs::path& path, const std::string& actor, bool anonymous,
     }
 }
 
+namespace {
+
+// The desktop's how-to for a problem the engine names by its code: the one place where the
+// engine's problems meet this front end's menus and screens.
+std::string_view howTo(std::string_view code) {
+    static constexpr std::pair<std::string_view, std::string_view> kHowTo[] = {
+        {"workspace.no-actor", "choose who you are under \"Acting as\""},
+        {"workspace.busy", "try again"},
+        {"import-bids.draft", "the lead opens it with Workspace > Advance"},
+        {"score.undeclared", "declare on the Panel screen (Ctrl+5)"},
+        {"declare.not-on-panel", "the lead adds you on the Panel screen (Ctrl+5)"},
+        {"advance.no-lead", "add a lead on the Panel screen (Ctrl+5)"},
+    };
+    for (const auto& [known, text] : kHowTo)
+        if (known == code)
+            return text;
+    return {};
+}
+
+} // namespace
+
 std::string describe(const Diagnostics& problems) {
     std::string text;
     for (const auto& problem : problems) {
@@ -301,6 +322,8 @@ std::string describe(const Diagnostics& problems) {
                                                         "again")
                 : problem.where.line > 0 ? problem.toString()
                                          : problem.message;
+        if (const auto advice = howTo(problem.code); !advice.empty())
+            text += " (" + std::string(advice) + ")";
     }
     return text;
 }

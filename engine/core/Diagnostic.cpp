@@ -15,11 +15,11 @@ std::string Diagnostic::toString() const {
 }
 
 Diagnostic errorAt(SourceLocation where, std::string message) {
-    return Diagnostic{Severity::Error, std::move(where), std::move(message)};
+    return Diagnostic{Severity::Error, std::move(where), std::move(message), {}};
 }
 
 Diagnostic warningAt(SourceLocation where, std::string message) {
-    return Diagnostic{Severity::Warning, std::move(where), std::move(message)};
+    return Diagnostic{Severity::Warning, std::move(where), std::move(message), {}};
 }
 
 bool hasErrors(const Diagnostics& diagnostics) {

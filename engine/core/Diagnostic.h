@@ -25,6 +25,9 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     SourceLocation where;
     std::string message;
+    // A stable name for the kind of problem ("import-bids.draft"; docs/diagnostic-codes.md),
+    // by which a front end adds its own how-to; empty where none is given.
+    std::string code;
 
     // "tender.xml:12:5: message" for errors, "tender.xml:12:5: warning: message" for warnings.
     std::string toString() const;

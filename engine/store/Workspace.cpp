@@ -10,6 +10,7 @@
 #include "core/Utf8.h"
 #include "io/json/ResultJson.h"
 #include "lifecycle/PanelNames.h"
+#include "lifecycle/PanelRules.h"
 #include "scoring/Evaluator.h"
 #include "store/EvaluationsXml.h"
 #include "store/WorkspaceLocation.h"
@@ -245,6 +246,12 @@ void removeDatabaseFiles(const fs::path& file) {
 
 Diagnostic workspaceError(const fs::path& file, std::string message) {
     return errorAt({file.string(), 0, 0}, std::move(message));
+}
+
+Diagnostic workspaceError(const fs::path& file, std::string message, const char* code) {
+    Diagnostic diagnostic = workspaceError(file, std::move(message));
+    diagnostic.code = code;
+    return diagnostic;
 }
 
 } // namespace
@@ -599,15 +606,17 @@ struct Workspace::Impl {
     template <class Body> CommandOutcome run(const std::string& actor, Body&& body) {
         CommandOutcome outcome;
         if (actor.empty()) {
-            outcome.problems.push_back(
-                workspaceError(path, "say who is acting (--as NAME): every change is logged"));
+            outcome.problems.push_back(workspaceError(
+                path, "say who is acting: every change is logged", "workspace.no-actor"));
             return outcome;
         }
         if (db->readOnly()) {
             outcome.problems.push_back(workspaceError(
-                path, "is read-only here (the file or its folder cannot be written): it can be "
-                      "read, evaluated, verified and reported on, but not changed; nothing was "
-                      "changed"));
+                path,
+                "is read-only here (the file or its folder cannot be written): it can be "
+                "read, evaluated, verified and reported on, but not changed; nothing was "
+                "changed",
+                "workspace.read-only"));
             return outcome;
         }
         try {
@@ -617,11 +626,14 @@ struct Workspace::Impl {
             std::string why;
             const WriteStart start = db->beginWrite(why);
             if (start != WriteStart::Started) {
-                outcome.problems.push_back(workspaceError(
-                    path, start == WriteStart::Busy
-                              ? "is busy: other changes have held it for over a minute; nothing "
-                                "was changed, try again"
-                              : "cannot write the workspace (" + why + "); nothing was changed"));
+                outcome.problems.push_back(
+                    start == WriteStart::Busy
+                        ? workspaceError(path,
+                                         "is busy: other changes have held it for over a "
+                                         "minute; nothing was changed, try again",
+                                         "workspace.busy")
+                        : workspaceError(path, "cannot write the workspace (" + why +
+                                                   "); nothing was changed"));
                 return outcome;
             }
             commandTime = timeNow();
@@ -844,8 +856,8 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
     WorkspaceOpen created;
     std::error_code error;
     if (actor.empty()) {
-        created.diagnostics.push_back(
-            workspaceError(wsPath, "say who is acting (--as NAME): every change is logged"));
+        created.diagnostics.push_back(workspaceError(
+            wsPath, "say who is acting: every change is logged", "workspace.no-actor"));
         return created;
     }
     // Checked before the folder is read, so a wrong name is told at once.
@@ -1312,11 +1324,27 @@ Diagnostic refusal(const fs::path& file, std::string message) {
     return workspaceError(file, std::move(message));
 }
 
-// `fail(message)`: adds the refusal to `outcome`; a command body returns through it.
-auto refuser(CommandOutcome& outcome, const fs::path& file) {
-    return [&outcome, &file](std::string message) {
+Diagnostic refusal(const fs::path& file, const ActionRefusal& refused) {
+    Diagnostic diagnostic = workspaceError(file, refused.message);
+    diagnostic.code = refused.code;
+    return diagnostic;
+}
+
+// `fail(message)` or `fail(ruleRefusal)`: adds the refusal to `outcome`; a command body
+// returns through it.
+struct Refuser {
+    CommandOutcome& outcome;
+    const fs::path& file;
+    void operator()(std::string message) const {
         outcome.problems.push_back(refusal(file, std::move(message)));
-    };
+    }
+    void operator()(const ActionRefusal& refused) const {
+        outcome.problems.push_back(refusal(file, refused));
+    }
+};
+
+Refuser refuser(CommandOutcome& outcome, const fs::path& file) {
+    return Refuser{outcome, file};
 }
 
 bool isNeeded(const TenderFolder& folder, const std::string& bidId,
@@ -1513,11 +1541,10 @@ CommandOutcome Workspace::addPanelMember(const std::string& actor, const std::st
                                "\", already on the panel: it differs only by look-alike or "
                                "invisible characters, spacing or case; use the same name for "
                                "the same person, or tell two people apart in a way that shows"));
-        else if (const auto locked = panelChangeProblem(state); !locked.empty())
-            outcome.problems.push_back(refusal(impl.path, locked));
-        else if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
-            outcome.problems.push_back(
-                refusal(impl.path, actor + " is not the lead: only the lead adds to the panel"));
+        else if (const auto refused =
+                     actionRefusals(WorkspaceAction::AddPanelMember, panel, state, actor);
+                 !refused.empty())
+            outcome.problems.push_back(refusal(impl.path, refused.front()));
         else if (panel.hasRole(name, role))
             outcome.problems.push_back(
                 refusal(impl.path, name + " is already a " + std::string(toString(role))));
@@ -1535,14 +1562,11 @@ CommandOutcome Workspace::declareInterests(const std::string& actor,
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const PanelRecord panel = impl.readPanel();
-        if (!panel.isMember(actor)) {
-            outcome.problems.push_back(
-                refusal(impl.path, actor + " is not on the panel: the lead adds them first"));
-            return;
-        }
-        // A conflict declared now would take scores out of results already locked.
-        if (const auto locked = panelChangeProblem(impl.currentState()); !locked.empty()) {
-            outcome.problems.push_back(refusal(impl.path, locked));
+        // Once locked, a conflict declared would take scores out of results already locked.
+        if (const auto refused = actionRefusals(WorkspaceAction::DeclareInterests, panel,
+                                                impl.currentState(), actor);
+            !refused.empty()) {
+            outcome.problems.push_back(refusal(impl.path, refused.front()));
             return;
         }
         std::set<std::string> bids;
@@ -1597,11 +1621,11 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");
-        if (!panel.hasRole(actor, PanelRole::Evaluator))
-            return fail(actor + " is not an evaluator on the panel");
-        if (!panel.hasDeclared(actor))
-            return fail(actor + " has not declared their interests: record a declaration "
-                                "(panel declare) before scoring");
+        // Who may score; the stage is checked score by score below, since during moderation
+        // only a score the lead reopened may be given.
+        for (const auto& refused : actionRefusals(WorkspaceAction::Score, panel, state, actor))
+            if (refused.kind != ActionRefusal::Kind::Stage)
+                return fail(refused);
         if (scores.empty())
             return fail("no scores to record");
         std::set<std::pair<std::string, std::string>> needed;
@@ -1667,13 +1691,12 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
         const LifecycleState state = impl.currentState();
-        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead reopens a score");
+        if (const auto refused =
+                actionRefusals(WorkspaceAction::ReopenScore, impl.readPanel(), state, actor);
+            !refused.empty())
+            return fail(refused.front());
         if (!hasVisibleText(reason))
             return fail("reopening a score needs a reason");
-        if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation)
-            return fail("scores can be reopened during evaluation or moderation; the tender is " +
-                        std::string(toString(state)));
         std::set<std::string> reopened;
         for (const auto& row : impl.readRows(kReopeningsTable))
             reopened.insert(row.values[3]);
@@ -1849,14 +1872,12 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");
-        if (!panel.hasRole(actor, PanelRole::Moderator) && !panel.hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is neither a moderator nor the lead");
+        if (const auto refused = actionRefusals(WorkspaceAction::SetConsensus, panel, state, actor);
+            !refused.empty())
+            return fail(refused.front());
         if (const auto* c = panel.conflict(actor, bidId))
             return fail(actor + " declared a conflict of interest with " + bidId + " (" +
                         c->details + ") and cannot moderate it");
-        if (state != LifecycleState::Moderation)
-            return fail("consensus is agreed during moderation; the tender is " +
-                        std::string(toString(state)));
         if (!hasVisibleText(reason))
             return fail("a consensus score needs its reason");
         if (!isNeeded(*load.folder, bidId, criterionId))
@@ -1904,16 +1925,13 @@ CommandOutcome Workspace::decideAbnormallyLow(const std::string& actor, const st
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");
         const PanelRecord panel = impl.readPanel();
-        if (!panel.hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead decides on an abnormally low "
-                                "price");
+        if (const auto refused =
+                actionRefusals(WorkspaceAction::DecideAbnormallyLow, panel, state, actor);
+            !refused.empty())
+            return fail(refused.front());
         if (const auto* c = panel.conflict(actor, bidId))
             return fail(actor + " declared a conflict of interest with " + bidId + " (" +
                         c->details + ") and cannot decide on its price");
-        if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation)
-            return fail("abnormally low prices are decided during evaluation or moderation; the "
-                        "tender is " +
-                        std::string(toString(state)));
         if (!hasVisibleText(reason))
             return fail("the decision needs its reason");
         const auto& bids = load.folder->bids;
@@ -1948,10 +1966,10 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
         const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
         const LifecycleState from = impl.currentState();
-        if (panel.withRole(PanelRole::Lead).empty())
-            return fail(std::string(kNoLead));
-        if (!panel.hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead moves the tender on");
+        // Who may move the tender on; where to is the transition rules' to say.
+        for (const auto& refused : actionRefusals(WorkspaceAction::Advance, panel, from, actor))
+            if (refused.kind == ActionRefusal::Kind::Role)
+                return fail(refused);
         if (!hasVisibleText(reason))
             return fail("say why the tender moves on");
         FolderLoad load = impl.rebuild(rates);
@@ -2018,9 +2036,12 @@ CommandOutcome Workspace::replaceTender(const std::string& actor, const std::str
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
         const PanelRecord panel = impl.readPanel();
-        if (!panel.withRole(PanelRole::Lead).empty() && !panel.hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead replaces the tender");
-        if (const LifecycleState state = impl.currentState(); state != LifecycleState::Draft) {
+        const LifecycleState state = impl.currentState();
+        for (const auto& refused :
+             actionRefusals(WorkspaceAction::ReplaceTender, panel, state, actor)) {
+            if (refused.kind == ActionRefusal::Kind::Role)
+                return fail(refused);
+            // The stage refusal, told with when and by whom the model froze.
             std::string since;
             if (const auto opened = impl.entryReaching(LifecycleState::Open))
                 since =
@@ -2065,16 +2086,10 @@ CommandOutcome Workspace::importBids(const std::string& actor, const std::vector
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
-        const LifecycleState state = impl.currentState();
-        if (state == LifecycleState::Draft)
-            return fail("bids are imported while the tender is open; it is still a draft: move "
-                        "it to open first (advance --to open), which freezes the model");
-        if (state != LifecycleState::Open)
-            return fail("bids are imported while the tender is open; it is " +
-                        std::string(toString(state)) + ", so no more bids can be added");
-        // An open tender always has a lead: opening needs one.
-        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead imports bids");
+        if (const auto refused = actionRefusals(WorkspaceAction::ImportBids, impl.readPanel(),
+                                                impl.currentState(), actor);
+            !refused.empty())
+            return fail(refused.front());
         if (files.empty())
             return fail("give at least one bid file");
         FolderLoad load = impl.rebuild(rates);
@@ -2155,13 +2170,11 @@ CommandOutcome Workspace::excludeAfterEvaluation(const std::string& actor, const
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
-        if (!impl.readPanel().hasRole(actor, PanelRole::Lead))
-            return fail(actor + " is not the lead: only the lead excludes a bid");
         const LifecycleState state = impl.currentState();
-        if (state != LifecycleState::Locked && state != LifecycleState::Awarded)
-            return fail("a bid is excluded after the evaluation once the results are locked; "
-                        "the tender is " +
-                        std::string(toString(state)));
+        if (const auto refused =
+                actionRefusals(WorkspaceAction::Exclude, impl.readPanel(), state, actor);
+            !refused.empty())
+            return fail(refused.front());
         if (!hasVisibleText(reason))
             return fail("say why the bid is excluded");
         const Date day = decidedOn.value_or(impl.today());

@@ -1,8 +1,9 @@
 // Workspace benchmarks: creating a workspace from 500 bids x 20 judgement criteria scored by
 // 50 evaluators (500,000 scores), and verifying a workspace of over a million audit entries,
-// each beside a peer in the same process (plain sqlite3 inserting as many rows in one
-// transaction with prepared statements; plain libcrypto SHA-256 of the same canonical
-// bytes) so the figures read as ratios.
+// on both stores, each beside a peer in the same process (plain sqlite3, or plain libpq,
+// inserting as many rows in one transaction with prepared statements; plain libcrypto
+// SHA-256 of the same canonical bytes) so the figures read as ratios. The PostgreSQL
+// figures use a throwaway cluster started for the run (tests/support/postgres-cluster.sh).
 #include "SyntheticTender.h"
 #include "audit/AuditChain.h"
 #include "store/Workspace.h"
@@ -11,7 +12,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <libpq-fe.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
 #include <string>
@@ -61,6 +64,42 @@ void fail(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics)
         std::cerr << d.toString() << "\n";
     std::abort();
+}
+
+// The benchmark's own PostgreSQL cluster: its URI without a tender, started on first use.
+const std::string& postgresBase() {
+    static const std::string base = [] {
+        const fs::path uriFile = scratch() / "postgres.uri";
+        const std::string command = std::string(FAIRTENDER_SOURCE_DIR) +
+                                    "/tests/support/postgres-cluster.sh start " + uriFile.string() +
+                                    " >/dev/null";
+        if (std::system(command.c_str()) != 0) {
+            std::cerr << "cannot start a PostgreSQL cluster for the benchmarks\n";
+            std::abort();
+        }
+        std::atexit([] {
+            const std::string stop = std::string(FAIRTENDER_SOURCE_DIR) +
+                                     "/tests/support/postgres-cluster.sh stop " +
+                                     (scratch() / "postgres.uri").string();
+            [[maybe_unused]] const int ignored = std::system(stop.c_str());
+        });
+        std::ifstream in(uriFile);
+        std::string uri;
+        std::getline(in, uri);
+        return uri;
+    }();
+    return base;
+}
+
+std::string postgresTender(const std::string& name) {
+    return postgresBase() + "&tender=" + name;
+}
+
+// Drops a tender's schema (and with it every row), as the database's superuser.
+void dropTender(const std::string& name) {
+    PGconn* conn = PQconnectdb(postgresBase().c_str());
+    PQclear(PQexec(conn, ("DROP SCHEMA IF EXISTS \"fairtender_" + name + "\" CASCADE").c_str()));
+    PQfinish(conn);
 }
 
 void BM_WorkspaceCreate(benchmark::State& state) {
@@ -163,6 +202,93 @@ void BM_PeerSqliteInsert(benchmark::State& state) {
 }
 BENCHMARK(BM_PeerSqliteInsert)->Arg(510000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+void BM_WorkspaceCreatePostgres(benchmark::State& state) {
+    const fs::path& folder =
+        folderOf(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+    std::size_t scores = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        dropTender("create");
+        state.ResumeTiming();
+        auto created = Workspace::createFromFolder(folder, postgresTender("create"), "bench");
+        if (!created.ok())
+            fail(created.diagnostics);
+        state.PauseTiming();
+        scores = created.workspace->status().scores;
+        created.workspace.reset();
+        state.ResumeTiming();
+    }
+    dropTender("create");
+    state.counters["scores"] = static_cast<double>(scores);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scores));
+}
+BENCHMARK(BM_WorkspaceCreatePostgres)
+    ->Args({500, 50})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+void checkPg(PGconn* conn, PGresult* result) {
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        std::cerr << "libpq: " << PQerrorMessage(conn) << "\n";
+        std::abort();
+    }
+    PQclear(result);
+}
+
+// Peer: plain libpq writing the same audit rows and score rows as BM_PeerSqliteInsert, into
+// tables of the same shape, in one transaction with two prepared statements: no XML,
+// hashing or validation.
+void BM_PeerLibpqInsert(benchmark::State& state) {
+    const int rows = static_cast<int>(state.range(0));
+    const std::string hash(64, 'a');
+    const std::string text = "bid_id=\"B123\" criterion_id=\"q1-1\" evaluator=\"E12\" value=\"3\" "
+                             "reason=\"Evidence reviewed.\"";
+    for (auto _ : state) {
+        state.PauseTiming();
+        dropTender("peer");
+        state.ResumeTiming();
+        PGconn* conn = PQconnectdb(postgresBase().c_str());
+        if (PQstatus(conn) != CONNECTION_OK) {
+            std::cerr << "libpq: " << PQerrorMessage(conn) << "\n";
+            std::abort();
+        }
+        checkPg(conn,
+                PQexec(conn, "BEGIN; CREATE SCHEMA fairtender_peer; SET search_path TO "
+                             "fairtender_peer; CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, "
+                             "at TEXT, actor TEXT, action TEXT, subject TEXT, before_text TEXT, "
+                             "after_text TEXT, reason TEXT, prev_hash TEXT, hash TEXT); CREATE "
+                             "TABLE scores (position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY "
+                             "KEY, bid_id TEXT, criterion_id TEXT, evaluator TEXT, value TEXT, "
+                             "reason TEXT, row_hash TEXT, audit_seq BIGINT)"));
+        checkPg(conn, PQprepare(conn, "audit",
+                                "INSERT INTO audit_log VALUES ($1, '2026-01-01T00:00:00Z', "
+                                "'bench', 'score.import', $2, '', $3, 'created', $4, $5)",
+                                0, nullptr));
+        checkPg(conn, PQprepare(conn, "score",
+                                "INSERT INTO scores (bid_id, criterion_id, evaluator, value, "
+                                "reason, row_hash, audit_seq) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                                0, nullptr));
+        for (int i = 1; i <= rows; ++i) {
+            const std::string seq = std::to_string(i);
+            const std::string bid = "B" + std::to_string(i / 1000 + 1);
+            const std::string evaluator = "E" + std::to_string(i % 50 + 1);
+            const char* audit[] = {seq.c_str(), bid.c_str(), text.c_str(), hash.c_str(),
+                                   hash.c_str()};
+            checkPg(conn, PQexecPrepared(conn, "audit", 5, audit, nullptr, nullptr, 0));
+            const char* score[] = {bid.c_str(),          "q1-1",       evaluator.c_str(), "3",
+                                   "Evidence reviewed.", hash.c_str(), seq.c_str()};
+            checkPg(conn, PQexecPrepared(conn, "score", 7, score, nullptr, nullptr, 0));
+        }
+        checkPg(conn, PQexec(conn, "COMMIT"));
+        PQfinish(conn);
+    }
+    dropTender("peer");
+    state.SetItemsProcessed(state.iterations() * rows);
+}
+BENCHMARK(BM_PeerLibpqInsert)->Arg(510000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // A workspace of 1000 bids x 20 criteria x 50 evaluators: 1,020,000 score and consensus
 // records, each with its audit entry, made once by createFromFolder.
 struct VerifyFixture {
@@ -199,6 +325,38 @@ void BM_VerifyLog(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(fixture.entries));
 }
 BENCHMARK(BM_VerifyLog)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+// The same workspace copied into PostgreSQL, row for row.
+const std::string& verifyPostgresFixture() {
+    static const std::string location = [] {
+        const std::string uri = postgresTender("verify");
+        dropTender("verify");
+        auto opened = Workspace::open(verifyFixture().ws);
+        if (!opened.ok())
+            fail(opened.diagnostics);
+        if (const Diagnostics problems = opened.workspace->copyTo(uri); !problems.empty())
+            fail(problems);
+        return uri;
+    }();
+    return location;
+}
+
+void BM_VerifyLogPostgres(benchmark::State& state) {
+    auto opened = Workspace::open(verifyPostgresFixture());
+    if (!opened.ok())
+        fail(opened.diagnostics);
+    std::size_t entries = 0;
+    for (auto _ : state) {
+        const VerifyReport report = opened.workspace->verify(nullptr);
+        if (!report.ok())
+            fail(report.problems);
+        entries = report.entriesChecked;
+        benchmark::DoNotOptimize(report);
+    }
+    state.counters["entries"] = static_cast<double>(entries);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(entries));
+}
+BENCHMARK(BM_VerifyLogPostgres)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 // Peer: SHA-256 (libcrypto, as the engine uses) of the same canonical bytes, one digest per
 // entry, already in memory: no reading, comparing or row checks.

@@ -101,7 +101,9 @@ TEST_F(WorkspaceLifecycleCommands, ImportBidsInDraftIsRefusedSayingToOpenFirst) 
         run({"workspace", "import-bids", file_,
              sourcePath("samples/school-meals/bids/B1-irwell-kitchen.xml"), "--as", "Ann Lee"});
     EXPECT_EQ(refused.exitCode, 1);
-    EXPECT_NE(refused.err.find("move it to open first (advance --to open)"), std::string::npos)
+    EXPECT_NE(refused.err.find("move it to open first, which freezes the model\n  to do: the lead "
+                               "opens it with: fairtender advance WS.ftw --to open"),
+              std::string::npos)
         << refused.err;
 }
 

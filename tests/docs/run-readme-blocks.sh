@@ -10,7 +10,12 @@ bin="$(realpath "$1")"
 source="$(realpath "$2")"
 readme="$source/README.md"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fairtender-readme.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+# The PostgreSQL block finds its server as libpq does: PGHOST and PGUSER name a throwaway
+# cluster with a database "fairtender".
+"$source/tests/support/postgres-cluster.sh" start "$work/postgres.uri"
+trap '"$source/tests/support/postgres-cluster.sh" stop "$work/postgres.uri"; rm -rf "$work"' EXIT
+PGHOST="$(sed -n 's/.*host=\([^&]*\).*/\1/p' "$work/postgres.uri")"
+export PGHOST PGUSER=postgres
 ln -s "$source/samples" "$work/samples"
 export PATH="$bin:$PATH"
 export XDG_CONFIG_HOME="$work/config"

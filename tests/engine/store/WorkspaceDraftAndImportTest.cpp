@@ -334,7 +334,7 @@ TEST(WorkspaceImportStage, ImportIsRefusedInDraftSayingToOpenFirst) {
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message,
               "bids are imported while the tender is open; it is still a draft: move it to open "
-              "first (advance --to open), which freezes the model");
+              "first, which freezes the model");
 }
 
 TEST_F(WorkspaceImport, ImportIsRefusedOnceEvaluationHasBegun) {

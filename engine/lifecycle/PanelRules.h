@@ -1,0 +1,60 @@
+// PanelRules: who may do what, when. Each workspace action has one rule over the panel, the
+// stage and the person acting; the store refuses a command with it and the desktop enables
+// and explains its actions with it, so the two never disagree. What the rule cannot know
+// (the bid a score is for and a conflict with it, the value, the reason) the command checks.
+#pragma once
+
+#include "lifecycle/Lifecycle.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fairtender {
+
+enum class WorkspaceAction {
+    AddPanelMember,
+    DeclareInterests,
+    ReplaceTender,
+    ImportBids,
+    Score,
+    ReopenScore,
+    SetConsensus,
+    DecideAbnormallyLow,
+    Advance,
+    Exclude,
+};
+
+inline constexpr WorkspaceAction kWorkspaceActions[] = {
+    WorkspaceAction::AddPanelMember, WorkspaceAction::DeclareInterests,
+    WorkspaceAction::ReplaceTender,  WorkspaceAction::ImportBids,
+    WorkspaceAction::Score,          WorkspaceAction::ReopenScore,
+    WorkspaceAction::SetConsensus,   WorkspaceAction::DecideAbnormallyLow,
+    WorkspaceAction::Advance,        WorkspaceAction::Exclude,
+};
+
+// "add to the panel", "score", ...: the action in words.
+std::string_view toString(WorkspaceAction action);
+
+// One reason an action is refused, and what kind of reason it is: who the person is on the
+// panel, the stage the tender is at, or a declaration not yet made.
+struct ActionRefusal {
+    enum class Kind { Role, Stage, Declaration };
+    Kind kind = Kind::Role;
+    std::string code;    // "import-bids.not-lead": see docs/diagnostic-codes.md
+    std::string message; // "eve is not the lead: only the lead imports bids"
+};
+
+// Why `actor` may not take `action` with the panel as it is at `state`, in the order the
+// store checks them (the first is what a command is refused with); empty when allowed.
+// For a score, the stage rule is evaluation or moderation: during moderation only a score
+// the lead reopened may be given, which the command checks score by score.
+std::vector<ActionRefusal> actionRefusals(WorkspaceAction action, const PanelRecord& panel,
+                                          LifecycleState state, const std::string& actor);
+
+inline bool mayTake(WorkspaceAction action, const PanelRecord& panel, LifecycleState state,
+                    const std::string& actor) {
+    return actionRefusals(action, panel, state, actor).empty();
+}
+
+} // namespace fairtender
