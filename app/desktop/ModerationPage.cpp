@@ -226,7 +226,8 @@ void ModerationPage::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapsh
 void ModerationPage::showItem() {
     const QModelIndex current = table_->currentIndex();
     const bool valid = snapshot_ && current.isValid() && model_->rowCount() > current.row();
-    agree_->setEnabled(valid);
+    agree_->setEnabled(valid && mayTake(WorkspaceAction::SetConsensus, snapshot_->panel,
+                                        snapshot_->state, snapshot_->actor));
     if (!valid) {
         item_->setText(QStringLiteral("Select a row of the agenda."));
         return;
