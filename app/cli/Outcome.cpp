@@ -41,6 +41,9 @@ std::string_view howTo(std::string_view code) {
         {"declare.not-on-panel",
          "the lead adds you with: fairtender panel add WS.ftw NAME --role ROLE --as LEAD"},
         {"advance.no-lead", "add one with: fairtender panel add WS.ftw NAME --role lead --as NAME"},
+        {"award.notice-date-missing", "give it with --date YYYY-MM-DD"},
+        {"documents.not-locked",
+         "the lead locks them with: fairtender advance WS.ftw --to locked --reason TEXT --as NAME"},
     };
     for (const auto& [known, text] : kHowTo)
         if (known == code)

@@ -302,6 +302,8 @@ std::string_view howTo(std::string_view code) {
         {"score.undeclared", "declare on the Panel screen (Ctrl+5)"},
         {"declare.not-on-panel", "the lead adds you on the Panel screen (Ctrl+5)"},
         {"advance.no-lead", "add a lead on the Panel screen (Ctrl+5)"},
+        {"award.notice-date-missing", "give the award notice date in the Advance dialog"},
+        {"documents.not-locked", "the lead locks them with Workspace > Advance"},
     };
     for (const auto& [known, text] : kHowTo)
         if (known == code)

@@ -473,10 +473,9 @@ Diagnostics requireVerified(const Workspace& workspace, const LivingWageTable* r
 Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
                                           const std::string& what) {
     Gathered<LockedEvaluation> gathered;
-    gathered.problems =
-        requireLockedOrAwarded(workspace, what,
-                               "run `fairtender advance " + workspace.path().filename().string() +
-                                   " --to locked --reason TEXT --as NAME`");
+    gathered.problems = requireLockedOrAwarded(workspace, what, "lock them");
+    for (auto& problem : gathered.problems)
+        problem.code = "documents.not-locked";
     if (gathered.problems.empty())
         gathered.problems = requireVerified(workspace, rates);
     if (!gathered.problems.empty())

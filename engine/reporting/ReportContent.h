@@ -302,9 +302,10 @@ struct LockedEvaluation {
     LifecycleState state = LifecycleState::Draft;
 };
 
-// The stored inputs evaluated; the stage problem of requireLockedOrAwarded (advising the
-// `fairtender advance` command), the first failure of requireVerified, or the problems of
-// inputs that no longer evaluate, give no content. `what` names the document.
+// The stored inputs evaluated; the stage problem of requireLockedOrAwarded (coded
+// "documents.not-locked", for each front end to add its way to lock), the first failure of
+// requireVerified, or the problems of inputs that no longer evaluate, give no content.
+// `what` names the document.
 Gathered<LockedEvaluation> evaluateLocked(const Workspace& workspace, const LivingWageTable* rates,
                                           const std::string& what);
 

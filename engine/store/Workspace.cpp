@@ -2002,7 +2002,8 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
         std::optional<Date> end;
         if (to == LifecycleState::Awarded) {
             if (!noticeDate)
-                return fail("give the day of the award notice (--date YYYY-MM-DD)");
+                return fail(ActionRefusal{ActionRefusal::Kind::Stage, "award.notice-date-missing",
+                                          "give the day of the award notice"});
             if (const std::string problem = datedAfterLock(impl, *noticeDate, "the award notice");
                 !problem.empty())
                 return fail(problem);

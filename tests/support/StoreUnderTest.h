@@ -95,6 +95,17 @@ inline std::filesystem::path asUser(const std::filesystem::path& location,
                         "user=" + user);
 }
 
+// SQL that gives the stored file `column` with `from` replaced by `to`: a text column in
+// SQLite, the file's bytes (bytea) in PostgreSQL.
+inline std::string sqlReplacingInFile(const std::filesystem::path& location,
+                                      const std::string& column, const std::string& from,
+                                      const std::string& to) {
+    if (!isPostgresLocation(location.string()))
+        return "replace(" + column + ", '" + from + "', '" + to + "')";
+    return "convert_to(replace(convert_from(" + column + ", 'UTF8'), '" + from + "', '" + to +
+           "'), 'UTF8')";
+}
+
 // Runs `sql` on the workspace behind fairtender's back, as the file's owner (the plain
 // sqlite3 library) or the database's superuser (plain libpq, in the tender's schema);
 // returns "" or the database's error text.

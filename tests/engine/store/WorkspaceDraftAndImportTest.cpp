@@ -37,7 +37,7 @@ std::size_t entriesOf(const Workspace& ws, const std::string& action) {
 }
 
 // The school meals sample as created: six bids and the panel's records, in draft.
-class WorkspaceDraft : public ::testing::Test {
+class WorkspaceDraft : public ::testing::TestWithParam<testing::Store> {
 protected:
     void SetUp() override {
         auto created = Workspace::createFromFolder(kMeals, file_, "alice", referenceRates());
@@ -48,16 +48,16 @@ protected:
     Workspace& ws() { return *ws_; }
 
     ScratchFolder scratch_;
-    std::filesystem::path file_ = scratch_ / "meals.ftw";
+    std::filesystem::path file_ = testing::freshLocation(GetParam(), scratch_);
     std::optional<Workspace> ws_;
     const std::string tender_ = readFile(kMeals / "tender.xml");
 };
 
-TEST_F(WorkspaceDraft, NewWorkspaceIsADraft) {
+TEST_P(WorkspaceDraft, NewWorkspaceIsADraft) {
     EXPECT_EQ(ws().state(), LifecycleState::Draft);
 }
 
-TEST_F(WorkspaceDraft, ReplacedTenderCountsAndTheTrailHoldsBothHashes) {
+TEST_P(WorkspaceDraft, ReplacedTenderCountsAndTheTrailHoldsBothHashes) {
     const std::string retitled = replaced(tender_, "<title>Primary school meals catering",
                                           "<title>Primary and nursery school meals catering");
     const auto done = ws().replaceTender(
@@ -77,7 +77,7 @@ TEST_F(WorkspaceDraft, ReplacedTenderCountsAndTheTrailHoldsBothHashes) {
     EXPECT_TRUE(ws().verify(referenceRates()).ok());
 }
 
-TEST_F(WorkspaceDraft, ExportGivesTheReplacedTender) {
+TEST_P(WorkspaceDraft, ExportGivesTheReplacedTender) {
     const std::string retitled = replaced(tender_, "<buyer>Salford City Council</buyer>",
                                           "<buyer>Salford City Council (Education)</buyer>");
     ASSERT_TRUE(ws().replaceTender("alice", retitled, "buyer named", referenceRates()).ok());
@@ -85,13 +85,14 @@ TEST_F(WorkspaceDraft, ExportGivesTheReplacedTender) {
     EXPECT_EQ(readFile(scratch_ / "out/tender.xml"), retitled);
 }
 
-TEST_F(WorkspaceDraft, ReplacedTenderChangedBehindTheToolsBackIsFound) {
+TEST_P(WorkspaceDraft, ReplacedTenderChangedBehindTheToolsBackIsFound) {
     const std::string retitled =
         replaced(tender_, "<buyer>Salford City Council</buyer>", "<buyer>Salford CC</buyer>");
     ASSERT_TRUE(ws().replaceTender("alice", retitled, "buyer named", referenceRates()).ok());
     ws_.reset();
-    ASSERT_EQ(runSql(file_, "UPDATE tender SET xml = replace(xml, 'Salford CC', 'Salford') "
-                            "WHERE position = 2"),
+    ASSERT_EQ(runSql(file_, "UPDATE tender SET xml = " +
+                                testing::sqlReplacingInFile(file_, "xml", "Salford CC", "Salford") +
+                                " WHERE position = 2"),
               "");
     auto opened = Workspace::open(file_);
     ASSERT_TRUE(opened.ok());
@@ -102,7 +103,7 @@ TEST_F(WorkspaceDraft, ReplacedTenderChangedBehindTheToolsBackIsFound) {
         << report.problems[0].message;
 }
 
-TEST_F(WorkspaceDraft, InvalidTenderIsRefusedNamingLineAndColumnAndNothingIsWritten) {
+TEST_P(WorkspaceDraft, InvalidTenderIsRefusedNamingLineAndColumnAndNothingIsWritten) {
     const auto entries = ws().status().auditEntries;
     // The price weight 40 becomes 45: the top level then sums to 105.
     const auto refused = ws().replaceTender(
@@ -116,7 +117,7 @@ TEST_F(WorkspaceDraft, InvalidTenderIsRefusedNamingLineAndColumnAndNothingIsWrit
     EXPECT_EQ(ws().status().auditEntries, entries);
 }
 
-TEST_F(WorkspaceDraft, TenderTheStoredBidsNoLongerFitIsRefusedWithTheirProblems) {
+TEST_P(WorkspaceDraft, TenderTheStoredBidsNoLongerFitIsRefusedWithTheirProblems) {
     const auto refused =
         ws().replaceTender("alice", replaced(tender_, "id=\"SCC-2026-014\"", "id=\"SCC-2026-015\""),
                            "renumbered", referenceRates());
@@ -130,13 +131,13 @@ TEST_F(WorkspaceDraft, TenderTheStoredBidsNoLongerFitIsRefusedWithTheirProblems)
     EXPECT_EQ(ws().status().tenderId, "SCC-2026-014");
 }
 
-TEST_F(WorkspaceDraft, ReplacingNeedsAReason) {
+TEST_P(WorkspaceDraft, ReplacingNeedsAReason) {
     const auto refused = ws().replaceTender("alice", tender_, "", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message, "say why the tender is replaced");
 }
 
-TEST_F(WorkspaceDraft, OpeningFreezesTheModelNamingWhenAndByWhom) {
+TEST_P(WorkspaceDraft, OpeningFreezesTheModelNamingWhenAndByWhom) {
     ASSERT_TRUE(ws().addPanelMember("alice", "alice", PanelRole::Lead).ok());
     ASSERT_TRUE(ws().advance("alice", LifecycleState::Open, "published", referenceRates()).ok());
     const auto log = ws().auditLog();
@@ -151,12 +152,14 @@ TEST_F(WorkspaceDraft, OpeningFreezesTheModelNamingWhenAndByWhom) {
                   " (by alice); the tender is open: the tender can only be replaced in draft");
 }
 
-TEST_F(WorkspaceDraft, OpeningIsRefusedWhileTheStoredTenderHasErrorsListingThem) {
+TEST_P(WorkspaceDraft, OpeningIsRefusedWhileTheStoredTenderHasErrorsListingThem) {
     ASSERT_TRUE(ws().addPanelMember("alice", "alice", PanelRole::Lead).ok());
     ws_.reset();
-    ASSERT_EQ(runSql(file_, "UPDATE tender SET xml = replace(xml, 'type=\"price\" weight=\"40\"', "
-                            "'type=\"price\" weight=\"45\"')"),
-              "");
+    ASSERT_EQ(
+        runSql(file_, "UPDATE tender SET xml = " +
+                          testing::sqlReplacingInFile(file_, "xml", "type=\"price\" weight=\"40\"",
+                                                      "type=\"price\" weight=\"45\"")),
+        "");
     auto opened = Workspace::open(file_);
     ASSERT_TRUE(opened.ok());
     const auto refused =
@@ -168,7 +171,7 @@ TEST_F(WorkspaceDraft, OpeningIsRefusedWhileTheStoredTenderHasErrorsListingThem)
     EXPECT_EQ(opened.workspace->state(), LifecycleState::Draft);
 }
 
-TEST_F(WorkspaceDraft, OpeningNeedsALeadOnThePanel) {
+TEST_P(WorkspaceDraft, OpeningNeedsALeadOnThePanel) {
     const auto refused = ws().advance("alice", LifecycleState::Open, "published", referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message,
@@ -177,7 +180,7 @@ TEST_F(WorkspaceDraft, OpeningNeedsALeadOnThePanel) {
 
 // A procurement officer sets the panel up while the tender is drafted and keeps adding
 // to it once it is open.
-TEST_F(WorkspaceDraft, PanelSetUpInDraftCarriesIntoOpenAndGrowsThere) {
+TEST_P(WorkspaceDraft, PanelSetUpInDraftCarriesIntoOpenAndGrowsThere) {
     ASSERT_TRUE(ws().addPanelMember("alice", "alice", PanelRole::Lead).ok());
     ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
     ASSERT_TRUE(ws().declareInterests("eve", {}).ok());
@@ -188,7 +191,7 @@ TEST_F(WorkspaceDraft, PanelSetUpInDraftCarriesIntoOpenAndGrowsThere) {
     EXPECT_TRUE(ws().panel().hasDeclared("eve"));
 }
 
-TEST_F(WorkspaceDraft, OnlyTheLeadReplacesTheTenderOnceThereIsALead) {
+TEST_P(WorkspaceDraft, OnlyTheLeadReplacesTheTenderOnceThereIsALead) {
     ASSERT_TRUE(ws().addPanelMember("alice", "alice", PanelRole::Lead).ok());
     ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
     const auto refused = ws().replaceTender("eve", tender_, "mine", referenceRates());
@@ -199,7 +202,7 @@ TEST_F(WorkspaceDraft, OnlyTheLeadReplacesTheTenderOnceThereIsALead) {
 
 // The school meals tender opened with no bids yet; bid files are written into the scratch
 // folder as a supplier's portal would deliver them.
-class WorkspaceImport : public ::testing::Test {
+class WorkspaceImport : public ::testing::TestWithParam<testing::Store> {
 protected:
     void SetUp() override {
         std::filesystem::create_directories(scratch_ / "tender");
@@ -234,11 +237,11 @@ protected:
     }
 
     ScratchFolder scratch_;
-    std::filesystem::path file_ = scratch_ / "meals.ftw";
+    std::filesystem::path file_ = testing::freshLocation(GetParam(), scratch_);
     std::optional<Workspace> ws_;
 };
 
-TEST_F(WorkspaceImport, GoodBatchStoresEveryBidWithOneEntryPerFile) {
+TEST_P(WorkspaceImport, GoodBatchStoresEveryBidWithOneEntryPerFile) {
     const auto done = ws().importBids("alice", sampleBids(), referenceRates());
     ASSERT_TRUE(done.ok()) << messages(done);
     EXPECT_EQ(done.summary, "imported 6 bids from 6 files");
@@ -247,14 +250,14 @@ TEST_F(WorkspaceImport, GoodBatchStoresEveryBidWithOneEntryPerFile) {
     EXPECT_TRUE(ws().verify(referenceRates()).ok());
 }
 
-TEST_F(WorkspaceImport, ImportedBidsEvaluateAsTheSampleFolder) {
+TEST_P(WorkspaceImport, ImportedBidsEvaluateAsTheSampleFolder) {
     ASSERT_TRUE(ws().importBids("alice", sampleBids(), referenceRates()).ok());
     ASSERT_TRUE(ws().exportToFolder(scratch_ / "out").empty());
     EXPECT_EQ(readFile(scratch_ / "out/bids/B6-amberline.xml"),
               readFile(kMeals / "bids/B6-amberline.xml"));
 }
 
-TEST_F(WorkspaceImport, OneBadFileInThreeHundredImportsNoneAndEveryProblemIsNamed) {
+TEST_P(WorkspaceImport, OneBadFileInThreeHundredImportsNoneAndEveryProblemIsNamed) {
     auto files = copiesOfB1(300);
     // X150 states a price that is not a number (line 4); X200 reuses the id X7.
     const std::string b1 = readFile(kMeals / "bids/B1-irwell-kitchen.xml");
@@ -270,7 +273,7 @@ TEST_F(WorkspaceImport, OneBadFileInThreeHundredImportsNoneAndEveryProblemIsName
     EXPECT_EQ(entriesOf(ws(), "bid-document.import"), 0u);
 }
 
-TEST_F(WorkspaceImport, BidIdAlreadyStoredIsRefused) {
+TEST_P(WorkspaceImport, BidIdAlreadyStoredIsRefused) {
     ASSERT_TRUE(
         ws().importBids("alice", {kMeals / "bids/B1-irwell-kitchen.xml"}, referenceRates()).ok());
     std::filesystem::create_directories(scratch_ / "late");
@@ -285,7 +288,7 @@ TEST_F(WorkspaceImport, BidIdAlreadyStoredIsRefused) {
     EXPECT_EQ(ws().status().bids, 1u);
 }
 
-TEST_F(WorkspaceImport, FileNameAlreadyStoredIsRefused) {
+TEST_P(WorkspaceImport, FileNameAlreadyStoredIsRefused) {
     const auto b1 = kMeals / "bids/B1-irwell-kitchen.xml";
     ASSERT_TRUE(ws().importBids("alice", {b1}, referenceRates()).ok());
     const auto refused = ws().importBids("alice", {b1}, referenceRates());
@@ -295,7 +298,7 @@ TEST_F(WorkspaceImport, FileNameAlreadyStoredIsRefused) {
         << messages(refused);
 }
 
-TEST_F(WorkspaceImport, AMissingFolderIsNamedAsMissingNotAsABadBidFile) {
+TEST_P(WorkspaceImport, AMissingFolderIsNamedAsMissingNotAsABadBidFile) {
     const auto refused = ws().importBids("alice", {scratch_ / "received-bids"}, referenceRates());
     ASSERT_FALSE(refused.ok());
     ASSERT_EQ(refused.problems.size(), 1u);
@@ -305,7 +308,7 @@ TEST_F(WorkspaceImport, AMissingFolderIsNamedAsMissingNotAsABadBidFile) {
     EXPECT_EQ(ws().status().bids, 0u);
 }
 
-TEST_F(WorkspaceImport, OnlyTheLeadImportsBids) {
+TEST_P(WorkspaceImport, OnlyTheLeadImportsBids) {
     ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
     const auto refused =
         ws().importBids("eve", {kMeals / "bids/B1-irwell-kitchen.xml"}, referenceRates());
@@ -314,7 +317,7 @@ TEST_F(WorkspaceImport, OnlyTheLeadImportsBids) {
     EXPECT_EQ(ws().status().bids, 0u);
 }
 
-TEST_F(WorkspaceImport, ProgressHearsOfEveryFileChecked) {
+TEST_P(WorkspaceImport, ProgressHearsOfEveryFileChecked) {
     std::vector<std::size_t> heard;
     ASSERT_TRUE(ws().importBids("alice", copiesOfB1(3), referenceRates(),
                                 [&](std::size_t checked, std::size_t total) {
@@ -337,7 +340,7 @@ TEST(WorkspaceImportStage, ImportIsRefusedInDraftSayingToOpenFirst) {
               "first, which freezes the model");
 }
 
-TEST_F(WorkspaceImport, ImportIsRefusedOnceEvaluationHasBegun) {
+TEST_P(WorkspaceImport, ImportIsRefusedOnceEvaluationHasBegun) {
     ASSERT_TRUE(
         ws().importBids("alice", {kMeals / "bids/B1-irwell-kitchen.xml"}, referenceRates()).ok());
     ASSERT_TRUE(ws().addPanelMember("alice", "eve", PanelRole::Evaluator).ok());
@@ -352,6 +355,13 @@ TEST_F(WorkspaceImport, ImportIsRefusedOnceEvaluationHasBegun) {
               "be added");
     EXPECT_EQ(ws().status().bids, 1u);
 }
+
+INSTANTIATE_TEST_SUITE_P(BothStores, WorkspaceDraft,
+                         ::testing::Values(testing::Store::Sqlite, testing::Store::Postgres),
+                         testing::storeName);
+INSTANTIATE_TEST_SUITE_P(BothStores, WorkspaceImport,
+                         ::testing::Values(testing::Store::Sqlite, testing::Store::Postgres),
+                         testing::storeName);
 
 } // namespace
 } // namespace fairtender

@@ -139,11 +139,8 @@ TEST_P(WorkspaceTamper, EditedLogEntryIsNamed) {
 }
 
 TEST_P(WorkspaceTamper, ChangedBidDocumentIsFound) {
-    // The files are bytes (bytea) in PostgreSQL, text in SQLite.
-    const std::string xml = postgres() ? "convert_from(xml, 'UTF8')" : "xml";
-    const std::string edited = "replace(" + xml + ", '<price>', '<price>1')";
     ASSERT_EQ(runSql(file_, "UPDATE bid_documents SET xml = " +
-                                (postgres() ? "convert_to(" + edited + ", 'UTF8')" : edited) +
+                                testing::sqlReplacingInFile(file_, "xml", "<price>", "<price>1") +
                                 " WHERE position = 1"),
               "");
     EXPECT_NE(allProblems(verify()).find("audit entry 2 recorded"), std::string::npos)

@@ -60,6 +60,32 @@ TEST_P(SampleRoundTrip, FreshWorkspaceVerifies) {
     EXPECT_GT(report.entriesChecked, 3u);
 }
 
+// A workspace copied into PostgreSQL is the same workspace: the same results, the same
+// audit log (so the same head hash) and the same files back.
+TEST_P(SampleRoundTrip, ACopyInPostgresEvaluatesAndVerifiesAsTheFileWithTheSameHeadHash) {
+    ScratchFolder scratch;
+    const Workspace file = createSample(scratch, GetParam());
+    const auto copy = testing::freshLocation(testing::Store::Postgres, scratch, "copy");
+    ASSERT_TRUE(file.copyTo(copy).empty());
+    auto opened = Workspace::open(copy);
+    ASSERT_TRUE(opened.ok()) << opened.diagnostics.front().toString();
+    EXPECT_EQ(jsonOf(opened.workspace->evaluate(referenceRates())),
+              jsonOf(file.evaluate(referenceRates())));
+    const VerifyReport fromFile = file.verify(referenceRates());
+    const VerifyReport fromCopy = opened.workspace->verify(referenceRates());
+    ASSERT_TRUE(fromCopy.ok()) << fromCopy.problems.front().toString();
+    EXPECT_EQ(fromCopy.headHash, fromFile.headHash);
+    EXPECT_EQ(fromCopy.rowsChecked, fromFile.rowsChecked);
+    ASSERT_TRUE(opened.workspace->exportToFolder(scratch / "exported").empty());
+    const auto sample = kSourceDir / "samples" / GetParam();
+    std::vector<std::filesystem::path> stored{"tender.xml"};
+    for (const auto& entry : std::filesystem::directory_iterator(sample / "bids"))
+        stored.push_back(std::filesystem::path("bids") / entry.path().filename());
+    for (const auto& relative : stored)
+        EXPECT_EQ(sha256Hex(scratch / "exported" / relative), sha256Hex(sample / relative))
+            << relative;
+}
+
 INSTANTIATE_TEST_SUITE_P(Samples, SampleRoundTrip,
                          ::testing::Values("school-meals", "home-care", "highways-maintenance"));
 
