@@ -90,17 +90,42 @@ public:
         execute();
         result_.reset();
     }
+    // Rows stream one at a time (libpq's single-row mode): a query over a million audit
+    // entries holds one row in memory, not all of them, and is read as the server sends it.
     bool next() override {
-        if (result_.res == nullptr) {
-            execute();
-            row_ = -1;
+        if (!streaming_) {
+            std::vector<const char*> values;
+            std::vector<int> lengths;
+            std::vector<int> formats;
+            parameters(values, lengths, formats);
+            if (PQsendQueryPrepared(conn_, name_.c_str(), static_cast<int>(values.size()),
+                                    values.data(), lengths.data(), formats.data(), 0) == 0)
+                fail(conn_, nullptr);
+            PQsetSingleRowMode(conn_);
+            streaming_ = true;
         }
-        if (++row_ < PQntuples(result_.res))
+        result_.reset(PQgetResult(conn_));
+        row_ = 0;
+        if (result_.res != nullptr && PQresultStatus(result_.res) == PGRES_SINGLE_TUPLE)
             return true;
-        result_.reset();
+        if (result_.res != nullptr && PQresultStatus(result_.res) != PGRES_TUPLES_OK) {
+            const std::string why = trimmed(PQresultErrorMessage(result_.res));
+            reset();
+            throw StoreError(why);
+        }
+        reset();
         return false;
     }
-    void reset() override { result_.reset(); }
+    void reset() override {
+        result_.reset();
+        // What is left of a query abandoned part way is read and dropped, so the connection
+        // is free for the next statement.
+        if (streaming_)
+            while (PGresult* rest = PQgetResult(conn_))
+                PQclear(rest);
+        streaming_ = false;
+    }
+    ~PostgresStatement() override { reset(); }
     std::int64_t integer(int column) const override {
         const char* text = PQgetvalue(result_.res, row_, column);
         std::int64_t value = 0;
@@ -123,15 +148,20 @@ public:
     using SqlStatement::text;
 
 private:
-    void execute() {
-        std::vector<const char*> values;
-        std::vector<int> lengths;
-        std::vector<int> formats;
+    void parameters(std::vector<const char*>& values, std::vector<int>& lengths,
+                    std::vector<int>& formats) const {
         for (std::size_t i = 0; i < values_.size(); ++i) {
             values.push_back(values_[i].c_str());
             lengths.push_back(static_cast<int>(values_[i].size()));
             formats.push_back(binary_[i] ? 1 : 0);
         }
+    }
+
+    void execute() {
+        std::vector<const char*> values;
+        std::vector<int> lengths;
+        std::vector<int> formats;
+        parameters(values, lengths, formats);
         result_.reset(PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()),
                                      values.data(), lengths.data(), formats.data(), 0));
         if (!succeeded(result_.res)) {
@@ -148,6 +178,7 @@ private:
     std::vector<bool> binary_; // bytea parameters are sent as their bytes
     Result result_;
     int row_ = -1;
+    bool streaming_ = false; // a query's rows are still coming
 };
 
 // The guards of the audit log: one function refusing the change, on three triggers (TRUNCATE

@@ -114,8 +114,11 @@ bool SqliteConnection::mustReadOnly(const fs::path& file) {
 
 SqliteConnection::SqliteConnection(const fs::path& file, Mode mode)
     : location_(file.string()), mode_(mode), state_(std::make_unique<State>()) {
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
-                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    // A connection is used by one thread at a time (a command, a desktop job): SQLite's own
+    // locking of every call is not needed.
+    const int flags = SQLITE_OPEN_NOMUTEX |
+                      (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const std::string name = mode == Mode::ReadOnly ? readOnlyUri(file) : file.string();
     if (sqlite3_open_v2(name.c_str(), &state_->db, flags, nullptr) != SQLITE_OK) {
         const std::string why = state_->db ? sqlite3_errmsg(state_->db) : "out of memory";
