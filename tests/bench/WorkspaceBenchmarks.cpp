@@ -98,6 +98,8 @@ std::string postgresTender(const std::string& name) {
 // Drops a tender's schema (and with it every row), as the database's superuser.
 void dropTender(const std::string& name) {
     PGconn* conn = PQconnectdb(postgresBase().c_str());
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr); // "drop cascades to ..."
     PQclear(PQexec(conn, ("DROP SCHEMA IF EXISTS \"fairtender_" + name + "\" CASCADE").c_str()));
     PQfinish(conn);
 }
