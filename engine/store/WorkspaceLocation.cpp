@@ -60,8 +60,10 @@ std::optional<WorkspaceLocation> WorkspaceLocation::parse(const std::string& tex
     }
     if (!validTenderName(location.tender)) {
         why = location.tender.empty()
-                  ? "names no tender: add ?tender=NAME to the URI (lower-case letters, digits, "
-                    "'-' and '_', starting with a letter)"
+                  ? std::string("names no tender: add the parameter tender=NAME to the URI (") +
+                        (query == std::string::npos ? "?" : "&") +
+                        "tender=NAME; lower-case letters, digits, '-' and '_', starting with a "
+                        "letter)"
                   : "has the tender name \"" + location.tender +
                         "\", which is not lower-case letters, digits, '-' and '_' starting "
                         "with a letter (at most 48)";
