@@ -66,13 +66,20 @@ void fail(const Diagnostics& diagnostics) {
     std::abort();
 }
 
-// The benchmark's own PostgreSQL cluster: its URI without a tender, started on first use.
+// Where the benchmark's cluster is named: outside scratch(), which main() removes before the
+// cluster is stopped at exit.
+fs::path postgresUriFile() {
+    return fs::temp_directory_path() /
+           ("fairtender-wsbench-pg-" + std::to_string(static_cast<long>(::getpid())) + ".uri");
+}
+
+// The benchmark's own PostgreSQL cluster: its URI without a tender, started on first use and
+// stopped at exit.
 const std::string& postgresBase() {
     static const std::string base = [] {
-        const fs::path uriFile = scratch() / "postgres.uri";
         const std::string command = std::string(FAIRTENDER_SOURCE_DIR) +
-                                    "/tests/support/postgres-cluster.sh start " + uriFile.string() +
-                                    " >/dev/null";
+                                    "/tests/support/postgres-cluster.sh start " +
+                                    postgresUriFile().string() + " >/dev/null";
         if (std::system(command.c_str()) != 0) {
             std::cerr << "cannot start a PostgreSQL cluster for the benchmarks\n";
             std::abort();
@@ -80,10 +87,10 @@ const std::string& postgresBase() {
         std::atexit([] {
             const std::string stop = std::string(FAIRTENDER_SOURCE_DIR) +
                                      "/tests/support/postgres-cluster.sh stop " +
-                                     (scratch() / "postgres.uri").string();
+                                     postgresUriFile().string();
             [[maybe_unused]] const int ignored = std::system(stop.c_str());
         });
-        std::ifstream in(uriFile);
+        std::ifstream in(postgresUriFile());
         std::string uri;
         std::getline(in, uri);
         return uri;
