@@ -486,4 +486,89 @@ struct Workspace::Impl {
     }
 };
 
+// What every command shares: refusing with a reason, and the facts its rules read.
+
+inline Diagnostic refusal(const fs::path& file, std::string message) {
+    return workspaceError(file, std::move(message));
+}
+
+inline Diagnostic refusal(const fs::path& file, const ActionRefusal& refused) {
+    Diagnostic diagnostic = workspaceError(file, refused.message);
+    diagnostic.code = refused.code;
+    return diagnostic;
+}
+
+// `fail(message)` or `fail(ruleRefusal)`: adds the refusal to `outcome`; a command body
+// returns through it.
+struct Refuser {
+    CommandOutcome& outcome;
+    const fs::path& file;
+    void operator()(std::string message) const {
+        outcome.problems.push_back(refusal(file, std::move(message)));
+    }
+    void operator()(const ActionRefusal& refused) const {
+        outcome.problems.push_back(refusal(file, refused));
+    }
+};
+
+inline Refuser refuser(CommandOutcome& outcome, const fs::path& file) {
+    return Refuser{outcome, file};
+}
+
+inline bool isNeeded(const TenderFolder& folder, const std::string& bidId,
+                     const std::string& criterionId) {
+    for (const auto& item : judgementsNeeded(folder.tender, folder.bids))
+        if (item.bidId == bidId && item.criterionId == criterionId)
+            return true;
+    return false;
+}
+
+inline std::optional<PanelRole> viewerRole(const PanelRecord& panel, const std::string& name) {
+    for (const auto role :
+         {PanelRole::Lead, PanelRole::Auditor, PanelRole::Moderator, PanelRole::Evaluator})
+        if (panel.hasRole(name, role))
+            return role;
+    return std::nullopt;
+}
+
+// Empty when `day` (of `what`, "the award notice") is neither in the future nor before the
+// results were last locked; else why it cannot be.
+inline std::string datedAfterLock(Workspace::Impl& impl, const Date& day, const std::string& what) {
+    const Date today = impl.today();
+    if (day > today)
+        return what + " date " + day.toString() + " is in the future (today is " +
+               today.toString() + "): record it on the day it happens";
+    // The latest lock counts: a tender is locked again when an award falls away.
+    const auto moves = impl.lifecycleLog();
+    if (const AuditEntry* locked = lastMoveTo(moves, toString(LifecycleState::Locked)))
+        if (const auto lockedOn = Date::parse(std::string_view(locked->time).substr(0, 10));
+            lockedOn && day < *lockedOn)
+            return what + " date " + day.toString() + " is before the results were locked on " +
+                   lockedOn->toString() + " (by " + locked->actor +
+                   "): it can only follow the locked results; give " + lockedOn->toString() +
+                   " or later";
+    return {};
+}
+
+// The facts the lifecycle rules judge, as stored now; `result` set when they evaluate.
+struct StoredFacts {
+    std::optional<TenderFolder> folder;
+    PanelRecord panel;
+    std::optional<EvaluationResult> result;
+};
+
+inline StoredFacts storedFacts(Workspace::Impl& impl, const LivingWageTable* rates) {
+    StoredFacts facts;
+    facts.panel = impl.readPanel();
+    FolderLoad load = impl.rebuild(rates);
+    facts.folder = std::move(load.folder);
+    if (facts.folder) {
+        EvaluationOutcome outcome =
+            evaluate(facts.folder->tender, facts.folder->bids, facts.folder->evaluations);
+        if (outcome.result && !hasErrors(outcome.diagnostics))
+            facts.result = std::move(outcome.result);
+    }
+    return facts;
+}
+
 } // namespace fairtender
