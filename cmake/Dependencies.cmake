@@ -11,6 +11,8 @@ find_package(Poco 1.11 REQUIRED COMPONENTS Foundation JSON Zip)
 # through libpq (the tests also run its server binaries, from the postgresql package).
 find_package(SQLite3 3.40 REQUIRED)
 find_package(PostgreSQL 15 REQUIRED)
+# Accounts: Argon2id password hashes and random tokens (libsodium).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
 # The audit trail's SHA-256 (libcrypto uses the processor's SHA instructions).
 find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # The desktop app: Widgets, Charts (needs libqt6opengl6-dev), PrintSupport, Concurrent for

@@ -11,11 +11,13 @@ packages=(
   # exports
   libxlsxwriter-dev
   # workspace and server
-  libpoco-dev libpq-dev libsqlite3-dev libssl-dev postgresql
+  libpoco-dev libpq-dev libsqlite3-dev libssl-dev libsodium-dev postgresql
   # desktop app and PDF reports (DejaVu is the reports' font)
   fonts-dejavu-core qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libqt6sql6-sqlite libxkbcommon-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
+  # the server behind a real proxy, under load
+  nginx wrk
   python3 python3-openpyxl python3-xlsxwriter poppler-utils
   # the OCDS release package checked against the OCDS schema (uri formats need rfc3987)
   python3-jsonschema python3-rfc3987

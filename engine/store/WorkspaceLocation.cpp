@@ -74,4 +74,10 @@ std::optional<WorkspaceLocation> WorkspaceLocation::parse(const std::string& tex
     return location;
 }
 
+std::string WorkspaceLocation::tenderUri(const std::string& databaseUri,
+                                         const std::string& tender) {
+    return databaseUri + (databaseUri.find('?') == std::string::npos ? "?" : "&") +
+           "tender=" + tender;
+}
+
 } // namespace fairtender

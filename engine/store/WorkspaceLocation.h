@@ -26,6 +26,9 @@ struct WorkspaceLocation {
     // valid tender is refused, with `why` saying what must be true.
     static std::optional<WorkspaceLocation> parse(const std::string& text, std::string& why);
     static WorkspaceLocation ofFile(const std::filesystem::path& file);
+    // The location of the tender `tender` in the database `databaseUri` (a postgresql://
+    // URI without a tender): the URI with tender=NAME added.
+    static std::string tenderUri(const std::string& databaseUri, const std::string& tender);
 
     bool isPostgres() const { return kind == Kind::Postgres; }
     std::string schema() const { return "fairtender_" + tender; }

@@ -144,4 +144,22 @@ inline std::string runSql(const std::filesystem::path& location, const std::stri
     return message;
 }
 
+// A new, empty database in the test cluster, as a URI without a tender: for what keeps one
+// schema per database (the server's accounts). Empty when it could not be made.
+inline std::string freshDatabase(const std::string& name) {
+    static std::atomic<int> counter{0};
+    const std::string database =
+        "db" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + name;
+    PGconn* conn = PQconnectdb(postgresBase().c_str());
+    PGresult* result = PQexec(conn, ("CREATE DATABASE \"" + database + "\"").c_str());
+    const bool made = PQresultStatus(result) == PGRES_COMMAND_OK;
+    PQclear(result);
+    PQfinish(conn);
+    if (!made)
+        return {};
+    std::string uri = postgresBase();
+    const auto slash = uri.find("/fairtender");
+    return uri.replace(slash, std::string("/fairtender").size(), "/" + database);
+}
+
 } // namespace fairtender::testing

@@ -1,0 +1,154 @@
+// AccountStore: the people who may sign in to a Fairtender server, their sessions, the
+// failed sign-ins that slow guessing down, a log of what happened to each account, and the
+// tenders the server keeps. Kept in an SQLite file, or in the schema "fairtender__accounts"
+// of a PostgreSQL database so that every server instance on it sees the same accounts and
+// the same sessions: a session ended on one instance is ended on all at once.
+//
+// A session is an opaque random token; only its SHA-256 is stored. It ends when it has been
+// idle too long, when it has lived its whole lifetime, on sign-out, when the password
+// changes or when the account is disabled. Time is seconds since 1970 (UTC), passed in, so
+// the rules can be checked at any moment.
+#pragma once
+
+#include "core/Diagnostic.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fairtender {
+
+class SqlConnection;
+
+struct Account {
+    std::string name;
+    bool administrator = false;
+    bool disabled = false;
+    // The password was set by someone else (the first one, a reset): the account must
+    // choose its own before it does anything else.
+    bool mustChangePassword = false;
+    std::int64_t createdAt = 0;
+};
+
+// How long sessions last and how failed sign-ins are slowed down.
+struct SessionPolicy {
+    std::int64_t idleSeconds = 30 * 60;          // a session unused this long ends
+    std::int64_t lifetimeSeconds = 12 * 60 * 60; // and any session ends this long after sign-in
+    // Failed sign-ins counted over this window: from `accountThreshold` failures for one
+    // account name (or `addressThreshold` from one client address) on, each attempt waits
+    // 30 s after the last failure, doubling with each further failure, at most
+    // `maxBackoffSeconds`.
+    std::int64_t failureWindowSeconds = 15 * 60;
+    int accountThreshold = 5;
+    int addressThreshold = 20;
+    std::int64_t firstBackoffSeconds = 30;
+    std::int64_t maxBackoffSeconds = 15 * 60;
+};
+
+// The outcome of a sign-in: a token, or why not. A wrong password and an unknown name give
+// the same refusal.
+struct SignInOutcome {
+    std::optional<std::string> token;
+    Account account;
+    Diagnostic refused;                 // code "sign-in.failed", "sign-in.throttled"
+    std::int64_t retryAfterSeconds = 0; // when throttled
+    bool ok() const { return token.has_value(); }
+};
+
+// Who a token belongs to, or why it no longer works.
+struct SessionCheck {
+    std::optional<Account> account;
+    std::string endedBecause; // "expired", "idle", "signed out", ... or "unknown"
+};
+
+// One thing that happened to an account, in order.
+struct AccountEvent {
+    std::int64_t seq = 0;
+    std::int64_t at = 0;
+    std::string account; // the account it concerns (as typed, for a failed sign-in)
+    std::string event;   // "signed in", "sign-in failed", "created", "disabled", ...
+    std::string by;      // the account that did it; empty for the person themselves
+    std::string address; // the client address, where there is one
+};
+
+struct AccountStoreOpen;
+
+class AccountStore {
+public:
+    // `where` is a file path (created when missing) or a postgresql:// URI of the database
+    // (its schema created when missing). Errors name `where`, never a password in it.
+    static AccountStoreOpen open(const std::string& where, SessionPolicy policy = {});
+
+    AccountStore(AccountStore&&) noexcept;
+    AccountStore& operator=(AccountStore&&) noexcept;
+    ~AccountStore();
+
+    const SessionPolicy& policy() const;
+
+    // Why `name` cannot name an account (2 to 64 lower-case letters, digits, '.', '-' or
+    // '_', starting with a letter), or nullopt.
+    static std::optional<std::string> accountNameProblem(const std::string& name);
+
+    // A new account with `password` (which must then be changed when `oneTime`). `by` is
+    // the administrator creating it; empty for the first account, which only an empty store
+    // takes. Refused for a taken name or a password passwordProblem refuses.
+    Diagnostics createAccount(const std::string& by, const std::string& name,
+                              const std::string& password, bool administrator, bool oneTime,
+                              std::int64_t now);
+
+    std::optional<Account> account(const std::string& name) const;
+    std::vector<Account> accounts() const;
+    bool empty() const;
+
+    // Checks the password and, when it matches an account that is not disabled and no
+    // throttle holds, starts a session. Every attempt is logged with `address`.
+    SignInOutcome signIn(const std::string& name, const std::string& password,
+                         const std::string& address, std::int64_t now);
+
+    // The account whose live session `token` is, marking the session used at `now`.
+    SessionCheck session(const std::string& token, std::int64_t now);
+
+    // Ends the session `token` (nothing when it has already ended).
+    void signOut(const std::string& token, std::int64_t now);
+
+    // The account changes its own password: `current` must match. Every session of the
+    // account ends; the caller signs in again.
+    Diagnostics changePassword(const std::string& name, const std::string& current,
+                               const std::string& replacement, std::int64_t now);
+    // An administrator sets a one-time password (the account must change it) and ends the
+    // account's sessions.
+    Diagnostics resetPassword(const std::string& by, const std::string& name,
+                              const std::string& oneTime, std::int64_t now);
+    // An administrator disables (ending every session) or enables an account. An
+    // administrator cannot disable their own account, so one always remains.
+    Diagnostics setDisabled(const std::string& by, const std::string& name, bool disabled,
+                            std::int64_t now);
+
+    // Sessions not yet ended, for one account.
+    std::size_t liveSessions(const std::string& name, std::int64_t now) const;
+
+    std::vector<AccountEvent> events() const;
+
+    // The tenders this server keeps, by name, in the order registered.
+    Diagnostics registerTender(const std::string& name, const std::string& by, std::int64_t now);
+    std::vector<std::string> tenders() const;
+    bool hasTender(const std::string& name) const;
+
+private:
+    struct Impl;
+    explicit AccountStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+struct AccountStoreOpen {
+    std::optional<AccountStore> store;
+    Diagnostics diagnostics;
+    bool ok() const { return store.has_value(); }
+};
+
+// Seconds since 1970 now (UTC).
+std::int64_t secondsNow();
+
+} // namespace fairtender

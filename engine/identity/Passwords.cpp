@@ -1,0 +1,102 @@
+#include "identity/Passwords.h"
+
+#include "core/Utf8.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sodium.h>
+#include <stdexcept>
+
+namespace fairtender {
+
+namespace {
+
+// OWASP Password Storage Cheat Sheet, Argon2id: m = 19 MiB, t = 2, p = 1 (libsodium always
+// uses one lane).
+constexpr unsigned long long kOpsLimit = 2;
+constexpr std::size_t kMemLimit = 19456 * 1024;
+
+void ensureSodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        throw std::runtime_error("libsodium could not start (no source of random numbers)");
+}
+
+std::string lowered(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// The number of characters in `text`, or nullopt when it is not well-formed UTF-8.
+std::optional<std::size_t> characterCount(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        char32_t c = 0;
+        const std::size_t length = utf8SequenceLength(text, i, c);
+        if (length == 0)
+            return std::nullopt;
+        i += length;
+    }
+    return count;
+}
+
+} // namespace
+
+std::string hashPassword(std::string_view password) {
+    ensureSodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::runtime_error("not enough memory to hash a password");
+    return out;
+}
+
+bool passwordMatches(const std::string& hash, std::string_view password) {
+    ensureSodium();
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+const std::string& decoyPasswordHash() {
+    static const std::string decoy = hashPassword(randomToken());
+    return decoy;
+}
+
+std::optional<std::string> passwordProblem(std::string_view password, std::string_view account) {
+    const auto counted = characterCount(password);
+    if (!counted)
+        return "the password is not valid UTF-8 text";
+    const std::size_t length = *counted;
+    if (length < kPasswordMinLength)
+        return "the password has " + std::to_string(length) + " characters: it needs at least " +
+               std::to_string(kPasswordMinLength) + " (a few words make a good one)";
+    if (length > kPasswordMaxLength)
+        return "the password has " + std::to_string(length) + " characters: at most " +
+               std::to_string(kPasswordMaxLength) + " are taken";
+    if (!account.empty() && lowered(password).find(lowered(account)) != std::string::npos)
+        return "the password holds the account's name: choose one that does not";
+    return std::nullopt;
+}
+
+std::string oneTimePassword() {
+    ensureSodium();
+    static constexpr std::string_view kAlphabet =
+        "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    std::string out;
+    for (int i = 0; i < 20; ++i)
+        out += kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
+    return out;
+}
+
+std::string randomToken() {
+    ensureSodium();
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return text;
+}
+
+} // namespace fairtender

@@ -1,0 +1,39 @@
+// Passwords: how an account's password is kept and checked, and the random secrets the
+// server hands out (session tokens, one-time passwords). A password is kept only as an
+// Argon2id hash (libsodium's crypto_pwhash_str at the OWASP parameters: 19 MiB, 2 passes,
+// one lane), whose text carries its own salt and parameters.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fairtender {
+
+// The fewest and most characters (code points) a password may have.
+inline constexpr std::size_t kPasswordMinLength = 12;
+inline constexpr std::size_t kPasswordMaxLength = 128;
+
+// The Argon2id hash of `password`, as "$argon2id$v=19$m=19456,t=2,p=1$salt$hash".
+std::string hashPassword(std::string_view password);
+
+// True when `password` is the one `hash` was made from. Takes as long for any password.
+bool passwordMatches(const std::string& hash, std::string_view password);
+
+// A hash of a random password: what a sign-in with an unknown name is checked against, so
+// that it takes as long as one with a known name.
+const std::string& decoyPasswordHash();
+
+// Why `password` may not be the password of the account `account`, or nullopt when it may:
+// not UTF-8, shorter than kPasswordMinLength or longer than kPasswordMaxLength characters,
+// or holding the account's name. No rule on which kinds of character it must hold.
+std::optional<std::string> passwordProblem(std::string_view password, std::string_view account);
+
+// A password of 20 random letters and digits (about 119 bits), for an account's first
+// sign-in or a reset; the account must then choose its own.
+std::string oneTimePassword();
+
+// 256 random bits as 43 characters of URL-safe base64: a session token.
+std::string randomToken();
+
+} // namespace fairtender
