@@ -6,7 +6,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 # JSON writes the OCDS release package; Zip reads back the score sheets evaluators fill in
 # (.xlsx).
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation JSON Zip)
+# Net, NetSSL and Util serve the API (fairtender-server).
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation JSON Zip Net NetSSL Util)
 # The workspace stores: an SQLite file through the sqlite3 C API, and a PostgreSQL database
 # through libpq (the tests also run its server binaries, from the postgresql package).
 find_package(SQLite3 3.40 REQUIRED)

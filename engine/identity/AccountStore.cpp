@@ -43,8 +43,11 @@ const std::vector<std::string> kSchema = {
 
 const std::string kSignInRefused = "the account name or the password is wrong";
 
+// A refusal concerns the account, not a place in a file: only a failure of the store itself
+// names where the store is.
 Diagnostic accountError(const std::string& where, std::string message, std::string code) {
-    Diagnostic d = errorAt({where, 0, 0}, std::move(message));
+    const bool storeFailure = code == "accounts.store" || code == "accounts.busy";
+    Diagnostic d = errorAt({storeFailure ? where : std::string(), 0, 0}, std::move(message));
     d.code = std::move(code);
     return d;
 }

@@ -1,5 +1,7 @@
 #include "lifecycle/PanelRules.h"
 
+#include "lifecycle/PanelViews.h"
+
 #include <initializer_list>
 
 namespace fairtender {
@@ -149,6 +151,82 @@ std::vector<ActionRefusal> actionRefusals(WorkspaceAction action, const PanelRec
                    "a bid is excluded after the evaluation once the results are locked; the "
                    "tender is " +
                        stageWord(state));
+        break;
+    }
+    return refusals;
+}
+
+std::string_view toString(WorkspaceView view) {
+    switch (view) {
+    case WorkspaceView::Status:
+        return "the status";
+    case WorkspaceView::Panel:
+        return "the panel";
+    case WorkspaceView::Bids:
+        return "the bids";
+    case WorkspaceView::Todo:
+        return "the to-do list";
+    case WorkspaceView::Scores:
+        return "the scores";
+    case WorkspaceView::ModerationAgenda:
+        return "the moderation agenda";
+    case WorkspaceView::Ranking:
+        return "the ranking";
+    case WorkspaceView::AuditLog:
+        return "the audit log";
+    case WorkspaceView::Verify:
+        return "the verification";
+    }
+    return "the tender";
+}
+
+std::vector<ActionRefusal> viewRefusals(WorkspaceView view, const PanelRecord& panel,
+                                        LifecycleState state, const std::string& reader) {
+    std::vector<ActionRefusal> refusals;
+    if (!panel.isMember(reader)) {
+        refusals.push_back({Kind::Role, "view.not-on-panel",
+                            reader + " is not on the panel of this tender: the lead adds them"});
+        return refusals;
+    }
+    const auto holdsAny = [&](std::initializer_list<PanelRole> roles) {
+        for (const auto role : roles)
+            if (panel.hasRole(reader, role))
+                return true;
+        return false;
+    };
+    const std::string what(toString(view));
+    switch (view) {
+    case WorkspaceView::Status:
+    case WorkspaceView::Panel:
+    case WorkspaceView::Bids:
+    case WorkspaceView::Todo:
+    case WorkspaceView::Scores:
+        break;
+    case WorkspaceView::ModerationAgenda:
+        if (!holdsAny({PanelRole::Lead, PanelRole::Moderator, PanelRole::Auditor}))
+            refusals.push_back({Kind::Role, "view.moderation-agenda",
+                                reader + " is not the lead, a moderator or an auditor: " + what +
+                                    " shows every evaluator's scores"});
+        break;
+    case WorkspaceView::Ranking: {
+        bool seesPrices = false;
+        for (const auto& member : panel.members)
+            if (member.name == reader && pricesVisible(member.role, state))
+                seesPrices = true;
+        if (!seesPrices)
+            refusals.push_back({Kind::Stage, "view.ranking-price-blind",
+                                "the ranking shows every price, which " + reader +
+                                    " sees once the results are locked; the tender is " +
+                                    stageWord(state)});
+        break;
+    }
+    case WorkspaceView::AuditLog:
+    case WorkspaceView::Verify:
+        if (!holdsAny({PanelRole::Lead, PanelRole::Auditor}))
+            refusals.push_back({Kind::Role,
+                                view == WorkspaceView::AuditLog ? "view.audit-log" : "view.verify",
+                                reader + " is not the lead or an auditor: " + what +
+                                    " shows every score and price"});
         break;
     }
     return refusals;

@@ -52,6 +52,42 @@ struct ActionRefusal {
 std::vector<ActionRefusal> actionRefusals(WorkspaceAction action, const PanelRecord& panel,
                                           LifecycleState state, const std::string& actor);
 
+// What a panel member may read of a tender, beyond the actions. Within what each allows, the
+// reading is narrowed further by PanelViews (prices, identities, others' scores).
+enum class WorkspaceView {
+    Status,           // the stage and counts
+    Panel,            // the members and their declarations
+    Bids,             // the bids as bidViews shows them to the reader
+    Todo,             // what the reader has left to do
+    Scores,           // evaluators' scores, as scoresSeenBy allows
+    ModerationAgenda, // every individual score with its spread
+    Ranking,          // the evaluation with prices and points
+    AuditLog,         // every record ever written
+    Verify,           // the check of the whole record
+};
+
+inline constexpr WorkspaceView kWorkspaceViews[] = {
+    WorkspaceView::Status,  WorkspaceView::Panel,    WorkspaceView::Bids,
+    WorkspaceView::Todo,    WorkspaceView::Scores,   WorkspaceView::ModerationAgenda,
+    WorkspaceView::Ranking, WorkspaceView::AuditLog, WorkspaceView::Verify,
+};
+
+// "the status", "the ranking", ...: the view in words.
+std::string_view toString(WorkspaceView view);
+
+// Why `reader` may not read `view` of the tender with the panel as it is at `state`; empty
+// when allowed. Nobody off the panel reads anything. The ranking holds every price, so it
+// is read by those who see prices (pricesVisible); the audit log and verify hold every
+// score and price, so only the lead and auditors read them; the moderation agenda holds
+// every individual score, so the lead, moderators and auditors.
+std::vector<ActionRefusal> viewRefusals(WorkspaceView view, const PanelRecord& panel,
+                                        LifecycleState state, const std::string& reader);
+
+inline bool mayRead(WorkspaceView view, const PanelRecord& panel, LifecycleState state,
+                    const std::string& reader) {
+    return viewRefusals(view, panel, state, reader).empty();
+}
+
 inline bool mayTake(WorkspaceAction action, const PanelRecord& panel, LifecycleState state,
                     const std::string& actor) {
     return actionRefusals(action, panel, state, actor).empty();

@@ -6,7 +6,7 @@ namespace fairtender {
 
 namespace {
 
-bool validTenderName(const std::string& name) {
+bool isValidTenderName(const std::string& name) {
     if (name.empty() || name.size() > 48 || name[0] < 'a' || name[0] > 'z')
         return false;
     for (const char c : name)
@@ -58,7 +58,7 @@ std::optional<WorkspaceLocation> WorkspaceLocation::parse(const std::string& tex
             rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
         }
     }
-    if (!validTenderName(location.tender)) {
+    if (!isValidTenderName(location.tender)) {
         why = location.tender.empty()
                   ? std::string("names no tender: add the parameter tender=NAME to the URI (") +
                         (query == std::string::npos ? "?" : "&") +
@@ -72,6 +72,10 @@ std::optional<WorkspaceLocation> WorkspaceLocation::parse(const std::string& tex
     location.conninfo = parameters.empty() ? kept : kept + "?" + parameters;
     location.shown = withoutPassword(text);
     return location;
+}
+
+bool WorkspaceLocation::validTenderName(const std::string& name) {
+    return isValidTenderName(name);
 }
 
 std::string WorkspaceLocation::tenderUri(const std::string& databaseUri,

@@ -30,6 +30,9 @@ struct WorkspaceLocation {
     // URI without a tender): the URI with tender=NAME added.
     static std::string tenderUri(const std::string& databaseUri, const std::string& tender);
 
+    // True for a tender name a URI may give (see above).
+    static bool validTenderName(const std::string& name);
+
     bool isPostgres() const { return kind == Kind::Postgres; }
     std::string schema() const { return "fairtender_" + tender; }
 };

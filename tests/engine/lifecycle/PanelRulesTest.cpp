@@ -104,5 +104,59 @@ TEST(PanelRules, OnceAwardedTheLeadMayOnlyExcludeABid) {
     EXPECT_EQ(allowed, std::vector<WorkspaceAction>{WorkspaceAction::Exclude});
 }
 
+// The stages in which `reader` may read `view`.
+std::set<LifecycleState> stagesReadable(WorkspaceView view, const std::string& reader) {
+    std::set<LifecycleState> allowed;
+    for (const auto stage : kStages)
+        if (mayRead(view, panel(), stage, reader))
+            allowed.insert(stage);
+    return allowed;
+}
+
+TEST(PanelViewRules, NobodyOffThePanelReadsAnyViewAtAnyStage) {
+    for (const auto view : kWorkspaceViews)
+        EXPECT_TRUE(stagesReadable(view, "zed").empty()) << toString(view);
+    EXPECT_EQ(viewRefusals(WorkspaceView::Status, panel(), S::Open, "zed").front().code,
+              "view.not-on-panel");
+}
+
+TEST(PanelViewRules, EveryMemberReadsTheStatusPanelBidsTodoAndScores) {
+    for (const auto view : {WorkspaceView::Status, WorkspaceView::Panel, WorkspaceView::Bids,
+                            WorkspaceView::Todo, WorkspaceView::Scores})
+        for (const char* member : {"alice", "eve", "emma", "mo", "ann"})
+            EXPECT_EQ(stagesReadable(view, member).size(), 6u) << toString(view) << member;
+}
+
+TEST(PanelViewRules, EvaluatorsAndModeratorsReadTheRankingOnlyOnceTheResultsAreLocked) {
+    const std::set<S> locked{S::Locked, S::Awarded};
+    EXPECT_EQ(stagesReadable(WorkspaceView::Ranking, "eve"), locked);
+    EXPECT_EQ(stagesReadable(WorkspaceView::Ranking, "mo"), locked);
+    EXPECT_EQ(stagesReadable(WorkspaceView::Ranking, "alice").size(), 6u);
+    EXPECT_EQ(stagesReadable(WorkspaceView::Ranking, "ann").size(), 6u);
+    EXPECT_EQ(viewRefusals(WorkspaceView::Ranking, panel(), S::Evaluation, "eve").front().code,
+              "view.ranking-price-blind");
+}
+
+TEST(PanelViewRules, OnlyTheLeadAndAuditorsReadTheAuditLogAndVerify) {
+    for (const auto view : {WorkspaceView::AuditLog, WorkspaceView::Verify}) {
+        EXPECT_EQ(stagesReadable(view, "alice").size(), 6u);
+        EXPECT_EQ(stagesReadable(view, "ann").size(), 6u);
+        EXPECT_TRUE(stagesReadable(view, "eve").empty());
+        EXPECT_TRUE(stagesReadable(view, "mo").empty());
+    }
+}
+
+TEST(PanelViewRules, AnEvaluatorDoesNotReadTheModerationAgenda) {
+    EXPECT_TRUE(stagesReadable(WorkspaceView::ModerationAgenda, "eve").empty());
+    EXPECT_EQ(stagesReadable(WorkspaceView::ModerationAgenda, "mo").size(), 6u);
+}
+
+TEST(PanelViewRules, AnEvaluatorWhoIsAlsoLeadReadsWhatTheLeadReads) {
+    PanelRecord both = panel();
+    both.members.push_back({"eve", PanelRole::Lead});
+    EXPECT_TRUE(mayRead(WorkspaceView::Ranking, both, S::Evaluation, "eve"));
+    EXPECT_TRUE(mayRead(WorkspaceView::AuditLog, both, S::Evaluation, "eve"));
+}
+
 } // namespace
 } // namespace fairtender

@@ -1,0 +1,327 @@
+#include "server/Api.h"
+
+#include "identity/Passwords.h"
+#include "server/ApiCall.h"
+#include "server/OpenApiDocument.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace fairtender::server {
+
+namespace {
+
+using Access = ApiOperation::Access;
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    std::string current;
+    std::istringstream in(path);
+    while (std::getline(in, current, '/'))
+        if (!current.empty())
+            out.push_back(current);
+    return out;
+}
+
+// The path's parameters when `path` matches `pattern` ("{tender}" matches one segment).
+std::optional<std::map<std::string, std::string>> matchPath(const std::string& pattern,
+                                                            const std::string& path) {
+    const auto want = segments(pattern);
+    const auto got = segments(path);
+    if (want.size() != got.size())
+        return std::nullopt;
+    std::map<std::string, std::string> params;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        if (want[i].starts_with('{') && want[i].ends_with('}'))
+            params[want[i].substr(1, want[i].size() - 2)] = got[i];
+        else if (want[i] != got[i])
+            return std::nullopt;
+    }
+    return params;
+}
+
+} // namespace
+
+ApiResponse jsonResponse(const std::string& body, int status) {
+    ApiResponse response;
+    response.status = status;
+    response.body = body;
+    return response;
+}
+
+ApiResponse emptyResponse() {
+    ApiResponse response;
+    response.status = 204;
+    return response;
+}
+
+const std::vector<ApiOperation>& Api::operations() {
+    static const std::vector<ApiOperation> kOperations = {
+        {"GET", "/api/v1/health", "health", Access::Public},
+        {"GET", "/api/v1/openapi.json", "openApi", Access::Public},
+        {"POST", "/api/v1/sessions", "signIn", Access::Public},
+        {"GET", "/api/v1/sessions/current", "currentSession", Access::SignedIn},
+        {"DELETE", "/api/v1/sessions/current", "signOut", Access::SignedIn},
+        {"PUT", "/api/v1/accounts/me/password", "changeOwnPassword", Access::SignedIn},
+        {"GET", "/api/v1/accounts", "listAccounts", Access::Administrator},
+        {"POST", "/api/v1/accounts", "createAccount", Access::Administrator},
+        {"PATCH", "/api/v1/accounts/{account}", "updateAccount", Access::Administrator},
+        {"POST", "/api/v1/accounts/{account}/password-reset", "resetPassword",
+         Access::Administrator},
+        {"GET", "/api/v1/tenders", "listTenders", Access::SignedIn},
+        {"POST", "/api/v1/tenders", "createTender", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}", "tenderStatus", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/panel", "getPanel", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/panel", "addPanelMember", Access::SignedIn},
+        {"PUT", "/api/v1/tenders/{tender}/declaration", "declareInterests", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/bids", "importBids", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/bids", "listBids", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/todo", "getTodo", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/scores", "submitScores", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/scores", "getScores", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/reopenings", "reopenScore", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/moderation", "moderationAgenda", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/consensus", "setConsensus", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/abnormally-low-decisions", "decideAbnormallyLow",
+         Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/stage", "advance", Access::SignedIn},
+        {"POST", "/api/v1/tenders/{tender}/exclusions", "exclude", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/ranking", "ranking", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/log", "auditLog", Access::SignedIn},
+        {"GET", "/api/v1/tenders/{tender}/verify", "verify", Access::SignedIn},
+    };
+    return kOperations;
+}
+
+Api::Api(ServerContext context) : context_(std::move(context)) {}
+
+ApiResponse Api::handle(const ApiRequest& request) {
+    ApiResponse response;
+    try {
+        const ApiOperation* found = nullptr;
+        bool pathKnown = false;
+        std::map<std::string, std::string> params;
+        for (const auto& operation : operations()) {
+            const auto matched = matchPath(operation.path, request.path);
+            if (!matched)
+                continue;
+            pathKnown = true;
+            if (operation.method == request.method) {
+                found = &operation;
+                params = *matched;
+                break;
+            }
+        }
+        if (!found) {
+            response =
+                pathKnown
+                    ? errorResponse("route.method", request.method + " is not an operation on " +
+                                                        request.path + "; see /api/v1/openapi.json")
+                    : errorResponse("route.unknown", request.path + " is not part of the API; see "
+                                                                    "/api/v1/openapi.json");
+        } else {
+            Call call{request, std::nullopt, params};
+            response = dispatch(*found, call);
+        }
+    } catch (const std::exception& e) {
+        response = errorResponse("server.internal", e.what(), 500);
+    }
+    // A server failure says nothing of the inside (paths, SQL, the database's words): the
+    // cause goes to the server's log.
+    if (response.status >= 500 && response.status != 503) {
+        std::cerr << "fairtender-server: " << request.method << " " << request.path << ": "
+                  << response.body << "\n";
+        const auto headers = response.headers;
+        response = errorResponse("server.internal",
+                                 "the server could not complete the request; its log says why");
+        response.headers = headers;
+    }
+    response.headers.emplace_back("Cache-Control", "no-store");
+    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    return response;
+}
+
+ApiResponse Api::dispatch(const ApiOperation& operation, Call& call) {
+    if (operation.access != Access::Public) {
+        if (call.request.bearerToken.empty()) {
+            ApiResponse refused =
+                errorResponse("auth.no-session", "sign in first: POST /api/v1/sessions gives a "
+                                                 "token to send as Authorization: Bearer TOKEN");
+            refused.headers.emplace_back("WWW-Authenticate", "Bearer");
+            return refused;
+        }
+        const SessionCheck session =
+            context_.accounts->session(call.request.bearerToken, context_.now());
+        if (!session.account) {
+            ApiResponse refused =
+                errorResponse("auth.no-session", "the session has ended (" + session.endedBecause +
+                                                     "): sign in again with POST /api/v1/sessions");
+            refused.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return refused;
+        }
+        call.account = session.account;
+        const bool passwordOperation = operation.operationId == "changeOwnPassword" ||
+                                       operation.operationId == "signOut" ||
+                                       operation.operationId == "currentSession";
+        if (call.account->mustChangePassword && !passwordOperation)
+            return errorResponse("auth.must-change-password",
+                                 "the password of " + call.who() +
+                                     " was set by an administrator: choose your own first "
+                                     "with PUT /api/v1/accounts/me/password");
+        if (operation.access == Access::Administrator && !call.account->administrator)
+            return errorResponse("account.not-administrator",
+                                 call.who() + " is not a site administrator: only an "
+                                              "administrator manages accounts");
+    }
+    using Handler = ApiResponse (Api::*)(Call&);
+    static const std::map<std::string, Handler> kHandlers = {
+        {"health", &Api::health},
+        {"openApi", &Api::openApi},
+        {"signIn", &Api::signIn},
+        {"currentSession", &Api::currentSession},
+        {"signOut", &Api::signOut},
+        {"changeOwnPassword", &Api::changeOwnPassword},
+        {"listAccounts", &Api::listAccounts},
+        {"createAccount", &Api::createAccount},
+        {"updateAccount", &Api::updateAccount},
+        {"resetPassword", &Api::resetPassword},
+        {"listTenders", &Api::listTenders},
+        {"createTender", &Api::createTender},
+        {"tenderStatus", &Api::tenderStatus},
+        {"getPanel", &Api::getPanel},
+        {"addPanelMember", &Api::addPanelMember},
+        {"declareInterests", &Api::declareInterests},
+        {"importBids", &Api::importBids},
+        {"listBids", &Api::listBids},
+        {"getTodo", &Api::getTodo},
+        {"submitScores", &Api::submitScores},
+        {"getScores", &Api::getScores},
+        {"reopenScore", &Api::reopenScore},
+        {"moderationAgenda", &Api::moderationAgenda},
+        {"setConsensus", &Api::setConsensus},
+        {"decideAbnormallyLow", &Api::decideAbnormallyLow},
+        {"advance", &Api::advance},
+        {"exclude", &Api::exclude},
+        {"ranking", &Api::ranking},
+        {"auditLog", &Api::auditLog},
+        {"verify", &Api::verify},
+    };
+    return (this->*kHandlers.at(operation.operationId))(call);
+}
+
+ApiResponse Api::health(Call&) {
+    return jsonResponse(JsonObject().text("status", "ok").str());
+}
+
+ApiResponse Api::openApi(Call&) {
+    return jsonResponse(std::string(openApiDocument()));
+}
+
+// Sessions and accounts.
+
+namespace {
+
+std::string accountJson(const Account& account) {
+    return JsonObject()
+        .text("name", account.name)
+        .boolean("administrator", account.administrator)
+        .boolean("disabled", account.disabled)
+        .boolean("mustChangePassword", account.mustChangePassword)
+        .str();
+}
+
+} // namespace
+
+ApiResponse Api::signIn(Call& call) {
+    RequestBody body(call.request.body, {"user", "password"});
+    const auto user = body.text("user", true);
+    const auto password = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    const SignInOutcome outcome =
+        context_.accounts->signIn(*user, *password, call.request.clientAddress, context_.now());
+    if (!outcome.ok()) {
+        ApiResponse refused = errorResponse(Diagnostics{outcome.refused});
+        if (outcome.retryAfterSeconds > 0)
+            refused.headers.emplace_back("Retry-After", std::to_string(outcome.retryAfterSeconds));
+        return refused;
+    }
+    const SessionPolicy& policy = context_.accounts->policy();
+    return jsonResponse(JsonObject()
+                            .text("token", *outcome.token)
+                            .raw("account", accountJson(outcome.account))
+                            .integer("idleTimeoutSeconds", policy.idleSeconds)
+                            .integer("lifetimeSeconds", policy.lifetimeSeconds)
+                            .str(),
+                        201);
+}
+
+ApiResponse Api::currentSession(Call& call) {
+    return jsonResponse(JsonObject().raw("account", accountJson(*call.account)).str());
+}
+
+ApiResponse Api::signOut(Call& call) {
+    context_.accounts->signOut(call.request.bearerToken, context_.now());
+    return emptyResponse();
+}
+
+ApiResponse Api::changeOwnPassword(Call& call) {
+    RequestBody body(call.request.body, {"current", "new"});
+    const auto current = body.text("current", true);
+    const auto replacement = body.text("new", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    const Diagnostics problems =
+        context_.accounts->changePassword(call.who(), *current, *replacement, context_.now());
+    if (!problems.empty())
+        return errorResponse(problems, 422);
+    return emptyResponse();
+}
+
+ApiResponse Api::listAccounts(Call&) {
+    JsonArray list;
+    for (const auto& account : context_.accounts->accounts())
+        list.raw(accountJson(account));
+    return jsonResponse(JsonObject().raw("accounts", list.str()).str());
+}
+
+ApiResponse Api::createAccount(Call& call) {
+    RequestBody body(call.request.body, {"name", "administrator"});
+    const auto name = body.text("name", true);
+    const bool administrator = body.boolean("administrator", false).value_or(false);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    const std::string password = oneTimePassword();
+    const Diagnostics problems = context_.accounts->createAccount(
+        call.who(), *name, password, administrator, true, context_.now());
+    if (!problems.empty())
+        return errorResponse(problems);
+    return jsonResponse(JsonObject()
+                            .raw("account", accountJson(*context_.accounts->account(*name)))
+                            .text("oneTimePassword", password)
+                            .str(),
+                        201);
+}
+
+ApiResponse Api::updateAccount(Call& call) {
+    RequestBody body(call.request.body, {"disabled"});
+    const auto disabled = body.boolean("disabled", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    const Diagnostics problems = context_.accounts->setDisabled(call.who(), call.param("account"),
+                                                                *disabled, context_.now());
+    if (!problems.empty())
+        return errorResponse(problems);
+    return jsonResponse(accountJson(*context_.accounts->account(call.param("account"))));
+}
+
+ApiResponse Api::resetPassword(Call& call) {
+    const std::string password = oneTimePassword();
+    const Diagnostics problems = context_.accounts->resetPassword(call.who(), call.param("account"),
+                                                                  password, context_.now());
+    if (!problems.empty())
+        return errorResponse(problems);
+    return jsonResponse(JsonObject().text("oneTimePassword", password).str());
+}
+
+} // namespace fairtender::server

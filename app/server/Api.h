@@ -1,0 +1,99 @@
+// Api: the server's REST API under /api/v1 as one function from request to response. It
+// adds identity (who the bearer token says is asking) and transport; every rule about the
+// tender comes from the engine: the workspace refuses what PanelRules refuses, and what a
+// person may read is what PanelRules::viewRefusals and PanelViews allow them.
+#pragma once
+
+#include "identity/AccountStore.h"
+#include "io/xml/ReferenceData.h"
+#include "server/ApiMessages.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fairtender {
+class Workspace;
+struct BankHolidays;
+} // namespace fairtender
+
+namespace fairtender::server {
+
+// Where the server keeps its tenders, and what it reads them with.
+struct ServerContext {
+    AccountStore* accounts = nullptr;
+    // One of: a folder holding tenders/NAME.ftw, or a PostgreSQL database URI (no tender).
+    std::filesystem::path dataFolder;
+    std::string databaseUri;
+    // Where uploaded files wait while a tender is created from them or bids are imported.
+    std::filesystem::path uploads;
+    const LivingWageTable* rates = nullptr;
+    const BankHolidays* holidays = nullptr;
+    std::function<std::int64_t()> now = secondsNow;
+};
+
+// One operation of the API: what the OpenAPI document calls it, and who may call it at all
+// (before the engine's rules): anyone, anyone signed in, or a site administrator.
+struct ApiOperation {
+    enum class Access { Public, SignedIn, Administrator };
+    std::string method;
+    std::string path; // "/api/v1/tenders/{tender}/scores"
+    std::string operationId;
+    Access access = Access::SignedIn;
+};
+
+class Api {
+public:
+    explicit Api(ServerContext context);
+
+    ApiResponse handle(const ApiRequest& request);
+
+    // Every operation, in the order the OpenAPI document lists them.
+    static const std::vector<ApiOperation>& operations();
+
+    // The largest request body taken (a tender with its bids, as JSON).
+    static constexpr std::size_t kMaxBodyBytes = 64 * 1024 * 1024;
+
+    struct Call;
+
+private:
+    ApiResponse dispatch(const ApiOperation& operation, Call& call);
+    std::string tenderLocation(const std::string& tender) const;
+
+    ApiResponse health(Call& call);
+    ApiResponse openApi(Call& call);
+    ApiResponse signIn(Call& call);
+    ApiResponse currentSession(Call& call);
+    ApiResponse signOut(Call& call);
+    ApiResponse changeOwnPassword(Call& call);
+    ApiResponse listAccounts(Call& call);
+    ApiResponse createAccount(Call& call);
+    ApiResponse updateAccount(Call& call);
+    ApiResponse resetPassword(Call& call);
+    ApiResponse listTenders(Call& call);
+    ApiResponse createTender(Call& call);
+    ApiResponse tenderStatus(Call& call);
+    ApiResponse getPanel(Call& call);
+    ApiResponse addPanelMember(Call& call);
+    ApiResponse declareInterests(Call& call);
+    ApiResponse importBids(Call& call);
+    ApiResponse listBids(Call& call);
+    ApiResponse getTodo(Call& call);
+    ApiResponse submitScores(Call& call);
+    ApiResponse getScores(Call& call);
+    ApiResponse reopenScore(Call& call);
+    ApiResponse moderationAgenda(Call& call);
+    ApiResponse setConsensus(Call& call);
+    ApiResponse decideAbnormallyLow(Call& call);
+    ApiResponse advance(Call& call);
+    ApiResponse exclude(Call& call);
+    ApiResponse ranking(Call& call);
+    ApiResponse auditLog(Call& call);
+    ApiResponse verify(Call& call);
+
+    ServerContext context_;
+};
+
+} // namespace fairtender::server

@@ -1,0 +1,40 @@
+// HttpFrontEnd: the API served over HTTP (or HTTPS) with Poco's HTTPServer: each request is
+// read into an ApiRequest (its body refused past Api::kMaxBodyBytes), answered by the Api,
+// and written back with a Content-Length.
+#pragma once
+
+#include "server/Api.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace fairtender::server {
+
+struct ListenOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string tlsCertificate; // PEM files; both empty: plain HTTP
+    std::string tlsKey;
+    int threads = 16;
+};
+
+class HttpFrontEnd {
+public:
+    // Binds and starts serving; throws std::runtime_error when the address cannot be used.
+    HttpFrontEnd(Api& api, const ListenOptions& options);
+    ~HttpFrontEnd();
+    HttpFrontEnd(const HttpFrontEnd&) = delete;
+    HttpFrontEnd& operator=(const HttpFrontEnd&) = delete;
+
+    // The port bound (the one chosen when asked for port 0).
+    std::uint16_t port() const;
+    // Stops taking connections and waits for the requests in hand.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace fairtender::server

@@ -1,0 +1,649 @@
+// The API's operations on one tender: each opens the tender's workspace, asks the engine's
+// rules whether the person signed in may read what is asked, and passes a change to the
+// workspace command, which refuses what the rules refuse. The account name is who acts.
+#include "core/Date.h"
+#include "io/json/ResultJson.h"
+#include "lifecycle/PanelRules.h"
+#include "server/ApiCall.h"
+#include "store/Workspace.h"
+#include "store/WorkspaceLocation.h"
+
+#include <fstream>
+#include <sodium.h>
+
+namespace fairtender::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A tender opened for one call, or the response saying why not.
+struct OpenedTender {
+    std::optional<Workspace> workspace;
+    ApiResponse refused;
+};
+
+ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) {
+    if (!outcome.ok())
+        return errorResponse(outcome.problems);
+    return jsonResponse(JsonObject()
+                            .text("summary", outcome.summary)
+                            .raw("warnings", diagnosticsJson(outcome.problems))
+                            .text("head", ws.status().headHash)
+                            .str());
+}
+
+// Why `reader` may not read `view`, as a response; nullopt when they may.
+std::optional<ApiResponse> viewRefused(WorkspaceView view, const Workspace& ws,
+                                       const std::string& reader) {
+    const auto refusals = viewRefusals(view, ws.panel(), ws.state(), reader);
+    if (refusals.empty())
+        return std::nullopt;
+    Diagnostics problems;
+    for (const auto& refusal : refusals) {
+        Diagnostic d = errorAt({}, refusal.message);
+        d.code = refusal.code;
+        problems.push_back(std::move(d));
+    }
+    return errorResponse(problems);
+}
+
+// A folder of its own under `uploads` for the files of one request, removed at the end.
+class UploadFolder {
+public:
+    explicit UploadFolder(const fs::path& uploads) {
+        unsigned char bytes[12];
+        randombytes_buf(bytes, sizeof bytes);
+        std::string name = "upload-";
+        static constexpr char kHex[] = "0123456789abcdef";
+        for (unsigned char b : bytes) {
+            name += kHex[b >> 4];
+            name += kHex[b & 15];
+        }
+        path_ = uploads / name;
+        fs::create_directories(path_);
+    }
+    ~UploadFolder() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    UploadFolder(const UploadFolder&) = delete;
+    UploadFolder& operator=(const UploadFolder&) = delete;
+
+    const fs::path& path() const { return path_; }
+
+    fs::path write(const std::string& relative, const std::string& text) const {
+        const fs::path file = path_ / relative;
+        fs::create_directories(file.parent_path());
+        std::ofstream out(file, std::ios::binary);
+        out << text;
+        out.close();
+        if (!out)
+            throw std::runtime_error("cannot write the upload " + file.string());
+        return file;
+    }
+
+    // `problems` as the person sent the files: named without this folder.
+    Diagnostics relative(Diagnostics problems) const {
+        const std::string prefix = path_.string() + "/";
+        for (auto& d : problems) {
+            for (std::string* text : {&d.where.file, &d.message})
+                for (auto at = text->find(prefix); at != std::string::npos; at = text->find(prefix))
+                    text->erase(at, prefix.size());
+        }
+        return problems;
+    }
+
+private:
+    fs::path path_;
+};
+
+// A bid file's name as uploaded: letters, digits, '.', '-' and '_', ending ".xml".
+bool validBidFileName(const std::string& name) {
+    if (name.size() < 5 || name.size() > 128 || !name.ends_with(".xml") || name[0] == '.')
+        return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+Diagnostic requestProblem(const std::string& message) {
+    Diagnostic d = errorAt({}, message);
+    d.code = "request.invalid";
+    return d;
+}
+
+std::string scoreJson(const EvaluatorScore& score) {
+    return JsonObject()
+        .text("bid", score.bidId)
+        .text("criterion", score.criterionId)
+        .text("evaluator", score.evaluator)
+        .number("value", score.value)
+        .text("reason", score.reason)
+        .str();
+}
+
+} // namespace
+
+std::string Api::tenderLocation(const std::string& tender) const {
+    if (!context_.databaseUri.empty())
+        return WorkspaceLocation::tenderUri(context_.databaseUri, tender);
+    return (context_.dataFolder / "tenders" / (tender + ".ftw")).string();
+}
+
+namespace {
+
+OpenedTender openTender(const AccountStore& accounts, const std::string& name,
+                        const std::string& location) {
+    OpenedTender opened;
+    if (!accounts.hasTender(name)) {
+        opened.refused = errorResponse("tender.unknown", "there is no tender named " + name);
+        return opened;
+    }
+    auto result = Workspace::open(location);
+    if (!result.ok()) {
+        opened.refused = errorResponse(result.diagnostics, 500);
+        return opened;
+    }
+    opened.workspace = std::move(result.workspace);
+    return opened;
+}
+
+} // namespace
+
+ApiResponse Api::listTenders(Call& call) {
+    JsonArray list;
+    for (const auto& name : context_.accounts->tenders()) {
+        auto opened = Workspace::open(tenderLocation(name));
+        if (!opened.ok())
+            continue;
+        const PanelRecord panel = opened.workspace->panel();
+        JsonArray roles;
+        for (const auto& member : panel.members)
+            if (member.name == call.who())
+                roles.text(std::string(toString(member.role)));
+        if (roles.str() == "[]")
+            continue;
+        const WorkspaceStatus status = opened.workspace->status();
+        list.add(JsonObject()
+                     .text("name", name)
+                     .text("tenderId", status.tenderId)
+                     .text("title", status.tenderTitle)
+                     .text("stage", status.state)
+                     .raw("roles", roles.str()));
+    }
+    return jsonResponse(JsonObject().raw("tenders", list.str()).str());
+}
+
+ApiResponse Api::createTender(Call& call) {
+    RequestBody body(call.request.body, {"name", "files"});
+    const auto name = body.text("name", true);
+    const auto files = body.textMap("files", true);
+    if (name && !WorkspaceLocation::validTenderName(*name))
+        body.refuse("name", "must be lower-case letters, digits, '-' and '_', starting with a "
+                            "letter (at most 48)");
+    if (files) {
+        if (!files->count("tender.xml"))
+            body.refuse("files", "must hold \"tender.xml\"");
+        for (const auto& [file, text] : *files) {
+            if (file == "tender.xml")
+                continue;
+            if (file == "evaluations.xml")
+                body.refuse("files.evaluations.xml",
+                            "is not taken: on a server each evaluator signs in and scores");
+            else if (!file.starts_with("bids/") || !validBidFileName(file.substr(5)))
+                body.refuse("files." + file,
+                            "is not a file of a tender folder: give \"tender.xml\" and "
+                            "\"bids/NAME.xml\" (letters, digits, '.', '-', '_')");
+        }
+    }
+    if (!body.ok())
+        return errorResponse(body.problems());
+    if (context_.accounts->hasTender(*name))
+        return errorResponse("tender.exists", "there is already a tender named " + *name);
+    UploadFolder upload(context_.uploads);
+    for (const auto& [file, text] : *files)
+        upload.write(file, text);
+    auto created = Workspace::createFromFolder(upload.path(), tenderLocation(*name), call.who(),
+                                               context_.rates);
+    if (!created.ok())
+        return errorResponse(upload.relative(created.diagnostics));
+    Workspace& ws = *created.workspace;
+    const CommandOutcome lead = ws.addPanelMember(call.who(), call.who(), PanelRole::Lead);
+    if (!lead.ok())
+        return errorResponse(lead.problems);
+    const Diagnostics registered =
+        context_.accounts->registerTender(*name, call.who(), context_.now());
+    if (!registered.empty())
+        return errorResponse(registered);
+    const WorkspaceStatus status = ws.status();
+    ApiResponse response = jsonResponse(JsonObject()
+                                            .text("name", *name)
+                                            .text("tenderId", status.tenderId)
+                                            .text("stage", status.state)
+                                            .integer("bids", static_cast<std::int64_t>(status.bids))
+                                            .text("lead", call.who())
+                                            .text("head", status.headHash)
+                                            .raw("warnings", diagnosticsJson(created.diagnostics))
+                                            .str(),
+                                        201);
+    response.headers.emplace_back("Location", "/api/v1/tenders/" + *name);
+    return response;
+}
+
+ApiResponse Api::tenderStatus(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Status, ws, call.who()))
+        return *refused;
+    const WorkspaceStatus status = ws.status();
+    const auto count = [](std::size_t n) {
+        return static_cast<std::int64_t>(n);
+    };
+    ApiResponse response = jsonResponse(JsonObject()
+                                            .text("name", call.param("tender"))
+                                            .text("tenderId", status.tenderId)
+                                            .text("title", status.tenderTitle)
+                                            .text("stage", status.state)
+                                            .integer("bids", count(status.bids))
+                                            .integer("scores", count(status.scores))
+                                            .integer("consensus", count(status.consensus))
+                                            .integer("exclusions", count(status.exclusions))
+                                            .integer("auditEntries", count(status.auditEntries))
+                                            .text("head", status.headHash)
+                                            .str());
+    response.headers.emplace_back("ETag", "\"" + status.headHash + "\"");
+    return response;
+}
+
+ApiResponse Api::getPanel(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Panel, ws, call.who()))
+        return *refused;
+    const PanelRecord panel = ws.panel();
+    JsonArray members;
+    for (const auto& member : panel.members)
+        members.add(JsonObject()
+                        .text("account", member.name)
+                        .text("role", std::string(toString(member.role))));
+    JsonArray declarations;
+    for (const auto& line : panel.declarations) {
+        JsonObject item;
+        item.text("account", line.person);
+        if (line.bidId.empty())
+            item.null("bid");
+        else
+            item.text("bid", line.bidId);
+        item.text("details", line.details);
+        declarations.add(item);
+    }
+    return jsonResponse(
+        JsonObject().raw("members", members.str()).raw("declarations", declarations.str()).str());
+}
+
+ApiResponse Api::addPanelMember(Call& call) {
+    RequestBody body(call.request.body, {"account", "role"});
+    const auto account = body.text("account", true);
+    const auto roleText = body.text("role", true);
+    const auto role = parsePanelRole(roleText.value_or(""));
+    if (roleText && !role)
+        body.refuse("role", "must be lead, evaluator, moderator or auditor");
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    // Only people who can sign in join a panel: a name on the panel is an account.
+    if (!mayTake(WorkspaceAction::AddPanelMember, ws.panel(), ws.state(), call.who()))
+        return commandResponse(ws.addPanelMember(call.who(), *account, *role), ws);
+    if (!context_.accounts->account(*account))
+        return errorResponse("account.unknown", "there is no account named " + *account +
+                                                    ": a site administrator creates it first");
+    return commandResponse(ws.addPanelMember(call.who(), *account, *role), ws);
+}
+
+ApiResponse Api::declareInterests(Call& call) {
+    RequestBody body(call.request.body, {"conflicts"});
+    std::vector<ConflictDeclaration> conflicts;
+    for (const auto& item : body.objects("conflicts", true, {"bid", "details"})) {
+        const auto bid = item->text("bid", true);
+        const auto details = item->text("details", true);
+        if (bid && details)
+            conflicts.push_back({call.who(), *bid, *details});
+    }
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(ws.declareInterests(call.who(), conflicts, context_.rates), ws);
+}
+
+ApiResponse Api::importBids(Call& call) {
+    RequestBody body(call.request.body, {"files"});
+    const auto files = body.textMap("files", true);
+    if (files) {
+        if (files->empty())
+            body.refuse("files", "holds no bid file");
+        for (const auto& [file, text] : *files)
+            if (!validBidFileName(file))
+                body.refuse("files." + file, "is not a bid file name: letters, digits, '.', "
+                                             "'-', '_', ending .xml");
+    }
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    // Refused by the rules before a byte of the upload is written.
+    if (!mayTake(WorkspaceAction::ImportBids, ws.panel(), ws.state(), call.who()))
+        return commandResponse(ws.importBids(call.who(), {}, context_.rates), ws);
+    UploadFolder upload(context_.uploads);
+    std::vector<fs::path> paths;
+    for (const auto& [file, text] : *files)
+        paths.push_back(upload.write(file, text));
+    CommandOutcome outcome = ws.importBids(call.who(), paths, context_.rates);
+    outcome.problems = upload.relative(outcome.problems);
+    return commandResponse(outcome, ws);
+}
+
+ApiResponse Api::listBids(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Bids, ws, call.who()))
+        return *refused;
+    const bool anonymous =
+        call.request.query.count("anonymous") && call.request.query.at("anonymous") == "true";
+    JsonArray bids;
+    for (const auto& view : ws.bidViewsFor(call.who(), anonymous, context_.rates)) {
+        JsonObject item;
+        item.text("label", view.label);
+        if (!view.bidId.empty())
+            item.text("bid", view.bidId);
+        if (!view.supplierName.empty())
+            item.text("supplier", view.supplierName);
+        if (view.price)
+            item.integer("pricePence", view.price->pence())
+                .text("price", view.price->toDisplayString());
+        item.boolean("priceHidden", view.priceHidden);
+        bids.add(item);
+    }
+    return jsonResponse(JsonObject().raw("bids", bids.str()).str());
+}
+
+ApiResponse Api::getTodo(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Todo, ws, call.who()))
+        return *refused;
+    JsonArray items;
+    for (const auto& item : ws.todo(call.who(), context_.rates))
+        items.add(JsonObject()
+                      .text("what", item.what)
+                      .text("bid", item.bidId)
+                      .text("criterion", item.criterionId));
+    return jsonResponse(JsonObject()
+                            .text("stage", std::string(toString(ws.state())))
+                            .raw("todo", items.str())
+                            .str());
+}
+
+ApiResponse Api::submitScores(Call& call) {
+    RequestBody body(call.request.body, {"scores"});
+    std::vector<ScoreSubmission> scores;
+    const auto items = body.objects("scores", true, {"bid", "criterion", "value", "reason"});
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto bid = items[i]->text("bid", true);
+        const auto criterion = items[i]->text("criterion", true);
+        const auto value = items[i]->number("value", true);
+        const auto reason = items[i]->text("reason", true);
+        if (bid && criterion && value && reason)
+            scores.push_back(
+                {*bid, *criterion, *value, *reason, {"scores[" + std::to_string(i) + "]", 0, 0}});
+    }
+    if (body.ok() && scores.empty())
+        body.refuse("scores", "holds no score");
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(ws.submitScores(call.who(), scores, context_.rates), ws);
+}
+
+ApiResponse Api::getScores(Call& call) {
+    const auto& query = call.request.query;
+    if (!query.count("bid") || !query.count("criterion"))
+        return errorResponse(
+            Diagnostics{requestProblem("give the bid and criterion: ?bid=B&criterion=C")});
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Scores, ws, call.who()))
+        return *refused;
+    const ScoresSeen seen = ws.scoresSeenBy(call.who(), query.at("bid"), query.at("criterion"));
+    if (!seen.refused.empty())
+        return errorResponse(seen.refused, 403);
+    JsonArray scores;
+    for (const auto& score : seen.scores)
+        scores.raw(scoreJson(score));
+    return jsonResponse(JsonObject().raw("scores", scores.str()).str());
+}
+
+ApiResponse Api::reopenScore(Call& call) {
+    RequestBody body(call.request.body, {"bid", "criterion", "evaluator", "reason"});
+    const auto bid = body.text("bid", true);
+    const auto criterion = body.text("criterion", true);
+    const auto evaluator = body.text("evaluator", true);
+    const auto reason = body.text("reason", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(
+        ws.reopenScore(call.who(), *bid, *criterion, *evaluator, *reason, context_.rates), ws);
+}
+
+ApiResponse Api::moderationAgenda(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::ModerationAgenda, ws, call.who()))
+        return *refused;
+    JsonArray items;
+    for (const auto& item : ws.moderationAgenda(context_.rates)) {
+        JsonArray scores;
+        for (const auto& score : item.scores)
+            scores.raw(scoreJson(score));
+        JsonObject entry;
+        entry.text("bid", item.bidId)
+            .text("criterion", item.criterionId)
+            .number("mean", item.mean)
+            .number("spread", item.spread)
+            .number("threshold", item.threshold)
+            .boolean("overThreshold", item.overThreshold)
+            .raw("scores", scores.str());
+        if (item.consensus)
+            entry.raw("consensus", JsonObject()
+                                       .number("value", item.consensus->value)
+                                       .text("moderator", item.consensus->moderator)
+                                       .text("reason", item.consensus->reason)
+                                       .str());
+        else
+            entry.null("consensus");
+        items.add(entry);
+    }
+    return jsonResponse(JsonObject().raw("agenda", items.str()).str());
+}
+
+ApiResponse Api::setConsensus(Call& call) {
+    RequestBody body(call.request.body, {"bid", "criterion", "value", "reason", "changeReason"});
+    const auto bid = body.text("bid", true);
+    const auto criterion = body.text("criterion", true);
+    const auto value = body.number("value", true);
+    const auto reason = body.text("reason", true);
+    const auto change = body.text("changeReason", false);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(ws.setConsensus(call.who(), *bid, *criterion, *value, *reason,
+                                           change.value_or(""), context_.rates),
+                           ws);
+}
+
+ApiResponse Api::decideAbnormallyLow(Call& call) {
+    RequestBody body(call.request.body, {"bid", "accept", "reason"});
+    const auto bid = body.text("bid", true);
+    const auto accept = body.boolean("accept", true);
+    const auto reason = body.text("reason", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(
+        ws.decideAbnormallyLow(call.who(), *bid, *accept, *reason, context_.rates), ws);
+}
+
+ApiResponse Api::advance(Call& call) {
+    RequestBody body(call.request.body, {"to", "reason", "noticeDate"});
+    const auto toText = body.text("to", true);
+    const auto reason = body.text("reason", true);
+    const auto noticeText = body.text("noticeDate", false);
+    const auto to = parseLifecycleState(toText.value_or(""));
+    if (toText && !to)
+        body.refuse("to", "must be open, evaluation, moderation, locked or awarded");
+    std::optional<Date> notice;
+    if (noticeText) {
+        notice = Date::parse(*noticeText);
+        if (!notice)
+            body.refuse("noticeDate", "must be a day written YYYY-MM-DD");
+    }
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(
+        ws.advance(call.who(), *to, *reason, context_.rates, context_.holidays, notice), ws);
+}
+
+ApiResponse Api::exclude(Call& call) {
+    RequestBody body(call.request.body, {"bid", "reason", "date", "withdrawn"});
+    const auto bid = body.text("bid", true);
+    const auto reason = body.text("reason", true);
+    const auto dateText = body.text("date", false);
+    const bool withdrawn = body.boolean("withdrawn", false).value_or(false);
+    std::optional<Date> day;
+    if (dateText) {
+        day = Date::parse(*dateText);
+        if (!day)
+            body.refuse("date", "must be a day written YYYY-MM-DD");
+    }
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(
+        ws.excludeAfterEvaluation(call.who(), *bid, *reason, context_.rates, day, withdrawn), ws);
+}
+
+ApiResponse Api::ranking(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Ranking, ws, call.who()))
+        return *refused;
+    const FolderEvaluation evaluation = ws.evaluate(context_.rates);
+    if (!evaluation.ok())
+        return errorResponse(evaluation.diagnostics, 409);
+    return jsonResponse(toJson(*evaluation.result, *evaluation.folder));
+}
+
+ApiResponse Api::auditLog(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::AuditLog, ws, call.who()))
+        return *refused;
+    JsonArray entries;
+    for (const auto& entry : ws.auditLog())
+        entries.add(JsonObject()
+                        .integer("seq", entry.seq)
+                        .text("time", entry.time)
+                        .text("actor", entry.actor)
+                        .text("action", entry.action)
+                        .text("subject", entry.subject)
+                        .text("before", entry.before)
+                        .text("after", entry.after)
+                        .text("reason", entry.reason)
+                        .text("prevHash", entry.prevHash)
+                        .text("hash", entry.hash));
+    return jsonResponse(JsonObject().raw("entries", entries.str()).str());
+}
+
+ApiResponse Api::verify(Call& call) {
+    OpenedTender opened =
+        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    if (auto refused = viewRefused(WorkspaceView::Verify, ws, call.who()))
+        return *refused;
+    const VerifyReport report = ws.verify(context_.rates);
+    return jsonResponse(
+        JsonObject()
+            .boolean("ok", report.ok())
+            .integer("entriesChecked", static_cast<std::int64_t>(report.entriesChecked))
+            .integer("rowsChecked", static_cast<std::int64_t>(report.rowsChecked))
+            .text("head", report.headHash)
+            .raw("problems", diagnosticsJson(report.problems))
+            .str());
+}
+
+} // namespace fairtender::server

@@ -1,0 +1,168 @@
+// The school meals tender from upload to award through a real server over HTTP, by five
+// people on five accounts: what each may see and do is what their role, the stage and their
+// declarations allow, and the audit trail names the accounts.
+#include "ServerTestSupport.h"
+#include "core/Date.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <set>
+
+using namespace fairtender::testing;
+
+namespace {
+
+const std::vector<std::string> kPanel = {"ann", "raj", "eve", "mo", "aud"};
+const char* const kScoredBids[] = {"B1", "B2", "B3", "B5", "B6"};
+const char* const kCriteria[] = {"q-menu", "q-mobilisation", "q-sourcing", "sv-plan"};
+
+std::string scoresBody(const std::string& reason) {
+    std::string items;
+    for (const char* bid : kScoredBids)
+        for (const char* criterion : kCriteria)
+            items += std::string(items.empty() ? "" : ",") + "{\"bid\":" + q(bid) +
+                     ",\"criterion\":" + q(criterion) +
+                     ",\"value\":" + (std::string(criterion) == "sv-plan" ? "60" : "3") +
+                     ",\"reason\":" + q(reason) + "}";
+    return "{\"scores\":[" + items + "]}";
+}
+
+class SchoolMealsServer : public ::testing::Test {
+protected:
+    SchoolMealsServer() : panel(scratch.str() + "/data", scratch, kPanel) {}
+
+    // Expects `status` from `person`'s request and gives the reply.
+    HttpReply expect(int status, const std::string& person, const std::string& method,
+                     const std::string& path, const std::string& body = "") {
+        const HttpReply reply = panel.as(person, method, "/api/v1/tenders/meals" + path, body);
+        EXPECT_EQ(reply.status, status) << person << " " << method << " " << path << "\n"
+                                        << reply.body;
+        return reply;
+    }
+
+    void upToEvaluation() {
+        const HttpReply created = panel.as(
+            "ann", "POST", "/api/v1/tenders",
+            "{\"name\":\"meals\",\"files\":" + folderFiles(sampleFolder("school-meals"), false) +
+                "}");
+        ASSERT_EQ(created.status, 201) << created.body;
+        EXPECT_EQ(created.text("lead"), "ann");
+        expect(200, "ann", "POST", "/panel", R"({"account":"raj","role":"evaluator"})");
+        expect(200, "ann", "POST", "/panel", R"({"account":"eve","role":"evaluator"})");
+        expect(200, "ann", "POST", "/panel", R"({"account":"mo","role":"moderator"})");
+        expect(200, "ann", "POST", "/panel", R"({"account":"aud","role":"auditor"})");
+        expect(200, "ann", "POST", "/stage", R"({"to":"open","reason":"published"})");
+        const HttpReply imported =
+            expect(200, "ann", "POST", "/bids",
+                   "{\"files\":" + bidFiles(sampleFolder("school-meals")) + "}");
+        EXPECT_NE(imported.text("summary").find("6 bids"), std::string::npos) << imported.body;
+        for (const char* person : {"ann", "raj", "eve", "aud"})
+            expect(200, person, "PUT", "/declaration", R"({"conflicts":[]})");
+        expect(200, "mo", "PUT", "/declaration",
+               R"({"conflicts":[{"bid":"B3","details":"former director"}]})");
+        expect(200, "ann", "POST", "/stage", R"({"to":"evaluation","reason":"bids opened"})");
+    }
+
+    ScratchFolder scratch;
+    SignedInServer panel;
+};
+
+TEST_F(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
+    upToEvaluation();
+
+    // Evaluation: the evaluators see no prices and no ranking, and score independently.
+    const HttpReply bids = expect(200, "raj", "GET", "/bids");
+    EXPECT_EQ(bids.body.find("pricePence"), std::string::npos) << bids.body;
+    EXPECT_NE(bids.body.find("\"priceHidden\":true"), std::string::npos);
+    EXPECT_EQ(expect(403, "raj", "GET", "/ranking").text("code"), "view.ranking-price-blind");
+    EXPECT_EQ(expect(403, "raj", "GET", "/log").text("code"), "view.audit-log");
+    expect(200, "raj", "POST", "/scores", scoresBody("meets the requirement"));
+    // eve has not scored B1 q-menu yet, so she may not read raj's score there.
+    expect(403, "eve", "GET", "/scores?bid=B1&criterion=q-menu");
+    expect(200, "eve", "POST", "/scores", scoresBody("sound and evidenced"));
+    const HttpReply seen = expect(200, "eve", "GET", "/scores?bid=B1&criterion=q-menu");
+    EXPECT_NE(seen.body.find("\"evaluator\":\"raj\""), std::string::npos) << seen.body;
+    // A submitted score is locked.
+    expect(422, "raj", "POST", "/scores", scoresBody("second thoughts"));
+    expect(200, "ann", "POST", "/stage", R"({"to":"moderation","reason":"all scored"})");
+
+    // Moderation: mo may not moderate B3, with which he declared a conflict.
+    EXPECT_EQ(expect(403, "raj", "GET", "/moderation").text("code"), "view.moderation-agenda");
+    expect(200, "mo", "GET", "/moderation");
+    expect(422, "mo", "POST", "/consensus",
+           R"({"bid":"B3","criterion":"q-menu","value":3,"reason":"agreed"})");
+    for (const char* bid : kScoredBids)
+        for (const char* criterion : kCriteria)
+            expect(200, std::string(bid) == "B3" ? "ann" : "mo", "POST", "/consensus",
+                   "{\"bid\":" + q(bid) + ",\"criterion\":" + q(criterion) +
+                       ",\"value\":" + (std::string(criterion) == "sv-plan" ? "60" : "3") +
+                       ",\"reason\":\"agreed\"}");
+    expect(403, "mo", "POST", "/abnormally-low-decisions",
+           R"({"bid":"B6","accept":true,"reason":"costs explained"})");
+    expect(200, "ann", "POST", "/abnormally-low-decisions",
+           R"({"bid":"B6","accept":true,"reason":"costs explained"})");
+    expect(403, "mo", "POST", "/stage", R"({"to":"locked","reason":"final"})");
+    expect(200, "ann", "POST", "/stage", R"({"to":"locked","reason":"final"})");
+
+    // Locked: the prices and the ranking are open to the panel.
+    const HttpReply ranking = expect(200, "raj", "GET", "/ranking");
+    EXPECT_EQ(ranking.text("winner"), "B1") << ranking.body;
+    expect(200, "ann", "POST", "/stage",
+           "{\"to\":\"awarded\",\"reason\":\"approved by cabinet\",\"noticeDate\":" +
+               q(fairtender::todayUtc().toString()) + "}");
+
+    // The auditor verifies the record; every change is signed by the account that made it.
+    const HttpReply verified = expect(200, "aud", "GET", "/verify");
+    EXPECT_TRUE(verified.json()->getValue<bool>("ok")) << verified.body;
+    const auto entries = expect(200, "aud", "GET", "/log").json()->getArray("entries");
+    std::set<std::string> actors;
+    for (std::size_t i = 0; i < entries->size(); ++i)
+        actors.insert(entries->getObject(static_cast<unsigned>(i))->getValue<std::string>("actor"));
+    EXPECT_EQ(actors, (std::set<std::string>{"ann", "raj", "eve", "mo", "aud"}));
+    EXPECT_EQ(expect(200, "aud", "GET", "").text("stage"), "awarded");
+}
+
+TEST_F(SchoolMealsServer, AnEvaluatorCannotAddHerselfAsLeadOrReopenScores) {
+    upToEvaluation();
+    expect(200, "raj", "POST", "/scores", scoresBody("meets the requirement"));
+    EXPECT_EQ(
+        expect(403, "eve", "POST", "/panel", R"({"account":"eve","role":"lead"})").text("code"),
+        "panel.not-lead");
+    EXPECT_EQ(expect(403, "eve", "POST", "/reopenings",
+                     R"({"bid":"B1","criterion":"q-menu","evaluator":"raj","reason":"x"})")
+                  .text("code"),
+              "reopen.not-lead");
+}
+
+TEST_F(SchoolMealsServer, ANonMemberReadsNothingOfTheTender) {
+    upToEvaluation();
+    for (const char* path : {"", "/panel", "/bids", "/todo", "/ranking", "/log", "/verify"})
+        EXPECT_EQ(panel.as("root", "GET", std::string("/api/v1/tenders/meals") + path).status, 403)
+            << path;
+    EXPECT_EQ(panel.as("root", "GET", "/api/v1/tenders").body, "{\"tenders\":[]}");
+}
+
+TEST_F(SchoolMealsServer, AnUploadWithABrokenBidNamesTheFileLineAndColumn) {
+    std::string files = folderFiles(sampleFolder("school-meals"), false);
+    files.insert(files.size() - 1, ",\"bids/B9-broken.xml\":\"<bid><oops></bid>\"");
+    const HttpReply refused =
+        panel.as("ann", "POST", "/api/v1/tenders", "{\"name\":\"meals\",\"files\":" + files + "}");
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    const auto detail = refused.json()->getArray("details")->getObject(0);
+    EXPECT_EQ(detail->getValue<std::string>("file"), "bids/B9-broken.xml") << refused.body;
+    EXPECT_GT(detail->getValue<int>("line"), 0);
+    EXPECT_EQ(refused.body.find(scratch.str()), std::string::npos) << "a server path leaked";
+    // Nothing was kept: the name is free.
+    EXPECT_EQ(panel.as("ann", "GET", "/api/v1/tenders/meals").status, 404);
+}
+
+TEST_F(SchoolMealsServer, AnUploadMayNotCarryScores) {
+    std::string files = folderFiles(sampleFolder("school-meals"), false);
+    files.insert(files.size() - 1, ",\"evaluations.xml\":\"<evaluations/>\"");
+    const HttpReply refused =
+        panel.as("ann", "POST", "/api/v1/tenders", "{\"name\":\"meals\",\"files\":" + files + "}");
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_NE(refused.body.find("each evaluator signs in and scores"), std::string::npos);
+}
+
+} // namespace
