@@ -23,12 +23,29 @@ struct OpenedTender {
     ApiResponse refused;
 };
 
+// `problems` as a client sees them: a problem located at the workspace itself is located at
+// no file, and no message names where the server keeps its tenders.
+Diagnostics forClient(Diagnostics problems, const std::string& location) {
+    for (auto& d : problems) {
+        if (d.where.file == location)
+            d.where = {};
+        for (auto at = d.message.find(location); at != std::string::npos;
+             at = d.message.find(location))
+            d.message.replace(at, location.size(), "the tender");
+    }
+    return problems;
+}
+
+Diagnostics forClient(Diagnostics problems, const Workspace& ws) {
+    return forClient(std::move(problems), ws.path().string());
+}
+
 ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) {
     if (!outcome.ok())
-        return errorResponse(outcome.problems);
+        return errorResponse(forClient(outcome.problems, ws));
     return jsonResponse(JsonObject()
                             .text("summary", outcome.summary)
-                            .raw("warnings", diagnosticsJson(outcome.problems))
+                            .raw("warnings", diagnosticsJson(forClient(outcome.problems, ws)))
                             .text("head", ws.status().headHash)
                             .str());
 }
@@ -135,8 +152,10 @@ std::string Api::tenderLocation(const std::string& tender) const {
 
 namespace {
 
+// The tender `name` opened for `reader`, who must be on its panel: nobody off the panel
+// reads or does anything on a tender, whatever the rule of the action itself would say.
 OpenedTender openTender(const AccountStore& accounts, const std::string& name,
-                        const std::string& location) {
+                        const std::string& location, const std::string& reader) {
     OpenedTender opened;
     if (!accounts.hasTender(name)) {
         opened.refused = errorResponse("tender.unknown", "there is no tender named " + name);
@@ -145,6 +164,10 @@ OpenedTender openTender(const AccountStore& accounts, const std::string& name,
     auto result = Workspace::open(location);
     if (!result.ok()) {
         opened.refused = errorResponse(result.diagnostics, 500);
+        return opened;
+    }
+    if (auto refused = viewRefused(WorkspaceView::Status, *result.workspace, reader)) {
+        opened.refused = *refused;
         return opened;
     }
     opened.workspace = std::move(result.workspace);
@@ -209,7 +232,8 @@ ApiResponse Api::createTender(Call& call) {
     auto created = Workspace::createFromFolder(upload.path(), tenderLocation(*name), call.who(),
                                                context_.rates);
     if (!created.ok())
-        return errorResponse(upload.relative(created.diagnostics));
+        return errorResponse(
+            forClient(upload.relative(created.diagnostics), tenderLocation(*name)));
     Workspace& ws = *created.workspace;
     const CommandOutcome lead = ws.addPanelMember(call.who(), call.who(), PanelRole::Lead);
     if (!lead.ok())
@@ -234,13 +258,11 @@ ApiResponse Api::createTender(Call& call) {
 }
 
 ApiResponse Api::tenderStatus(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Status, ws, call.who()))
-        return *refused;
     const WorkspaceStatus status = ws.status();
     const auto count = [](std::size_t n) {
         return static_cast<std::int64_t>(n);
@@ -262,8 +284,8 @@ ApiResponse Api::tenderStatus(Call& call) {
 }
 
 ApiResponse Api::getPanel(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -299,8 +321,8 @@ ApiResponse Api::addPanelMember(Call& call) {
         body.refuse("role", "must be lead, evaluator, moderator or auditor");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -324,8 +346,8 @@ ApiResponse Api::declareInterests(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -345,8 +367,8 @@ ApiResponse Api::importBids(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -363,8 +385,8 @@ ApiResponse Api::importBids(Call& call) {
 }
 
 ApiResponse Api::listBids(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -390,8 +412,8 @@ ApiResponse Api::listBids(Call& call) {
 }
 
 ApiResponse Api::getTodo(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -426,8 +448,8 @@ ApiResponse Api::submitScores(Call& call) {
         body.refuse("scores", "holds no score");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -439,8 +461,8 @@ ApiResponse Api::getScores(Call& call) {
     if (!query.count("bid") || !query.count("criterion"))
         return errorResponse(
             Diagnostics{requestProblem("give the bid and criterion: ?bid=B&criterion=C")});
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -448,7 +470,7 @@ ApiResponse Api::getScores(Call& call) {
         return *refused;
     const ScoresSeen seen = ws.scoresSeenBy(call.who(), query.at("bid"), query.at("criterion"));
     if (!seen.refused.empty())
-        return errorResponse(seen.refused, 403);
+        return errorResponse(forClient(seen.refused, ws), 403);
     JsonArray scores;
     for (const auto& score : seen.scores)
         scores.raw(scoreJson(score));
@@ -463,8 +485,8 @@ ApiResponse Api::reopenScore(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -473,8 +495,8 @@ ApiResponse Api::reopenScore(Call& call) {
 }
 
 ApiResponse Api::moderationAgenda(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -515,8 +537,8 @@ ApiResponse Api::setConsensus(Call& call) {
     const auto change = body.text("changeReason", false);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -532,8 +554,8 @@ ApiResponse Api::decideAbnormallyLow(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -557,8 +579,8 @@ ApiResponse Api::advance(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -580,8 +602,8 @@ ApiResponse Api::exclude(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -590,8 +612,8 @@ ApiResponse Api::exclude(Call& call) {
 }
 
 ApiResponse Api::ranking(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -599,13 +621,13 @@ ApiResponse Api::ranking(Call& call) {
         return *refused;
     const FolderEvaluation evaluation = ws.evaluate(context_.rates);
     if (!evaluation.ok())
-        return errorResponse(evaluation.diagnostics, 409);
+        return errorResponse(forClient(evaluation.diagnostics, ws), 409);
     return jsonResponse(toJson(*evaluation.result, *evaluation.folder));
 }
 
 ApiResponse Api::auditLog(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -628,8 +650,8 @@ ApiResponse Api::auditLog(Call& call) {
 }
 
 ApiResponse Api::verify(Call& call) {
-    OpenedTender opened =
-        openTender(*context_.accounts, call.param("tender"), tenderLocation(call.param("tender")));
+    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+                                     tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;

@@ -2,6 +2,7 @@
 // people on five accounts: what each may see and do is what their role, the stage and their
 // declarations allow, and the audit trail names the accounts.
 #include "ServerTestSupport.h"
+#include "StoreUnderTest.h"
 #include "core/Date.h"
 
 #include <Poco/JSON/Array.h>
@@ -27,9 +28,14 @@ std::string scoresBody(const std::string& reason) {
     return "{\"scores\":[" + items + "]}";
 }
 
-class SchoolMealsServer : public ::testing::Test {
+// Where the server keeps everything: a data folder (SQLite), or a PostgreSQL database.
+std::string storeFor(Store store, const ScratchFolder& scratch) {
+    return store == Store::Sqlite ? scratch.str() + "/data" : freshDatabase("server");
+}
+
+class SchoolMealsServer : public ::testing::TestWithParam<Store> {
 protected:
-    SchoolMealsServer() : panel(scratch.str() + "/data", scratch, kPanel) {}
+    SchoolMealsServer() : panel(storeFor(GetParam(), scratch), scratch, kPanel) {}
 
     // Expects `status` from `person`'s request and gives the reply.
     HttpReply expect(int status, const std::string& person, const std::string& method,
@@ -67,7 +73,7 @@ protected:
     SignedInServer panel;
 };
 
-TEST_F(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
+TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     upToEvaluation();
 
     // Evaluation: the evaluators see no prices and no ranking, and score independently.
@@ -122,7 +128,7 @@ TEST_F(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     EXPECT_EQ(expect(200, "aud", "GET", "").text("stage"), "awarded");
 }
 
-TEST_F(SchoolMealsServer, AnEvaluatorCannotAddHerselfAsLeadOrReopenScores) {
+TEST_P(SchoolMealsServer, AnEvaluatorCannotAddHerselfAsLeadOrReopenScores) {
     upToEvaluation();
     expect(200, "raj", "POST", "/scores", scoresBody("meets the requirement"));
     EXPECT_EQ(
@@ -134,7 +140,7 @@ TEST_F(SchoolMealsServer, AnEvaluatorCannotAddHerselfAsLeadOrReopenScores) {
               "reopen.not-lead");
 }
 
-TEST_F(SchoolMealsServer, ANonMemberReadsNothingOfTheTender) {
+TEST_P(SchoolMealsServer, ANonMemberReadsNothingOfTheTender) {
     upToEvaluation();
     for (const char* path : {"", "/panel", "/bids", "/todo", "/ranking", "/log", "/verify"})
         EXPECT_EQ(panel.as("root", "GET", std::string("/api/v1/tenders/meals") + path).status, 403)
@@ -142,7 +148,7 @@ TEST_F(SchoolMealsServer, ANonMemberReadsNothingOfTheTender) {
     EXPECT_EQ(panel.as("root", "GET", "/api/v1/tenders").body, "{\"tenders\":[]}");
 }
 
-TEST_F(SchoolMealsServer, AnUploadWithABrokenBidNamesTheFileLineAndColumn) {
+TEST_P(SchoolMealsServer, AnUploadWithABrokenBidNamesTheFileLineAndColumn) {
     std::string files = folderFiles(sampleFolder("school-meals"), false);
     files.insert(files.size() - 1, ",\"bids/B9-broken.xml\":\"<bid><oops></bid>\"");
     const HttpReply refused =
@@ -156,7 +162,7 @@ TEST_F(SchoolMealsServer, AnUploadWithABrokenBidNamesTheFileLineAndColumn) {
     EXPECT_EQ(panel.as("ann", "GET", "/api/v1/tenders/meals").status, 404);
 }
 
-TEST_F(SchoolMealsServer, AnUploadMayNotCarryScores) {
+TEST_P(SchoolMealsServer, AnUploadMayNotCarryScores) {
     std::string files = folderFiles(sampleFolder("school-meals"), false);
     files.insert(files.size() - 1, ",\"evaluations.xml\":\"<evaluations/>\"");
     const HttpReply refused =
@@ -164,5 +170,8 @@ TEST_F(SchoolMealsServer, AnUploadMayNotCarryScores) {
     EXPECT_EQ(refused.status, 400) << refused.body;
     EXPECT_NE(refused.body.find("each evaluator signs in and scores"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(BothStores, SchoolMealsServer,
+                         ::testing::Values(Store::Sqlite, Store::Postgres), storeName);
 
 } // namespace

@@ -1,0 +1,224 @@
+// The role matrix: every operation of the OpenAPI document, called over real HTTP by each
+// kind of person, answers with the status docs/role-matrix.md gives. The table is read from
+// that document, so the documentation and the test are one table; an operation without a
+// row (or without a request here) fails the test.
+#include "ServerTestSupport.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace fairtender::testing;
+
+namespace {
+
+// The columns of the table, in order: who calls.
+const std::vector<std::string> kPersonas = {"no token",   "administrator", "lead",
+                                            "evaluator",  "moderator",     "auditor",
+                                            "non-member", "conflicted",    "price-blind"};
+
+// The account each persona signs in as (none for "no token").
+const std::map<std::string, std::string> kAccountOf = {
+    {"administrator", "root"}, {"lead", "ann"},       {"evaluator", "raj"},
+    {"moderator", "mo"},       {"auditor", "aud"},    {"non-member", "zed"},
+    {"conflicted", "cat"},     {"price-blind", "bea"}};
+
+// One request per operation; {tender} is the row's own tender and {me} the caller's account.
+struct Request {
+    std::string method;
+    std::string path;
+    std::string body;
+};
+
+const std::map<std::string, Request>& requests() {
+    static const std::map<std::string, Request> kRequests = {
+        {"health", {"GET", "/api/v1/health", ""}},
+        {"openApi", {"GET", "/api/v1/openapi.json", ""}},
+        {"signIn", {"POST", "/api/v1/sessions", "{\"user\":\"{me}\",\"password\":\"{password}\"}"}},
+        {"currentSession", {"GET", "/api/v1/sessions/current", ""}},
+        {"signOut", {"DELETE", "/api/v1/sessions/current", ""}},
+        {"changeOwnPassword",
+         {"PUT", "/api/v1/accounts/me/password",
+          R"({"current":"not the password at all","new":"a new long passphrase"})"}},
+        {"listAccounts", {"GET", "/api/v1/accounts", ""}},
+        {"createAccount", {"POST", "/api/v1/accounts", "{\"name\":\"new-{me}\"}"}},
+        {"updateAccount", {"PATCH", "/api/v1/accounts/pat", R"({"disabled":false})"}},
+        {"resetPassword", {"POST", "/api/v1/accounts/pat/password-reset", ""}},
+        {"listTenders", {"GET", "/api/v1/tenders", ""}},
+        {"createTender",
+         {"POST", "/api/v1/tenders", "{\"name\":\"{tender}-{me}\",\"files\":{files}}"}},
+        {"tenderStatus", {"GET", "/api/v1/tenders/{tender}", ""}},
+        {"getPanel", {"GET", "/api/v1/tenders/{tender}/panel", ""}},
+        {"addPanelMember",
+         {"POST", "/api/v1/tenders/{tender}/panel", R"({"account":"pat","role":"auditor"})"}},
+        {"declareInterests",
+         {"PUT", "/api/v1/tenders/{tender}/declaration", R"({"conflicts":[]})"}},
+        {"importBids",
+         {"POST", "/api/v1/tenders/{tender}/bids", "{\"files\":{\"B9-late.xml\":{late}}}"}},
+        {"listBids", {"GET", "/api/v1/tenders/{tender}/bids", ""}},
+        {"getTodo", {"GET", "/api/v1/tenders/{tender}/todo", ""}},
+        {"submitScores",
+         {"POST", "/api/v1/tenders/{tender}/scores",
+          R"({"scores":[{"bid":"B1","criterion":"q-sourcing","value":3,"reason":"evidenced"}]})"}},
+        {"getScores", {"GET", "/api/v1/tenders/{tender}/scores?bid=B1&criterion=q-menu", ""}},
+        {"reopenScore",
+         {"POST", "/api/v1/tenders/{tender}/reopenings",
+          R"({"bid":"B1","criterion":"q-menu","evaluator":"raj","reason":"typo"})"}},
+        {"moderationAgenda", {"GET", "/api/v1/tenders/{tender}/moderation", ""}},
+        {"setConsensus",
+         {"POST", "/api/v1/tenders/{tender}/consensus",
+          R"({"bid":"B2","criterion":"q-menu","value":3,"reason":"agreed"})"}},
+        {"decideAbnormallyLow",
+         {"POST", "/api/v1/tenders/{tender}/abnormally-low-decisions",
+          R"({"bid":"B6","accept":true,"reason":"costs explained"})"}},
+        {"advance",
+         {"POST", "/api/v1/tenders/{tender}/stage", R"({"to":"moderation","reason":"scored"})"}},
+        {"exclude",
+         {"POST", "/api/v1/tenders/{tender}/exclusions", R"({"bid":"B2","reason":"withdrew"})"}},
+        {"ranking", {"GET", "/api/v1/tenders/{tender}/ranking", ""}},
+        {"auditLog", {"GET", "/api/v1/tenders/{tender}/log", ""}},
+        {"verify", {"GET", "/api/v1/tenders/{tender}/verify", ""}},
+    };
+    return kRequests;
+}
+
+std::string replacedAll(std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// operationId -> the expected status per persona, from docs/role-matrix.md.
+std::map<std::string, std::vector<int>> documentedMatrix() {
+    std::ifstream in(std::string(FAIRTENDER_SOURCE_DIR) + "/docs/role-matrix.md");
+    std::map<std::string, std::vector<int>> rows;
+    std::string line;
+    const std::regex row(R"(^\| `(\w+)` \|(.*)\|\s*$)");
+    while (std::getline(in, line)) {
+        std::smatch match;
+        if (!std::regex_match(line, match, row))
+            continue;
+        std::vector<int> statuses;
+        std::stringstream cells(match[2].str());
+        std::string cell;
+        while (std::getline(cells, cell, '|'))
+            statuses.push_back(std::atoi(cell.c_str()));
+        rows[match[1].str()] = statuses;
+    }
+    return rows;
+}
+
+std::vector<std::string> openApiOperations() {
+    std::ifstream in(std::string(FAIRTENDER_SOURCE_DIR) + "/docs/openapi.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::vector<std::string> ids;
+    const std::string document = text.str();
+    const std::regex id(R"re("operationId": "(\w+)")re");
+    for (auto it = std::sregex_iterator(document.begin(), document.end(), id);
+         it != std::sregex_iterator(); ++it)
+        ids.push_back((*it)[1].str());
+    return ids;
+}
+
+class RoleMatrix : public ::testing::Test {
+protected:
+    RoleMatrix()
+        : panel(scratch.str() + "/data", scratch,
+                {"ann", "raj", "mo", "aud", "zed", "cat", "bea", "pat"}) {}
+
+    // A tender of its own at evaluation: ann leads, raj, cat and bea evaluate, mo moderates,
+    // aud audits; everyone declared (cat a conflict with B1) and raj scored B1 q-menu.
+    void tenderAtEvaluation(const std::string& name) {
+        const auto call = [&](const std::string& who, const std::string& method,
+                              const std::string& path, const std::string& body) {
+            const HttpReply reply = panel.as(who, method, "/api/v1/tenders/" + name + path, body);
+            ASSERT_LT(reply.status, 300) << who << " " << path << ": " << reply.body;
+        };
+        const HttpReply created =
+            panel.as("ann", "POST", "/api/v1/tenders",
+                     "{\"name\":" + q(name) +
+                         ",\"files\":" + folderFiles(sampleFolder("school-meals"), false) + "}");
+        ASSERT_EQ(created.status, 201) << created.body;
+        for (const auto& [who, role] :
+             std::vector<std::pair<std::string, std::string>>{{"raj", "evaluator"},
+                                                              {"cat", "evaluator"},
+                                                              {"bea", "evaluator"},
+                                                              {"mo", "moderator"},
+                                                              {"aud", "auditor"}})
+            call("ann", "POST", "/panel", "{\"account\":" + q(who) + ",\"role\":" + q(role) + "}");
+        call("ann", "POST", "/stage", R"({"to":"open","reason":"published"})");
+        call("ann", "POST", "/bids", "{\"files\":" + bidFiles(sampleFolder("school-meals")) + "}");
+        for (const char* who : {"ann", "raj", "bea", "mo", "aud"})
+            call(who, "PUT", "/declaration", R"({"conflicts":[]})");
+        call("cat", "PUT", "/declaration",
+             R"({"conflicts":[{"bid":"B1","details":"my brother runs it"}]})");
+        call("ann", "POST", "/stage", R"({"to":"evaluation","reason":"bids opened"})");
+        call("raj", "POST", "/scores",
+             R"({"scores":[{"bid":"B1","criterion":"q-menu","value":4,"reason":"good"}]})");
+    }
+
+    ScratchFolder scratch;
+    SignedInServer panel;
+};
+
+TEST(RoleMatrixDocument, HasARowForEveryOperationAndARequestForEachRow) {
+    const auto rows = documentedMatrix();
+    for (const auto& id : openApiOperations()) {
+        EXPECT_TRUE(rows.count(id)) << id << " has no row in docs/role-matrix.md";
+        EXPECT_TRUE(requests().count(id)) << id << " has no request in RoleMatrixTest";
+    }
+    for (const auto& [id, statuses] : rows)
+        EXPECT_EQ(statuses.size(), kPersonas.size()) << id;
+    EXPECT_EQ(rows.size(), openApiOperations().size());
+}
+
+TEST_F(RoleMatrix, EveryOperationAnswersEachPersonaAsDocumented) {
+    const auto rows = documentedMatrix();
+    const std::string files = folderFiles(sampleFolder("school-meals"), false);
+    const std::string late = q(readFile(std::string(FAIRTENDER_SOURCE_DIR) +
+                                        "/samples/school-meals/bids/B2-eccles-community-food.xml"));
+    std::vector<std::string> order = openApiOperations();
+    // Signing out ends the callers' sessions: it goes last.
+    std::stable_partition(order.begin(), order.end(),
+                          [](const std::string& id) { return id != "signOut"; });
+    std::ostringstream actual;
+    int rowNumber = 0;
+    for (const auto& id : order) {
+        const std::string tender = "row" + std::to_string(++rowNumber);
+        tenderAtEvaluation(tender);
+        const Request& request = requests().at(id);
+        actual << "| `" << id << "` |";
+        for (std::size_t column = 0; column < kPersonas.size(); ++column) {
+            const std::string& persona = kPersonas[column];
+            const bool anonymous = persona == "no token";
+            const std::string me = anonymous ? "nobody" : kAccountOf.at(persona);
+            std::string body = replacedAll(request.body, "{me}", me);
+            body = replacedAll(body, "{tender}", tender);
+            body = replacedAll(body, "{password}", "wrong for the matrix");
+            body = replacedAll(body, "{files}", files);
+            body = replacedAll(body, "{late}", late);
+            if (id == "signIn" && !anonymous)
+                body = "{\"user\":" + q(me) + ",\"password\":" +
+                       q(me == "root"
+                             ? kRootPassword
+                             : "my own long passphrase for " + std::to_string(me.size() * 7919)) +
+                       "}";
+            const std::string path = replacedAll(request.path, "{tender}", tender);
+            const HttpReply reply =
+                panel.server.call(request.method, path, anonymous ? "" : panel.tokens.at(me), body);
+            actual << " " << reply.status << " |";
+            const int documented = rows.count(id) ? rows.at(id).at(column) : 0;
+            EXPECT_EQ(reply.status, documented)
+                << id << " by " << persona << " (" << me << "): " << reply.body.substr(0, 400);
+        }
+        actual << "\n";
+    }
+    std::ofstream(scratch.path().parent_path() / "fairtender-role-matrix-actual.md")
+        << actual.str();
+}
+
+} // namespace
