@@ -1,0 +1,148 @@
+// Sign-in, sessions and requests over real HTTP: a session ended on one instance is ended on
+// every instance at once, a one-time password allows nothing but choosing one's own, failed
+// sign-ins are throttled, and request bodies are read strictly.
+#include "ServerTestSupport.h"
+
+#include <Poco/Net/StreamSocket.h>
+
+using namespace fairtender::testing;
+
+namespace {
+
+class SessionsServer : public ::testing::Test {
+protected:
+    SessionsServer() : panel(scratch.str() + "/data", scratch, {"ann"}) {}
+
+    ScratchFolder scratch;
+    SignedInServer panel;
+};
+
+TEST_F(SessionsServer, SigningOutEndsTheTokenAtOnce) {
+    const std::string token = panel.tokens["ann"];
+    EXPECT_EQ(panel.server.call("GET", "/api/v1/sessions/current", token).status, 200);
+    EXPECT_EQ(panel.server.call("DELETE", "/api/v1/sessions/current", token).status, 204);
+    const HttpReply after = panel.server.call("GET", "/api/v1/sessions/current", token);
+    EXPECT_EQ(after.status, 401);
+    EXPECT_NE(after.text("message").find("signed out"), std::string::npos) << after.body;
+}
+
+TEST_F(SessionsServer, ASessionEndedOnOneInstanceIsEndedOnTheOther) {
+    ScratchFolder secondScratch;
+    ServerUnderTest second(scratch.str() + "/data", secondScratch.path());
+    ASSERT_TRUE(second.start()) << second.errors();
+    const std::string token = panel.tokens["ann"];
+    EXPECT_EQ(second.call("GET", "/api/v1/sessions/current", token).status, 200);
+    ASSERT_EQ(panel.as("root", "PATCH", "/api/v1/accounts/ann", R"({"disabled":true})").status,
+              200);
+    EXPECT_EQ(second.call("GET", "/api/v1/sessions/current", token).status, 401);
+}
+
+TEST_F(SessionsServer, AOneTimePasswordAllowsNothingButChoosingOnesOwn) {
+    const HttpReply created =
+        panel.as("root", "POST", "/api/v1/accounts", R"({"name":"newcomer"})");
+    ASSERT_EQ(created.status, 201);
+    const std::string token = panel.signIn("newcomer", created.text("oneTimePassword"));
+    const HttpReply refused = panel.server.call("GET", "/api/v1/tenders", token);
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(refused.text("code"), "auth.must-change-password");
+    EXPECT_EQ(panel.server.call("GET", "/api/v1/sessions/current", token).status, 200);
+}
+
+TEST_F(SessionsServer, FiveWrongPasswordsMakeTheSixthAttemptWaitWith429) {
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(panel.server
+                      .call("POST", "/api/v1/sessions", "",
+                            R"({"user":"ann","password":"a wrong guess here"})")
+                      .status,
+                  401);
+    const HttpReply throttled = panel.server.call(
+        "POST", "/api/v1/sessions", "", R"({"user":"ann","password":"a wrong guess here"})");
+    EXPECT_EQ(throttled.status, 429);
+    EXPECT_EQ(throttled.text("code"), "sign-in.throttled");
+    ASSERT_TRUE(throttled.headers.count("Retry-After"));
+    EXPECT_GE(std::stoi(throttled.headers.at("Retry-After")), 29);
+}
+
+TEST_F(SessionsServer, AnUnknownUserAndAWrongPasswordGetTheSameAnswer) {
+    const HttpReply unknown = panel.server.call(
+        "POST", "/api/v1/sessions", "", R"({"user":"nobody","password":"a wrong guess here"})");
+    const HttpReply wrong = panel.server.call(
+        "POST", "/api/v1/sessions", "", R"({"user":"ann","password":"a wrong guess here"})");
+    EXPECT_EQ(unknown.status, 401);
+    EXPECT_EQ(unknown.body, wrong.body);
+}
+
+TEST_F(SessionsServer, AFieldTheOperationDoesNotKnowIsRefusedByName) {
+    const HttpReply refused = panel.server.call(
+        "POST", "/api/v1/sessions", "",
+        R"({"user":"ann","password":"whatever it is","admin":true})");
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_EQ(refused.text("message"), "\"admin\" is not a field of this request");
+}
+
+TEST_F(SessionsServer, ABodyThatIsNotJsonIsRefusedWith400) {
+    const HttpReply refused = panel.server.call("POST", "/api/v1/sessions", "", "{\"user\":");
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_EQ(refused.text("code"), "request.invalid");
+}
+
+TEST_F(SessionsServer, ABodyDeclaredOver64MiBIsRefusedWith413BeforeItIsRead) {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", panel.server.port()));
+    const std::string head = "POST /api/v1/tenders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                             panel.tokens["ann"] +
+                             "\r\nContent-Type: application/json\r\nContent-Length: 104857600"
+                             "\r\n\r\n{";
+    socket.sendBytes(head.data(), static_cast<int>(head.size()));
+    char buffer[4096];
+    const int got = socket.receiveBytes(buffer, sizeof buffer);
+    ASSERT_GT(got, 0);
+    const std::string reply(buffer, static_cast<std::size_t>(got));
+    EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply;
+}
+
+TEST_F(SessionsServer, AnUnknownPathIs404AndAWrongMethod405) {
+    EXPECT_EQ(panel.as("ann", "GET", "/api/v1/nothing-here").status, 404);
+    EXPECT_EQ(panel.as("ann", "PUT", "/api/v1/health").status, 405);
+}
+
+TEST_F(SessionsServer, EveryResponseIsNeverCached) {
+    const HttpReply reply = panel.as("ann", "GET", "/api/v1/sessions/current");
+    EXPECT_EQ(reply.headers.at("Cache-Control"), "no-store");
+    EXPECT_EQ(reply.headers.at("X-Content-Type-Options"), "nosniff");
+}
+
+TEST(ServerCommandLine, RefusesPlainHttpOffLoopbackUnlessTold) {
+    ScratchFolder scratch;
+    const std::string command = std::string(FAIRTENDER_SERVER_EXECUTABLE) + " --data " +
+                                scratch.str() + " --listen 0.0.0.0:0 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string out;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        out += buffer;
+    const int status = ::pclose(pipe);
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    EXPECT_NE(out.find("refusing to serve plain HTTP on 0.0.0.0"), std::string::npos) << out;
+}
+
+TEST(ServerCommandLine, InitPrintsAOneTimePasswordThatMustBeChanged) {
+    ScratchFolder scratch;
+    const std::string command = std::string(FAIRTENDER_SERVER_EXECUTABLE) + " init --data " +
+                                scratch.str() + " --admin root 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string out;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        out += buffer;
+    EXPECT_EQ(WEXITSTATUS(::pclose(pipe)), 0);
+    EXPECT_NE(out.find("One-time password: "), std::string::npos) << out;
+    ServerUnderTest server(scratch.str(), scratch.path());
+    ASSERT_TRUE(server.start());
+    const std::string password = out.substr(out.find(": ") + 2, 20);
+    const HttpReply signedIn = server.call(
+        "POST", "/api/v1/sessions", "", "{\"user\":\"root\",\"password\":" + q(password) + "}");
+    ASSERT_EQ(signedIn.status, 201) << signedIn.body;
+    EXPECT_TRUE(signedIn.json()->getObject("account")->getValue<bool>("mustChangePassword"));
+}
+
+} // namespace
