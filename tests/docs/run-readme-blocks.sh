@@ -53,4 +53,5 @@ grep -q "awarded to B1; standstill ends at the end of" block-2.sh.out
 grep -q "B2 is now ranked first with 71.40; the award to B1 falls away" block-2.sh.out
 grep -q "meals.ftw verified: 153 audit entries chained, 88 stored records match the log" block-2.sh.out
 grep -q "   1  B1   Irwell Kitchen Workers' Co-oper.*75.24" block-2.sh.out
+grep -q '"token":"[A-Za-z0-9_-]\{43\}"' block-5.sh.out
 echo "every README block ran as printed"
