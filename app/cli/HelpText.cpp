@@ -516,7 +516,7 @@ Options:
   -h, --help          show this help
 )");
     if (command == "verify")
-        return withExitCodes(R"(Usage: fairtender verify WS.ftw [--expect-head HASH]
+        return withExitCodes(R"(Usage: fairtender verify WS.ftw [--expect-head HASH] [--signed-by KEY]
 
 Checks that the workspace is exactly what fairtender wrote: SQLite's integrity check,
 every audit entry's SHA-256 and its link to the entry before, every stored record
@@ -530,6 +530,11 @@ The head hash it prints (also in `workspace status` and the award report) identi
 the whole record: note it down, and --expect-head checks later that a copy ends at it,
 saying how many entries were added since or that the noted entry is missing.
 
+A tender kept by fairtender-server has every audit entry signed by the server's Ed25519
+key (the award report prints it; the server publishes it at /api/v1/signing-key). verify
+checks each signature; --signed-by KEY also requires that KEY signed every entry, so a
+log rewritten and re-chained by whoever holds the database is found.
+
 Example:
   $ fairtender verify meals.ftw
   meals.ftw verified: 54 audit entries chained, 52 stored records match the log, ...
@@ -537,6 +542,7 @@ Example:
 
 Options:
   --expect-head HASH   the head hash noted elsewhere that this copy must end at
+  --signed-by KEY      the server's public key, which must have signed every entry
   -h, --help           show this help
 )");
     if (command == "log")

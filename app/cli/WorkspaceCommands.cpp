@@ -104,7 +104,8 @@ CommandSyntax workspaceStatusSyntax() {
 }
 CommandSyntax verifySyntax() {
     return {{},
-            {{"--expect-head", "the head hash noted elsewhere that this copy must end at"}},
+            {{"--expect-head", "the head hash noted elsewhere that this copy must end at"},
+             {"--signed-by", "the server's public key, which must have signed every entry"}},
             {"WS.ftw"}};
 }
 CommandSyntax logSyntax() {
@@ -286,7 +287,8 @@ Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams) {
     if (!opened.ok())
         return Outcome::invalidFiles("verify", opened.diagnostics);
     ReferenceRates rates = referenceRates();
-    const VerifyReport report = opened.workspace->verify(rates.get());
+    const VerifyReport report =
+        opened.workspace->verify(rates.get(), args.option("--signed-by").value_or(""));
     if (!report.ok())
         return Outcome::invalidFiles("verify", report.problems);
     const auto expected = args.option("--expect-head");
@@ -298,6 +300,8 @@ Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams) {
                 << report.rowsChecked
                 << " stored records match the log, results recomputed; head hash "
                 << report.headHash << (expected ? ", as noted" : "") << "\n";
+    if (!report.signedBy.empty())
+        streams.out << "every entry is signed by the server key " << report.signedBy << "\n";
     return Outcome::success(rates.warnings);
 }
 

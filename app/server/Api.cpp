@@ -59,6 +59,7 @@ const std::vector<ApiOperation>& Api::operations() {
     static const std::vector<ApiOperation> kOperations = {
         {"GET", "/api/v1/health", "health", Access::Public},
         {"GET", "/api/v1/openapi.json", "openApi", Access::Public},
+        {"GET", "/api/v1/signing-key", "signingKey", Access::Public},
         {"POST", "/api/v1/sessions", "signIn", Access::Public},
         {"GET", "/api/v1/sessions/current", "currentSession", Access::SignedIn},
         {"DELETE", "/api/v1/sessions/current", "signOut", Access::SignedIn},
@@ -177,6 +178,7 @@ ApiResponse Api::dispatch(const ApiOperation& operation, Call& call) {
     static const std::map<std::string, Handler> kHandlers = {
         {"health", &Api::health},
         {"openApi", &Api::openApi},
+        {"signingKey", &Api::signingKey},
         {"signIn", &Api::signIn},
         {"currentSession", &Api::currentSession},
         {"signOut", &Api::signOut},
@@ -215,6 +217,13 @@ ApiResponse Api::health(Call&) {
 
 ApiResponse Api::openApi(Call&) {
     return jsonResponse(std::string(openApiDocument()));
+}
+
+ApiResponse Api::signingKey(Call&) {
+    return jsonResponse(JsonObject()
+                            .text("algorithm", "Ed25519")
+                            .text("publicKey", context_.signer->publicKeyHex())
+                            .str());
 }
 
 // Sessions and accounts.
@@ -291,7 +300,7 @@ ApiResponse Api::createAccount(Call& call) {
     const bool administrator = body.boolean("administrator", false).value_or(false);
     if (!body.ok())
         return errorResponse(body.problems());
-    const std::string password = oneTimePassword();
+    const std::string password = oneTimePassword(name.value_or(""));
     const Diagnostics problems = context_.accounts->createAccount(
         call.who(), *name, password, administrator, true, context_.now());
     if (!problems.empty())
@@ -316,7 +325,7 @@ ApiResponse Api::updateAccount(Call& call) {
 }
 
 ApiResponse Api::resetPassword(Call& call) {
-    const std::string password = oneTimePassword();
+    const std::string password = oneTimePassword(call.param("account"));
     const Diagnostics problems = context_.accounts->resetPassword(call.who(), call.param("account"),
                                                                   password, context_.now());
     if (!problems.empty())

@@ -4,12 +4,14 @@
 // person may read is what PanelRules::viewRefusals and PanelViews allow them.
 #pragma once
 
+#include "audit/AuditSignature.h"
 #include "identity/AccountStore.h"
 #include "io/xml/ReferenceData.h"
 #include "server/ApiMessages.h"
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,9 @@ struct ServerContext {
     std::filesystem::path uploads;
     const LivingWageTable* rates = nullptr;
     const BankHolidays* holidays = nullptr;
+    // Signs every audit entry the server writes; its public key is published at
+    // /api/v1/signing-key and verify requires it.
+    std::shared_ptr<const AuditSigningKey> signer;
     std::function<std::int64_t()> now = secondsNow;
 };
 
@@ -64,6 +69,7 @@ private:
 
     ApiResponse health(Call& call);
     ApiResponse openApi(Call& call);
+    ApiResponse signingKey(Call& call);
     ApiResponse signIn(Call& call);
     ApiResponse currentSession(Call& call);
     ApiResponse signOut(Call& call);

@@ -38,8 +38,9 @@ struct ServerArguments {
     }
 };
 
-const std::vector<std::string> kValueOptions = {"--data",    "--database", "--listen", "--tls-cert",
-                                                "--tls-key", "--admin",    "--threads"};
+const std::vector<std::string> kValueOptions = {"--data",     "--database",   "--listen",
+                                                "--tls-cert", "--tls-key",    "--admin",
+                                                "--threads",  "--signing-key"};
 const std::vector<std::string> kFlags = {"--insecure-http", "--password-stdin", "--help"};
 
 // The parsed arguments, or the usage problem in `why`.
@@ -138,6 +139,21 @@ std::optional<std::string> accountsWhere(const ServerArguments& args, std::strin
     return (fs::path(*data) / "accounts.sqlite").string();
 }
 
+// The key that signs the audit entries: --signing-key FILE, by default DIR/signing-key with
+// --data; made when the file does not exist yet. Several instances on one database share
+// one key file.
+std::optional<AuditSigningKey> signingKey(const ServerArguments& args, std::string& why) {
+    auto file = args.option("--signing-key");
+    if (!file && args.option("--data"))
+        file = (fs::path(*args.option("--data")) / "signing-key").string();
+    if (!file) {
+        why = "with --database, give --signing-key FILE: the key that signs every audit entry, "
+              "the same file for every instance";
+        return std::nullopt;
+    }
+    return AuditSigningKey::loadOrCreate(*file, why);
+}
+
 int init(const ServerArguments& args, std::istream& passwordInput, std::ostream& out,
          std::ostream& err) {
     std::string why;
@@ -157,18 +173,24 @@ int init(const ServerArguments& args, std::istream& passwordInput, std::ostream&
     if (typed)
         std::getline(passwordInput, password);
     else
-        password = oneTimePassword();
+        password = oneTimePassword(*admin);
     const Diagnostics problems =
         opened.store->createAccount("", *admin, password, true, !typed, secondsNow());
     if (!problems.empty()) {
         err << "fairtender-server init: " << problems.front().message << "\n";
         return 1;
     }
+    const auto key = signingKey(args, why);
+    if (!key) {
+        err << "fairtender-server init: " << why << "\n";
+        return 1;
+    }
     out << "Created the site administrator " << *admin << ".\n";
     if (!typed)
         out << "One-time password: " << password << "\n"
-            << "It works once: the first sign-in must choose a new password "
+            << "It allows nothing but choosing a new password at the first sign-in "
                "(PUT /api/v1/accounts/me/password).\n";
+    out << "Audit entries are signed with the Ed25519 key " << key->publicKeyHex() << "\n";
     return 0;
 }
 
@@ -219,6 +241,11 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
             << " --admin NAME first\n";
         return 1;
     }
+    const auto key = signingKey(args, why);
+    if (!key) {
+        err << "fairtender-server: " << why << "\n";
+        return 1;
+    }
     Diagnostics warnings;
     const auto rates = cli::loadReferenceRates(warnings);
     const auto holidays = loadBankHolidays(
@@ -241,6 +268,7 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
     fs::create_directories(context.uploads, error);
     context.rates = rates ? &*rates : nullptr;
     context.holidays = holidays ? &*holidays : nullptr;
+    context.signer = std::make_shared<const AuditSigningKey>(*key);
     Api api(context);
     try {
         HttpFrontEnd front(api, options);
@@ -284,6 +312,8 @@ Serving:
   --tls-key FILE       ... and its private key (PEM)
   --insecure-http      allow plain HTTP on an address other than loopback
   --threads N          requests handled at once (default 16)
+  --signing-key FILE   the Ed25519 key that signs every audit entry (default DIR/signing-key;
+                       made when missing; give the same file to every instance of a database)
 
 Examples:
   fairtender-server init --data /srv/fairtender --admin root

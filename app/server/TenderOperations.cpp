@@ -154,8 +154,9 @@ namespace {
 
 // The tender `name` opened for `reader`, who must be on its panel: nobody off the panel
 // reads or does anything on a tender, whatever the rule of the action itself would say.
-OpenedTender openTender(const AccountStore& accounts, const std::string& name,
+OpenedTender openTender(const ServerContext& context, const std::string& name,
                         const std::string& location, const std::string& reader) {
+    const AccountStore& accounts = *context.accounts;
     OpenedTender opened;
     if (!accounts.hasTender(name)) {
         opened.refused = errorResponse("tender.unknown", "there is no tender named " + name);
@@ -171,6 +172,7 @@ OpenedTender openTender(const AccountStore& accounts, const std::string& name,
         return opened;
     }
     opened.workspace = std::move(result.workspace);
+    opened.workspace->setSigner(context.signer);
     return opened;
 }
 
@@ -230,11 +232,13 @@ ApiResponse Api::createTender(Call& call) {
     for (const auto& [file, text] : *files)
         upload.write(file, text);
     auto created = Workspace::createFromFolder(upload.path(), tenderLocation(*name), call.who(),
-                                               context_.rates);
+                                               context_.rates, {}, context_.signer,
+                                               "uploaded by " + call.who());
     if (!created.ok())
         return errorResponse(
             forClient(upload.relative(created.diagnostics), tenderLocation(*name)));
     Workspace& ws = *created.workspace;
+    ws.setSigner(context_.signer);
     const CommandOutcome lead = ws.addPanelMember(call.who(), call.who(), PanelRole::Lead);
     if (!lead.ok())
         return errorResponse(lead.problems);
@@ -258,7 +262,7 @@ ApiResponse Api::createTender(Call& call) {
 }
 
 ApiResponse Api::tenderStatus(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -284,7 +288,7 @@ ApiResponse Api::tenderStatus(Call& call) {
 }
 
 ApiResponse Api::getPanel(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -321,7 +325,7 @@ ApiResponse Api::addPanelMember(Call& call) {
         body.refuse("role", "must be lead, evaluator, moderator or auditor");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -346,7 +350,7 @@ ApiResponse Api::declareInterests(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -367,7 +371,7 @@ ApiResponse Api::importBids(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -385,7 +389,7 @@ ApiResponse Api::importBids(Call& call) {
 }
 
 ApiResponse Api::listBids(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -412,7 +416,7 @@ ApiResponse Api::listBids(Call& call) {
 }
 
 ApiResponse Api::getTodo(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -448,7 +452,7 @@ ApiResponse Api::submitScores(Call& call) {
         body.refuse("scores", "holds no score");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -461,7 +465,7 @@ ApiResponse Api::getScores(Call& call) {
     if (!query.count("bid") || !query.count("criterion"))
         return errorResponse(
             Diagnostics{requestProblem("give the bid and criterion: ?bid=B&criterion=C")});
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -485,7 +489,7 @@ ApiResponse Api::reopenScore(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -495,7 +499,7 @@ ApiResponse Api::reopenScore(Call& call) {
 }
 
 ApiResponse Api::moderationAgenda(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -537,7 +541,7 @@ ApiResponse Api::setConsensus(Call& call) {
     const auto change = body.text("changeReason", false);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -554,7 +558,7 @@ ApiResponse Api::decideAbnormallyLow(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -579,7 +583,7 @@ ApiResponse Api::advance(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -602,7 +606,7 @@ ApiResponse Api::exclude(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -612,7 +616,7 @@ ApiResponse Api::exclude(Call& call) {
 }
 
 ApiResponse Api::ranking(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -626,7 +630,7 @@ ApiResponse Api::ranking(Call& call) {
 }
 
 ApiResponse Api::auditLog(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
@@ -650,21 +654,23 @@ ApiResponse Api::auditLog(Call& call) {
 }
 
 ApiResponse Api::verify(Call& call) {
-    OpenedTender opened = openTender(*context_.accounts, call.param("tender"),
+    OpenedTender opened = openTender(context_, call.param("tender"),
                                      tenderLocation(call.param("tender")), call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
     if (auto refused = viewRefused(WorkspaceView::Verify, ws, call.who()))
         return *refused;
-    const VerifyReport report = ws.verify(context_.rates);
+    const VerifyReport report = ws.verify(context_.rates, context_.signer->publicKeyHex());
     return jsonResponse(
         JsonObject()
             .boolean("ok", report.ok())
             .integer("entriesChecked", static_cast<std::int64_t>(report.entriesChecked))
             .integer("rowsChecked", static_cast<std::int64_t>(report.rowsChecked))
             .text("head", report.headHash)
-            .raw("problems", diagnosticsJson(report.problems))
+            .text("signedBy", report.signedBy)
+            .integer("entriesSigned", static_cast<std::int64_t>(report.entriesSigned))
+            .raw("problems", diagnosticsJson(forClient(report.problems, ws)))
             .str());
 }
 

@@ -79,14 +79,18 @@ std::optional<std::string> passwordProblem(std::string_view password, std::strin
     return std::nullopt;
 }
 
-std::string oneTimePassword() {
+std::string oneTimePassword(std::string_view account) {
     ensureSodium();
     static constexpr std::string_view kAlphabet =
         "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    std::string out;
-    for (int i = 0; i < 20; ++i)
-        out += kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
-    return out;
+    for (;;) {
+        std::string out;
+        for (int i = 0; i < 20; ++i)
+            out += kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
+        // A short name ("mo") turns up in a random password now and then.
+        if (!passwordProblem(out, account))
+            return out;
+    }
 }
 
 std::string randomToken() {

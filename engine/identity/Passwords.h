@@ -29,9 +29,10 @@ const std::string& decoyPasswordHash();
 // or holding the account's name. No rule on which kinds of character it must hold.
 std::optional<std::string> passwordProblem(std::string_view password, std::string_view account);
 
-// A password of 20 random letters and digits (about 119 bits), for an account's first
-// sign-in or a reset; the account must then choose its own.
-std::string oneTimePassword();
+// A password of 20 random letters and digits (about 116 bits), for the first sign-in or a
+// reset of the account `account` (never holding its name, which passwordProblem refuses);
+// the account must then choose its own.
+std::string oneTimePassword(std::string_view account = {});
 
 // 256 random bits as 43 characters of URL-safe base64: a session token.
 std::string randomToken();

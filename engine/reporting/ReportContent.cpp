@@ -763,6 +763,7 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
     const WorkspaceStatus status = workspace.status();
     c.auditHeadHash = status.headHash;
     c.auditEntries = status.auditEntries;
+    c.auditSignedBy = workspace.signingKey();
     c.workspaceFile = workspace.path().filename().string();
     if (award)
         c.award =

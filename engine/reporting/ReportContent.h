@@ -198,6 +198,7 @@ struct AwardReportContent {
     std::vector<InputFileHash> inputs;
     std::string auditHeadHash;
     std::size_t auditEntries = 0;
+    std::string auditSignedBy; // the server key that signed every entry; empty when unsigned
     std::string workspaceFile; // the file name, for "fairtender verify meals.ftw"
     std::optional<AwardRecordText> award;
     std::vector<AwardHistoryLine> history;    // every award, exclusion and fallen award

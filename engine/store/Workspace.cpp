@@ -21,6 +21,17 @@ void Workspace::setClock(WorkspaceClock clock) {
     impl_->clock = std::move(clock);
 }
 
+void Workspace::setSigner(std::shared_ptr<const AuditSigningKey> signer) {
+    impl_->signer = std::move(signer);
+}
+
+std::string Workspace::signingKey() const {
+    SqlStatement& select =
+        impl_->statement("SELECT signed_by FROM audit_signatures ORDER BY seq LIMIT 1");
+    QueryScope scope{select};
+    return select.next() ? select.text(0) : std::string();
+}
+
 WorkspaceOpen Workspace::openOn(std::unique_ptr<SqlConnection> db) {
     WorkspaceOpen opened;
     const fs::path where = db->location();
@@ -206,7 +217,9 @@ Diagnostics createStore(const fs::path& wsPath, const std::function<void(Workspa
 
 WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path& wsPath,
                                           const std::string& actor, const LivingWageTable* rates,
-                                          const WorkspaceClock& clock) {
+                                          const WorkspaceClock& clock,
+                                          std::shared_ptr<const AuditSigningKey> signer,
+                                          const std::string& creationReason) {
     WorkspaceOpen created;
     std::error_code error;
     if (actor.empty()) {
@@ -253,8 +266,10 @@ WorkspaceOpen Workspace::createFromFolder(const fs::path& folder, const fs::path
     // Every record with its audit entry; the caller holds the transaction.
     const auto storeAll = [&](Impl& ws) {
         ws.clock = clock;
+        ws.signer = signer;
         ws.commandTime = ws.timeNow();
-        const std::string reason = "created from the folder " + folder.string();
+        const std::string reason =
+            creationReason.empty() ? "created from the folder " + folder.string() : creationReason;
         ws.insertRow(kTenderTable, {loaded.tender.id, loaded.tender.title, *tenderXml}, actor,
                      reason);
         for (const auto& [name, bytes] : documents) {
@@ -363,6 +378,7 @@ Diagnostics Workspace::copyTo(const fs::path& destination) const {
                   {"seq", "at", "actor", "action", "subject", "before_text", "after_text", "reason",
                    "prev_hash", "hash"},
                   "seq");
+        copyTable(source, target, "audit_signatures", {"seq", "signed_by", "signature"}, "seq");
     };
     try {
         // One snapshot of the source, however its writers go on meanwhile.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "audit/AuditChain.h"
+#include "audit/AuditSignature.h"
 #include "core/Diagnostic.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
@@ -49,6 +50,10 @@ struct VerifyReport {
     std::size_t entriesChecked = 0;
     std::size_t rowsChecked = 0;
     std::string headHash;
+    // The key (64 hex digits) that signed the entries, when a server signed them; every
+    // entry from the first signed one on is signed by it and its signature holds.
+    std::string signedBy;
+    std::size_t entriesSigned = 0;
 
     bool ok() const { return problems.empty(); }
 };
@@ -145,17 +150,21 @@ using ImportProgress = std::function<void(std::size_t checked, std::size_t total
 class Workspace {
 public:
     // The newest schema this build reads and writes.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Loads `folder` with loadTenderFolder and stores all of it, with one audit entry per
     // record, in a new file `wsPath` in one transaction, in the draft stage. Any error in the
     // folder, an existing `wsPath` or a failed write leaves no file behind. `rates` as for
     // loadTenderFolder.
+    // `signer` (a server's key) signs every entry, from the first; `reason` is what the
+    // creation's entries give as their reason (empty: "created from the folder FOLDER").
     static WorkspaceOpen createFromFolder(const std::filesystem::path& folder,
                                           const std::filesystem::path& wsPath,
                                           const std::string& actor,
                                           const LivingWageTable* rates = nullptr,
-                                          const WorkspaceClock& clock = {});
+                                          const WorkspaceClock& clock = {},
+                                          std::shared_ptr<const AuditSigningKey> signer = {},
+                                          const std::string& reason = {});
     // Opens an existing workspace, migrating an older schema forward in one transaction.
     // A newer schema, a file that is not a workspace or a missing file is an error and the
     // file is left exactly as it was.
@@ -170,6 +179,9 @@ public:
     // Stamps later commands with `clock` instead of the system clock: for a record kept in
     // step with a calendar other than the machine's (tests replaying a tender's timeline).
     void setClock(WorkspaceClock clock);
+    // Signs every entry later commands append with `signer` (a server's key); once a
+    // workspace's entries are signed, verify takes an unsigned later entry for tampering.
+    void setSigner(std::shared_ptr<const AuditSigningKey> signer);
 
     // Writes tender.xml, bids/* and evaluations.xml (when the panel recorded anything) into
     // `folder`, which must not exist or be empty; on failure what was written is removed.
@@ -207,7 +219,14 @@ public:
     // every such entry still has its row), the bid index against the bid documents, the
     // audit log's append-only guards, SQLite's integrity check, and that the results
     // recomputed from the stored inputs are those recorded when they were last stored.
-    VerifyReport verify(const LivingWageTable* rates) const;
+    // Entries a server signed are checked against the key recorded with them, and, when
+    // `expectedSigner` is given (a server's public key, 64 hex digits), every entry must
+    // be signed by that key.
+    VerifyReport verify(const LivingWageTable* rates, const std::string& expectedSigner = {}) const;
+
+    // The public key (64 hex digits) of the server that signed the audit entries; empty for
+    // a workspace whose entries are not signed. verify checks that it signed every one.
+    std::string signingKey() const;
 
     // Empty when the log ends at `expectedHead`, a head hash noted elsewhere (in a report,
     // an email, a minute); else how this copy differs: entries added after the noted one,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "audit/AuditRecords.h"
+#include "audit/AuditSignature.h"
 #include "audit/Sha256.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
@@ -94,6 +95,8 @@ struct Workspace::Impl {
     std::optional<AuditEntry> head; // the last entry, while a command appends
     std::string commandTime;        // one time for every entry of a command
     WorkspaceClock clock;           // empty: the system clock
+    // Signs every entry appended (the server's key); empty: entries are not signed.
+    std::shared_ptr<const AuditSigningKey> signer;
     Sha256 hasher;
 
     explicit Impl(std::unique_ptr<SqlConnection> connection)
@@ -187,6 +190,15 @@ struct Workspace::Impl {
                                          &e.after, &e.reason, &e.prevHash, &e.hash})
             insert.bind(index++, *field);
         insert.run();
+        if (signer) {
+            SqlStatement& sign = statement(
+                "INSERT INTO audit_signatures (seq, signed_by, signature) VALUES (?, ?, ?)");
+            const std::string signature = signer->sign(e.hash);
+            sign.bind(1, e.seq);
+            sign.bind(2, signer->publicKeyHex());
+            sign.bind(3, signature);
+            sign.run();
+        }
         head = std::move(e);
         return *head;
     }

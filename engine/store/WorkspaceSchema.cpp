@@ -122,6 +122,11 @@ const std::vector<std::vector<std::string>>& migrations() {
         {
             "ALTER TABLE exclusions ADD COLUMN decided_on TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE exclusions ADD COLUMN withdrawn TEXT NOT NULL DEFAULT ''",
+        },
+        {
+            // A server's Ed25519 signature of an entry's hash, with the key that made it.
+            "CREATE TABLE audit_signatures (seq INTEGER PRIMARY KEY, signed_by TEXT NOT NULL, "
+            "signature TEXT NOT NULL)",
         }};
     return steps;
 }

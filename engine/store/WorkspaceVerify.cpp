@@ -1,12 +1,88 @@
 #include "store/WorkspaceImpl.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <sstream>
 
 namespace fairtender {
 
-VerifyReport Workspace::verify(const LivingWageTable* rates) const {
+namespace {
+
+// Checks the server's signatures of the entries: each one holds for the key recorded with
+// it, one key signed them all, no entry after the first signed one is unsigned, no signature
+// is of an entry that is not there, and with `expectedSigner` every entry is signed by it.
+// Read in a pass of its own, only when there is a signature or one is expected, so an
+// unsigned workspace costs nothing more.
+void checkSignatures(Workspace::Impl& impl, const std::string& expectedSigner, VerifyReport& report,
+                     const std::function<void(std::string)>& problem) {
+    SqlStatement& count = impl.statement("SELECT COUNT(*) FROM audit_signatures");
+    std::int64_t signatures = 0;
+    {
+        QueryScope scope{count};
+        if (count.next())
+            signatures = count.integer(0);
+    }
+    if (signatures == 0 && expectedSigner.empty())
+        return;
+    SqlStatement& orphans = impl.statement(
+        "SELECT COUNT(*) FROM audit_signatures WHERE seq NOT IN (SELECT seq FROM audit_log)");
+    {
+        QueryScope scope{orphans};
+        if (orphans.next() && orphans.integer(0) > 0)
+            problem(std::to_string(orphans.integer(0)) +
+                    " signatures are of audit entries that are not in the log: entries were "
+                    "removed");
+    }
+    SqlStatement& select = impl.statement(
+        "SELECT a.seq, a.hash, COALESCE(s.signed_by, ''), COALESCE(s.signature, '') FROM "
+        "audit_log a LEFT JOIN audit_signatures s ON s.seq = a.seq ORDER BY a.seq");
+    QueryScope scope{select};
+    std::string hash, signedBy, signature;
+    bool signing = !expectedSigner.empty();
+    std::size_t reported = 0;
+    const auto report10 = [&](std::string message) {
+        // A rewritten log breaks every signature after the change: the first few say where.
+        if (++reported <= 10)
+            problem(std::move(message));
+    };
+    while (select.next()) {
+        const std::int64_t seq = select.integer(0);
+        select.text(1, hash);
+        select.text(2, signedBy);
+        select.text(3, signature);
+        const std::string entry = "audit entry " + std::to_string(seq);
+        if (signature.empty()) {
+            if (signing)
+                report10(entry + " is not signed by the server, though " +
+                         (expectedSigner.empty() ? std::string("the entries before it are")
+                                                 : "every entry must be") +
+                         ": it was added or rewritten outside the server");
+            continue;
+        }
+        signing = true;
+        if (report.signedBy.empty())
+            report.signedBy = signedBy;
+        if (!expectedSigner.empty() && signedBy != expectedSigner)
+            report10(entry + " is signed by the key " + signedBy + ", not the server's " +
+                     expectedSigner);
+        else if (signedBy != report.signedBy)
+            report10(entry + " is signed by the key " + signedBy + ", not " + report.signedBy +
+                     " as the entries before it");
+        else if (!auditSignatureValid(signedBy, hash, signature))
+            report10(entry + ": its signature does not match the entry: the entry or the chain "
+                             "was rewritten after the server signed it");
+        else
+            ++report.entriesSigned;
+    }
+    if (reported > 10)
+        problem(std::to_string(reported - 10) + " more audit entries fail their signature check");
+}
+
+} // namespace
+
+VerifyReport Workspace::verify(const LivingWageTable* rates,
+                               const std::string& expectedSigner) const {
     VerifyReport report;
     Impl& impl = *impl_;
     const auto problem = [&](std::string message) {
@@ -54,6 +130,7 @@ VerifyReport Workspace::verify(const LivingWageTable* rates) const {
             if (!log.empty())
                 report.headHash = e.hash;
         }
+        checkSignatures(impl, expectedSigner, report, problem);
         const auto after = [&](const Logged& l) {
             return std::string_view(texts).substr(l.afterAt, l.afterSize);
         };

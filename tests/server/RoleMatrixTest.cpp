@@ -37,6 +37,7 @@ const std::map<std::string, Request>& requests() {
     static const std::map<std::string, Request> kRequests = {
         {"health", {"GET", "/api/v1/health", ""}},
         {"openApi", {"GET", "/api/v1/openapi.json", ""}},
+        {"signingKey", {"GET", "/api/v1/signing-key", ""}},
         {"signIn", {"POST", "/api/v1/sessions", "{\"user\":\"{me}\",\"password\":\"{password}\"}"}},
         {"currentSession", {"GET", "/api/v1/sessions/current", ""}},
         {"signOut", {"DELETE", "/api/v1/sessions/current", ""}},

@@ -120,6 +120,11 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     // The auditor verifies the record; every change is signed by the account that made it.
     const HttpReply verified = expect(200, "aud", "GET", "/verify");
     EXPECT_TRUE(verified.json()->getValue<bool>("ok")) << verified.body;
+    // Every entry is signed by the server's published key.
+    const std::string serverKey = panel.server.call("GET", "/api/v1/signing-key").text("publicKey");
+    EXPECT_EQ(verified.text("signedBy"), serverKey);
+    EXPECT_EQ(verified.json()->getValue<int>("entriesSigned"),
+              verified.json()->getValue<int>("entriesChecked"));
     const auto entries = expect(200, "aud", "GET", "/log").json()->getArray("entries");
     std::set<std::string> actors;
     for (std::size_t i = 0; i < entries->size(); ++i)

@@ -66,16 +66,16 @@ TEST_F(SessionsServer, FiveWrongPasswordsMakeTheSixthAttemptWaitWith429) {
 TEST_F(SessionsServer, AnUnknownUserAndAWrongPasswordGetTheSameAnswer) {
     const HttpReply unknown = panel.server.call(
         "POST", "/api/v1/sessions", "", R"({"user":"nobody","password":"a wrong guess here"})");
-    const HttpReply wrong = panel.server.call(
-        "POST", "/api/v1/sessions", "", R"({"user":"ann","password":"a wrong guess here"})");
+    const HttpReply wrong = panel.server.call("POST", "/api/v1/sessions", "",
+                                              R"({"user":"ann","password":"a wrong guess here"})");
     EXPECT_EQ(unknown.status, 401);
     EXPECT_EQ(unknown.body, wrong.body);
 }
 
 TEST_F(SessionsServer, AFieldTheOperationDoesNotKnowIsRefusedByName) {
-    const HttpReply refused = panel.server.call(
-        "POST", "/api/v1/sessions", "",
-        R"({"user":"ann","password":"whatever it is","admin":true})");
+    const HttpReply refused =
+        panel.server.call("POST", "/api/v1/sessions", "",
+                          R"({"user":"ann","password":"whatever it is","admin":true})");
     EXPECT_EQ(refused.status, 400);
     EXPECT_EQ(refused.text("message"), "\"admin\" is not a field of this request");
 }
@@ -139,8 +139,8 @@ TEST(ServerCommandLine, InitPrintsAOneTimePasswordThatMustBeChanged) {
     ServerUnderTest server(scratch.str(), scratch.path());
     ASSERT_TRUE(server.start());
     const std::string password = out.substr(out.find(": ") + 2, 20);
-    const HttpReply signedIn = server.call(
-        "POST", "/api/v1/sessions", "", "{\"user\":\"root\",\"password\":" + q(password) + "}");
+    const HttpReply signedIn = server.call("POST", "/api/v1/sessions", "",
+                                           "{\"user\":\"root\",\"password\":" + q(password) + "}");
     ASSERT_EQ(signedIn.status, 201) << signedIn.body;
     EXPECT_TRUE(signedIn.json()->getObject("account")->getValue<bool>("mustChangePassword"));
 }

@@ -105,7 +105,10 @@ public:
 
     std::vector<std::string> storeArgs() const {
         const bool database = store_.rfind("postgresql://", 0) == 0;
-        return {database ? "--database" : "--data", store_};
+        if (!database)
+            return {"--data", store_};
+        // Instances of one database share one signing key.
+        return {"--database", store_, "--signing-key", (scratch_ / "signing-key").string()};
     }
 
     // `fairtender-server init --admin NAME --password-stdin` with `password`.

@@ -83,6 +83,12 @@ TEST(Passwords, TokensAre256RandomBitsInUrlSafeBase64) {
     EXPECT_NE(a, randomToken());
 }
 
+TEST(Passwords, AOneTimePasswordNeverHoldsTheAccountsName) {
+    // Two letters turn up in one random password in about forty: 4,000 draws would show it.
+    for (int i = 0; i < 4000; ++i)
+        ASSERT_FALSE(passwordProblem(oneTimePassword("mo"), "mo").has_value());
+}
+
 TEST_P(AccountStoreTest, TakesTheFirstAccountOnlyWhileEmpty) {
     const Diagnostics refused = store->createAccount("", "mallory", kPassword, true, false, kNoon);
     ASSERT_EQ(refused.size(), 1u);

@@ -103,7 +103,7 @@ TEST(Workspace, StatusCountsSchoolMealsRecords) {
     ScratchFolder scratch;
     const Workspace workspace = createSample(scratch, "school-meals");
     const WorkspaceStatus status = workspace.status();
-    EXPECT_EQ(status.schemaVersion, 4);
+    EXPECT_EQ(status.schemaVersion, 5);
     EXPECT_EQ(status.bids, 6u);
     EXPECT_EQ(status.bidDocuments, 6u);
     EXPECT_EQ(status.state, "draft");
@@ -136,13 +136,13 @@ TEST(Workspace, NewerSchemaIsRefusedAndTheFileLeftUnchanged) {
     ScratchFolder scratch;
     { createSample(scratch, "school-meals"); }
     const auto file = scratch / "school-meals.ftw";
-    ASSERT_EQ(runSql(file, "UPDATE schema_version SET version = 5"), "");
+    ASSERT_EQ(runSql(file, "UPDATE schema_version SET version = 6"), "");
     const auto before = sha256Hex(file);
     auto opened = Workspace::open(file);
     ASSERT_FALSE(opened.ok());
     EXPECT_NE(opened.diagnostics.front().message.find(
-                  "this workspace was written by a newer fairtender (schema 5; this build reads "
-                  "up to 4): open it with a newer version; nothing was changed"),
+                  "this workspace was written by a newer fairtender (schema 6; this build reads "
+                  "up to 5): open it with a newer version; nothing was changed"),
               std::string::npos)
         << opened.diagnostics.front().message;
     EXPECT_EQ(sha256Hex(file), before);

@@ -917,20 +917,21 @@ TEST(WorkspaceExclusion, SchoolMealsWinnerExcludedMakesB2FirstWith7915) {
               "excluded after evaluation: failed the final insurance check");
 }
 
-TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToFourAndVerifies) {
+TEST(WorkspaceMigration, SchemaOneFileOpensMigratedToFiveAndVerifies) {
     ScratchFolder scratch;
     const auto file = scratch / "old.ftw";
     ASSERT_TRUE(Workspace::createFromFolder(kSourceDir / "samples/home-care", file, "alice",
                                             referenceRates())
                     .ok());
-    // What a schema 1 build wrote: the same file without the schema 2 and 3 tables.
+    // What a schema 1 build wrote: the same file without the later tables.
     ASSERT_EQ(runSql(file, "DROP TABLE panel_members; DROP TABLE conflict_declarations; "
                            "DROP TABLE score_reopenings; DROP TABLE awards; "
-                           "DROP TABLE exclusions; UPDATE schema_version SET version = 1"),
+                           "DROP TABLE exclusions; DROP TABLE audit_signatures; "
+                           "UPDATE schema_version SET version = 1"),
               "");
     auto opened = Workspace::open(file);
     ASSERT_TRUE(opened.ok());
-    EXPECT_EQ(opened.workspace->status().schemaVersion, 4);
+    EXPECT_EQ(opened.workspace->status().schemaVersion, 5);
     EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
     EXPECT_TRUE(opened.workspace->addPanelMember("alice", "alice", PanelRole::Lead).ok());
 }
@@ -955,11 +956,11 @@ TEST(WorkspaceMigration, SchemaThreeExclusionsStillVerifyAfterTheDayColumnIsAdde
     // What a schema 3 build wrote: the same row text, the table without the new columns.
     ASSERT_EQ(runSql(file, "ALTER TABLE exclusions DROP COLUMN withdrawn; "
                            "ALTER TABLE exclusions DROP COLUMN decided_on; "
-                           "UPDATE schema_version SET version = 3"),
+                           "DROP TABLE audit_signatures; UPDATE schema_version SET version = 3"),
               "");
     auto opened = Workspace::open(file);
     ASSERT_TRUE(opened.ok());
-    EXPECT_EQ(opened.workspace->status().schemaVersion, 4);
+    EXPECT_EQ(opened.workspace->status().schemaVersion, 5);
     EXPECT_TRUE(opened.workspace->verify(referenceRates()).ok());
     const auto load = opened.workspace->loadFolder(referenceRates());
     ASSERT_TRUE(load.folder);
