@@ -49,7 +49,8 @@ void send(Poco::Net::HTTPServerResponse& out, const ApiResponse& response) {
 
 class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit ApiRequestHandler(Api& api) : api_(api) {}
+    ApiRequestHandler(Api& api, const std::string& trustedProxy)
+        : api_(api), trustedProxy_(trustedProxy) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
@@ -65,6 +66,9 @@ public:
             if (authorization.starts_with("Bearer "))
                 request.bearerToken = authorization.substr(7);
             request.clientAddress = in.clientAddress().host().toString();
+            if (!trustedProxy_.empty() && request.clientAddress == trustedProxy_ &&
+                in.has("X-Real-IP"))
+                request.clientAddress = in.get("X-Real-IP").substr(0, 64);
             const auto declared = in.getContentLength64();
             if (declared > static_cast<Poco::Int64>(Api::kMaxBodyBytes) ||
                 !readBody(in.stream(), Api::kMaxBodyBytes, request.body)) {
@@ -92,18 +96,21 @@ public:
 
 private:
     Api& api_;
+    std::string trustedProxy_;
 };
 
 class ApiHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit ApiHandlerFactory(Api& api) : api_(api) {}
+    ApiHandlerFactory(Api& api, std::string trustedProxy)
+        : api_(api), trustedProxy_(std::move(trustedProxy)) {}
     Poco::Net::HTTPRequestHandler*
     createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new ApiRequestHandler(api_);
+        return new ApiRequestHandler(api_, trustedProxy_);
     }
 
 private:
     Api& api_;
+    std::string trustedProxy_;
 };
 
 } // namespace
@@ -133,8 +140,8 @@ HttpFrontEnd::HttpFrontEnd(Api& api, const ListenOptions& options)
         params->setMaxQueued(1024);
         params->setKeepAlive(true);
         params->setTimeout(Poco::Timespan(30, 0));
-        impl_->server =
-            std::make_unique<Poco::Net::HTTPServer>(new ApiHandlerFactory(api), *socket, params);
+        impl_->server = std::make_unique<Poco::Net::HTTPServer>(
+            new ApiHandlerFactory(api, options.trustedProxy), *socket, params);
         impl_->server->start();
     } catch (const Poco::Exception& e) {
         throw std::runtime_error("cannot listen on " + options.host + ":" +

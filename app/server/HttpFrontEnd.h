@@ -17,6 +17,10 @@ struct ListenOptions {
     std::string tlsCertificate; // PEM files; both empty: plain HTTP
     std::string tlsKey;
     int threads = 16;
+    // The address of a reverse proxy in front (nginx on loopback): a request from it is
+    // taken to come from the address in its X-Real-IP header, so that sign-ins are
+    // throttled per person's address rather than all as the proxy's. Empty: no proxy.
+    std::string trustedProxy;
 };
 
 class HttpFrontEnd {

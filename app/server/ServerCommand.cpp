@@ -38,9 +38,9 @@ struct ServerArguments {
     }
 };
 
-const std::vector<std::string> kValueOptions = {"--data",     "--database",   "--listen",
-                                                "--tls-cert", "--tls-key",    "--admin",
-                                                "--threads",  "--signing-key"};
+const std::vector<std::string> kValueOptions = {"--data",     "--database",    "--listen",
+                                                "--tls-cert", "--tls-key",     "--admin",
+                                                "--threads",  "--signing-key", "--trusted-proxy"};
 const std::vector<std::string> kFlags = {"--insecure-http", "--password-stdin", "--help"};
 
 // The parsed arguments, or the usage problem in `why`.
@@ -221,6 +221,7 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
             return 2;
         }
     }
+    options.trustedProxy = args.option("--trusted-proxy").value_or("");
     const bool tls = !options.tlsCertificate.empty();
     if (!tls && !isLoopback(options.host) && !args.has("--insecure-http")) {
         err << "fairtender-server: refusing to serve plain HTTP on " << options.host
@@ -311,6 +312,8 @@ Serving:
   --tls-cert FILE      HTTPS with this certificate (PEM) ...
   --tls-key FILE       ... and its private key (PEM)
   --insecure-http      allow plain HTTP on an address other than loopback
+  --trusted-proxy ADDR a reverse proxy at ADDR (e.g. 127.0.0.1) gives each client's address
+                       in X-Real-IP; failed sign-ins are then throttled per client
   --threads N          requests handled at once (default 16)
   --signing-key FILE   the Ed25519 key that signs every audit entry (default DIR/signing-key;
                        made when missing; give the same file to every instance of a database)

@@ -1,6 +1,7 @@
 // The school meals tender from upload to award through a real server over HTTP, by five
 // people on five accounts: what each may see and do is what their role, the stage and their
 // declarations allow, and the audit trail names the accounts.
+#include "NginxUnderTest.h"
 #include "ServerTestSupport.h"
 #include "StoreUnderTest.h"
 #include "core/Date.h"
@@ -28,14 +29,48 @@ std::string scoresBody(const std::string& reason) {
     return "{\"scores\":[" + items + "]}";
 }
 
-// Where the server keeps everything: a data folder (SQLite), or a PostgreSQL database.
-std::string storeFor(Store store, const ScratchFolder& scratch) {
-    return store == Store::Sqlite ? scratch.str() + "/data" : freshDatabase("server");
+// How the server runs: one instance on a data folder (SQLite) or on PostgreSQL, or two
+// instances on one PostgreSQL database behind nginx (TLS), the docs' example config.
+enum class Deployment { Sqlite, Postgres, TwoBehindNginx };
+
+std::string deploymentName(const ::testing::TestParamInfo<Deployment>& info) {
+    switch (info.param) {
+    case Deployment::Sqlite:
+        return "SQLite";
+    case Deployment::Postgres:
+        return "PostgreSQL";
+    case Deployment::TwoBehindNginx:
+        return "TwoInstancesBehindNginx";
+    }
+    return "unknown";
 }
 
-class SchoolMealsServer : public ::testing::TestWithParam<Store> {
+std::string storeFor(Deployment deployment, const ScratchFolder& scratch) {
+    return deployment == Deployment::Sqlite ? scratch.str() + "/data" : freshDatabase("server");
+}
+
+class SchoolMealsServer : public ::testing::TestWithParam<Deployment> {
 protected:
     SchoolMealsServer() : panel(storeFor(GetParam(), scratch), scratch, kPanel) {}
+
+    void SetUp() override {
+        if (GetParam() != Deployment::TwoBehindNginx)
+            return;
+        // The accounts were made through the first instance; a second one serves the same
+        // database with the same signing key, and from now on every call goes through nginx.
+        second.emplace(panel.storeLocation(), secondScratch.path(), panel.server.signingKey());
+        ASSERT_TRUE(second->start({"--trusted-proxy", "127.0.0.1"})) << second->errors();
+        nginx.emplace(nginxScratch.path(), panel.server.port(), second->port());
+        ASSERT_TRUE(nginx->start()) << nginx->errors();
+        panel.server.routeThrough(nginx->port(), true);
+    }
+
+    // Half way through the evaluation: behind nginx, one instance dies at once (SIGKILL)
+    // and the rest of the tender is served by the other.
+    void midway() {
+        if (GetParam() == Deployment::TwoBehindNginx)
+            panel.server.kill9();
+    }
 
     // Expects `status` from `person`'s request and gives the reply.
     HttpReply expect(int status, const std::string& person, const std::string& method,
@@ -71,6 +106,10 @@ protected:
 
     ScratchFolder scratch;
     SignedInServer panel;
+    ScratchFolder secondScratch;
+    ScratchFolder nginxScratch;
+    std::optional<ServerUnderTest> second;
+    std::optional<NginxUnderTest> nginx;
 };
 
 TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
@@ -83,6 +122,7 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     EXPECT_EQ(expect(403, "raj", "GET", "/ranking").text("code"), "view.ranking-price-blind");
     EXPECT_EQ(expect(403, "raj", "GET", "/log").text("code"), "view.audit-log");
     expect(200, "raj", "POST", "/scores", scoresBody("meets the requirement"));
+    midway();
     // eve has not scored B1 q-menu yet, so she may not read raj's score there.
     expect(403, "eve", "GET", "/scores?bid=B1&criterion=q-menu");
     expect(200, "eve", "POST", "/scores", scoresBody("sound and evidenced"));
@@ -131,6 +171,11 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
         actors.insert(entries->getObject(static_cast<unsigned>(i))->getValue<std::string>("actor"));
     EXPECT_EQ(actors, (std::set<std::string>{"ann", "raj", "eve", "mo", "aud"}));
     EXPECT_EQ(expect(200, "aud", "GET", "").text("stage"), "awarded");
+    if (nginx) {
+        // The calls after the kill that nginx sent to the dead instance went to the other.
+        EXPECT_NE(nginx->errors().find("while connecting to upstream"), std::string::npos)
+            << nginx->errors();
+    }
 }
 
 TEST_P(SchoolMealsServer, AnEvaluatorCannotAddHerselfAsLeadOrReopenScores) {
@@ -176,7 +221,9 @@ TEST_P(SchoolMealsServer, AnUploadMayNotCarryScores) {
     EXPECT_NE(refused.body.find("each evaluator signs in and scores"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(BothStores, SchoolMealsServer,
-                         ::testing::Values(Store::Sqlite, Store::Postgres), storeName);
+INSTANTIATE_TEST_SUITE_P(Deployments, SchoolMealsServer,
+                         ::testing::Values(Deployment::Sqlite, Deployment::Postgres,
+                                           Deployment::TwoBehindNginx),
+                         deploymentName);
 
 } // namespace

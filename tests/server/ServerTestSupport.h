@@ -50,7 +50,7 @@ class SignedInServer {
 public:
     SignedInServer(const std::string& store, const ScratchFolder& scratch,
                    const std::vector<std::string>& people)
-        : server(store, scratch.path()) {
+        : server(store, scratch.path()), store_(store) {
         if (server.init("root", kRootPassword) != 0 || !server.start()) {
             ADD_FAILURE() << "the server did not start: " << server.errors();
             return;
@@ -85,8 +85,13 @@ public:
         return server.call(method, path, tokens.at(person), body);
     }
 
+    const std::string& storeLocation() const { return store_; }
+
     ServerUnderTest server;
     std::map<std::string, std::string> tokens;
+
+private:
+    std::string store_;
 };
 
 } // namespace fairtender::testing

@@ -5,9 +5,11 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
 
 #include <csignal>
@@ -16,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -41,10 +44,19 @@ struct HttpReply {
     std::string text(const std::string& key) const { return json()->getValue<std::string>(key); }
 };
 
-// One request over a new connection to 127.0.0.1:`port`.
+// One request over a new connection to 127.0.0.1:`port`, over TLS when `tls` (any
+// certificate taken: the test's proxy has a self-signed one).
 inline HttpReply httpCall(std::uint16_t port, const std::string& method, const std::string& path,
-                          const std::string& token = "", const std::string& body = "") {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+                          const std::string& token = "", const std::string& body = "",
+                          bool tls = false) {
+    static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_NONE);
+    std::unique_ptr<Poco::Net::HTTPClientSession> connection;
+    if (tls)
+        connection = std::make_unique<Poco::Net::HTTPSClientSession>("127.0.0.1", port, context);
+    else
+        connection = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", port);
+    Poco::Net::HTTPClientSession& session = *connection;
     session.setTimeout(Poco::Timespan(120, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     if (!token.empty())
@@ -97,8 +109,11 @@ inline std::string spawnReadingFirstLine(const std::vector<std::string>& args, p
 class ServerUnderTest {
 public:
     // `store`: a folder (--data) or a postgresql:// URI (--database).
-    explicit ServerUnderTest(const std::string& store, const std::filesystem::path& scratch)
-        : store_(store), scratch_(scratch) {}
+    // `signingKey`: the key file, when instances share one (default: one in `scratch`).
+    explicit ServerUnderTest(const std::string& store, const std::filesystem::path& scratch,
+                             const std::filesystem::path& signingKey = {})
+        : store_(store), scratch_(scratch),
+          signingKey_(signingKey.empty() ? scratch / "signing-key" : signingKey) {}
     ~ServerUnderTest() { stop(); }
     ServerUnderTest(const ServerUnderTest&) = delete;
     ServerUnderTest& operator=(const ServerUnderTest&) = delete;
@@ -108,7 +123,7 @@ public:
         if (!database)
             return {"--data", store_};
         // Instances of one database share one signing key.
-        return {"--database", store_, "--signing-key", (scratch_ / "signing-key").string()};
+        return {"--database", store_, "--signing-key", signingKey_.string()};
     }
 
     // `fairtender-server init --admin NAME --password-stdin` with `password`.
@@ -152,6 +167,23 @@ public:
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
 
+    // Killed at once, as a crash would: SIGKILL.
+    void kill9() {
+        if (pid_ <= 0)
+            return;
+        ::kill(pid_, SIGKILL);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = 0;
+    }
+
+    // Calls go to `port` from now on (a proxy in front), over TLS when `tls`.
+    void routeThrough(std::uint16_t port, bool tls) {
+        callPort_ = port;
+        callTls_ = tls;
+    }
+
+    const std::filesystem::path& signingKey() const { return signingKey_; }
     std::uint16_t port() const { return port_; }
     pid_t pid() const { return pid_; }
     std::string errors() const {
@@ -163,14 +195,17 @@ public:
 
     HttpReply call(const std::string& method, const std::string& path,
                    const std::string& token = "", const std::string& body = "") const {
-        return httpCall(port_, method, path, token, body);
+        return httpCall(callPort_ ? callPort_ : port_, method, path, token, body, callTls_);
     }
 
 private:
     std::string store_;
     std::filesystem::path scratch_;
+    std::filesystem::path signingKey_;
     pid_t pid_ = 0;
     std::uint16_t port_ = 0;
+    std::uint16_t callPort_ = 0;
+    bool callTls_ = false;
 };
 
 } // namespace fairtender::testing
