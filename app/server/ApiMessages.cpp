@@ -30,7 +30,7 @@ int httpStatusFor(const std::string& code) {
         {"route.method", 405},
         {"account.exists", 409},
         {"tender.exists", 409},
-        {"tender.head-changed", 412},
+        {"tender.head-changed", 409},
         {"request.too-large", 413},
         {"request.media-type", 415},
         {"score.undeclared", 409},

@@ -16,6 +16,7 @@ struct ApiRequest {
     std::string path;   // decoded, without the query: "/api/v1/tenders/meals"
     std::map<std::string, std::string> query;
     std::string bearerToken; // from "Authorization: Bearer ..."; empty when none
+    std::string ifMatch;     // the head hash of If-Match, without quotes; empty when none
     std::string body;
     std::string clientAddress;
 };
@@ -28,7 +29,8 @@ struct ApiResponse {
 
 // The HTTP status for a diagnostic code, in one place: 401 for a missing or ended session,
 // 403 for what the person's account or role does not allow, 404 for what does not exist,
-// 409 for what the tender's stage does not allow (or a name taken), 413 for a body too
+// 409 for what the tender's stage does not allow (a name taken, or a change sent against a
+// head that is no longer the tender's), 413 for a body too
 // large, 422 for input the rules refuse (uncoded file problems included), 429 for a
 // throttled sign-in, 503 for a store busy with other writers.
 int httpStatusFor(const std::string& code);

@@ -65,6 +65,10 @@ public:
             const std::string authorization = in.get("Authorization", "");
             if (authorization.starts_with("Bearer "))
                 request.bearerToken = authorization.substr(7);
+            std::string ifMatch = in.get("If-Match", "");
+            if (ifMatch.size() >= 2 && ifMatch.front() == '"' && ifMatch.back() == '"')
+                ifMatch = ifMatch.substr(1, ifMatch.size() - 2);
+            request.ifMatch = ifMatch;
             request.clientAddress = in.clientAddress().host().toString();
             if (!trustedProxy_.empty() && request.clientAddress == trustedProxy_ &&
                 in.has("X-Real-IP"))

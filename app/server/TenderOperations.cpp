@@ -40,14 +40,20 @@ Diagnostics forClient(Diagnostics problems, const Workspace& ws) {
     return forClient(std::move(problems), ws.path().string());
 }
 
+// A command's outcome, with the tender's head after it as the ETag: what the next change
+// sends as If-Match.
 ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) {
-    if (!outcome.ok())
-        return errorResponse(forClient(outcome.problems, ws));
-    return jsonResponse(JsonObject()
-                            .text("summary", outcome.summary)
-                            .raw("warnings", diagnosticsJson(forClient(outcome.problems, ws)))
-                            .text("head", ws.status().headHash)
-                            .str());
+    const std::string head = ws.status().headHash;
+    ApiResponse response =
+        !outcome.ok()
+            ? errorResponse(forClient(outcome.problems, ws))
+            : jsonResponse(JsonObject()
+                               .text("summary", outcome.summary)
+                               .raw("warnings", diagnosticsJson(forClient(outcome.problems, ws)))
+                               .text("head", head)
+                               .str());
+    response.headers.emplace_back("ETag", "\"" + head + "\"");
+    return response;
 }
 
 // Why `reader` may not read `view`, as a response; nullopt when they may.
@@ -153,9 +159,13 @@ std::string Api::tenderLocation(const std::string& tender) const {
 namespace {
 
 // The tender `name` opened for `reader`, who must be on its panel: nobody off the panel
-// reads or does anything on a tender, whatever the rule of the action itself would say.
+// reads or does anything on a tender, whatever the rule of the action itself would say. A
+// change sent with If-Match (the head its sender last saw) is refused with 409 and the
+// current head when someone else changed the tender since, so no one acts on a state they
+// have not seen.
 OpenedTender openTender(const ServerContext& context, const std::string& name,
-                        const std::string& location, const std::string& reader) {
+                        const std::string& location, const ApiRequest& request,
+                        const std::string& reader) {
     const AccountStore& accounts = *context.accounts;
     OpenedTender opened;
     if (!accounts.hasTender(name)) {
@@ -173,6 +183,8 @@ OpenedTender openTender(const ServerContext& context, const std::string& name,
     }
     opened.workspace = std::move(result.workspace);
     opened.workspace->setSigner(context.signer);
+    if (!request.ifMatch.empty() && request.method != "GET")
+        opened.workspace->expectHead(request.ifMatch);
     return opened;
 }
 
@@ -262,8 +274,9 @@ ApiResponse Api::createTender(Call& call) {
 }
 
 ApiResponse Api::tenderStatus(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -288,8 +301,9 @@ ApiResponse Api::tenderStatus(Call& call) {
 }
 
 ApiResponse Api::getPanel(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -325,8 +339,9 @@ ApiResponse Api::addPanelMember(Call& call) {
         body.refuse("role", "must be lead, evaluator, moderator or auditor");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -350,8 +365,9 @@ ApiResponse Api::declareInterests(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -371,8 +387,9 @@ ApiResponse Api::importBids(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -389,8 +406,9 @@ ApiResponse Api::importBids(Call& call) {
 }
 
 ApiResponse Api::listBids(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -416,8 +434,9 @@ ApiResponse Api::listBids(Call& call) {
 }
 
 ApiResponse Api::getTodo(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -452,8 +471,9 @@ ApiResponse Api::submitScores(Call& call) {
         body.refuse("scores", "holds no score");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -465,8 +485,9 @@ ApiResponse Api::getScores(Call& call) {
     if (!query.count("bid") || !query.count("criterion"))
         return errorResponse(
             Diagnostics{requestProblem("give the bid and criterion: ?bid=B&criterion=C")});
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -489,8 +510,9 @@ ApiResponse Api::reopenScore(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -499,8 +521,9 @@ ApiResponse Api::reopenScore(Call& call) {
 }
 
 ApiResponse Api::moderationAgenda(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -541,8 +564,9 @@ ApiResponse Api::setConsensus(Call& call) {
     const auto change = body.text("changeReason", false);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -558,8 +582,9 @@ ApiResponse Api::decideAbnormallyLow(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -583,8 +608,9 @@ ApiResponse Api::advance(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -606,8 +632,9 @@ ApiResponse Api::exclude(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -616,8 +643,9 @@ ApiResponse Api::exclude(Call& call) {
 }
 
 ApiResponse Api::ranking(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -630,8 +658,9 @@ ApiResponse Api::ranking(Call& call) {
 }
 
 ApiResponse Api::auditLog(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -654,8 +683,9 @@ ApiResponse Api::auditLog(Call& call) {
 }
 
 ApiResponse Api::verify(Call& call) {
-    OpenedTender opened = openTender(context_, call.param("tender"),
-                                     tenderLocation(call.param("tender")), call.who());
+    OpenedTender opened =
+        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
+                   call.request, call.who());
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;

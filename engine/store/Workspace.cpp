@@ -25,6 +25,10 @@ void Workspace::setSigner(std::shared_ptr<const AuditSigningKey> signer) {
     impl_->signer = std::move(signer);
 }
 
+void Workspace::expectHead(std::string headHash) {
+    impl_->expectedHead = std::move(headHash);
+}
+
 std::string Workspace::signingKey() const {
     SqlStatement& select =
         impl_->statement("SELECT signed_by FROM audit_signatures ORDER BY seq LIMIT 1");

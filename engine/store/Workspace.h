@@ -228,6 +228,11 @@ public:
     // a workspace whose entries are not signed. verify checks that it signed every one.
     std::string signingKey() const;
 
+    // The next command is refused (code "tender.head-changed", nothing written) unless the
+    // log still ends at `headHash` when it takes the write lock: a change made on what its
+    // sender last saw, never over someone else's change made meanwhile.
+    void expectHead(std::string headHash);
+
     // Empty when the log ends at `expectedHead`, a head hash noted elsewhere (in a report,
     // an email, a minute); else how this copy differs: entries added after the noted one,
     // or the noted entry missing (another workspace, or a copy that lost its last entries).

@@ -37,6 +37,7 @@
 #include <string_view>
 #include <unistd.h>
 #include <unordered_map>
+#include <utility>
 
 namespace fairtender {
 
@@ -97,6 +98,9 @@ struct Workspace::Impl {
     WorkspaceClock clock;           // empty: the system clock
     // Signs every entry appended (the server's key); empty: entries are not signed.
     std::shared_ptr<const AuditSigningKey> signer;
+    // The head the next command's sender last saw; the command is refused when, under the
+    // write lock, the log no longer ends there. Used once, then cleared.
+    std::string expectedHead;
     Sha256 hasher;
 
     explicit Impl(std::unique_ptr<SqlConnection> connection)
@@ -482,6 +486,17 @@ struct Workspace::Impl {
             }
             commandTime = timeNow();
             loadHead();
+            const std::string wanted = std::exchange(expectedHead, std::string());
+            const std::string current = head ? head->hash : std::string();
+            if (!wanted.empty() && wanted != current) {
+                outcome.problems.push_back(workspaceError(
+                    path,
+                    "changed since " + wanted.substr(0, 12) + "...: its log now ends at " +
+                        current + "; read it again, then decide; nothing was changed",
+                    "tender.head-changed"));
+                db->rollback();
+                return outcome;
+            }
             body(outcome);
             if (!outcome.ok())
                 db->rollback();

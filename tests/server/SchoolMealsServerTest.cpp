@@ -178,6 +178,26 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     }
 }
 
+TEST_P(SchoolMealsServer, AChangeSentAgainstAnOlderHeadIs409WithTheCurrentHead) {
+    upToEvaluation();
+    const HttpReply seen = expect(200, "raj", "GET", "");
+    const std::string etag = seen.headers.at("ETag");
+    // eve scores meanwhile: the head moves on.
+    expect(200, "eve", "POST", "/scores", scoresBody("sound and evidenced"));
+    const HttpReply stale =
+        panel.server.call("POST", "/api/v1/tenders/meals/scores", panel.tokens["raj"],
+                          scoresBody("meets the requirement"), {{"If-Match", etag}});
+    EXPECT_EQ(stale.status, 409) << stale.body;
+    EXPECT_EQ(stale.text("code"), "tender.head-changed");
+    const std::string current = stale.headers.at("ETag");
+    EXPECT_NE(current, etag);
+    EXPECT_EQ(expect(200, "raj", "GET", "").headers.at("ETag"), current);
+    const HttpReply fresh =
+        panel.server.call("POST", "/api/v1/tenders/meals/scores", panel.tokens["raj"],
+                          scoresBody("meets the requirement"), {{"If-Match", current}});
+    EXPECT_EQ(fresh.status, 200) << fresh.body;
+}
+
 TEST_P(SchoolMealsServer, AnEvaluatorCannotAddHerselfAsLeadOrReopenScores) {
     upToEvaluation();
     expect(200, "raj", "POST", "/scores", scoresBody("meets the requirement"));

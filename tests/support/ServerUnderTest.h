@@ -48,7 +48,8 @@ struct HttpReply {
 // certificate taken: the test's proxy has a self-signed one).
 inline HttpReply httpCall(std::uint16_t port, const std::string& method, const std::string& path,
                           const std::string& token = "", const std::string& body = "",
-                          bool tls = false) {
+                          bool tls = false,
+                          const std::map<std::string, std::string>& headers = {}) {
     static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
         Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_NONE);
     std::unique_ptr<Poco::Net::HTTPClientSession> connection;
@@ -61,6 +62,8 @@ inline HttpReply httpCall(std::uint16_t port, const std::string& method, const s
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     if (!token.empty())
         request.set("Authorization", "Bearer " + token);
+    for (const auto& [name, value] : headers)
+        request.set(name, value);
     if (!body.empty()) {
         request.setContentType("application/json");
         request.setContentLength(static_cast<std::streamsize>(body.size()));
@@ -194,8 +197,10 @@ public:
     }
 
     HttpReply call(const std::string& method, const std::string& path,
-                   const std::string& token = "", const std::string& body = "") const {
-        return httpCall(callPort_ ? callPort_ : port_, method, path, token, body, callTls_);
+                   const std::string& token = "", const std::string& body = "",
+                   const std::map<std::string, std::string>& headers = {}) const {
+        return httpCall(callPort_ ? callPort_ : port_, method, path, token, body, callTls_,
+                        headers);
     }
 
 private:

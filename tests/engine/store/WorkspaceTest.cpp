@@ -172,3 +172,31 @@ TEST(Workspace, ExportIntoANonEmptyFolderIsRefused) {
 
 } // namespace
 } // namespace fairtender
+
+namespace fairtender {
+namespace {
+
+TEST(WorkspaceExpectedHead, ACommandAgainstAnOlderHeadIsRefusedAndWritesNothing) {
+    ScratchFolder scratch;
+    Workspace ws = createSample(scratch, "school-meals");
+    const std::string seen = ws.status().headHash;
+    ASSERT_TRUE(ws.addPanelMember("alice", "alice", PanelRole::Lead).ok());
+    const std::size_t entries = ws.status().auditEntries;
+    ws.expectHead(seen);
+    const CommandOutcome refused = ws.addPanelMember("alice", "raj", PanelRole::Evaluator);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.problems.front().code, "tender.head-changed");
+    EXPECT_EQ(ws.status().auditEntries, entries);
+    // The expectation is for one command: the next goes ahead.
+    EXPECT_TRUE(ws.addPanelMember("alice", "raj", PanelRole::Evaluator).ok());
+}
+
+TEST(WorkspaceExpectedHead, ACommandAtTheHeadItWasSentAgainstGoesAhead) {
+    ScratchFolder scratch;
+    Workspace ws = createSample(scratch, "school-meals");
+    ws.expectHead(ws.status().headHash);
+    EXPECT_TRUE(ws.addPanelMember("alice", "alice", PanelRole::Lead).ok());
+}
+
+} // namespace
+} // namespace fairtender
