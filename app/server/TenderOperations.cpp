@@ -477,7 +477,16 @@ ApiResponse Api::submitScores(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    return commandResponse(ws.submitScores(call.who(), scores, context_.rates), ws);
+    const CommandOutcome outcome = ws.submitScores(call.who(), scores, context_.rates);
+    if (!outcome.ok())
+        return commandResponse(outcome, ws);
+    // What was recorded, so a client that sent many requests knows which one this answers.
+    JsonArray recorded;
+    for (const auto& score : scores)
+        recorded.add(JsonObject().text("bid", score.bidId).text("criterion", score.criterionId));
+    ApiResponse response = commandResponse(outcome, ws);
+    response.body.insert(response.body.size() - 1, ",\"recorded\":" + recorded.str());
+    return response;
 }
 
 ApiResponse Api::getScores(Call& call) {
