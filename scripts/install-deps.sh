@@ -17,7 +17,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   # the server behind a real proxy, under load
-  nginx wrk curl
+  nginx wrk curl openssl
   python3 python3-openpyxl python3-xlsxwriter poppler-utils
   # the OCDS release package checked against the OCDS schema (uri formats need rfc3987)
   python3-jsonschema python3-rfc3987
