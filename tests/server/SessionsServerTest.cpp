@@ -146,3 +146,26 @@ TEST(ServerCommandLine, InitPrintsAOneTimePasswordThatMustBeChanged) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SessionsBehindAProxy, FailedSignInsAreThrottledPerClientAddressTheProxyGives) {
+    ScratchFolder scratch;
+    ServerUnderTest server(scratch.str() + "/data", scratch.path());
+    ASSERT_EQ(server.init("root", kRootPassword), 0);
+    ASSERT_TRUE(server.start({"--trusted-proxy", "127.0.0.1"})) << server.errors();
+    const auto attempt = [&](const std::string& user, const std::string& password,
+                             const std::string& client) {
+        return server.call("POST", "/api/v1/sessions", "",
+                           "{\"user\":" + q(user) + ",\"password\":" + q(password) + "}",
+                           {{"X-Real-IP", client}});
+    };
+    for (int i = 0; i < 20; ++i)
+        EXPECT_EQ(attempt("user" + std::to_string(i), "a wrong guess here", "198.51.100.7").status,
+                  401);
+    EXPECT_EQ(attempt("root", kRootPassword, "198.51.100.7").status, 429);
+    // Another client behind the same proxy is not held up by the first one's failures.
+    EXPECT_EQ(attempt("root", kRootPassword, "203.0.113.9").status, 201);
+}
+
+} // namespace
