@@ -11,7 +11,7 @@ namespace fairtender::server {
 
 namespace {
 
-using Access = ApiOperation::Access;
+using Access = Api::Operation::Access;
 
 std::vector<std::string> segments(const std::string& path) {
     std::vector<std::string> out;
@@ -55,41 +55,50 @@ ApiResponse emptyResponse() {
     return response;
 }
 
-const std::vector<ApiOperation>& Api::operations() {
-    static const std::vector<ApiOperation> kOperations = {
-        {"GET", "/api/v1/health", "health", Access::Public},
-        {"GET", "/api/v1/openapi.json", "openApi", Access::Public},
-        {"GET", "/api/v1/signing-key", "signingKey", Access::Public},
-        {"POST", "/api/v1/sessions", "signIn", Access::Public},
-        {"GET", "/api/v1/sessions/current", "currentSession", Access::SignedIn},
-        {"DELETE", "/api/v1/sessions/current", "signOut", Access::SignedIn},
-        {"PUT", "/api/v1/accounts/me/password", "changeOwnPassword", Access::SignedIn},
-        {"GET", "/api/v1/accounts", "listAccounts", Access::Administrator},
-        {"POST", "/api/v1/accounts", "createAccount", Access::Administrator},
-        {"PATCH", "/api/v1/accounts/{account}", "updateAccount", Access::Administrator},
+const std::vector<Api::Operation>& Api::operations() {
+    static const std::vector<Operation> kOperations = {
+        {"GET", "/api/v1/health", "health", Access::Public, &Api::health},
+        {"GET", "/api/v1/openapi.json", "openApi", Access::Public, &Api::openApi},
+        {"GET", "/api/v1/signing-key", "signingKey", Access::Public, &Api::signingKey},
+        {"POST", "/api/v1/sessions", "signIn", Access::Public, &Api::signIn},
+        {"GET", "/api/v1/sessions/current", "currentSession", Access::SignedIn,
+         &Api::currentSession},
+        {"DELETE", "/api/v1/sessions/current", "signOut", Access::SignedIn, &Api::signOut},
+        {"PUT", "/api/v1/accounts/me/password", "changeOwnPassword", Access::SignedIn,
+         &Api::changeOwnPassword},
+        {"GET", "/api/v1/accounts", "listAccounts", Access::Administrator, &Api::listAccounts},
+        {"POST", "/api/v1/accounts", "createAccount", Access::Administrator, &Api::createAccount},
+        {"PATCH", "/api/v1/accounts/{account}", "updateAccount", Access::Administrator,
+         &Api::updateAccount},
         {"POST", "/api/v1/accounts/{account}/password-reset", "resetPassword",
-         Access::Administrator},
-        {"GET", "/api/v1/tenders", "listTenders", Access::SignedIn},
-        {"POST", "/api/v1/tenders", "createTender", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}", "tenderStatus", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/panel", "getPanel", Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/panel", "addPanelMember", Access::SignedIn},
-        {"PUT", "/api/v1/tenders/{tender}/declaration", "declareInterests", Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/bids", "importBids", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/bids", "listBids", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/todo", "getTodo", Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/scores", "submitScores", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/scores", "getScores", Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/reopenings", "reopenScore", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/moderation", "moderationAgenda", Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/consensus", "setConsensus", Access::SignedIn},
+         Access::Administrator, &Api::resetPassword},
+        {"GET", "/api/v1/tenders", "listTenders", Access::SignedIn, &Api::listTenders},
+        {"POST", "/api/v1/tenders", "createTender", Access::SignedIn, &Api::createTender},
+        {"GET", "/api/v1/tenders/{tender}", "tenderStatus", Access::SignedIn, &Api::tenderStatus},
+        {"GET", "/api/v1/tenders/{tender}/panel", "getPanel", Access::SignedIn, &Api::getPanel},
+        {"POST", "/api/v1/tenders/{tender}/panel", "addPanelMember", Access::SignedIn,
+         &Api::addPanelMember},
+        {"PUT", "/api/v1/tenders/{tender}/declaration", "declareInterests", Access::SignedIn,
+         &Api::declareInterests},
+        {"POST", "/api/v1/tenders/{tender}/bids", "importBids", Access::SignedIn, &Api::importBids},
+        {"GET", "/api/v1/tenders/{tender}/bids", "listBids", Access::SignedIn, &Api::listBids},
+        {"GET", "/api/v1/tenders/{tender}/todo", "getTodo", Access::SignedIn, &Api::getTodo},
+        {"POST", "/api/v1/tenders/{tender}/scores", "submitScores", Access::SignedIn,
+         &Api::submitScores},
+        {"GET", "/api/v1/tenders/{tender}/scores", "getScores", Access::SignedIn, &Api::getScores},
+        {"POST", "/api/v1/tenders/{tender}/reopenings", "reopenScore", Access::SignedIn,
+         &Api::reopenScore},
+        {"GET", "/api/v1/tenders/{tender}/moderation", "moderationAgenda", Access::SignedIn,
+         &Api::moderationAgenda},
+        {"POST", "/api/v1/tenders/{tender}/consensus", "setConsensus", Access::SignedIn,
+         &Api::setConsensus},
         {"POST", "/api/v1/tenders/{tender}/abnormally-low-decisions", "decideAbnormallyLow",
-         Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/stage", "advance", Access::SignedIn},
-        {"POST", "/api/v1/tenders/{tender}/exclusions", "exclude", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/ranking", "ranking", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/log", "auditLog", Access::SignedIn},
-        {"GET", "/api/v1/tenders/{tender}/verify", "verify", Access::SignedIn},
+         Access::SignedIn, &Api::decideAbnormallyLow},
+        {"POST", "/api/v1/tenders/{tender}/stage", "advance", Access::SignedIn, &Api::advance},
+        {"POST", "/api/v1/tenders/{tender}/exclusions", "exclude", Access::SignedIn, &Api::exclude},
+        {"GET", "/api/v1/tenders/{tender}/ranking", "ranking", Access::SignedIn, &Api::ranking},
+        {"GET", "/api/v1/tenders/{tender}/log", "auditLog", Access::SignedIn, &Api::auditLog},
+        {"GET", "/api/v1/tenders/{tender}/verify", "verify", Access::SignedIn, &Api::verify},
     };
     return kOperations;
 }
@@ -99,7 +108,7 @@ Api::Api(ServerContext context) : context_(std::move(context)) {}
 ApiResponse Api::handle(const ApiRequest& request) {
     ApiResponse response;
     try {
-        const ApiOperation* found = nullptr;
+        const Operation* found = nullptr;
         bool pathKnown = false;
         std::map<std::string, std::string> params;
         for (const auto& operation : operations()) {
@@ -142,7 +151,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
     return response;
 }
 
-ApiResponse Api::dispatch(const ApiOperation& operation, Call& call) {
+ApiResponse Api::dispatch(const Operation& operation, Call& call) {
     if (operation.access != Access::Public) {
         if (call.request.bearerToken.empty()) {
             ApiResponse refused =
@@ -174,41 +183,7 @@ ApiResponse Api::dispatch(const ApiOperation& operation, Call& call) {
                                  call.who() + " is not a site administrator: only an "
                                               "administrator manages accounts");
     }
-    using Handler = ApiResponse (Api::*)(Call&);
-    static const std::map<std::string, Handler> kHandlers = {
-        {"health", &Api::health},
-        {"openApi", &Api::openApi},
-        {"signingKey", &Api::signingKey},
-        {"signIn", &Api::signIn},
-        {"currentSession", &Api::currentSession},
-        {"signOut", &Api::signOut},
-        {"changeOwnPassword", &Api::changeOwnPassword},
-        {"listAccounts", &Api::listAccounts},
-        {"createAccount", &Api::createAccount},
-        {"updateAccount", &Api::updateAccount},
-        {"resetPassword", &Api::resetPassword},
-        {"listTenders", &Api::listTenders},
-        {"createTender", &Api::createTender},
-        {"tenderStatus", &Api::tenderStatus},
-        {"getPanel", &Api::getPanel},
-        {"addPanelMember", &Api::addPanelMember},
-        {"declareInterests", &Api::declareInterests},
-        {"importBids", &Api::importBids},
-        {"listBids", &Api::listBids},
-        {"getTodo", &Api::getTodo},
-        {"submitScores", &Api::submitScores},
-        {"getScores", &Api::getScores},
-        {"reopenScore", &Api::reopenScore},
-        {"moderationAgenda", &Api::moderationAgenda},
-        {"setConsensus", &Api::setConsensus},
-        {"decideAbnormallyLow", &Api::decideAbnormallyLow},
-        {"advance", &Api::advance},
-        {"exclude", &Api::exclude},
-        {"ranking", &Api::ranking},
-        {"auditLog", &Api::auditLog},
-        {"verify", &Api::verify},
-    };
-    return (this->*kHandlers.at(operation.operationId))(call);
+    return (this->*operation.handler)(call);
 }
 
 ApiResponse Api::health(Call&) {

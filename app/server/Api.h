@@ -39,32 +39,35 @@ struct ServerContext {
     std::function<std::int64_t()> now = secondsNow;
 };
 
-// One operation of the API: what the OpenAPI document calls it, and who may call it at all
-// (before the engine's rules): anyone, anyone signed in, or a site administrator.
-struct ApiOperation {
-    enum class Access { Public, SignedIn, Administrator };
-    std::string method;
-    std::string path; // "/api/v1/tenders/{tender}/scores"
-    std::string operationId;
-    Access access = Access::SignedIn;
-};
-
 class Api {
 public:
+    struct Call;
+    using Handler = ApiResponse (Api::*)(Call&);
+
+    // One operation of the API: what the OpenAPI document calls it, who may call it at all
+    // (before the engine's rules: anyone, anyone signed in, or a site administrator), and
+    // what answers it.
+    struct Operation {
+        enum class Access { Public, SignedIn, Administrator };
+        std::string method;
+        std::string path; // "/api/v1/tenders/{tender}/scores"
+        std::string operationId;
+        Access access = Access::SignedIn;
+        Handler handler = nullptr;
+    };
+
     explicit Api(ServerContext context);
 
     ApiResponse handle(const ApiRequest& request);
 
     // Every operation, in the order the OpenAPI document lists them.
-    static const std::vector<ApiOperation>& operations();
+    static const std::vector<Operation>& operations();
 
     // The largest request body taken (a tender with its bids, as JSON).
     static constexpr std::size_t kMaxBodyBytes = 64 * 1024 * 1024;
 
-    struct Call;
-
 private:
-    ApiResponse dispatch(const ApiOperation& operation, Call& call);
+    ApiResponse dispatch(const Operation& operation, Call& call);
     std::string tenderLocation(const std::string& tender) const;
 
     ApiResponse health(Call& call);

@@ -345,10 +345,10 @@ ApiResponse Api::addPanelMember(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    // Only people who can sign in join a panel: a name on the panel is an account.
-    if (!mayTake(WorkspaceAction::AddPanelMember, ws.panel(), ws.state(), call.who()))
-        return commandResponse(ws.addPanelMember(call.who(), *account, *role), ws);
-    if (!context_.accounts->account(*account))
+    // A name on the panel is an account. An unknown one is refused only to someone the rules
+    // let add members, so nobody else learns from the answer which accounts exist.
+    if (mayTake(WorkspaceAction::AddPanelMember, ws.panel(), ws.state(), call.who()) &&
+        !context_.accounts->account(*account))
         return errorResponse("account.unknown", "there is no account named " + *account +
                                                     ": a site administrator creates it first");
     return commandResponse(ws.addPanelMember(call.who(), *account, *role), ws);
