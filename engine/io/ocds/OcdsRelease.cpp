@@ -191,12 +191,22 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     auto bids = object();
     bids->set("details", details);
 
+    // The record the release was made from, which anyone can check: the audit trail's head
+    // and, for a tender kept by a server, the key that signed every entry.
+    const WorkspaceStatus record = workspace.status();
+    const std::string signedBy = workspace.signingKey();
+    const std::string recordText =
+        "Made from a record of " + std::to_string(record.auditEntries) +
+        " audit entries ending at head hash " + record.headHash +
+        (signedBy.empty() ? std::string() : ", every entry signed by the Ed25519 key " + signedBy) +
+        "; fairtender verify checks it.";
     const auto documentsFor = [&]() {
         Array::Ptr documents(new Array);
         auto report = object();
         report->set("id", tender.id + "-award-report");
         report->set("documentType", "evaluationReports");
         report->set("title", "Award report: " + tender.title);
+        report->set("description", recordText);
         if (!options.awardReportUrl.empty())
             report->set("url", options.awardReportUrl);
         report->set("format", "application/pdf");

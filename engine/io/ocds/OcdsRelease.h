@@ -39,8 +39,10 @@ struct OcdsPackage {
 // Amounts are JSON numbers in pounds with two decimals, copied from the exact amounts. Every
 // award on record is listed: the standing one "active", one that fell away "cancelled",
 // and while locked the first-ranked bid's "pending". A withdrawn bid is "withdrawn", any
-// other excluded bid "disqualified". An awardReportUrl that is not an absolute URI is a
-// problem, and nothing is made.
+// other excluded bid "disqualified". The award report's document describes the record the
+// release was made from: its audit trail's head hash and, when a server signed it, the
+// signing key. An awardReportUrl that is not an absolute URI is a problem, and nothing is
+// made.
 OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable* rates,
                                const OcdsOptions& options = {});
 

@@ -237,6 +237,33 @@ TEST(OcdsReleaseReAward, AWithdrawnWinnerIsWithdrawnAndItsAwardStaysCancelled) {
     EXPECT_EQ(validatedBySchema(*package.json, scratch.path()), "valid\n");
 }
 
+TEST(OcdsReleaseRecord, TheAwardReportNamesTheHeadHashAndTheServersSigningKey) {
+    ScratchFolder scratch;
+    Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path());
+    const auto unsignedPackage = ocdsReleasePackage(ws, livingWageRates());
+    ASSERT_TRUE(unsignedPackage.ok());
+    const std::string head = ws.status().headHash;
+    const auto unsignedRoot = Poco::JSON::Parser().parse(*unsignedPackage.json);
+    EXPECT_EQ(at(unsignedRoot, "releases.0.awards.0.documents.0.description").toString(),
+              "Made from a record of " + std::to_string(ws.status().auditEntries) +
+                  " audit entries ending at head hash " + head + "; fairtender verify checks it.");
+    // From here a server signs what is recorded: the release names its key.
+    const auto key = std::make_shared<const AuditSigningKey>(AuditSigningKey::generate());
+    ws.setSigner(key);
+    testing::Timeline later("2025-12-22T10:00:00Z");
+    ws.setClock(later.clock());
+    ASSERT_TRUE(
+        ws.excludeAfterEvaluation("Ann Lee", "B5", "failed the final check", livingWageRates())
+            .ok());
+    const auto signedPackage = ocdsReleasePackage(ws, livingWageRates());
+    ASSERT_TRUE(signedPackage.ok()) << signedPackage.problems.front().toString();
+    const auto signedRoot = Poco::JSON::Parser().parse(*signedPackage.json);
+    EXPECT_NE(at(signedRoot, "releases.0.awards.0.documents.0.description")
+                  .toString()
+                  .find(", every entry signed by the Ed25519 key " + key->publicKeyHex()),
+              std::string::npos);
+}
+
 TEST(OcdsReleaseReAward, ARelativeReportAddressIsRefused) {
     ScratchFolder scratch;
     const Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path());
