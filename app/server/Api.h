@@ -69,6 +69,9 @@ public:
 private:
     ApiResponse dispatch(const Operation& operation, Call& call);
     std::string tenderLocation(const std::string& tender) const;
+    // The tender the call's path names, opened for the person signed in (TenderOperations).
+    struct OpenedTender;
+    OpenedTender openTender(const Call& call) const;
 
     ApiResponse health(Call& call);
     ApiResponse openApi(Call& call);

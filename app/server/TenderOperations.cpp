@@ -17,12 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A tender opened for one call, or the response saying why not.
-struct OpenedTender {
-    std::optional<Workspace> workspace;
-    ApiResponse refused;
-};
-
 // `problems` as a client sees them: a problem located at the workspace itself is located at
 // no file, and no message names where the server keeps its tenders.
 Diagnostics forClient(Diagnostics problems, const std::string& location) {
@@ -156,39 +150,39 @@ std::string Api::tenderLocation(const std::string& tender) const {
     return (context_.dataFolder / "tenders" / (tender + ".ftw")).string();
 }
 
-namespace {
+// A tender opened for one call, or the response saying why not.
+struct Api::OpenedTender {
+    std::optional<Workspace> workspace;
+    ApiResponse refused;
+};
 
-// The tender `name` opened for `reader`, who must be on its panel: nobody off the panel
-// reads or does anything on a tender, whatever the rule of the action itself would say. A
-// change sent with If-Match (the head its sender last saw) is refused with 409 and the
-// current head when someone else changed the tender since, so no one acts on a state they
-// have not seen.
-OpenedTender openTender(const ServerContext& context, const std::string& name,
-                        const std::string& location, const ApiRequest& request,
-                        const std::string& reader) {
-    const AccountStore& accounts = *context.accounts;
+// The tender the path names, opened for the person signed in, who must be on its panel:
+// nobody off the panel reads or does anything on a tender, whatever the rule of the action
+// itself would say. A change sent with If-Match (the head its sender last saw) is refused
+// with 409 and the current head when someone else changed the tender since, so no one acts
+// on a state they have not seen.
+Api::OpenedTender Api::openTender(const Call& call) const {
+    const std::string& name = call.param("tender");
     OpenedTender opened;
-    if (!accounts.hasTender(name)) {
+    if (!context_.accounts->hasTender(name)) {
         opened.refused = errorResponse("tender.unknown", "there is no tender named " + name);
         return opened;
     }
-    auto result = Workspace::open(location);
+    auto result = Workspace::open(tenderLocation(name));
     if (!result.ok()) {
         opened.refused = errorResponse(result.diagnostics, 500);
         return opened;
     }
-    if (auto refused = viewRefused(WorkspaceView::Status, *result.workspace, reader)) {
+    if (auto refused = viewRefused(WorkspaceView::Status, *result.workspace, call.who())) {
         opened.refused = *refused;
         return opened;
     }
     opened.workspace = std::move(result.workspace);
-    opened.workspace->setSigner(context.signer);
-    if (!request.ifMatch.empty() && request.method != "GET")
-        opened.workspace->expectHead(request.ifMatch);
+    opened.workspace->setSigner(context_.signer);
+    if (!call.request.ifMatch.empty() && call.request.method != "GET")
+        opened.workspace->expectHead(call.request.ifMatch);
     return opened;
 }
-
-} // namespace
 
 ApiResponse Api::listTenders(Call& call) {
     JsonArray list;
@@ -274,9 +268,7 @@ ApiResponse Api::createTender(Call& call) {
 }
 
 ApiResponse Api::tenderStatus(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -301,9 +293,7 @@ ApiResponse Api::tenderStatus(Call& call) {
 }
 
 ApiResponse Api::getPanel(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -339,9 +329,7 @@ ApiResponse Api::addPanelMember(Call& call) {
         body.refuse("role", "must be lead, evaluator, moderator or auditor");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -365,9 +353,7 @@ ApiResponse Api::declareInterests(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -387,9 +373,7 @@ ApiResponse Api::importBids(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -406,9 +390,7 @@ ApiResponse Api::importBids(Call& call) {
 }
 
 ApiResponse Api::listBids(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -434,9 +416,7 @@ ApiResponse Api::listBids(Call& call) {
 }
 
 ApiResponse Api::getTodo(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -471,9 +451,7 @@ ApiResponse Api::submitScores(Call& call) {
         body.refuse("scores", "holds no score");
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -494,9 +472,7 @@ ApiResponse Api::getScores(Call& call) {
     if (!query.count("bid") || !query.count("criterion"))
         return errorResponse(
             Diagnostics{requestProblem("give the bid and criterion: ?bid=B&criterion=C")});
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -519,9 +495,7 @@ ApiResponse Api::reopenScore(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -530,9 +504,7 @@ ApiResponse Api::reopenScore(Call& call) {
 }
 
 ApiResponse Api::moderationAgenda(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -573,9 +545,7 @@ ApiResponse Api::setConsensus(Call& call) {
     const auto change = body.text("changeReason", false);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -591,9 +561,7 @@ ApiResponse Api::decideAbnormallyLow(Call& call) {
     const auto reason = body.text("reason", true);
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -617,9 +585,7 @@ ApiResponse Api::advance(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -641,9 +607,7 @@ ApiResponse Api::exclude(Call& call) {
     }
     if (!body.ok())
         return errorResponse(body.problems());
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -652,9 +616,7 @@ ApiResponse Api::exclude(Call& call) {
 }
 
 ApiResponse Api::ranking(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -667,9 +629,7 @@ ApiResponse Api::ranking(Call& call) {
 }
 
 ApiResponse Api::auditLog(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
@@ -692,9 +652,7 @@ ApiResponse Api::auditLog(Call& call) {
 }
 
 ApiResponse Api::verify(Call& call) {
-    OpenedTender opened =
-        openTender(context_, call.param("tender"), tenderLocation(call.param("tender")),
-                   call.request, call.who());
+    OpenedTender opened = openTender(call);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;

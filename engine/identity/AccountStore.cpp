@@ -59,6 +59,18 @@ std::string addressSubject(const std::string& address) {
     return "address:" + address.substr(0, 64);
 }
 
+// The account in the query's current row, whose first columns are name, administrator,
+// disabled, must_change and created_at.
+Account readAccount(const SqlStatement& select) {
+    Account account;
+    account.name = select.text(0);
+    account.administrator = select.integer(1) != 0;
+    account.disabled = select.integer(2) != 0;
+    account.mustChangePassword = select.integer(3) != 0;
+    account.createdAt = select.integer(4);
+    return account;
+}
+
 } // namespace
 
 struct AccountStore::Impl {
@@ -126,13 +138,7 @@ struct AccountStore::Impl {
         select.bind(1, std::string_view(name));
         if (!select.next())
             return std::nullopt;
-        Account account;
-        account.name = select.text(0);
-        account.administrator = select.integer(1) != 0;
-        account.disabled = select.integer(2) != 0;
-        account.mustChangePassword = select.integer(3) != 0;
-        account.createdAt = select.integer(4);
-        return std::make_pair(account, select.text(5));
+        return std::make_pair(readAccount(select), select.text(5));
     }
 
     // How long `subject` must still wait, from its recent failures; 0 when it need not.
@@ -307,15 +313,8 @@ std::vector<Account> AccountStore::accounts() const {
         "name");
     QueryScope scope{select};
     std::vector<Account> out;
-    while (select.next()) {
-        Account account;
-        account.name = select.text(0);
-        account.administrator = select.integer(1) != 0;
-        account.disabled = select.integer(2) != 0;
-        account.mustChangePassword = select.integer(3) != 0;
-        account.createdAt = select.integer(4);
-        out.push_back(std::move(account));
-    }
+    while (select.next())
+        out.push_back(readAccount(select));
     return out;
 }
 
