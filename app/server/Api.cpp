@@ -99,6 +99,14 @@ const std::vector<Api::Operation>& Api::operations() {
         {"GET", "/api/v1/tenders/{tender}/ranking", "ranking", Access::SignedIn, &Api::ranking},
         {"GET", "/api/v1/tenders/{tender}/log", "auditLog", Access::SignedIn, &Api::auditLog},
         {"GET", "/api/v1/tenders/{tender}/verify", "verify", Access::SignedIn, &Api::verify},
+        {"GET", "/api/v1/tenders/{tender}/documents/scorecard", "scorecard", Access::SignedIn,
+         &Api::scorecard},
+        {"GET", "/api/v1/tenders/{tender}/documents/award-report", "awardReport", Access::SignedIn,
+         &Api::awardReport},
+        {"GET", "/api/v1/tenders/{tender}/documents/summaries/{bid}", "assessmentSummary",
+         Access::SignedIn, &Api::assessmentSummary},
+        {"GET", "/api/v1/tenders/{tender}/documents/ocds", "ocdsPackage", Access::SignedIn,
+         &Api::ocdsPackage},
     };
     return kOperations;
 }

@@ -104,6 +104,11 @@ private:
     ApiResponse ranking(Call& call);
     ApiResponse auditLog(Call& call);
     ApiResponse verify(Call& call);
+    // The documents (DocumentOperations).
+    ApiResponse scorecard(Call& call);
+    ApiResponse awardReport(Call& call);
+    ApiResponse assessmentSummary(Call& call);
+    ApiResponse ocdsPackage(Call& call);
 
     ServerContext context_;
 };

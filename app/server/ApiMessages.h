@@ -23,7 +23,8 @@ struct ApiRequest {
 
 struct ApiResponse {
     int status = 200;
-    std::string body; // JSON
+    std::string body; // JSON, or the bytes of a document
+    std::string contentType = "application/json; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> headers;
 };
 

@@ -42,7 +42,7 @@ void send(Poco::Net::HTTPServerResponse& out, const ApiResponse& response) {
         out.send();
         return;
     }
-    out.setContentType("application/json; charset=utf-8");
+    out.setContentType(response.contentType);
     out.setContentLength(static_cast<std::streamsize>(response.body.size()));
     out.send() << response.body;
 }

@@ -6,6 +6,7 @@
 #include "identity/AccountStore.h"
 #include "identity/Passwords.h"
 #include "lifecycle/Standstill.h"
+#include "reports/PdfReports.h"
 #include "server/Api.h"
 #include "server/HttpFrontEnd.h"
 
@@ -270,6 +271,7 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
     context.rates = rates ? &*rates : nullptr;
     context.holidays = holidays ? &*holidays : nullptr;
     context.signer = std::make_shared<const AuditSigningKey>(*key);
+    const reports::OffscreenGui gui; // the award report and summaries are drawn with Qt
     Api api(context);
     try {
         HttpFrontEnd front(api, options);

@@ -17,8 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// `problems` as a client sees them: a problem located at the workspace itself is located at
-// no file, and no message names where the server keeps its tenders.
 Diagnostics forClient(Diagnostics problems, const std::string& location) {
     for (auto& d : problems) {
         if (d.where.file == location)
@@ -30,12 +28,12 @@ Diagnostics forClient(Diagnostics problems, const std::string& location) {
     return problems;
 }
 
+} // namespace
+
 Diagnostics forClient(Diagnostics problems, const Workspace& ws) {
     return forClient(std::move(problems), ws.path().string());
 }
 
-// A command's outcome, with the tender's head after it as the ETag: what the next change
-// sends as If-Match.
 ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) {
     const std::string head = ws.status().headHash;
     ApiResponse response =
@@ -50,7 +48,6 @@ ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) 
     return response;
 }
 
-// Why `reader` may not read `view`, as a response; nullopt when they may.
 std::optional<ApiResponse> viewRefused(WorkspaceView view, const Workspace& ws,
                                        const std::string& reader) {
     const auto refusals = viewRefusals(view, ws.panel(), ws.state(), reader);
@@ -65,55 +62,46 @@ std::optional<ApiResponse> viewRefused(WorkspaceView view, const Workspace& ws,
     return errorResponse(problems);
 }
 
-// A folder of its own under `uploads` for the files of one request, removed at the end.
-class UploadFolder {
-public:
-    explicit UploadFolder(const fs::path& uploads) {
-        unsigned char bytes[12];
-        randombytes_buf(bytes, sizeof bytes);
-        std::string name = "upload-";
-        static constexpr char kHex[] = "0123456789abcdef";
-        for (unsigned char b : bytes) {
-            name += kHex[b >> 4];
-            name += kHex[b & 15];
-        }
-        path_ = uploads / name;
-        fs::create_directories(path_);
+UploadFolder::UploadFolder(const fs::path& uploads) {
+    unsigned char bytes[12];
+    randombytes_buf(bytes, sizeof bytes);
+    std::string name = "upload-";
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (unsigned char b : bytes) {
+        name += kHex[b >> 4];
+        name += kHex[b & 15];
     }
-    ~UploadFolder() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
+    path_ = uploads / name;
+    fs::create_directories(path_);
+}
+
+UploadFolder::~UploadFolder() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+fs::path UploadFolder::write(const std::string& relative, const std::string& text) const {
+    const fs::path file = path_ / relative;
+    fs::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out)
+        throw std::runtime_error("cannot write the upload " + file.string());
+    return file;
+}
+
+Diagnostics UploadFolder::relative(Diagnostics problems) const {
+    const std::string prefix = path_.string() + "/";
+    for (auto& d : problems) {
+        for (std::string* text : {&d.where.file, &d.message})
+            for (auto at = text->find(prefix); at != std::string::npos; at = text->find(prefix))
+                text->erase(at, prefix.size());
     }
-    UploadFolder(const UploadFolder&) = delete;
-    UploadFolder& operator=(const UploadFolder&) = delete;
+    return problems;
+}
 
-    const fs::path& path() const { return path_; }
-
-    fs::path write(const std::string& relative, const std::string& text) const {
-        const fs::path file = path_ / relative;
-        fs::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary);
-        out << text;
-        out.close();
-        if (!out)
-            throw std::runtime_error("cannot write the upload " + file.string());
-        return file;
-    }
-
-    // `problems` as the person sent the files: named without this folder.
-    Diagnostics relative(Diagnostics problems) const {
-        const std::string prefix = path_.string() + "/";
-        for (auto& d : problems) {
-            for (std::string* text : {&d.where.file, &d.message})
-                for (auto at = text->find(prefix); at != std::string::npos; at = text->find(prefix))
-                    text->erase(at, prefix.size());
-        }
-        return problems;
-    }
-
-private:
-    fs::path path_;
-};
+namespace {
 
 // A bid file's name as uploaded: letters, digits, '.', '-' and '_', ending ".xml".
 bool validBidFileName(const std::string& name) {
@@ -149,12 +137,6 @@ std::string Api::tenderLocation(const std::string& tender) const {
         return WorkspaceLocation::tenderUri(context_.databaseUri, tender);
     return (context_.dataFolder / "tenders" / (tender + ".ftw")).string();
 }
-
-// A tender opened for one call, or the response saying why not.
-struct Api::OpenedTender {
-    std::optional<Workspace> workspace;
-    ApiResponse refused;
-};
 
 // The tender the path names, opened for the person signed in, who must be on its panel:
 // nobody off the panel reads or does anything on a tender, whatever the rule of the action

@@ -176,6 +176,8 @@ std::string_view toString(WorkspaceView view) {
         return "the audit log";
     case WorkspaceView::Verify:
         return "the verification";
+    case WorkspaceView::Documents:
+        return "the documents";
     }
     return "the tender";
 }
@@ -222,11 +224,15 @@ std::vector<ActionRefusal> viewRefusals(WorkspaceView view, const PanelRecord& p
     }
     case WorkspaceView::AuditLog:
     case WorkspaceView::Verify:
+    case WorkspaceView::Documents:
         if (!holdsAny({PanelRole::Lead, PanelRole::Auditor}))
             refusals.push_back({Kind::Role,
-                                view == WorkspaceView::AuditLog ? "view.audit-log" : "view.verify",
+                                view == WorkspaceView::AuditLog ? "view.audit-log"
+                                : view == WorkspaceView::Verify ? "view.verify"
+                                                                : "view.documents",
                                 reader + " is not the lead or an auditor: " + what +
-                                    " shows every score and price"});
+                                    (view == WorkspaceView::Documents ? " show" : " shows") +
+                                    " every score and price"});
         break;
     }
     return refusals;

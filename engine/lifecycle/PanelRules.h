@@ -64,12 +64,14 @@ enum class WorkspaceView {
     Ranking,          // the evaluation with prices and points
     AuditLog,         // every record ever written
     Verify,           // the check of the whole record
+    Documents,        // the scorecard, award report, assessment summaries and OCDS package
 };
 
 inline constexpr WorkspaceView kWorkspaceViews[] = {
-    WorkspaceView::Status,  WorkspaceView::Panel,    WorkspaceView::Bids,
-    WorkspaceView::Todo,    WorkspaceView::Scores,   WorkspaceView::ModerationAgenda,
-    WorkspaceView::Ranking, WorkspaceView::AuditLog, WorkspaceView::Verify,
+    WorkspaceView::Status,    WorkspaceView::Panel,    WorkspaceView::Bids,
+    WorkspaceView::Todo,      WorkspaceView::Scores,   WorkspaceView::ModerationAgenda,
+    WorkspaceView::Ranking,   WorkspaceView::AuditLog, WorkspaceView::Verify,
+    WorkspaceView::Documents,
 };
 
 // "the status", "the ranking", ...: the view in words.
@@ -78,7 +80,8 @@ std::string_view toString(WorkspaceView view);
 // Why `reader` may not read `view` of the tender with the panel as it is at `state`; empty
 // when allowed. Nobody off the panel reads anything. The ranking holds every price, so it
 // is read by those who see prices (pricesVisible); the audit log and verify hold every
-// score and price, so only the lead and auditors read them; the moderation agenda holds
+// score and price, so only the lead and auditors read them, as they do the documents made
+// from the record (which the lead publishes); the moderation agenda holds
 // every individual score, so the lead, moderators and auditors.
 std::vector<ActionRefusal> viewRefusals(WorkspaceView view, const PanelRecord& panel,
                                         LifecycleState state, const std::string& reader);

@@ -221,7 +221,8 @@ public:
     // recomputed from the stored inputs are those recorded when they were last stored.
     // Entries a server signed are checked against the key recorded with them, and, when
     // `expectedSigner` is given (a server's public key, 64 hex digits), every entry must
-    // be signed by that key.
+    // be signed by that key. A workspace given a signer (setSigner) expects that signer's
+    // key when no other is given: the server holding it signed every entry it holds.
     VerifyReport verify(const LivingWageTable* rates, const std::string& expectedSigner = {}) const;
 
     // The public key (64 hex digits) of the server that signed the audit entries; empty for

@@ -130,7 +130,10 @@ VerifyReport Workspace::verify(const LivingWageTable* rates,
             if (!log.empty())
                 report.headHash = e.hash;
         }
-        checkSignatures(impl, expectedSigner, report, problem);
+        checkSignatures(impl,
+                        expectedSigner.empty() && impl.signer ? impl.signer->publicKeyHex()
+                                                              : expectedSigner,
+                        report, problem);
         const auto after = [&](const Logged& l) {
             return std::string_view(texts).substr(l.afterAt, l.afterSize);
         };

@@ -82,6 +82,10 @@ const std::map<std::string, Request>& requests() {
         {"ranking", {"GET", "/api/v1/tenders/{tender}/ranking", ""}},
         {"auditLog", {"GET", "/api/v1/tenders/{tender}/log", ""}},
         {"verify", {"GET", "/api/v1/tenders/{tender}/verify", ""}},
+        {"scorecard", {"GET", "/api/v1/tenders/{tender}/documents/scorecard", ""}},
+        {"awardReport", {"GET", "/api/v1/tenders/{tender}/documents/award-report", ""}},
+        {"assessmentSummary", {"GET", "/api/v1/tenders/{tender}/documents/summaries/B1", ""}},
+        {"ocdsPackage", {"GET", "/api/v1/tenders/{tender}/documents/ocds", ""}},
     };
     return kRequests;
 }

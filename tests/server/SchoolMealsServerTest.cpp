@@ -171,6 +171,21 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
         actors.insert(entries->getObject(static_cast<unsigned>(i))->getValue<std::string>("actor"));
     EXPECT_EQ(actors, (std::set<std::string>{"ann", "raj", "eve", "mo", "aud"}));
     EXPECT_EQ(expect(200, "aud", "GET", "").text("stage"), "awarded");
+
+    // The documents come from the verified record, for the lead and the auditor only.
+    const HttpReply report = expect(200, "aud", "GET", "/documents/award-report");
+    EXPECT_TRUE(report.body.starts_with("%PDF-"));
+    EXPECT_EQ(report.headers.at("Content-Type"), "application/pdf");
+    EXPECT_EQ(report.headers.at("Content-Disposition"),
+              "attachment; filename=\"SCC-2026-014-award-report.pdf\"");
+    EXPECT_TRUE(expect(200, "ann", "GET", "/documents/scorecard").body.starts_with("PK"));
+    EXPECT_TRUE(expect(200, "ann", "GET", "/documents/summaries/B2").body.starts_with("%PDF-"));
+    expect(404, "ann", "GET", "/documents/summaries/B9");
+    const HttpReply ocds = expect(200, "ann", "GET", "/documents/ocds");
+    EXPECT_NE(ocds.body.find(serverKey), std::string::npos) << ocds.body;
+    for (const char* document : {"/documents/award-report", "/documents/scorecard",
+                                 "/documents/summaries/B1", "/documents/ocds"})
+        EXPECT_EQ(expect(403, "raj", "GET", document).text("code"), "view.documents");
     if (nginx) {
         // The calls after the kill that nginx sent to the dead instance went to the other.
         EXPECT_NE(nginx->errors().find("while connecting to upstream"), std::string::npos)

@@ -146,6 +146,15 @@ TEST(PanelViewRules, OnlyTheLeadAndAuditorsReadTheAuditLogAndVerify) {
     }
 }
 
+TEST(PanelViewRules, OnlyTheLeadAndAuditorsFetchTheDocuments) {
+    EXPECT_EQ(stagesReadable(WorkspaceView::Documents, "alice").size(), 6u);
+    EXPECT_EQ(stagesReadable(WorkspaceView::Documents, "ann").size(), 6u);
+    EXPECT_TRUE(stagesReadable(WorkspaceView::Documents, "eve").empty());
+    EXPECT_TRUE(stagesReadable(WorkspaceView::Documents, "mo").empty());
+    EXPECT_EQ(viewRefusals(WorkspaceView::Documents, panel(), S::Awarded, "mo").front().message,
+              "mo is not the lead or an auditor: the documents show every score and price");
+}
+
 TEST(PanelViewRules, AnEvaluatorDoesNotReadTheModerationAgenda) {
     EXPECT_TRUE(stagesReadable(WorkspaceView::ModerationAgenda, "eve").empty());
     EXPECT_EQ(stagesReadable(WorkspaceView::ModerationAgenda, "mo").size(), 6u);

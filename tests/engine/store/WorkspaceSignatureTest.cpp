@@ -114,6 +114,24 @@ TEST_P(WorkspaceSignatures, AnUnsignedWorkspaceFailsAgainstAServersKey) {
               "added or rewritten outside the server");
 }
 
+TEST_P(WorkspaceSignatures, AWorkspaceGivenASignerExpectsEveryEntrySignedByIt) {
+    ScratchFolder other;
+    const auto unsignedFile = testing::freshLocation(GetParam(), other, "u");
+    ASSERT_TRUE(Workspace::createFromFolder(kSourceDir / "samples/school-meals", unsignedFile,
+                                            "alice", referenceRates())
+                    .ok());
+    auto opened = Workspace::open(unsignedFile);
+    opened.workspace->setSigner(key_);
+    const VerifyReport report = opened.workspace->verify(referenceRates());
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.problems.front().message,
+              "audit entry 1 is not signed by the server, though every entry must be: it was "
+              "added or rewritten outside the server");
+    auto signedOne = Workspace::open(file_);
+    signedOne.workspace->setSigner(key_);
+    EXPECT_TRUE(signedOne.workspace->verify(referenceRates()).ok());
+}
+
 TEST_P(WorkspaceSignatures, AnEntryAddedWithoutTheKeyIsFound) {
     {
         auto opened = Workspace::open(file_);
