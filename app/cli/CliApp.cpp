@@ -6,6 +6,7 @@
 #include "cli/Outcome.h"
 #include "cli/PanelScoringCommands.h"
 #include "cli/ReportCommands.h"
+#include "cli/ServerSessionCommands.h"
 #include "cli/WorkspaceCommands.h"
 
 #include <exception>
@@ -53,6 +54,8 @@ constexpr CommandEntry kCommands[] = {
     {"report", reportSyntax, runReport},
     {"summaries", summariesSyntax, runSummaries},
     {"ocds", ocdsSyntax, runOcds},
+    {"login", loginSyntax, runLogin},
+    {"logout", logoutSyntax, runLogout},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {

@@ -73,11 +73,18 @@ Commands:
   summaries WS.ftw --out DIR         one assessment summary PDF per supplier
   ocds WS.ftw [--out FILE] [--report-url URL]
                                      the OCDS 1.1 release package (JSON)
+  login URL [--user NAME]            sign in to a fairtender-server; then the panel
+                                     commands take the server's tender URL for WS.ftw
+  logout URL                         end that session
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
 evaluations.xml with the panel's scores. validate, evaluate and export also accept a
 workspace file (WS.ftw) wherever they accept a folder.
+
+On a server, a panel command names the tender by its URL and acts as the account
+signed in, never as a name typed: panel add|declare|bids|todo, score, moderate,
+decide-abnormally-low, advance and exclude work the same, without --as.
 
 Example:
   fairtender validate samples/school-meals
@@ -94,6 +101,9 @@ Options:
 
 Environment:
   FAIRTENDER_TEMPLATES   folder of tender templates and reference/ data to use
+  FAIRTENDER_CA_FILE     the certificate authority that signed the server's
+                         certificate, when it is not one the system trusts
+  XDG_CONFIG_HOME        where login keeps its sessions (default ~/.config)
 )");
 }
 
@@ -314,6 +324,39 @@ Options:
   --anonymous       (bids) show "Bid A", "Bid B" to evaluators and moderators
   -h, --help        show this help
 )");
+    if (command == "login")
+        return withExitCodes(R"(Usage: fairtender login URL [--user NAME] [--password-stdin]
+
+Signs in to the fairtender-server at URL (https://HOST:PORT) as NAME (default: your
+login name) and keeps the session's token in ~/.config/fairtender/sessions, readable
+by you only. The password is asked on the terminal without echo, or read from standard
+input with --password-stdin. From then on the panel commands take a tender on that
+server by its URL, URL/api/v1/tenders/NAME, in place of WS.ftw, and act as NAME: what
+your role, the stage and your declarations forbid is refused by the server, and what
+you may not see is never sent to you. The session ends after the server's idle
+timeout or lifetime; sign in again then.
+
+Examples:
+  fairtender login https://tenders.example.gov.uk --user raj
+  fairtender panel todo https://tenders.example.gov.uk/api/v1/tenders/meals
+  fairtender score https://tenders.example.gov.uk/api/v1/tenders/meals --bid B1 --criterion q-menu --value 4 --reason "Allergen matrix per school"
+
+Options:
+  --user NAME        the account to sign in as
+  --password-stdin   read the password from standard input
+  -h, --help         show this help
+)");
+    if (command == "logout")
+        return withExitCodes(R"(Usage: fairtender logout URL
+
+Ends the session kept for the server at URL, on the server and here.
+
+Example:
+  fairtender logout https://tenders.example.gov.uk
+
+Options:
+  -h, --help   show this help
+)");
     if (command == "score")
         return withExitCodes(
             R"(Usage: fairtender score WS.ftw --bid B --criterion C --value V --reason TEXT --as NAME
@@ -516,7 +559,8 @@ Options:
   -h, --help          show this help
 )");
     if (command == "verify")
-        return withExitCodes(R"(Usage: fairtender verify WS.ftw [--expect-head HASH] [--signed-by KEY]
+        return withExitCodes(
+            R"(Usage: fairtender verify WS.ftw [--expect-head HASH] [--signed-by KEY]
 
 Checks that the workspace is exactly what fairtender wrote: SQLite's integrity check,
 every audit entry's SHA-256 and its link to the entry before, every stored record

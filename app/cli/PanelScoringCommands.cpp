@@ -1,5 +1,6 @@
 #include "cli/PanelScoringCommands.h"
 
+#include "cli/OpenedTender.h"
 #include "cli/ProgressText.h"
 #include "cli/TemplateLibrary.h"
 #include "core/Date.h"
@@ -40,11 +41,6 @@ std::string fixed(double value) {
 std::optional<Date> dayOption(const ParsedArguments& args, const std::string& option) {
     const auto text = args.option(option);
     return text ? Date::parse(*text) : std::optional<Date>(todayUtc());
-}
-
-std::optional<BankHolidays> bankHolidays(Diagnostics& problems) {
-    return loadBankHolidays(
-        templatesDirectory() / "reference" / "bank-holidays-england-and-wales.xml", problems);
 }
 
 } // namespace
@@ -113,54 +109,42 @@ CommandSyntax excludeSyntax() {
 
 Outcome runPanelAdd(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "panel add";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const auto role = parsePanelRole(args.option("--role").value_or(""));
     if (!role)
         return Outcome::usage(command, "--role must be lead, evaluator, moderator or auditor");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    return finishCommand(
-        command, opened.workspace->addPanelMember(*actor, args.positionals.at(1), *role), streams);
+    return finishCommand(command, opened.tender->addPanelMember(args.positionals.at(1), *role),
+                         streams, opened.warnings());
 }
 
 Outcome runPanelDeclare(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "panel declare";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const auto bid = args.option("--conflict");
     if (args.has("--none") == bid.has_value())
         return Outcome::usage(command, "give either --none or --conflict BID --details TEXT");
     if (bid && args.option("--details").value_or("").empty())
         return Outcome::usage(command, "--conflict needs --details TEXT saying what it is");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
     std::vector<ConflictDeclaration> conflicts;
     if (bid)
-        conflicts.push_back({*actor, *bid, *args.option("--details")});
-    ReferenceRates rates = referenceRates();
-    return finishCommand(command,
-                         opened.workspace->declareInterests(*actor, conflicts, rates.get()),
-                         streams, rates.warnings);
+        conflicts.push_back({opened.tender->person(), *bid, *args.option("--details")});
+    return finishCommand(command, opened.tender->declareInterests(conflicts), streams,
+                         opened.warnings());
 }
 
 Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "panel bids";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    ReferenceRates rates = referenceRates();
-    const auto views = opened.workspace->bidViewsFor(*actor, args.has("--anonymous"), rates.get());
-    if (views.empty())
-        return Outcome::failure(command, *actor + " is not on the panel");
-    for (const auto& view : views) {
+    const auto views = opened.tender->bidViews(args.has("--anonymous"));
+    if (!views.ok())
+        return Outcome::invalidFiles(command, views.problems);
+    for (const auto& view : *views.value) {
         streams.out << view.label;
         if (!view.supplierName.empty())
             streams.out << "  " << view.supplierName;
@@ -170,7 +154,7 @@ Outcome runPanelBids(const ParsedArguments& args, const CommandStreams& streams)
             streams.out << "  " << view.price->toDisplayString();
         streams.out << "\n";
     }
-    return Outcome::success(rates.warnings);
+    return Outcome::success(opened.warnings());
 }
 
 Outcome runPanelSheet(const ParsedArguments& args, const CommandStreams& streams) {
@@ -198,45 +182,43 @@ Outcome runPanelSheet(const ParsedArguments& args, const CommandStreams& streams
 
 Outcome runPanelTodo(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "panel todo";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    if (!opened.workspace->panel().isMember(*actor))
-        return Outcome::failure(command, *actor + " is not on the panel");
-    ReferenceRates rates = referenceRates();
-    streams.out << renderTodo(opened.workspace->todo(*actor, rates.get()), *actor,
-                              opened.workspace->state());
-    return Outcome::success(rates.warnings);
+    const auto todo = opened.tender->todo();
+    if (!todo.ok())
+        return Outcome::invalidFiles(command, todo.problems);
+    streams.out << renderTodo(todo.value->items, opened.tender->person(), todo.value->state);
+    return Outcome::success(opened.warnings());
 }
 
 Outcome runScore(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "score";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const auto bid = args.option("--bid");
     const auto criterion = args.option("--criterion");
-    if ((!bid || !criterion) && !args.option("--from-sheet"))
+    const auto sheet = args.option("--from-sheet");
+    if ((!bid || !criterion) && !sheet)
         return Outcome::usage(command, "missing --bid B or --criterion C (or --from-sheet FILE)");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    Workspace& ws = *opened.workspace;
-    ReferenceRates rates = referenceRates();
+    TenderAccess& tender = *opened.tender;
     const std::string reason = args.option("--reason").value_or("");
-    if (const auto sheet = args.option("--from-sheet")) {
+    if (sheet) {
+        auto* local = dynamic_cast<LocalTender*>(&tender);
+        if (!local)
+            return Outcome::usage(command, "--from-sheet reads a sheet made from a workspace "
+                                           "here; against a server, give each score with "
+                                           "--bid, --criterion, --value and --reason");
         // All or nothing: the sheet's every problem by cell, or every score recorded.
-        const ScoreSheetScores read = readScoreSheet(*sheet, ws, *actor, rates.get());
+        const ScoreSheetScores read =
+            readScoreSheet(*sheet, local->workspace(), tender.person(), opened.rates->get());
         if (!read.ok())
             return Outcome::invalidFiles(command, read.problems);
-        return finishCommand(command, ws.submitScores(*actor, read.scores, rates.get()), streams,
-                             rates.warnings);
+        return finishCommand(command, tender.submitScores(read.scores), streams, opened.warnings());
     }
     if (args.has("--show")) {
-        const ScoresSeen seen = ws.scoresSeenBy(*actor, *bid, *criterion);
+        const ScoresSeen seen = tender.scoresSeen(*bid, *criterion);
         if (!seen.refused.empty())
             return Outcome::invalidFiles(command, seen.refused);
         for (const auto& s : seen.scores)
@@ -248,31 +230,28 @@ Outcome runScore(const ParsedArguments& args, const CommandStreams& streams) {
         const auto evaluator = args.option("--evaluator");
         if (!evaluator)
             return Outcome::usage(command, "--reopen needs --evaluator NAME");
-        return finishCommand(
-            command, ws.reopenScore(*actor, *bid, *criterion, *evaluator, reason, rates.get()),
-            streams, rates.warnings);
+        return finishCommand(command, tender.reopenScore(*bid, *criterion, *evaluator, reason),
+                             streams, opened.warnings());
     }
     const auto value = parseDecimal(args.option("--value").value_or(""));
     if (!value)
         return Outcome::usage(command, "--value must be a number, e.g. --value 3");
-    return finishCommand(command,
-                         ws.submitScore(*actor, *bid, *criterion, *value, reason, rates.get()),
-                         streams, rates.warnings);
+    return finishCommand(command, tender.submitScores({{*bid, *criterion, *value, reason, {}}}),
+                         streams, opened.warnings());
 }
 
 Outcome runModerate(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "moderate";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    Workspace& ws = *opened.workspace;
-    ReferenceRates rates = referenceRates();
+    TenderAccess& tender = *opened.tender;
     const auto bid = args.option("--bid");
     if (!bid) {
-        for (const auto& item : ws.moderationAgenda(rates.get())) {
+        const auto agenda = tender.moderationAgenda();
+        if (!agenda.ok())
+            return Outcome::invalidFiles(command, agenda.problems);
+        for (const auto& item : *agenda.value) {
             streams.out << item.bidId << " " << item.criterionId << "  mean " << fixed(item.mean)
                         << "  spread " << fixed(item.spread)
                         << (item.overThreshold ? " over the threshold " : " within ")
@@ -284,45 +263,37 @@ Outcome runModerate(const ParsedArguments& args, const CommandStreams& streams) 
                 streams.out << "    " << s.evaluator << " " << exactDecimalText(s.value) << "  "
                             << s.reason << "\n";
         }
-        return Outcome::success(rates.warnings);
+        return Outcome::success(opened.warnings());
     }
     const auto criterion = args.option("--criterion");
     const auto value = parseDecimal(args.option("--value").value_or(""));
     if (!criterion || !value)
         return Outcome::usage(command, "a consensus needs --criterion C and --value V");
     return finishCommand(command,
-                         ws.setConsensus(*actor, *bid, *criterion, *value,
-                                         args.option("--reason").value_or(""),
-                                         args.option("--why").value_or(""), rates.get()),
-                         streams, rates.warnings);
+                         tender.setConsensus(*bid, *criterion, *value,
+                                             args.option("--reason").value_or(""),
+                                             args.option("--why").value_or("")),
+                         streams, opened.warnings());
 }
 
 Outcome runDecideAbnormallyLow(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "decide-abnormally-low";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const auto bid = args.option("--bid");
     if (!bid)
         return Outcome::usage(command, "missing --bid B");
     if (args.has("--accept") == args.has("--reject"))
         return Outcome::usage(command, "give either --accept or --reject");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    ReferenceRates rates = referenceRates();
     return finishCommand(command,
-                         opened.workspace->decideAbnormallyLow(*actor, *bid, args.has("--accept"),
-                                                               args.option("--reason").value_or(""),
-                                                               rates.get()),
-                         streams, rates.warnings);
+                         opened.tender->decideAbnormallyLow(*bid, args.has("--accept"),
+                                                            args.option("--reason").value_or("")),
+                         streams, opened.warnings());
 }
 
 Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "advance";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const auto to = parseLifecycleState(args.option("--to").value_or(""));
     if (!to)
         return Outcome::usage(command, "--to must be open, evaluation, moderation, locked or "
@@ -330,44 +301,29 @@ Outcome runAdvance(const ParsedArguments& args, const CommandStreams& streams) {
     const std::optional<Date> notice = dayOption(args, "--date");
     if (!notice)
         return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args, {.awarding = *to == LifecycleState::Awarded});
+    if (!opened.tender)
         return opened.refused;
-    ReferenceRates rates = referenceRates();
-    std::optional<BankHolidays> holidays;
-    if (*to == LifecycleState::Awarded) {
-        Diagnostics problems;
-        holidays = bankHolidays(problems);
-        if (!holidays)
-            return Outcome::invalidFiles(command, problems);
-    }
-    return finishCommand(
-        command,
-        opened.workspace->advance(*actor, *to, args.option("--reason").value_or(""), rates.get(),
-                                  holidays ? &*holidays : nullptr, notice),
-        streams, rates.warnings);
+    return finishCommand(command,
+                         opened.tender->advance(*to, args.option("--reason").value_or(""), notice),
+                         streams, opened.warnings());
 }
 
 Outcome runExclude(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "exclude";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const auto bid = args.option("--bid");
     if (!bid)
         return Outcome::usage(command, "missing --bid B");
     const std::optional<Date> day = dayOption(args, "--date");
     if (!day)
         return Outcome::usage(command, "--date must be a day written YYYY-MM-DD");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
         return opened.refused;
-    ReferenceRates rates = referenceRates();
-    return finishCommand(
-        command,
-        opened.workspace->excludeAfterEvaluation(*actor, *bid, args.option("--why").value_or(""),
-                                                 rates.get(), day, args.has("--withdrawn")),
-        streams, rates.warnings);
+    return finishCommand(command,
+                         opened.tender->exclude(*bid, args.option("--why").value_or(""), day,
+                                                args.has("--withdrawn")),
+                         streams, opened.warnings());
 }
 
 } // namespace fairtender::cli

@@ -1,5 +1,7 @@
 #include "cli/WorkspaceCommands.h"
 
+#include "cli/OpenedTender.h"
+#include "client/RemoteTender.h"
 #include "core/FileBytes.h"
 #include "store/Workspace.h"
 
@@ -77,6 +79,31 @@ std::vector<std::filesystem::path> bidFilesNamed(const std::vector<std::string>&
     return files;
 }
 
+// workspace create FOLDER URL: the folder uploaded as a tender on the server, led by the
+// account signed in.
+Outcome createOnServer(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string command = "workspace create";
+    const std::string folder = args.positionals.at(0);
+    const std::string url = args.positionals.at(1);
+    if (args.option("--as"))
+        return Outcome::usage(command, "--as is refused against a server: you act as the "
+                                       "account you signed in with (fairtender login URL)");
+    std::string why;
+    const auto where = client::parseServerLocation(url, why);
+    if (!where)
+        return Outcome::usage(command, why);
+    if (where->tender.empty())
+        return Outcome::usage(command,
+                              "name the new tender: " + where->origin() + "/api/v1/tenders/NAME");
+    Diagnostics problems;
+    const auto created = client::RemoteTender::create(*where, folder, problems);
+    if (!created)
+        return Outcome::invalidFiles(command, problems);
+    streams.out << "Created " << url << " from " << folder << ": tender " << created->tenderId
+                << ", " << created->bids << " bids, led by you; add the panel with panel add\n";
+    return Outcome::success();
+}
+
 } // namespace
 
 CommandSyntax workspaceCreateSyntax() {
@@ -123,6 +150,8 @@ FolderEvaluation evaluateWorkspaceFile(const std::string& file, const LivingWage
 }
 
 Outcome runWorkspaceCreate(const ParsedArguments& args, const CommandStreams& streams) {
+    if (client::looksLikeServer(args.positionals.at(1)))
+        return createOnServer(args, streams);
     const auto actor = actorOf(args);
     if (!actor)
         return missingActor("workspace create");
@@ -169,17 +198,13 @@ Outcome runWorkspaceSetTender(const ParsedArguments& args, const CommandStreams&
 
 Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams& streams) {
     const std::string command = "workspace import-bids";
-    const auto actor = actorOf(args);
-    if (!actor)
-        return missingActor(command);
     const std::vector<std::string> named(args.positionals.begin() + 1, args.positionals.end());
     const auto files = bidFilesNamed(named);
     if (files.empty())
         return Outcome::usage(command, "no bid files: the folder holds no *.xml files");
-    auto opened = Workspace::open(args.positionals.at(0));
-    if (!opened.ok())
-        return Outcome::invalidFiles(command, opened.diagnostics);
-    ReferenceRates rates = referenceRates();
+    OpenedTender opened = openTender(command, args);
+    if (!opened.tender)
+        return opened.refused;
     ImportProgress progress;
     if (streams.progress != nullptr && files.size() > kImportProgressFrom)
         progress = [&](std::size_t checked, std::size_t total) {
@@ -188,11 +213,11 @@ Outcome runWorkspaceImportBids(const ParsedArguments& args, const CommandStreams
             if (checked == total)
                 *streams.progress << "\r\x1b[K" << std::flush; // transient: cleared at the end
         };
-    const CommandOutcome done = opened.workspace->importBids(*actor, files, rates.get(), progress);
+    const CommandOutcome done = opened.tender->importBids(files, progress);
     if (!done.ok())
         return Outcome::invalidFiles(command, done.problems);
     streams.out << done.summary << " into " << args.positionals.at(0) << "\n";
-    return Outcome::success(rates.warnings);
+    return Outcome::success(opened.warnings());
 }
 
 Outcome runWorkspaceExport(const ParsedArguments& args, const CommandStreams& streams) {
@@ -306,13 +331,15 @@ Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams) {
 }
 
 Outcome runLog(const ParsedArguments& args, const CommandStreams& streams) {
-    const std::string file = args.positionals.at(0);
-    auto opened = Workspace::open(file);
-    if (!opened.ok())
-        return Outcome::invalidFiles("log", opened.diagnostics);
+    OpenedTender opened = openTender("log", args, {.reading = true});
+    if (!opened.tender)
+        return opened.refused;
+    const auto log = opened.tender->auditLog();
+    if (!log.ok())
+        return Outcome::invalidFiles("log", log.problems);
     const auto bid = args.option("--bid");
     const auto who = args.option("--who");
-    for (const auto& entry : opened.workspace->auditLog()) {
+    for (const auto& entry : *log.value) {
         if (bid && !mentionsBid(entry, *bid))
             continue;
         if (who && entry.actor != *who)

@@ -88,11 +88,7 @@ CommandOutcome Workspace::declareInterests(const std::string& actor,
 CommandOutcome Workspace::submitScore(const std::string& actor, const std::string& bidId,
                                       const std::string& criterionId, double value,
                                       const std::string& reason, const LivingWageTable* rates) {
-    CommandOutcome outcome = submitScores(actor, {{bidId, criterionId, value, reason, {}}}, rates);
-    if (outcome.ok())
-        outcome.summary =
-            actor + " scored " + bidId + " " + criterionId + " " + exactDecimalText(value);
-    return outcome;
+    return submitScores(actor, {{bidId, criterionId, value, reason, {}}}, rates);
 }
 
 CommandOutcome Workspace::submitScores(const std::string& actor,
@@ -164,8 +160,11 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
                             score.reason},
                            actor, "score submitted", true);
         impl.recordResults(actor, rates);
-        outcome.summary = actor + " submitted " + std::to_string(scores.size()) +
-                          (scores.size() == 1 ? " score" : " scores");
+        const ScoreSubmission& only = scores.front();
+        outcome.summary = scores.size() == 1
+                              ? actor + " scored " + only.bidId + " " + only.criterionId + " " +
+                                    exactDecimalText(only.value)
+                              : actor + " submitted " + std::to_string(scores.size()) + " scores";
     });
 }
 

@@ -208,10 +208,7 @@ TEST_F(RoleMatrix, EveryOperationAnswersEachPersonaAsDocumented) {
             body = replacedAll(body, "{late}", late);
             if (id == "signIn" && !anonymous)
                 body = "{\"user\":" + q(me) + ",\"password\":" +
-                       q(me == "root"
-                             ? kRootPassword
-                             : "my own long passphrase for " + std::to_string(me.size() * 7919)) +
-                       "}";
+                       q(me == "root" ? kRootPassword : SignedInServer::passwordOf(me)) + "}";
             const std::string path = replacedAll(request.path, "{tender}", tender);
             const HttpReply reply =
                 panel.server.call(request.method, path, anonymous ? "" : panel.tokens.at(me), body);

@@ -62,14 +62,19 @@ public:
             EXPECT_EQ(created.status, 201) << created.body;
             const std::string oneTime = created.text("oneTimePassword");
             const std::string first = signIn(person, oneTime);
-            const std::string own =
-                "my own long passphrase for " + std::to_string(person.size() * 7919);
+            const std::string own = passwordOf(person);
             const HttpReply changed =
                 server.call("PUT", "/api/v1/accounts/me/password", first,
                             "{\"current\":" + q(oneTime) + ",\"new\":" + q(own) + "}");
             EXPECT_EQ(changed.status, 204) << changed.body;
             tokens[person] = signIn(person, own);
         }
+    }
+
+    // The password `person` chose for themselves.
+    static std::string passwordOf(const std::string& person) {
+        return "my own long passphrase, number " +
+               std::to_string(std::hash<std::string>{}(person) % 1000003);
     }
 
     std::string signIn(const std::string& user, const std::string& password) {

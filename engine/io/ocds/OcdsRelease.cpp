@@ -192,13 +192,13 @@ OcdsPackage ocdsReleasePackage(const Workspace& workspace, const LivingWageTable
     bids->set("details", details);
 
     // The record the release was made from, which anyone can check: the audit trail's head
-    // and, for a tender kept by a server, the key that signed every entry.
+    // and, for a tender kept by a server, the key that signed its entries.
     const WorkspaceStatus record = workspace.status();
     const std::string signedBy = workspace.signingKey();
     const std::string recordText =
         "Made from a record of " + std::to_string(record.auditEntries) +
         " audit entries ending at head hash " + record.headHash +
-        (signedBy.empty() ? std::string() : ", every entry signed by the Ed25519 key " + signedBy) +
+        (signedBy.empty() ? std::string() : ", signed by the Ed25519 key " + signedBy) +
         "; fairtender verify checks it.";
     const auto documentsFor = [&]() {
         Array::Ptr documents(new Array);

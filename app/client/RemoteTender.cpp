@@ -1,0 +1,415 @@
+#include "client/RemoteTender.h"
+
+#include "core/Decimal.h"
+#include "core/FileBytes.h"
+#include "io/json/ResultJson.h"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace fairtender::client {
+
+namespace {
+
+using Poco::JSON::Object;
+
+std::string q(const std::string& text) {
+    return jsonQuoted(text);
+}
+
+bool succeeded(const ServerReply& reply) {
+    return reply.status >= 200 && reply.status < 300;
+}
+
+// The reply's JSON object; null when it is not one.
+Object::Ptr objectOf(const ServerReply& reply) {
+    try {
+        Poco::JSON::Parser parser;
+        return parser.parse(reply.body).extract<Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        return nullptr;
+    }
+}
+
+std::string textOf(const Object::Ptr& object, const std::string& key) {
+    return object->optValue<std::string>(key, "");
+}
+
+// Each object of the array `key` of `object`.
+template <typename Each>
+void forEachObject(const Object::Ptr& object, const std::string& key, Each each) {
+    const auto array = object ? object->getArray(key) : nullptr;
+    if (!array)
+        return;
+    for (std::size_t i = 0; i < array->size(); ++i)
+        if (const auto item = array->getObject(static_cast<unsigned>(i)))
+            each(item);
+}
+
+EvaluatorScore scoreOf(const Object::Ptr& item) {
+    EvaluatorScore score;
+    score.bidId = textOf(item, "bid");
+    score.criterionId = textOf(item, "criterion");
+    score.evaluator = textOf(item, "evaluator");
+    score.value = item->optValue<double>("value", 0);
+    score.reason = textOf(item, "reason");
+    return score;
+}
+
+std::string encoded(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "&=?#+/ ", out);
+    return out;
+}
+
+Diagnostics notUnderstood(const ServerLocation& where) {
+    return {errorAt({}, where.origin() + " sent an answer this version cannot read")};
+}
+
+// A read of the reply as `T` by `parse`, or the server's refusal.
+template <typename T, typename Parse>
+TenderRead<T> readOf(const ServerReply& reply, const ServerLocation& where, Parse parse) {
+    if (!succeeded(reply))
+        return {std::nullopt, problemsOf(reply, where)};
+    const Object::Ptr object = objectOf(reply);
+    if (!object)
+        return {std::nullopt, notUnderstood(where)};
+    return {parse(object), {}};
+}
+
+// {"NAME": "text", ...} of `files`, keyed by `keyOf(file)`; the file that cannot be read
+// in `problems`. `shownAs` maps each key back to the file as named here.
+std::string filesJson(const std::vector<std::pair<std::string, std::filesystem::path>>& files,
+                      std::map<std::string, std::string>& shownAs, Diagnostics& problems) {
+    std::string json;
+    for (const auto& [key, file] : files) {
+        const auto text = readFileBytes(file);
+        if (!text) {
+            problems.push_back(errorAt({file.string(), 0, 0}, "cannot read the file"));
+            continue;
+        }
+        if (shownAs.count(key)) {
+            problems.push_back(errorAt({file.string(), 0, 0},
+                                       "another file named " + key +
+                                           " is in this upload: the server keeps one per name"));
+            continue;
+        }
+        shownAs[key] = file.string();
+        json += std::string(json.empty() ? "" : ",") + q(key) + ":" + q(*text);
+    }
+    return "{" + json + "}";
+}
+
+// The server names an uploaded file by its key; here it is named as given.
+void renameFiles(Diagnostics& problems, const std::map<std::string, std::string>& shownAs) {
+    for (auto& d : problems)
+        if (const auto found = shownAs.find(d.where.file); found != shownAs.end())
+            d.where.file = found->second;
+}
+
+} // namespace
+
+RemoteTender::RemoteTender(ServerLocation where, std::string token, std::string person)
+    : where_(std::move(where)), token_(std::move(token)), person_(std::move(person)) {}
+
+std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
+                                                 Diagnostics& problems) {
+    const auto session = savedSession(where.origin());
+    if (!session) {
+        problems.push_back(errorAt({}, "not signed in to " + where.origin() +
+                                           ": run fairtender login " + where.origin() + " first"));
+        return nullptr;
+    }
+    // Who the session is, as the server says: never the name written in the file.
+    const ServerReply current =
+        callServer(where, "GET", "/api/v1/sessions/current", session->token);
+    if (!succeeded(current)) {
+        problems = problemsOf(current, where);
+        return nullptr;
+    }
+    const Object::Ptr object = objectOf(current);
+    const Object::Ptr account = object ? object->getObject("account") : nullptr;
+    if (!account) {
+        problems = notUnderstood(where);
+        return nullptr;
+    }
+    std::unique_ptr<RemoteTender> tender(
+        new RemoteTender(where, session->token, textOf(account, "name")));
+    return tender;
+}
+
+ServerReply RemoteTender::call(const std::string& method, const std::string& subpath,
+                               const std::string& body) const {
+    return callServer(where_, method, "/api/v1/tenders/" + where_.tender + subpath, token_, body);
+}
+
+CommandOutcome RemoteTender::command(const std::string& subpath, const std::string& body,
+                                     const std::string& method) const {
+    const ServerReply reply = call(method, subpath, body);
+    CommandOutcome outcome;
+    if (!succeeded(reply)) {
+        outcome.problems = problemsOf(reply, where_);
+        return outcome;
+    }
+    const Object::Ptr object = objectOf(reply);
+    if (!object) {
+        outcome.problems = notUnderstood(where_);
+        return outcome;
+    }
+    outcome.summary = textOf(object, "summary");
+    forEachObject(object, "warnings", [&](const Object::Ptr& item) {
+        Diagnostic d = warningAt({textOf(item, "file"), item->optValue<int>("line", 0),
+                                  item->optValue<int>("column", 0)},
+                                 textOf(item, "message"));
+        d.code = textOf(item, "code");
+        outcome.problems.push_back(std::move(d));
+    });
+    return outcome;
+}
+
+TenderRead<WorkspaceStatus> RemoteTender::status() {
+    return readOf<WorkspaceStatus>(call("GET", ""), where_, [](const Object::Ptr& o) {
+        WorkspaceStatus status;
+        status.tenderId = textOf(o, "tenderId");
+        status.tenderTitle = textOf(o, "title");
+        status.state = textOf(o, "stage");
+        status.bids = o->optValue<std::size_t>("bids", 0);
+        status.scores = o->optValue<std::size_t>("scores", 0);
+        status.consensus = o->optValue<std::size_t>("consensus", 0);
+        status.exclusions = o->optValue<std::size_t>("exclusions", 0);
+        status.auditEntries = o->optValue<std::size_t>("auditEntries", 0);
+        status.headHash = textOf(o, "head");
+        return status;
+    });
+}
+
+TenderRead<std::vector<BidView>> RemoteTender::bidViews(bool anonymous) {
+    return readOf<std::vector<BidView>>(
+        call("GET", anonymous ? "/bids?anonymous=true" : "/bids"), where_,
+        [](const Object::Ptr& o) {
+            std::vector<BidView> views;
+            forEachObject(o, "bids", [&](const Object::Ptr& item) {
+                BidView view;
+                view.label = textOf(item, "label");
+                view.bidId = textOf(item, "bid");
+                view.supplierName = textOf(item, "supplier");
+                view.priceHidden = item->optValue<bool>("priceHidden", false);
+                if (item->has("pricePence"))
+                    view.price = Money::fromPence(item->getValue<std::int64_t>("pricePence"));
+                views.push_back(std::move(view));
+            });
+            return views;
+        });
+}
+
+TenderRead<TodoList> RemoteTender::todo() {
+    return readOf<TodoList>(call("GET", "/todo"), where_, [](const Object::Ptr& o) {
+        TodoList list;
+        list.state = parseLifecycleState(textOf(o, "stage")).value_or(LifecycleState::Draft);
+        forEachObject(o, "todo", [&](const Object::Ptr& item) {
+            list.items.push_back(
+                {textOf(item, "bid"), textOf(item, "criterion"), textOf(item, "what")});
+        });
+        return list;
+    });
+}
+
+ScoresSeen RemoteTender::scoresSeen(const std::string& bidId, const std::string& criterionId) {
+    const auto read = readOf<std::vector<EvaluatorScore>>(
+        call("GET", "/scores?bid=" + encoded(bidId) + "&criterion=" + encoded(criterionId)), where_,
+        [](const Object::Ptr& o) {
+            std::vector<EvaluatorScore> scores;
+            forEachObject(o, "scores",
+                          [&](const Object::Ptr& item) { scores.push_back(scoreOf(item)); });
+            return scores;
+        });
+    return {read.value.value_or(std::vector<EvaluatorScore>{}), read.problems};
+}
+
+TenderRead<std::vector<ModerationItem>> RemoteTender::moderationAgenda() {
+    return readOf<std::vector<ModerationItem>>(
+        call("GET", "/moderation"), where_, [](const Object::Ptr& o) {
+            std::vector<ModerationItem> agenda;
+            forEachObject(o, "agenda", [&](const Object::Ptr& entry) {
+                ModerationItem item;
+                item.bidId = textOf(entry, "bid");
+                item.criterionId = textOf(entry, "criterion");
+                item.mean = entry->optValue<double>("mean", 0);
+                item.spread = entry->optValue<double>("spread", 0);
+                item.threshold = entry->optValue<double>("threshold", 0);
+                item.overThreshold = entry->optValue<bool>("overThreshold", false);
+                forEachObject(entry, "scores", [&](const Object::Ptr& score) {
+                    item.scores.push_back(scoreOf(score));
+                });
+                if (const auto consensus = entry->getObject("consensus"))
+                    item.consensus = ConsensusScore{item.bidId,
+                                                    item.criterionId,
+                                                    textOf(consensus, "moderator"),
+                                                    consensus->optValue<double>("value", 0),
+                                                    textOf(consensus, "reason"),
+                                                    {}};
+                agenda.push_back(std::move(item));
+            });
+            return agenda;
+        });
+}
+
+TenderRead<std::vector<AuditEntry>> RemoteTender::auditLog() {
+    return readOf<std::vector<AuditEntry>>(call("GET", "/log"), where_, [](const Object::Ptr& o) {
+        std::vector<AuditEntry> entries;
+        forEachObject(o, "entries", [&](const Object::Ptr& item) {
+            AuditEntry entry;
+            entry.seq = item->optValue<std::int64_t>("seq", 0);
+            entry.time = textOf(item, "time");
+            entry.actor = textOf(item, "actor");
+            entry.action = textOf(item, "action");
+            entry.subject = textOf(item, "subject");
+            entry.before = textOf(item, "before");
+            entry.after = textOf(item, "after");
+            entry.reason = textOf(item, "reason");
+            entry.prevHash = textOf(item, "prevHash");
+            entry.hash = textOf(item, "hash");
+            entries.push_back(std::move(entry));
+        });
+        return entries;
+    });
+}
+
+std::optional<WorkspaceStatus> RemoteTender::create(const ServerLocation& where,
+                                                    const std::filesystem::path& folder,
+                                                    Diagnostics& problems) {
+    namespace fs = std::filesystem;
+    const auto session = savedSession(where.origin());
+    if (!session) {
+        problems.push_back(errorAt({}, "not signed in to " + where.origin() +
+                                           ": run fairtender login " + where.origin() + " first"));
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::string, fs::path>> files{{"tender.xml", folder / "tender.xml"}};
+    std::error_code error;
+    std::vector<fs::path> bids;
+    for (const auto& entry : fs::directory_iterator(folder / "bids", error)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file(error) && !name.starts_with(".") && name.ends_with(".xml"))
+            bids.push_back(entry.path());
+    }
+    std::sort(bids.begin(), bids.end());
+    for (const auto& bid : bids)
+        files.emplace_back("bids/" + bid.filename().string(), bid);
+    std::map<std::string, std::string> shownAs;
+    const std::string json = filesJson(files, shownAs, problems);
+    if (!problems.empty())
+        return std::nullopt;
+    const ServerReply reply =
+        callServer(where, "POST", "/api/v1/tenders", session->token,
+                   "{\"name\":" + q(where.tender) + ",\"files\":" + json + "}");
+    if (!succeeded(reply)) {
+        problems = problemsOf(reply, where);
+        renameFiles(problems, shownAs);
+        return std::nullopt;
+    }
+    const Object::Ptr object = objectOf(reply);
+    if (!object) {
+        problems = notUnderstood(where);
+        return std::nullopt;
+    }
+    WorkspaceStatus status;
+    status.tenderId = textOf(object, "tenderId");
+    status.state = textOf(object, "stage");
+    status.bids = object->optValue<std::size_t>("bids", 0);
+    status.headHash = textOf(object, "head");
+    return status;
+}
+
+CommandOutcome RemoteTender::importBids(const std::vector<std::filesystem::path>& files,
+                                        const ImportProgress&) {
+    std::vector<std::pair<std::string, std::filesystem::path>> named;
+    for (const auto& file : files)
+        named.emplace_back(file.filename().string(), file);
+    std::map<std::string, std::string> shownAs;
+    CommandOutcome outcome;
+    const std::string json = filesJson(named, shownAs, outcome.problems);
+    if (!outcome.problems.empty())
+        return outcome;
+    outcome = command("/bids", "{\"files\":" + json + "}");
+    renameFiles(outcome.problems, shownAs);
+    return outcome;
+}
+
+CommandOutcome RemoteTender::addPanelMember(const std::string& name, PanelRole role) {
+    return command("/panel",
+                   "{\"account\":" + q(name) + ",\"role\":" + q(std::string(toString(role))) + "}");
+}
+
+CommandOutcome RemoteTender::declareInterests(const std::vector<ConflictDeclaration>& conflicts) {
+    std::string items;
+    for (const auto& c : conflicts)
+        items += std::string(items.empty() ? "" : ",") + "{\"bid\":" + q(c.bidId) +
+                 ",\"details\":" + q(c.details) + "}";
+    return command("/declaration", "{\"conflicts\":[" + items + "]}", "PUT");
+}
+
+CommandOutcome RemoteTender::submitScores(const std::vector<ScoreSubmission>& scores) {
+    std::string items;
+    for (const auto& s : scores)
+        items += std::string(items.empty() ? "" : ",") + "{\"bid\":" + q(s.bidId) +
+                 ",\"criterion\":" + q(s.criterionId) + ",\"value\":" + exactDecimalText(s.value) +
+                 ",\"reason\":" + q(s.reason) + "}";
+    CommandOutcome outcome = command("/scores", "{\"scores\":[" + items + "]}");
+    // The server locates a refused score at its place in the request, "scores[3]": here it
+    // is the tender's, and the score's bid and criterion say which it was.
+    for (auto& d : outcome.problems) {
+        if (!d.where.file.starts_with("scores["))
+            continue;
+        const std::size_t index = std::strtoul(d.where.file.c_str() + 7, nullptr, 10);
+        if (scores.size() > 1 && index < scores.size())
+            d.message = scores[index].bidId + " " + scores[index].criterionId + ": " + d.message;
+        d.where = {where_.origin() + "/api/v1/tenders/" + where_.tender, 0, 0};
+    }
+    return outcome;
+}
+
+CommandOutcome RemoteTender::reopenScore(const std::string& bidId, const std::string& criterionId,
+                                         const std::string& evaluator, const std::string& reason) {
+    return command("/reopenings", "{\"bid\":" + q(bidId) + ",\"criterion\":" + q(criterionId) +
+                                      ",\"evaluator\":" + q(evaluator) +
+                                      ",\"reason\":" + q(reason) + "}");
+}
+
+CommandOutcome RemoteTender::setConsensus(const std::string& bidId, const std::string& criterionId,
+                                          double value, const std::string& reason,
+                                          const std::string& changeReason) {
+    return command(
+        "/consensus",
+        "{\"bid\":" + q(bidId) + ",\"criterion\":" + q(criterionId) +
+            ",\"value\":" + exactDecimalText(value) + ",\"reason\":" + q(reason) +
+            (changeReason.empty() ? std::string() : ",\"changeReason\":" + q(changeReason)) + "}");
+}
+
+CommandOutcome RemoteTender::decideAbnormallyLow(const std::string& bidId, bool accept,
+                                                 const std::string& reason) {
+    return command("/abnormally-low-decisions", "{\"bid\":" + q(bidId) +
+                                                    ",\"accept\":" + (accept ? "true" : "false") +
+                                                    ",\"reason\":" + q(reason) + "}");
+}
+
+CommandOutcome RemoteTender::advance(LifecycleState to, const std::string& reason,
+                                     std::optional<Date> noticeDate) {
+    return command(
+        "/stage",
+        "{\"to\":" + q(std::string(toString(to))) + ",\"reason\":" + q(reason) +
+            (noticeDate ? ",\"noticeDate\":" + q(noticeDate->toString()) : std::string()) + "}");
+}
+
+CommandOutcome RemoteTender::exclude(const std::string& bidId, const std::string& why,
+                                     std::optional<Date> day, bool withdrawn) {
+    return command("/exclusions", "{\"bid\":" + q(bidId) + ",\"reason\":" + q(why) +
+                                      (day ? ",\"date\":" + q(day->toString()) : std::string()) +
+                                      ",\"withdrawn\":" + (withdrawn ? "true" : "false") + "}");
+}
+
+} // namespace fairtender::client

@@ -1,0 +1,63 @@
+// RemoteTender: a tender on a fairtender-server, worked on as the account signed in (the
+// session `fairtender login` kept). Every read is what the server sent that account, so
+// what the role, stage and declarations forbid never reaches this machine.
+#pragma once
+
+#include "client/ServerConnection.h"
+#include "store/TenderAccess.h"
+
+#include <memory>
+
+namespace fairtender::client {
+
+class RemoteTender final : public TenderAccess {
+public:
+    // The tender `where` names, as the account of the session kept for its server; nullopt
+    // with why (not signed in, the session ended, no such tender) in `problems`.
+    static std::unique_ptr<RemoteTender> open(const ServerLocation& where, Diagnostics& problems);
+    // Uploads the tender folder (tender.xml and bids/*.xml; never evaluations.xml, since on
+    // a server each evaluator scores) as the tender `where` names, led by the account signed
+    // in; what it holds, or why not in `problems`, files named as in `folder`.
+    static std::optional<WorkspaceStatus>
+    create(const ServerLocation& where, const std::filesystem::path& folder, Diagnostics& problems);
+
+    const ServerLocation& location() const { return where_; }
+    // One call on this tender ("" for the tender itself, "/ranking", ...), as the account.
+    ServerReply call(const std::string& method, const std::string& subpath,
+                     const std::string& body = "") const;
+
+    const std::string& person() const override { return person_; }
+    TenderRead<WorkspaceStatus> status() override;
+    TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
+    TenderRead<TodoList> todo() override;
+    ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;
+    TenderRead<std::vector<ModerationItem>> moderationAgenda() override;
+    TenderRead<std::vector<AuditEntry>> auditLog() override;
+    CommandOutcome importBids(const std::vector<std::filesystem::path>& files,
+                              const ImportProgress& progress) override;
+    CommandOutcome addPanelMember(const std::string& name, PanelRole role) override;
+    CommandOutcome declareInterests(const std::vector<ConflictDeclaration>& conflicts) override;
+    CommandOutcome submitScores(const std::vector<ScoreSubmission>& scores) override;
+    CommandOutcome reopenScore(const std::string& bidId, const std::string& criterionId,
+                               const std::string& evaluator, const std::string& reason) override;
+    CommandOutcome setConsensus(const std::string& bidId, const std::string& criterionId,
+                                double value, const std::string& reason,
+                                const std::string& changeReason) override;
+    CommandOutcome decideAbnormallyLow(const std::string& bidId, bool accept,
+                                       const std::string& reason) override;
+    CommandOutcome advance(LifecycleState to, const std::string& reason,
+                           std::optional<Date> noticeDate) override;
+    CommandOutcome exclude(const std::string& bidId, const std::string& why,
+                           std::optional<Date> day, bool withdrawn) override;
+
+private:
+    RemoteTender(ServerLocation where, std::string token, std::string person);
+    CommandOutcome command(const std::string& subpath, const std::string& body,
+                           const std::string& method = "POST") const;
+
+    ServerLocation where_;
+    std::string token_;
+    std::string person_;
+};
+
+} // namespace fairtender::client

@@ -1,0 +1,65 @@
+// ServerConnection: the client's side of fairtender-server's API. A server location
+// ("https://host:port", or a tender on it: ".../api/v1/tenders/NAME"), one request and its
+// reply over HTTP or HTTPS (the server's certificate checked against the system's
+// authorities, or FAIRTENDER_CA_FILE), the sessions kept between commands in the user's
+// configuration folder (mode 0600), and a refusal read back as the engine's diagnostics.
+#pragma once
+
+#include "core/Diagnostic.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace fairtender::client {
+
+struct ServerLocation {
+    bool tls = false;
+    std::string host;
+    std::uint16_t port = 0;
+    std::string tender; // empty when the location is the server itself
+
+    // "https://host:port": what a session is kept under.
+    std::string origin() const;
+};
+
+// True when `text` names a server rather than a file or a postgresql:// tender.
+bool looksLikeServer(const std::string& text);
+
+// The server (and tender) `text` names: "http[s]://HOST[:PORT][/api/v1[/tenders/NAME]]";
+// nullopt with `why` for anything else.
+std::optional<ServerLocation> parseServerLocation(const std::string& text, std::string& why);
+
+struct ServerReply {
+    int status = 0; // 0: no answer, `body` says why
+    std::string body;
+    std::map<std::string, std::string> headers;
+};
+
+// One request to the server at `where` with the bearer `token` (none when empty); `body` is
+// sent as JSON. Never throws: a server that cannot be reached is status 0.
+ServerReply callServer(const ServerLocation& where, const std::string& method,
+                       const std::string& path, const std::string& token = "",
+                       const std::string& body = "");
+
+// What a refusal (or an unreachable server) says, as diagnostics with the server's codes
+// and file:line:column.
+Diagnostics problemsOf(const ServerReply& reply, const ServerLocation& where);
+
+// A session kept for one server: who signed in and the token.
+struct SavedSession {
+    std::string user;
+    std::string token;
+};
+
+// $XDG_CONFIG_HOME/fairtender/sessions, or ~/.config/fairtender/sessions.
+std::filesystem::path sessionsFile();
+std::optional<SavedSession> savedSession(const std::string& origin);
+// Keeps (or, with nullopt, forgets) the session for `origin`; the file is written whole and
+// readable by its owner only. Gives why it could not, or nullopt.
+std::optional<std::string> keepSession(const std::string& origin,
+                                       const std::optional<SavedSession>& session);
+
+} // namespace fairtender::client

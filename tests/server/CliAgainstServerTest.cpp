@@ -1,0 +1,196 @@
+// The command line against a real server: five people, each with a session of their own
+// kept by `fairtender login` in their own configuration folder, run the school meals tender
+// from upload to award with the same commands as on a workspace file, naming the tender by
+// its URL and acting as the account signed in (never a name typed).
+#include "ServerTestSupport.h"
+#include "ShellCommand.h"
+
+#include <sys/stat.h>
+
+using namespace fairtender::testing;
+
+namespace {
+
+const std::vector<std::string> kPanel = {"ann", "raj", "eve", "mo", "aud"};
+const char* const kScoredBids[] = {"B1", "B2", "B3", "B5", "B6"};
+const char* const kCriteria[] = {"q-menu", "q-mobilisation", "q-sourcing", "sv-plan"};
+
+std::string shellQuoted(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+class PanelOnTheCommandLine : public ::testing::Test {
+protected:
+    PanelOnTheCommandLine() : panel(scratch.str() + "/data", scratch, kPanel) {}
+
+    void SetUp() override {
+        for (const auto& person : kPanel) {
+            const ShellRun login =
+                run(person, "printf '%s\\n' " + shellQuoted(SignedInServer::passwordOf(person)) +
+                                " | " + cli() + " login " + server() + " --user " + person +
+                                " --password-stdin");
+            ASSERT_EQ(login.exitCode, 0) << login.out;
+        }
+    }
+
+    std::string server() const { return "http://127.0.0.1:" + std::to_string(panel.server.port()); }
+    std::string tender() const { return server() + "/api/v1/tenders/meals"; }
+    static std::string cli() { return shellQuoted(FAIRTENDER_CLI_EXECUTABLE); }
+
+    // `command` as typed by `person` on their own machine (their own configuration folder),
+    // standard error with standard output.
+    ShellRun run(const std::string& person, const std::string& command) const {
+        const std::string home = scratch.str() + "/home-" + person;
+        return runShell("cd " + shellQuoted(scratch.str()) + " && export XDG_CONFIG_HOME=" +
+                        shellQuoted(home) + " && " + command + " 2>&1");
+    }
+
+    // `fairtender WORDS TENDER-URL ARGS` as `person`, expecting `exitCode`.
+    std::string fairtender(int exitCode, const std::string& person, const std::string& words,
+                           const std::string& args = "") {
+        const ShellRun done = run(person, cli() + " " + words + " " + tender() + " " + args);
+        EXPECT_EQ(done.exitCode, exitCode)
+            << person << ": fairtender " << words << " " << args << "\n"
+            << done.out;
+        return done.out;
+    }
+
+    void upToEvaluation() {
+        // The tender alone first; the bids come in once it is open.
+        std::filesystem::create_directories(scratch.path() / "meals");
+        std::filesystem::copy_file(sampleFolder("school-meals") + "/tender.xml",
+                                   scratch.path() / "meals" / "tender.xml");
+        const ShellRun created = run("ann", cli() + " workspace create meals " + tender());
+        ASSERT_EQ(created.exitCode, 0) << created.out;
+        EXPECT_EQ(created.out, "Created " + tender() +
+                                   " from meals: tender SCC-2026-014, 0 bids, led by you; add "
+                                   "the panel with panel add\n");
+        fairtender(0, "ann", "panel add", "raj --role evaluator");
+        fairtender(0, "ann", "panel add", "eve --role evaluator");
+        fairtender(0, "ann", "panel add", "mo --role moderator");
+        fairtender(0, "ann", "panel add", "aud --role auditor");
+        fairtender(0, "ann", "advance", "--to open --reason published");
+        const std::string imported = fairtender(
+            0, "ann", "workspace import-bids", shellQuoted(sampleFolder("school-meals") + "/bids"));
+        EXPECT_NE(imported.find("6 bids"), std::string::npos) << imported;
+        for (const char* person : {"ann", "raj", "eve", "aud"})
+            fairtender(0, person, "panel declare", "--none");
+        fairtender(0, "mo", "panel declare", "--conflict B3 --details 'former director'");
+        fairtender(0, "ann", "advance", "--to evaluation --reason 'bids opened'");
+    }
+
+    ScratchFolder scratch;
+    SignedInServer panel;
+};
+
+TEST_F(PanelOnTheCommandLine, RunsTheSchoolMealsTenderFromUploadToAward) {
+    upToEvaluation();
+
+    // Evaluation: raj sees no price and may not read the log; each scores as themselves.
+    const std::string bids = fairtender(0, "raj", "panel bids");
+    EXPECT_NE(bids.find("B1  "), std::string::npos) << bids;
+    EXPECT_NE(bids.find("price hidden until the results are locked"), std::string::npos);
+    EXPECT_EQ(bids.find("7,140,000.00"), std::string::npos) << bids;
+    EXPECT_NE(fairtender(1, "raj", "log").find(tender() + ": raj is not the lead or an auditor"),
+              std::string::npos);
+    EXPECT_NE(fairtender(0, "raj", "panel todo").find("score"), std::string::npos);
+    for (const char* evaluator : {"raj", "eve"})
+        for (const char* bid : kScoredBids)
+            for (const char* criterion : kCriteria)
+                fairtender(0, evaluator, "score",
+                           std::string("--bid ") + bid + " --criterion " + criterion + " --value " +
+                               (std::string(criterion) == "sv-plan" ? "60" : "3") +
+                               " --reason 'meets the requirement'");
+    const std::string seen = fairtender(0, "eve", "score", "--show --bid B1 --criterion q-menu");
+    EXPECT_NE(seen.find("B1 q-menu raj 3  meets the requirement"), std::string::npos) << seen;
+    fairtender(1, "raj", "advance", "--to moderation --reason 'all in'");
+    fairtender(0, "ann", "advance", "--to moderation --reason 'all scored'");
+
+    // Moderation: mo may not agree the consensus on B3, with which he declared a conflict.
+    EXPECT_NE(fairtender(0, "mo", "moderate").find("B1 q-menu  mean 3.00"), std::string::npos);
+    fairtender(1, "mo", "moderate", "--bid B3 --criterion q-menu --value 3 --reason agreed");
+    for (const char* bid : kScoredBids)
+        for (const char* criterion : kCriteria)
+            fairtender(0, std::string(bid) == "B3" ? "ann" : "mo", "moderate",
+                       std::string("--bid ") + bid + " --criterion " + criterion + " --value " +
+                           (std::string(criterion) == "sv-plan" ? "60" : "3") + " --reason agreed");
+    fairtender(1, "mo", "decide-abnormally-low", "--bid B6 --accept --reason 'costs explained'");
+    fairtender(0, "ann", "decide-abnormally-low", "--bid B6 --accept --reason 'costs explained'");
+    fairtender(0, "ann", "advance", "--to locked --reason final");
+    fairtender(0, "ann", "advance", "--to awarded --reason 'approved by cabinet'");
+
+    // Locked and awarded: raj now sees the prices; the log names the accounts.
+    const std::string pricesOpen = fairtender(0, "raj", "panel bids");
+    EXPECT_NE(pricesOpen.find("B1  Irwell Kitchen Workers' Co-operative Ltd  7,140,000.00"),
+              std::string::npos)
+        << pricesOpen;
+    const std::string log = fairtender(0, "aud", "log");
+    for (const auto& person : kPanel)
+        EXPECT_NE(log.find("  " + person + "  "), std::string::npos) << person << "\n" << log;
+    EXPECT_NE(log.find("awarded"), std::string::npos);
+    const HttpReply verified = panel.as("aud", "GET", "/api/v1/tenders/meals/verify");
+    EXPECT_TRUE(verified.json()->getValue<bool>("ok")) << verified.body;
+}
+
+TEST_F(PanelOnTheCommandLine, AsIsRefusedAgainstAServer) {
+    upToEvaluation();
+    const std::string refused =
+        fairtender(2, "raj", "score", "--bid B1 --criterion q-menu --value 3 --reason x --as ann");
+    EXPECT_NE(refused.find("--as is refused against a server: you act as the account you signed "
+                           "in with"),
+              std::string::npos)
+        << refused;
+    EXPECT_NE(fairtender(2, "raj", "panel add", "raj --role lead --as ann").find("--as is refused"),
+              std::string::npos);
+}
+
+TEST_F(PanelOnTheCommandLine, AnEvaluatorCannotMakeHerselfLead) {
+    upToEvaluation();
+    const std::string refused = fairtender(1, "eve", "panel add", "eve --role lead");
+    EXPECT_NE(refused.find(tender() + ": "), std::string::npos) << refused;
+    EXPECT_NE(refused.find("lead"), std::string::npos) << refused;
+    EXPECT_EQ(panel.as("ann", "GET", "/api/v1/tenders/meals/panel")
+                  .body.find("\"role\":\"lead\",\"account\":\"eve\""),
+              std::string::npos);
+}
+
+TEST_F(PanelOnTheCommandLine, TheSessionIsKeptReadableByItsOwnerOnly) {
+    struct stat info {};
+    const std::string file = scratch.str() + "/home-raj/fairtender/sessions";
+    ASSERT_EQ(::stat(file.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    ASSERT_EQ(::stat((scratch.str() + "/home-raj/fairtender").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0700u);
+    EXPECT_EQ(readFile(file).find(SignedInServer::passwordOf("raj")), std::string::npos);
+}
+
+TEST_F(PanelOnTheCommandLine, AfterLogoutTheSessionIsEndedOnTheServerToo) {
+    upToEvaluation();
+    const std::string file = scratch.str() + "/home-raj/fairtender/sessions";
+    const std::string kept = readFile(file);
+    const std::string token = kept.substr(kept.rfind(' ') + 1, 43);
+    ASSERT_EQ(panel.server.call("GET", "/api/v1/sessions/current", token).status, 200);
+    const ShellRun out = run("raj", cli() + " logout " + server());
+    EXPECT_EQ(out.exitCode, 0) << out.out;
+    EXPECT_EQ(out.out, "Signed raj out of " + server() + "\n");
+    EXPECT_EQ(panel.server.call("GET", "/api/v1/sessions/current", token).status, 401);
+    const std::string refused = fairtender(1, "raj", "panel todo");
+    EXPECT_NE(refused.find("not signed in to " + server() + ": run fairtender login"),
+              std::string::npos)
+        << refused;
+}
+
+TEST_F(PanelOnTheCommandLine, AWrongPasswordIsRefusedAndNothingIsKept) {
+    const ShellRun login = run("nobody", "printf 'wrong\\n' | " + cli() + " login " + server() +
+                                             " --user raj --password-stdin");
+    EXPECT_EQ(login.exitCode, 1) << login.out;
+    EXPECT_NE(login.out.find("the account name or the password is wrong"), std::string::npos)
+        << login.out;
+    struct stat info {};
+    EXPECT_NE(::stat((scratch.str() + "/home-nobody/fairtender/sessions").c_str(), &info), 0);
+}
+
+} // namespace
