@@ -84,7 +84,8 @@ workspace file (WS.ftw) wherever they accept a folder.
 
 On a server, a panel command names the tender by its URL and acts as the account
 signed in, never as a name typed: panel add|declare|bids|todo, score, moderate,
-decide-abnormally-low, advance and exclude work the same, without --as.
+decide-abnormally-low, advance, exclude, log and verify work the same, without
+--as.
 
 Example:
   fairtender validate samples/school-meals

@@ -307,27 +307,32 @@ Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& st
 }
 
 Outcome runVerify(const ParsedArguments& args, const CommandStreams& streams) {
-    const std::string file = args.positionals.at(0);
-    auto opened = Workspace::open(file);
-    if (!opened.ok())
-        return Outcome::invalidFiles("verify", opened.diagnostics);
-    ReferenceRates rates = referenceRates();
-    const VerifyReport report =
-        opened.workspace->verify(rates.get(), args.option("--signed-by").value_or(""));
+    const std::string location = args.positionals.at(0);
+    OpenedTender opened = openTender("verify", args, {.reading = true});
+    if (!opened.tender)
+        return opened.refused;
+    const auto verified = opened.tender->verify(args.option("--signed-by").value_or(""));
+    if (!verified.ok())
+        return Outcome::invalidFiles("verify", verified.problems);
+    const VerifyReport& report = *verified.value;
     if (!report.ok())
         return Outcome::invalidFiles("verify", report.problems);
     const auto expected = args.option("--expect-head");
-    if (expected)
-        if (const std::string problem = opened.workspace->expectedHeadProblem(*expected);
+    if (expected) {
+        const auto log = opened.tender->auditLog();
+        if (!log.ok())
+            return Outcome::invalidFiles("verify", log.problems);
+        if (const std::string problem = expectedHeadProblem(*log.value, *expected);
             !problem.empty())
-            return Outcome::invalidFiles("verify", {errorAt({file, 0, 0}, problem)});
-    streams.out << file << " verified: " << report.entriesChecked << " audit entries chained, "
+            return Outcome::invalidFiles("verify", {errorAt({location, 0, 0}, problem)});
+    }
+    streams.out << location << " verified: " << report.entriesChecked << " audit entries chained, "
                 << report.rowsChecked
                 << " stored records match the log, results recomputed; head hash "
                 << report.headHash << (expected ? ", as noted" : "") << "\n";
     if (!report.signedBy.empty())
         streams.out << "every entry is signed by the server key " << report.signedBy << "\n";
-    return Outcome::success(rates.warnings);
+    return Outcome::success(opened.warnings());
 }
 
 Outcome runLog(const ParsedArguments& args, const CommandStreams& streams) {

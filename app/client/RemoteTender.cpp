@@ -340,6 +340,32 @@ CommandOutcome RemoteTender::importBids(const std::vector<std::filesystem::path>
     return outcome;
 }
 
+TenderRead<VerifyReport> RemoteTender::verify(const std::string& expectedSigner) {
+    const std::string asked = where_.origin() + "/api/v1/tenders/" + where_.tender;
+    return readOf<VerifyReport>(call("GET", "/verify"), where_, [&](const Object::Ptr& o) {
+        VerifyReport report;
+        report.entriesChecked = o->optValue<std::size_t>("entriesChecked", 0);
+        report.rowsChecked = o->optValue<std::size_t>("rowsChecked", 0);
+        report.headHash = textOf(o, "head");
+        report.signedBy = textOf(o, "signedBy");
+        report.entriesSigned = o->optValue<std::size_t>("entriesSigned", 0);
+        forEachObject(o, "problems", [&](const Object::Ptr& item) {
+            report.problems.push_back(errorAt({asked, 0, 0}, textOf(item, "message")));
+        });
+        if (!o->optValue<bool>("ok", false) && report.problems.empty())
+            report.problems.push_back(errorAt({asked, 0, 0}, "the server's verify failed"));
+        // The key the server signs with is its own to say; the one noted elsewhere is
+        // checked here, so a server that changed its key is not taken on its word.
+        if (!expectedSigner.empty() && report.signedBy != expectedSigner)
+            report.problems.push_back(
+                errorAt({asked, 0, 0},
+                        "the entries are signed by the key " +
+                            (report.signedBy.empty() ? std::string("(none)") : report.signedBy) +
+                            ", not the noted " + expectedSigner));
+        return report;
+    });
+}
+
 CommandOutcome RemoteTender::addPanelMember(const std::string& name, PanelRole role) {
     return command("/panel",
                    "{\"account\":" + q(name) + ",\"role\":" + q(std::string(toString(role))) + "}");

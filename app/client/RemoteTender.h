@@ -33,6 +33,7 @@ public:
     ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;
     TenderRead<std::vector<ModerationItem>> moderationAgenda() override;
     TenderRead<std::vector<AuditEntry>> auditLog() override;
+    TenderRead<VerifyReport> verify(const std::string& expectedSigner) override;
     CommandOutcome importBids(const std::vector<std::filesystem::path>& files,
                               const ImportProgress& progress) override;
     CommandOutcome addPanelMember(const std::string& name, PanelRole role) override;

@@ -101,4 +101,21 @@ std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries)
     return std::nullopt;
 }
 
+std::string expectedHeadProblem(const std::vector<AuditEntry>& log,
+                                const std::string& expectedHead) {
+    if (!log.empty() && log.back().hash == expectedHead)
+        return {};
+    const std::string head = log.empty() ? std::string("none (the log is empty)") : log.back().hash;
+    for (const auto& entry : log)
+        if (entry.hash == expectedHead) {
+            const auto added = log.back().seq - entry.seq;
+            return "the head hash is " + head + ", not the noted " + expectedHead +
+                   ": the noted hash is entry " + std::to_string(entry.seq) + ", and " +
+                   std::to_string(added) + (added == 1 ? " entry was" : " entries were") +
+                   " added after it";
+        }
+    return "the noted head hash " + expectedHead + " is not in this audit log (its head is " +
+           head + "): this is another workspace, or a copy that lost its last entries";
+}
+
 } // namespace fairtender

@@ -56,6 +56,11 @@ struct ChainBreak {
 // nullopt when the whole chain holds (an empty log holds).
 std::optional<ChainBreak> findChainBreak(const std::vector<AuditEntry>& entries);
 
+// Why `log` does not end at `expectedHead`, a head hash noted elsewhere (entries added after
+// it, or not this log at all); empty when it does.
+std::string expectedHeadProblem(const std::vector<AuditEntry>& log,
+                                const std::string& expectedHead);
+
 // findChainBreak one entry at a time, for a log read as a stream rather than held whole.
 class ChainChecker {
 public:

@@ -40,6 +40,10 @@ TenderRead<std::vector<AuditEntry>> LocalTender::auditLog() {
     return {workspace_.auditLog(), {}};
 }
 
+TenderRead<VerifyReport> LocalTender::verify(const std::string& expectedSigner) {
+    return {workspace_.verify(rates_, expectedSigner), {}};
+}
+
 CommandOutcome LocalTender::importBids(const std::vector<std::filesystem::path>& files,
                                        const ImportProgress& progress) {
     return workspace_.importBids(person_, files, rates_, progress);

@@ -40,6 +40,9 @@ public:
     virtual ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) = 0;
     virtual TenderRead<std::vector<ModerationItem>> moderationAgenda() = 0;
     virtual TenderRead<std::vector<AuditEntry>> auditLog() = 0;
+    // The check of the whole record (Workspace::verify); on a server, every entry must also
+    // be signed by its key. `expectedSigner`: a public key every entry must be signed by.
+    virtual TenderRead<VerifyReport> verify(const std::string& expectedSigner) = 0;
 
     // The bid files, all or none (while the tender is open); problems name each file as
     // given here.
@@ -79,6 +82,7 @@ public:
     ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;
     TenderRead<std::vector<ModerationItem>> moderationAgenda() override;
     TenderRead<std::vector<AuditEntry>> auditLog() override;
+    TenderRead<VerifyReport> verify(const std::string& expectedSigner) override;
     CommandOutcome importBids(const std::vector<std::filesystem::path>& files,
                               const ImportProgress& progress) override;
     CommandOutcome addPanelMember(const std::string& name, PanelRole role) override;

@@ -131,8 +131,20 @@ TEST_F(PanelOnTheCommandLine, RunsTheSchoolMealsTenderFromUploadToAward) {
     for (const auto& person : kPanel)
         EXPECT_NE(log.find("  " + person + "  "), std::string::npos) << person << "\n" << log;
     EXPECT_NE(log.find("awarded"), std::string::npos);
-    const HttpReply verified = panel.as("aud", "GET", "/api/v1/tenders/meals/verify");
-    EXPECT_TRUE(verified.json()->getValue<bool>("ok")) << verified.body;
+    // The auditor verifies from her own machine, against the key and head noted elsewhere.
+    const std::string key = panel.server.call("GET", "/api/v1/signing-key").text("publicKey");
+    const std::string head = panel.as("aud", "GET", "/api/v1/tenders/meals").text("head");
+    const std::string verified =
+        fairtender(0, "aud", "verify", "--signed-by " + key + " --expect-head " + head);
+    EXPECT_NE(verified.find(tender() + " verified: "), std::string::npos) << verified;
+    EXPECT_NE(verified.find("head hash " + head + ", as noted"), std::string::npos) << verified;
+    EXPECT_NE(verified.find("every entry is signed by the server key " + key), std::string::npos);
+    const std::string otherKey(64, 'a');
+    EXPECT_NE(
+        fairtender(1, "aud", "verify", "--signed-by " + otherKey).find("not the noted " + otherKey),
+        std::string::npos);
+    EXPECT_NE(fairtender(1, "raj", "verify").find("raj is not the lead or an auditor"),
+              std::string::npos);
 }
 
 TEST_F(PanelOnTheCommandLine, AsIsRefusedAgainstAServer) {
