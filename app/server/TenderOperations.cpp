@@ -35,7 +35,7 @@ Diagnostics forClient(Diagnostics problems, const Workspace& ws) {
 }
 
 ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) {
-    const std::string head = ws.status().headHash;
+    const std::string head = ws.headHash();
     ApiResponse response =
         !outcome.ok()
             ? errorResponse(forClient(outcome.problems, ws))

@@ -504,6 +504,11 @@ WorkspaceStatus Workspace::status() const {
     return status;
 }
 
+std::string Workspace::headHash() const {
+    impl_->loadHead();
+    return impl_->head ? impl_->head->hash : std::string();
+}
+
 std::vector<AuditEntry> Workspace::auditLog() const {
     return impl_->readLog(" ORDER BY seq");
 }

@@ -195,6 +195,8 @@ public:
     FolderEvaluation evaluate(const LivingWageTable* rates) const;
 
     WorkspaceStatus status() const;
+    // The last audit entry's hash (status().headHash without counting every table).
+    std::string headHash() const;
     // The SHA-256 of the current tender.xml as stored: what identifies the version of the
     // tender a document (a score sheet) was made from. Empty when no tender is stored.
     std::string tenderSha256() const;

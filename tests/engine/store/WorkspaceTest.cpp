@@ -191,6 +191,18 @@ TEST(WorkspaceExpectedHead, ACommandAgainstAnOlderHeadIsRefusedAndWritesNothing)
     EXPECT_TRUE(ws.addPanelMember("alice", "raj", PanelRole::Evaluator).ok());
 }
 
+TEST(WorkspaceHead, IsTheLastEntrysHashAsAnotherWriterLeftIt) {
+    ScratchFolder scratch;
+    Workspace ws = createSample(scratch, "school-meals");
+    EXPECT_EQ(ws.headHash(), ws.auditLog().back().hash);
+    EXPECT_EQ(ws.headHash().size(), 64u);
+    auto other = Workspace::open(ws.path());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(other.workspace->addPanelMember("alice", "alice", PanelRole::Lead).ok());
+    EXPECT_EQ(ws.headHash(), other.workspace->auditLog().back().hash);
+    EXPECT_EQ(ws.headHash(), ws.status().headHash);
+}
+
 TEST(WorkspaceExpectedHead, ACommandAtTheHeadItWasSentAgainstGoesAhead) {
     ScratchFolder scratch;
     Workspace ws = createSample(scratch, "school-meals");
