@@ -104,6 +104,15 @@ std::string filesJson(const std::vector<std::pair<std::string, std::filesystem::
     return "{" + json + "}";
 }
 
+// The session `fairtender login` kept for the server, or why there is none in `problems`.
+std::optional<SavedSession> sessionFor(const ServerLocation& where, Diagnostics& problems) {
+    auto session = savedSession(where.origin());
+    if (!session)
+        problems.push_back(errorAt({}, "not signed in to " + where.origin() +
+                                           ": run fairtender login " + where.origin() + " first"));
+    return session;
+}
+
 // The server names an uploaded file by its key; here it is named as given.
 void renameFiles(Diagnostics& problems, const std::map<std::string, std::string>& shownAs) {
     for (auto& d : problems)
@@ -118,12 +127,9 @@ RemoteTender::RemoteTender(ServerLocation where, std::string token, std::string 
 
 std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
                                                  Diagnostics& problems) {
-    const auto session = savedSession(where.origin());
-    if (!session) {
-        problems.push_back(errorAt({}, "not signed in to " + where.origin() +
-                                           ": run fairtender login " + where.origin() + " first"));
+    const auto session = sessionFor(where, problems);
+    if (!session)
         return nullptr;
-    }
     // Who the session is, as the server says: never the name written in the file.
     const ServerReply current =
         callServer(where, "GET", "/api/v1/sessions/current", session->token);
@@ -283,12 +289,9 @@ std::optional<WorkspaceStatus> RemoteTender::create(const ServerLocation& where,
                                                     const std::filesystem::path& folder,
                                                     Diagnostics& problems) {
     namespace fs = std::filesystem;
-    const auto session = savedSession(where.origin());
-    if (!session) {
-        problems.push_back(errorAt({}, "not signed in to " + where.origin() +
-                                           ": run fairtender login " + where.origin() + " first"));
+    const auto session = sessionFor(where, problems);
+    if (!session)
         return std::nullopt;
-    }
     std::vector<std::pair<std::string, fs::path>> files{{"tender.xml", folder / "tender.xml"}};
     std::error_code error;
     std::vector<fs::path> bids;

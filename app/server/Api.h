@@ -7,6 +7,7 @@
 #include "audit/AuditSignature.h"
 #include "identity/AccountStore.h"
 #include "io/xml/ReferenceData.h"
+#include "lifecycle/PanelRules.h"
 #include "server/ApiMessages.h"
 
 #include <filesystem>
@@ -69,9 +70,10 @@ public:
 private:
     ApiResponse dispatch(const Operation& operation, Call& call);
     std::string tenderLocation(const std::string& tender) const;
-    // The tender the call's path names, opened for the person signed in (TenderOperations).
+    // The tender the call's path names, opened for the person signed in, refused unless
+    // they may read `view` of it (TenderOperations).
     struct OpenedTender;
-    OpenedTender openTender(const Call& call) const;
+    OpenedTender openTender(const Call& call, WorkspaceView view = WorkspaceView::Status) const;
 
     ApiResponse health(Call& call);
     ApiResponse openApi(Call& call);

@@ -43,10 +43,6 @@ Diagnostics forClient(Diagnostics problems, const Workspace& ws);
 // sends as If-Match.
 ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws);
 
-// Why `reader` may not read `view`, as a response; nullopt when they may.
-std::optional<ApiResponse> viewRefused(WorkspaceView view, const Workspace& ws,
-                                       const std::string& reader);
-
 // A folder of its own under `uploads` for the files of one request (uploaded, or a
 // document being made), removed at the end.
 class UploadFolder {

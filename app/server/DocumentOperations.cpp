@@ -49,12 +49,10 @@ std::mutex& pdfDrawing() {
 } // namespace
 
 ApiResponse Api::scorecard(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Documents);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Documents, ws, call.who()))
-        return *refused;
     if (const Diagnostics broken = requireVerified(ws, context_.rates); !broken.empty())
         return notMade(broken, ws);
     const FolderEvaluation evaluation = ws.evaluate(context_.rates);
@@ -76,12 +74,10 @@ ApiResponse Api::scorecard(Call& call) {
 }
 
 ApiResponse Api::awardReport(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Documents);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Documents, ws, call.who()))
-        return *refused;
     const auto gathered = gatherAwardReport(ws, context_.rates);
     if (!gathered.ok())
         return notMade(gathered.problems, ws);
@@ -97,12 +93,10 @@ ApiResponse Api::awardReport(Call& call) {
 }
 
 ApiResponse Api::assessmentSummary(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Documents);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Documents, ws, call.who()))
-        return *refused;
     const std::string& bid = call.param("bid");
     const auto gathered = gatherAssessmentSummaries(ws, context_.rates);
     if (!gathered.ok())
@@ -125,12 +119,10 @@ ApiResponse Api::assessmentSummary(Call& call) {
 }
 
 ApiResponse Api::ocdsPackage(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Documents);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Documents, ws, call.who()))
-        return *refused;
     OcdsOptions options;
     const auto& query = call.request.query;
     if (const auto prefix = query.find("ocidPrefix"); prefix != query.end())

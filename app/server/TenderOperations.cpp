@@ -48,6 +48,9 @@ ApiResponse commandResponse(const CommandOutcome& outcome, const Workspace& ws) 
     return response;
 }
 
+namespace {
+
+// Why `reader` may not read `view`, as a response; nullopt when they may.
 std::optional<ApiResponse> viewRefused(WorkspaceView view, const Workspace& ws,
                                        const std::string& reader) {
     const auto refusals = viewRefusals(view, ws.panel(), ws.state(), reader);
@@ -61,6 +64,8 @@ std::optional<ApiResponse> viewRefused(WorkspaceView view, const Workspace& ws,
     }
     return errorResponse(problems);
 }
+
+} // namespace
 
 UploadFolder::UploadFolder(const fs::path& uploads) {
     unsigned char bytes[12];
@@ -138,12 +143,12 @@ std::string Api::tenderLocation(const std::string& tender) const {
     return (context_.dataFolder / "tenders" / (tender + ".ftw")).string();
 }
 
-// The tender the path names, opened for the person signed in, who must be on its panel:
-// nobody off the panel reads or does anything on a tender, whatever the rule of the action
-// itself would say. A change sent with If-Match (the head its sender last saw) is refused
-// with 409 and the current head when someone else changed the tender since, so no one acts
-// on a state they have not seen.
-Api::OpenedTender Api::openTender(const Call& call) const {
+// The tender the path names, opened for the person signed in, who must be on its panel
+// and may read `view` of it: nobody off the panel reads or does anything on a tender,
+// whatever the rule of the action itself would say. A change sent with If-Match (the head its
+// sender last saw) is refused with 409 and the current head when someone else changed the tender
+// since, so no one acts on a state they have not seen.
+Api::OpenedTender Api::openTender(const Call& call, WorkspaceView view) const {
     const std::string& name = call.param("tender");
     OpenedTender opened;
     if (!context_.accounts->hasTender(name)) {
@@ -155,7 +160,7 @@ Api::OpenedTender Api::openTender(const Call& call) const {
         opened.refused = errorResponse(result.diagnostics, 500);
         return opened;
     }
-    if (auto refused = viewRefused(WorkspaceView::Status, *result.workspace, call.who())) {
+    if (auto refused = viewRefused(view, *result.workspace, call.who())) {
         opened.refused = *refused;
         return opened;
     }
@@ -275,12 +280,10 @@ ApiResponse Api::tenderStatus(Call& call) {
 }
 
 ApiResponse Api::getPanel(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Panel);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Panel, ws, call.who()))
-        return *refused;
     const PanelRecord panel = ws.panel();
     JsonArray members;
     for (const auto& member : panel.members)
@@ -372,12 +375,10 @@ ApiResponse Api::importBids(Call& call) {
 }
 
 ApiResponse Api::listBids(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Bids);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Bids, ws, call.who()))
-        return *refused;
     const bool anonymous =
         call.request.query.count("anonymous") && call.request.query.at("anonymous") == "true";
     JsonArray bids;
@@ -398,12 +399,10 @@ ApiResponse Api::listBids(Call& call) {
 }
 
 ApiResponse Api::getTodo(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Todo);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Todo, ws, call.who()))
-        return *refused;
     JsonArray items;
     for (const auto& item : ws.todo(call.who(), context_.rates))
         items.add(JsonObject()
@@ -454,12 +453,10 @@ ApiResponse Api::getScores(Call& call) {
     if (!query.count("bid") || !query.count("criterion"))
         return errorResponse(
             Diagnostics{requestProblem("give the bid and criterion: ?bid=B&criterion=C")});
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Scores);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Scores, ws, call.who()))
-        return *refused;
     const ScoresSeen seen = ws.scoresSeenBy(call.who(), query.at("bid"), query.at("criterion"));
     if (!seen.refused.empty())
         return errorResponse(forClient(seen.refused, ws), 403);
@@ -486,12 +483,10 @@ ApiResponse Api::reopenScore(Call& call) {
 }
 
 ApiResponse Api::moderationAgenda(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::ModerationAgenda);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::ModerationAgenda, ws, call.who()))
-        return *refused;
     JsonArray items;
     for (const auto& item : ws.moderationAgenda(context_.rates)) {
         JsonArray scores;
@@ -598,12 +593,10 @@ ApiResponse Api::exclude(Call& call) {
 }
 
 ApiResponse Api::ranking(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Ranking);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Ranking, ws, call.who()))
-        return *refused;
     const FolderEvaluation evaluation = ws.evaluate(context_.rates);
     if (!evaluation.ok())
         return errorResponse(forClient(evaluation.diagnostics, ws), 409);
@@ -611,12 +604,10 @@ ApiResponse Api::ranking(Call& call) {
 }
 
 ApiResponse Api::auditLog(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::AuditLog);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::AuditLog, ws, call.who()))
-        return *refused;
     JsonArray entries;
     for (const auto& entry : ws.auditLog())
         entries.add(JsonObject()
@@ -634,12 +625,10 @@ ApiResponse Api::auditLog(Call& call) {
 }
 
 ApiResponse Api::verify(Call& call) {
-    OpenedTender opened = openTender(call);
+    OpenedTender opened = openTender(call, WorkspaceView::Verify);
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (auto refused = viewRefused(WorkspaceView::Verify, ws, call.who()))
-        return *refused;
     const VerifyReport report = ws.verify(context_.rates, context_.signer->publicKeyHex());
     return jsonResponse(
         JsonObject()
