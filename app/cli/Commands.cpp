@@ -367,23 +367,23 @@ Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
         workspace ? TenderFolderInputs{workspaceFiles(folder), {}} : tenderFolderInputs(folder);
     if (const auto problem = outputPathProblem(*xlsx, inputs.files, inputs.folders))
         return Outcome::failure("export", "cannot write " + *xlsx + ": " + *problem);
+    ScorecardOptions options;
+    options.toolVersion = FAIRTENDER_VERSION;
+    options.folder = folder;
     if (workspace) {
-        // A scorecard is a record of the award: none is made from a workspace that fails
-        // verification.
         auto opened = Workspace::open(folder);
         if (!opened.ok())
             return Outcome::invalidFiles("export", opened.diagnostics);
         ReferenceRates rates = referenceRates();
-        if (const Diagnostics broken = requireVerified(*opened.workspace, rates.get());
-            !broken.empty())
-            return Outcome::failure("export", broken.front().toString() + "; nothing was written");
+        auto stored = scorecardInputs(*opened.workspace, rates.get());
+        if (!stored.ok())
+            return Outcome::failure("export",
+                                    stored.problems.front().toString() + "; nothing was written");
+        options.storedInputs = std::move(*stored.content);
     }
     FolderRun run;
     if (auto failed = evaluateFolder("export", folder, streams.progress, run))
         return *failed;
-    ScorecardOptions options;
-    options.toolVersion = FAIRTENDER_VERSION;
-    options.folder = folder;
     const Diagnostics lint = onlyWarnings(run.evaluation.diagnostics);
     const ExportResult written =
         exportScorecard(*run.evaluation.folder, *run.evaluation.result, lint, options, *xlsx);

@@ -712,8 +712,8 @@ std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
         html += arg("<p>Every entry is signed by the server's Ed25519 key <span "
                     "class=\"hash\">%1</span>; <code>fairtender verify %2 --signed-by "
                     "KEY</code> checks every signature against it.</p>",
-                    {h(c.auditSignedBy), h(c.workspaceFile)});
-    html += "<p>Anyone can check this with <code>fairtender verify " + h(c.workspaceFile) +
+                    {h(c.auditSignedBy), h(c.verifyTarget)});
+    html += "<p>Anyone can check this with <code>fairtender verify " + h(c.verifyTarget) +
             "</code>: it checks every audit entry's hash and link, every stored record and "
             "recomputes the results. This report was made only after that check passed.</p>";
 

@@ -38,6 +38,9 @@ struct ServerContext {
     // /api/v1/signing-key and verify requires it.
     std::shared_ptr<const AuditSigningKey> signer;
     std::function<std::int64_t()> now = secondsNow;
+    // The address people reach this server by ("https://tenders.example.gov.uk"): documents
+    // name the tender's address under it as what to verify. Empty: not known.
+    std::string publicUrl;
 };
 
 class Api {

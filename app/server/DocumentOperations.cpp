@@ -53,8 +53,9 @@ ApiResponse Api::scorecard(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    if (const Diagnostics broken = requireVerified(ws, context_.rates); !broken.empty())
-        return notMade(broken, ws);
+    auto stored = scorecardInputs(ws, context_.rates);
+    if (!stored.ok())
+        return notMade(stored.problems, ws);
     const FolderEvaluation evaluation = ws.evaluate(context_.rates);
     if (!evaluation.ok())
         return notMade(evaluation.diagnostics, ws);
@@ -64,6 +65,7 @@ ApiResponse Api::scorecard(Call& call) {
             lint.push_back(d);
     ScorecardOptions options;
     options.toolVersion = FAIRTENDER_VERSION;
+    options.storedInputs = std::move(*stored.content);
     const UploadFolder scratch(context_.uploads);
     const fs::path out = scratch.path() / "scorecard.xlsx";
     const ExportResult written =
@@ -78,9 +80,13 @@ ApiResponse Api::awardReport(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    const auto gathered = gatherAwardReport(ws, context_.rates);
+    auto gathered = gatherAwardReport(ws, context_.rates);
     if (!gathered.ok())
         return notMade(gathered.problems, ws);
+    // The reader verifies the tender where it is kept: at its address on this server.
+    gathered.content->verifyTarget =
+        (context_.publicUrl.empty() ? std::string("SERVER") : context_.publicUrl) +
+        "/api/v1/tenders/" + call.param("tender");
     const UploadFolder scratch(context_.uploads);
     const fs::path out = scratch.path() / "award-report.pdf";
     {

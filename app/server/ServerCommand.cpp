@@ -10,6 +10,8 @@
 #include "server/Api.h"
 #include "server/HttpFrontEnd.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <istream>
 #include <map>
@@ -39,9 +41,9 @@ struct ServerArguments {
     }
 };
 
-const std::vector<std::string> kValueOptions = {"--data",     "--database",    "--listen",
-                                                "--tls-cert", "--tls-key",     "--admin",
-                                                "--threads",  "--signing-key", "--trusted-proxy"};
+const std::vector<std::string> kValueOptions = {
+    "--data",  "--database", "--listen",      "--tls-cert",      "--tls-key",
+    "--admin", "--threads",  "--signing-key", "--trusted-proxy", "--public-url"};
 const std::vector<std::string> kFlags = {"--insecure-http", "--password-stdin", "--help"};
 
 // The parsed arguments, or the usage problem in `why`.
@@ -195,6 +197,38 @@ int init(const ServerArguments& args, std::istream& passwordInput, std::ostream&
     return 0;
 }
 
+// The address people reach the server by: --public-url, else where it listens (unknown
+// while the port is 0, to be picked); nullopt with `why` for an address that is not one.
+std::optional<std::string> publicUrlOf(const ServerArguments& args, const ListenOptions& listen,
+                                       bool tls, std::string& why) {
+    if (const auto given = args.option("--public-url")) {
+        std::string url = *given;
+        while (url.ends_with("/"))
+            url.pop_back();
+        const std::size_t hostStart = url.starts_with("https://")  ? 8
+                                      : url.starts_with("http://") ? 7
+                                                                   : std::string::npos;
+        // Scheme, host and port only: the tender's path is added to it.
+        const auto hostCharacter = [](unsigned char c) {
+            return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        };
+        if (hostStart == std::string::npos || url.size() == hostStart ||
+            !std::all_of(url.begin() + static_cast<std::ptrdiff_t>(hostStart), url.end(),
+                         hostCharacter)) {
+            why = "--public-url " + *given +
+                  ": give the address people reach the server by, scheme, host and port "
+                  "only, such as https://tenders.example.gov.uk";
+            return std::nullopt;
+        }
+        return url;
+    }
+    if (listen.port == 0)
+        return std::string();
+    const bool v6 = listen.host.find(':') != std::string::npos;
+    return std::string(tls ? "https://" : "http://") +
+           (v6 ? "[" + listen.host + "]" : listen.host) + ":" + std::to_string(listen.port);
+}
+
 int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
           const std::function<void()>& waitForStop) {
     std::string why;
@@ -224,6 +258,11 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
     }
     options.trustedProxy = args.option("--trusted-proxy").value_or("");
     const bool tls = !options.tlsCertificate.empty();
+    const auto publicUrl = publicUrlOf(args, options, tls, why);
+    if (!publicUrl) {
+        err << "fairtender-server: " << why << "\n";
+        return 2;
+    }
     if (!tls && !isLoopback(options.host) && !args.has("--insecure-http")) {
         err << "fairtender-server: refusing to serve plain HTTP on " << options.host
             << ": passwords and tokens would cross the network unencrypted. Give --tls-cert "
@@ -271,6 +310,7 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
     context.rates = rates ? &*rates : nullptr;
     context.holidays = holidays ? &*holidays : nullptr;
     context.signer = std::make_shared<const AuditSigningKey>(*key);
+    context.publicUrl = *publicUrl;
     const reports::OffscreenGui gui; // the award report and summaries are drawn with Qt
     Api api(context);
     try {
@@ -317,6 +357,9 @@ Serving:
   --trusted-proxy ADDR a reverse proxy at ADDR (e.g. 127.0.0.1) gives each client's address
                        in X-Real-IP; failed sign-ins are then throttled per client
   --threads N          requests handled at once (default 16)
+  --public-url URL     the address people reach the server by, when a proxy stands in
+                       front (https://tenders.example.gov.uk); the award report names it
+                       as where to verify the tender (default: the --listen address)
   --signing-key FILE   the Ed25519 key that signs every audit entry (default DIR/signing-key;
                        made when missing; give the same file to every instance of a database)
 

@@ -9,6 +9,12 @@
 
 namespace fairtender {
 
+// One input file by the name a reader finds it under and the SHA-256 of its bytes.
+struct InputFileHash {
+    std::string name; // "tender.xml", "bids/B1-irwell-kitchen.xml", "evaluations.xml"
+    std::string sha256;
+};
+
 // The SHA-256 of the file's bytes as 64 lower-case hex digits; nullopt if it cannot be read.
 std::optional<std::string> sha256Hex(const std::filesystem::path& file);
 

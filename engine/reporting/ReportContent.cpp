@@ -547,6 +547,17 @@ Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspac
     return gathered;
 }
 
+Gathered<std::vector<InputFileHash>> scorecardInputs(const Workspace& workspace,
+                                                     const LivingWageTable* rates) {
+    // A scorecard is a record of the award: none is made from a workspace failing verify.
+    if (Diagnostics broken = requireVerified(workspace, rates); !broken.empty()) {
+        Gathered<std::vector<InputFileHash>> refused;
+        refused.problems = std::move(broken);
+        return refused;
+    }
+    return storedInputHashes(workspace);
+}
+
 Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
                                                const LivingWageTable* rates) {
     Gathered<AwardReportContent> gathered;
@@ -764,7 +775,7 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
     c.auditHeadHash = status.headHash;
     c.auditEntries = status.auditEntries;
     c.auditSignedBy = workspace.signingKey();
-    c.workspaceFile = workspace.path().filename().string();
+    c.verifyTarget = workspace.path().filename().string();
     if (award)
         c.award =
             AwardRecordText{award->bidId, award->noticeDate, award->standstillEnd, award->reason};

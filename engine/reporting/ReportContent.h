@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Diagnostic.h"
+#include "core/FileHash.h"
 #include "io/xml/ReferenceData.h"
 #include "io/xml/TenderFolder.h"
 #include "lifecycle/Lifecycle.h"
@@ -17,12 +18,6 @@
 namespace fairtender {
 
 class Workspace;
-
-// One input file as stored in the workspace (as `workspace export` writes it back).
-struct InputFileHash {
-    std::string name; // "tender.xml", "bids/B1-irwell-kitchen.xml", "evaluations.xml"
-    std::string sha256;
-};
 
 // The tender's identity, shared by both documents.
 struct TenderHeading {
@@ -199,7 +194,9 @@ struct AwardReportContent {
     std::string auditHeadHash;
     std::size_t auditEntries = 0;
     std::string auditSignedBy; // the server key that signed every entry; empty when unsigned
-    std::string workspaceFile; // the file name, for "fairtender verify meals.ftw"
+    // What `fairtender verify` is given to check this record: the workspace file name
+    // ("meals.ftw"), or the tender's address on a server.
+    std::string verifyTarget;
     std::optional<AwardRecordText> award;
     std::vector<AwardHistoryLine> history;    // every award, exclusion and fallen award
     std::vector<SocialValueText> socialValue; // each ranked bid's commitments, rank order
@@ -283,6 +280,11 @@ gatherAssessmentSummaries(const Workspace& workspace, const LivingWageTable* rat
 
 // The SHA-256 of every file `workspace export` writes, in export order.
 Gathered<std::vector<InputFileHash>> storedInputHashes(const Workspace& workspace);
+
+// What a workspace's scorecard lists on its Provenance sheet (ScorecardOptions::storedInputs):
+// the stored inputs' hashes, once the workspace passes verify; else why no scorecard is made.
+Gathered<std::vector<InputFileHash>> scorecardInputs(const Workspace& workspace,
+                                                     const LivingWageTable* rates);
 
 // Nothing when the workspace is locked or awarded; else the problem naming its stage,
 // ending "finish it and <howToLock>". `what` names the document: "the award report";

@@ -3,8 +3,10 @@
 // closed standard output fails the command and keeps the earlier file.
 #include "AwardedWorkspace.h"
 #include "CliTestSupport.h"
+#include "DocumentText.h"
 #include "FileText.h"
 #include "ShellCommand.h"
+#include "core/FileHash.h"
 
 #include <gtest/gtest.h>
 
@@ -18,6 +20,7 @@ namespace fairtender::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using fairtender::testing::provenanceFilesOf;
 using fairtender::testing::readFile;
 using fairtender::testing::runShell;
 using fairtender::testing::ScratchFolder;
@@ -222,6 +225,19 @@ TEST_F(DocumentSafety, AReportOnAFullDiskFailsAndKeepsTheEarlierFile) {
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out.path()))
         ++files;
     EXPECT_EQ(files, 1u) << "no temporary file is left behind";
+}
+
+TEST_F(DocumentSafety, AWorkspaceScorecardHashesTheStoredInputsNotFilesOnDisk) {
+    const ScratchFolder out;
+    ASSERT_EQ(run({"export", ws(), "--xlsx", (out / "scorecard.xlsx").string()}).exitCode, 0);
+    ASSERT_EQ(run({"workspace", "export", ws(), (out / "inputs").string()}).exitCode, 0);
+    const std::string listed = provenanceFilesOf(out / "scorecard.xlsx");
+    EXPECT_EQ(listed.find("(unreadable)"), std::string::npos) << listed;
+    const std::string tenderHash = sha256Hex(out / "inputs" / "tender.xml").value_or("?");
+    EXPECT_NE(listed.find("tender.xml " + tenderHash), std::string::npos) << listed;
+    const std::string bidHash =
+        sha256Hex(out / "inputs" / "bids" / "B1-irwell-kitchen.xml").value_or("?");
+    EXPECT_NE(listed.find("bids/B1-irwell-kitchen.xml " + bidHash), std::string::npos) << listed;
 }
 
 TEST_F(DocumentSafety, AScorecardOnAFullDiskFailsAndKeepsTheEarlierFile) {

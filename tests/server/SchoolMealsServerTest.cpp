@@ -1,13 +1,17 @@
 // The school meals tender from upload to award through a real server over HTTP, by five
 // people on five accounts: what each may see and do is what their role, the stage and their
 // declarations allow, and the audit trail names the accounts.
+#include "DocumentText.h"
 #include "NginxUnderTest.h"
 #include "ServerTestSupport.h"
 #include "StoreUnderTest.h"
 #include "core/Date.h"
+#include "core/FileHash.h"
 
 #include <Poco/JSON/Array.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 using namespace fairtender::testing;
@@ -59,7 +63,9 @@ protected:
         // The accounts were made through the first instance; a second one serves the same
         // database with the same signing key, and from now on every call goes through nginx.
         second.emplace(panel.storeLocation(), secondScratch.path(), panel.server.signingKey());
-        ASSERT_TRUE(second->start({"--trusted-proxy", "127.0.0.1"})) << second->errors();
+        ASSERT_TRUE(second->start(
+            {"--trusted-proxy", "127.0.0.1", "--public-url", "https://tenders.example.test/"}))
+            << second->errors();
         nginx.emplace(nginxScratch.path(), panel.server.port(), second->port());
         ASSERT_TRUE(nginx->start()) << nginx->errors();
         panel.server.routeThrough(nginx->port(), true);
@@ -70,6 +76,13 @@ protected:
     void midway() {
         if (GetParam() == Deployment::TwoBehindNginx)
             panel.server.kill9();
+    }
+
+    // The reply's body kept as the file `name`, for a reader of its kind.
+    std::filesystem::path saved(const HttpReply& reply, const std::string& name) const {
+        const std::filesystem::path file = scratch.path() / name;
+        std::ofstream(file, std::ios::binary) << reply.body;
+        return file;
     }
 
     // Expects `status` from `person`'s request and gives the reply.
@@ -178,7 +191,24 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     EXPECT_EQ(report.headers.at("Content-Type"), "application/pdf");
     EXPECT_EQ(report.headers.at("Content-Disposition"),
               "attachment; filename=\"SCC-2026-014-award-report.pdf\"");
-    EXPECT_TRUE(expect(200, "ann", "GET", "/documents/scorecard").body.starts_with("PK"));
+    // The report tells its reader where to verify the tender: its address on the server
+    // (named by --public-url behind nginx, where the first instance is dead by now).
+    const std::string reportText = pdfTextWithoutSpaces(saved(report, "award-report.pdf"));
+    EXPECT_NE(reportText.find(nginx ? "verifyhttps://tenders.example.test/api/v1/tenders/meals"
+                                    : "/api/v1/tenders/meals"),
+              std::string::npos)
+        << reportText;
+    const HttpReply scorecard = expect(200, "ann", "GET", "/documents/scorecard");
+    EXPECT_TRUE(scorecard.body.starts_with("PK"));
+    // Its Provenance sheet hashes the bytes the server keeps, which are the uploaded files.
+    const std::string inputs = provenanceFilesOf(saved(scorecard, "scorecard.xlsx"));
+    EXPECT_NE(inputs.find("tender.xml " +
+                          fairtender::sha256Hex(
+                              std::filesystem::path(sampleFolder("school-meals")) / "tender.xml")
+                              .value_or("?")),
+              std::string::npos)
+        << inputs;
+    EXPECT_EQ(inputs.find("(unreadable)"), std::string::npos) << inputs;
     EXPECT_TRUE(expect(200, "ann", "GET", "/documents/summaries/B2").body.starts_with("%PDF-"));
     expect(404, "ann", "GET", "/documents/summaries/B9");
     const HttpReply ocds = expect(200, "ann", "GET", "/documents/ocds");

@@ -2,6 +2,7 @@
 // every instance at once, a one-time password allows nothing but choosing one's own, failed
 // sign-ins are throttled, and request bodies are read strictly.
 #include "ServerTestSupport.h"
+#include "ShellCommand.h"
 
 #include <Poco/Net/StreamSocket.h>
 
@@ -123,6 +124,18 @@ TEST(ServerCommandLine, RefusesPlainHttpOffLoopbackUnlessTold) {
     const int status = ::pclose(pipe);
     EXPECT_EQ(WEXITSTATUS(status), 2);
     EXPECT_NE(out.find("refusing to serve plain HTTP on 0.0.0.0"), std::string::npos) << out;
+}
+
+TEST(ServerCommandLine, RefusesAPublicUrlThatIsMoreThanSchemeHostAndPort) {
+    ScratchFolder scratch;
+    const ShellRun run =
+        runShell(std::string(FAIRTENDER_SERVER_EXECUTABLE) + " --data " + scratch.str() +
+                 " --public-url https://tenders.example.test/api 2>&1");
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.out.find("--public-url https://tenders.example.test/api: give the address "
+                           "people reach the server by"),
+              std::string::npos)
+        << run.out;
 }
 
 TEST(ServerCommandLine, InitPrintsAOneTimePasswordThatMustBeChanged) {

@@ -444,14 +444,19 @@ bool Writer::write(const fs::path& temporary) {
         return false;
     }
 
-    for (const auto& file : folder_.files) {
-        std::error_code error;
-        fs::path shown =
-            options_.folder.empty() ? file : fs::relative(file, options_.folder, error);
-        if (error || shown.empty())
-            shown = file;
-        fileHashes_.emplace_back(shown.generic_string(), sha256Hex(file).value_or("(unreadable)"));
-    }
+    for (const auto& stored : options_.storedInputs)
+        fileHashes_.emplace_back(stored.name, stored.sha256);
+    // A folder read from disk: its files are hashed where they lie.
+    if (options_.storedInputs.empty())
+        for (const auto& file : folder_.files) {
+            std::error_code error;
+            fs::path shown =
+                options_.folder.empty() ? file : fs::relative(file, options_.folder, error);
+            if (error || shown.empty())
+                shown = file;
+            fileHashes_.emplace_back(shown.generic_string(),
+                                     sha256Hex(file).value_or("(unreadable)"));
+        }
     std::string fingerprintInput;
     for (const auto& [name, hash] : fileHashes_)
         fingerprintInput += hash + "  " + name + "\n";

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/Diagnostic.h"
+#include "core/FileHash.h"
 #include "io/xml/TenderFolder.h"
 #include "scoring/EvaluationResult.h"
 
@@ -21,6 +22,9 @@ struct ScorecardOptions {
     std::string toolVersion;      // shown on the Provenance sheet ("0.1.0")
     std::string exportedAt;       // shown as the time of export; empty: now, in UTC (ISO 8601)
     std::filesystem::path folder; // the tender folder, to name input files relative to it
+    // The inputs as a workspace stores them (storedInputHashes), for the Provenance sheet;
+    // empty: the files the folder was read from are hashed where they lie.
+    std::vector<InputFileHash> storedInputs;
     // Write row by row with bounded memory (needed for thousands of bids).
     bool constantMemory = true;
     // Above this many bids the per-bid scorecards share one "Scorecards" sheet (a page per

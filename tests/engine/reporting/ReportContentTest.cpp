@@ -198,7 +198,7 @@ TEST_F(ReportContent, InputHashesAreThoseOfTheFilesAsImported) {
 TEST_F(ReportContent, AuditHeadIsTheWorkspacesHeadHash) {
     EXPECT_EQ(report().auditHeadHash, workspace().status().headHash);
     EXPECT_EQ(report().auditHeadHash.size(), 64u);
-    EXPECT_EQ(report().workspaceFile, "ws.ftw");
+    EXPECT_EQ(report().verifyTarget, "ws.ftw");
 }
 
 TEST_F(ReportContent, AwardRecordCarriesTheStandstillEnd) {
