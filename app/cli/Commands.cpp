@@ -3,8 +3,10 @@
 #include "cli/ExplainText.h"
 #include "cli/ProgressText.h"
 #include "cli/RankingTable.h"
+#include "cli/ServerDocuments.h"
 #include "cli/TemplateLibrary.h"
 #include "cli/WorkspaceCommands.h"
+#include "client/ServerConnection.h"
 #include "core/InputKind.h"
 #include "core/OutputPath.h"
 #include "io/json/ResultJson.h"
@@ -223,6 +225,8 @@ Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams) 
 }
 
 Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) {
+    if (client::looksLikeServer(args.positionals.at(0)))
+        return rankingFromServer(args, streams);
     std::ostream& out = streams.out;
     const std::string folder = folderText(args.positionals.at(0));
     const auto explain = args.option("--explain");
@@ -358,6 +362,8 @@ Outcome runNew(const ParsedArguments& args, const CommandStreams& streams) {
 }
 
 Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
+    if (client::looksLikeServer(args.positionals.at(0)))
+        return scorecardFromServer(args, streams);
     const auto xlsx = args.option("--xlsx");
     if (!xlsx)
         return Outcome::usage("export", "missing --xlsx OUT.xlsx (the scorecard to write)");

@@ -84,8 +84,9 @@ workspace file (WS.ftw) wherever they accept a folder.
 
 On a server, a panel command names the tender by its URL and acts as the account
 signed in, never as a name typed: panel add|declare|bids|todo, score, moderate,
-decide-abnormally-low, advance, exclude, log and verify work the same, without
---as.
+decide-abnormally-low, advance, exclude, log, verify and workspace status work the
+same, without --as; evaluate shows the ranking as the account may see it, and
+report, export, summaries and ocds fetch the documents the server made.
 
 Example:
   fairtender validate samples/school-meals

@@ -1,5 +1,8 @@
 #include "cli/ReportCommands.h"
 
+#include "cli/DocumentFolder.h"
+#include "cli/ServerDocuments.h"
+#include "client/ServerConnection.h"
 #include "core/AtomicFile.h"
 #include "core/OutputPath.h"
 #include "io/ocds/OcdsRelease.h"
@@ -7,22 +10,14 @@
 #include "reports/PdfReports.h"
 #include "store/Workspace.h"
 
-#include <atomic>
 #include <filesystem>
 #include <ostream>
-#include <random>
 
 namespace fairtender::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string uniqueSuffix() {
-    static std::atomic<unsigned> counter{0};
-    std::random_device device;
-    return std::to_string(device() % 1000000) + "-" + std::to_string(counter++);
-}
 
 // Why the document cannot be made (a stage too early, inputs that no longer evaluate):
 // exit 1 with the problems as they are, nothing written.
@@ -61,6 +56,8 @@ CommandSyntax ocdsSyntax() {
 }
 
 Outcome runReport(const ParsedArguments& args, const CommandStreams& streams) {
+    if (client::looksLikeServer(args.positionals.at(0)))
+        return reportFromServer(args, streams);
     const auto pdf = args.option("--pdf");
     if (!pdf || pdf->empty())
         return Outcome::usage("report", "missing --pdf OUT.pdf (where to write the report)");
@@ -84,6 +81,8 @@ Outcome runReport(const ParsedArguments& args, const CommandStreams& streams) {
 }
 
 Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams) {
+    if (client::looksLikeServer(args.positionals.at(0)))
+        return summariesFromServer(args, streams);
     const auto out = args.option("--out");
     if (!out || out->empty())
         return Outcome::usage("summaries", "missing --out DIR (the folder for the summaries)");
@@ -96,59 +95,24 @@ Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams)
     if (!gathered.ok())
         return refused("summaries", gathered.problems);
 
-    // All or nothing: every summary is written into a temporary folder first. A new DIR is
-    // that folder renamed; into an existing DIR the files are moved once all are written.
     const fs::path target = fs::path(*out).lexically_normal();
-    std::error_code ec;
-    const bool exists = fs::exists(target, ec);
-    if (exists && !fs::is_directory(target, ec))
-        return Outcome::failure("summaries", "cannot write into " + target.string() +
-                                                 ": it is a file, not a folder");
-    fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (target.filename().empty())
-        parent = target;
-    if (!exists && !fs::is_directory(parent, ec))
-        fs::create_directories(parent, ec);
-    if (ec)
-        return Outcome::failure("summaries",
-                                "cannot create " + parent.string() + ": " + ec.message());
-    const fs::path staging = (exists ? target : parent) / (".summaries.tmp-" + uniqueSuffix());
-    fs::create_directory(staging, ec);
-    if (ec)
-        return Outcome::failure("summaries", "cannot write into " +
-                                                 (exists ? target : parent).string() + ": " +
-                                                 ec.message());
-    const auto discard = [&](const std::string& message) {
-        std::error_code ignored;
-        fs::remove_all(staging, ignored);
-        return Outcome::failure("summaries", message);
-    };
     for (const auto& summary : *gathered.content)
         if (auto refusedOutput = refuseOutput(
                 "summaries", target / reports::assessmentSummaryFileName(summary.own.bidId), file))
-            return discard(refusedOutput->messages.front());
+            return *refusedOutput;
     const reports::OffscreenGui gui;
+    std::vector<NamedDocument> documents;
     std::vector<std::string> names;
     for (const auto& summary : *gathered.content) {
-        const std::string name = reports::assessmentSummaryFileName(summary.own.bidId);
-        const auto written = reports::writeAssessmentSummaryPdf(summary, staging / name);
-        if (!written.ok())
-            return discard(written.error);
-        names.push_back(name);
+        names.push_back(reports::assessmentSummaryFileName(summary.own.bidId));
+        documents.push_back(
+            {names.back(), [&summary](const fs::path& pdf) {
+                 const auto written = reports::writeAssessmentSummaryPdf(summary, pdf);
+                 return written.ok() ? std::nullopt : std::optional<std::string>(written.error);
+             }});
     }
-    if (!exists) {
-        fs::rename(staging, target, ec);
-        if (ec)
-            return discard("cannot create " + target.string() + ": " + ec.message());
-    } else {
-        for (const auto& name : names) {
-            fs::rename(staging / name, target / name, ec);
-            if (ec)
-                return discard("cannot move " + name + " into " + target.string() + ": " +
-                               ec.message());
-        }
-        fs::remove_all(staging, ec);
-    }
+    if (auto failed = writeAllOrNone("summaries", target, documents))
+        return *failed;
     streams.out << "Wrote " << names.size() << " assessment summaries of "
                 << opened.workspace->status().tenderId << " to " << target.string() << ":";
     for (const auto& name : names)
@@ -158,6 +122,8 @@ Outcome runSummaries(const ParsedArguments& args, const CommandStreams& streams)
 }
 
 Outcome runOcds(const ParsedArguments& args, const CommandStreams& streams) {
+    if (client::looksLikeServer(args.positionals.at(0)))
+        return ocdsFromServer(args, streams);
     const std::string file = args.positionals.at(0);
     const auto out = args.option("--out");
     if (out)

@@ -280,12 +280,18 @@ Outcome runWorkspaceGrant(const ParsedArguments& args, const CommandStreams& str
 }
 
 Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& streams) {
-    const std::string file = args.positionals.at(0);
-    auto opened = Workspace::open(file);
-    if (!opened.ok())
-        return Outcome::invalidFiles("workspace status", opened.diagnostics);
-    const WorkspaceStatus s = opened.workspace->status();
-    streams.out << file << ": tender " << s.tenderId << " (" << s.tenderTitle << ")\n"
+    const std::string location = args.positionals.at(0);
+    OpenedTender opened = openTender("workspace status", args, {.reading = true});
+    if (!opened.tender)
+        return opened.refused;
+    const auto read = opened.tender->status();
+    if (!read.ok())
+        return Outcome::invalidFiles("workspace status", read.problems);
+    const auto history = opened.tender->awardHistory();
+    if (!history.ok())
+        return Outcome::invalidFiles("workspace status", history.problems);
+    const WorkspaceStatus& s = *read.value;
+    streams.out << location << ": tender " << s.tenderId << " (" << s.tenderTitle << ")\n"
                 << "  state            " << s.state << "\n"
                 << "  bids             " << s.bids << " in " << s.bidDocuments << " files\n"
                 << "  scores           " << s.scores << "\n"
@@ -294,14 +300,15 @@ Outcome runWorkspaceStatus(const ParsedArguments& args, const CommandStreams& st
                 << "  abnormally low   " << s.abnormallyLowDecisions << " decisions\n"
                 << "  excluded         " << s.exclusions << " after the evaluation\n"
                 << "  audit entries    " << s.auditEntries << "\n"
-                << "  head hash        " << s.headHash << "\n"
-                << "  schema version   " << s.schemaVersion << "\n";
+                << "  head hash        " << s.headHash << "\n";
+    // A server keeps its own schema; a file's tells which version of the product wrote it.
+    if (s.schemaVersion > 0)
+        streams.out << "  schema version   " << s.schemaVersion << "\n";
     // The award's story in the order recorded: each award, each exclusion after the
     // evaluation, each award that fell away, with who recorded it and why.
-    const auto history = opened.workspace->awardHistory();
-    if (!history.empty())
+    if (!history.value->empty())
         streams.out << "  award history\n";
-    for (const auto& event : history)
+    for (const auto& event : *history.value)
         streams.out << "    " << awardEventText(event) << "\n";
     return Outcome::success();
 }

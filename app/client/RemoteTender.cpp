@@ -185,11 +185,38 @@ TenderRead<WorkspaceStatus> RemoteTender::status() {
         status.state = textOf(o, "stage");
         status.bids = o->optValue<std::size_t>("bids", 0);
         status.scores = o->optValue<std::size_t>("scores", 0);
+        status.bidDocuments = o->optValue<std::size_t>("bidDocuments", 0);
         status.consensus = o->optValue<std::size_t>("consensus", 0);
+        status.deliverability = o->optValue<std::size_t>("deliverability", 0);
+        status.abnormallyLowDecisions = o->optValue<std::size_t>("abnormallyLowDecisions", 0);
         status.exclusions = o->optValue<std::size_t>("exclusions", 0);
         status.auditEntries = o->optValue<std::size_t>("auditEntries", 0);
         status.headHash = textOf(o, "head");
         return status;
+    });
+}
+
+TenderRead<std::vector<AwardEvent>> RemoteTender::awardHistory() {
+    return readOf<std::vector<AwardEvent>>(call("GET", ""), where_, [](const Object::Ptr& o) {
+        static const std::map<std::string, AwardEvent::Kind> kinds = {
+            {"award", AwardEvent::Kind::Award},
+            {"exclusion", AwardEvent::Kind::Exclusion},
+            {"award-fell-away", AwardEvent::Kind::AwardFellAway}};
+        std::vector<AwardEvent> events;
+        forEachObject(o, "awardHistory", [&](const Object::Ptr& item) {
+            AwardEvent event;
+            const auto kind = kinds.find(textOf(item, "kind"));
+            event.kind = kind == kinds.end() ? AwardEvent::Kind::Award : kind->second;
+            event.bidId = textOf(item, "bid");
+            event.date = textOf(item, "date");
+            event.standstillEnd = textOf(item, "standstillEnd");
+            event.standstill = textOf(item, "standstill");
+            event.reason = textOf(item, "reason");
+            event.by = textOf(item, "by");
+            event.recordedAt = textOf(item, "recordedAt");
+            events.push_back(std::move(event));
+        });
+        return events;
     });
 }
 

@@ -28,6 +28,7 @@ public:
 
     const std::string& person() const override { return person_; }
     TenderRead<WorkspaceStatus> status() override;
+    TenderRead<std::vector<AwardEvent>> awardHistory() override;
     TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
     TenderRead<TodoList> todo() override;
     ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;

@@ -75,6 +75,7 @@ const std::vector<Api::Operation>& Api::operations() {
         {"GET", "/api/v1/tenders", "listTenders", Access::SignedIn, &Api::listTenders},
         {"POST", "/api/v1/tenders", "createTender", Access::SignedIn, &Api::createTender},
         {"GET", "/api/v1/tenders/{tender}", "tenderStatus", Access::SignedIn, &Api::tenderStatus},
+        {"GET", "/api/v1/tenders/{tender}/model", "getModel", Access::SignedIn, &Api::getModel},
         {"GET", "/api/v1/tenders/{tender}/panel", "getPanel", Access::SignedIn, &Api::getPanel},
         {"POST", "/api/v1/tenders/{tender}/panel", "addPanelMember", Access::SignedIn,
          &Api::addPanelMember},

@@ -62,6 +62,9 @@ public:
 
     explicit Api(ServerContext context);
 
+    // The address people reach the server by, once known (before the first request).
+    void setPublicUrl(std::string url) { context_.publicUrl = std::move(url); }
+
     ApiResponse handle(const ApiRequest& request);
 
     // Every operation, in the order the OpenAPI document lists them.
@@ -92,6 +95,7 @@ private:
     ApiResponse listTenders(Call& call);
     ApiResponse createTender(Call& call);
     ApiResponse tenderStatus(Call& call);
+    ApiResponse getModel(Call& call);
     ApiResponse getPanel(Call& call);
     ApiResponse addPanelMember(Call& call);
     ApiResponse declareInterests(Call& call);

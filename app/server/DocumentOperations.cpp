@@ -121,7 +121,7 @@ ApiResponse Api::assessmentSummary(Call& call) {
         }
         return documentResponse(out, name, kPdf);
     }
-    return errorResponse("bid.unknown", "there is no ranked bid " + bid + " in this tender", 404);
+    return errorResponse("bid.unknown", "there is no bid " + bid + " in this tender", 404);
 }
 
 ApiResponse Api::ocdsPackage(Call& call) {

@@ -124,7 +124,8 @@ struct HttpFrontEnd::Impl {
     std::uint16_t port = 0;
 };
 
-HttpFrontEnd::HttpFrontEnd(Api& api, const ListenOptions& options)
+HttpFrontEnd::HttpFrontEnd(Api& api, const ListenOptions& options,
+                           const std::function<void(std::uint16_t port)>& bound)
     : impl_(std::make_unique<Impl>()) {
     try {
         const Poco::Net::SocketAddress address(options.host, options.port);
@@ -139,6 +140,8 @@ HttpFrontEnd::HttpFrontEnd(Api& api, const ListenOptions& options)
             socket = std::make_unique<Poco::Net::ServerSocket>(address, 64);
         }
         impl_->port = socket->address().port();
+        if (bound)
+            bound(impl_->port);
         auto* params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(options.threads);
         params->setMaxQueued(1024);

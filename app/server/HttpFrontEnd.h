@@ -6,6 +6,7 @@
 #include "server/Api.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -26,7 +27,9 @@ struct ListenOptions {
 class HttpFrontEnd {
 public:
     // Binds and starts serving; throws std::runtime_error when the address cannot be used.
-    HttpFrontEnd(Api& api, const ListenOptions& options);
+    // `bound` is told the port bound (the one picked for port 0) before the first request.
+    HttpFrontEnd(Api& api, const ListenOptions& options,
+                 const std::function<void(std::uint16_t port)>& bound = {});
     ~HttpFrontEnd();
     HttpFrontEnd(const HttpFrontEnd&) = delete;
     HttpFrontEnd& operator=(const HttpFrontEnd&) = delete;

@@ -197,8 +197,17 @@ int init(const ServerArguments& args, std::istream& passwordInput, std::ostream&
     return 0;
 }
 
-// The address people reach the server by: --public-url, else where it listens (unknown
-// while the port is 0, to be picked); nullopt with `why` for an address that is not one.
+// "http://HOST:PORT" (an IPv6 host in brackets); empty while the port is 0, to be picked.
+std::string listenUrl(const std::string& host, std::uint16_t port, bool tls) {
+    if (port == 0)
+        return {};
+    const bool v6 = host.find(':') != std::string::npos;
+    return std::string(tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" +
+           std::to_string(port);
+}
+
+// The address people reach the server by: --public-url, else where it listens (empty while
+// the port is 0, and then the port picked); nullopt with `why` for an address that is not one.
 std::optional<std::string> publicUrlOf(const ServerArguments& args, const ListenOptions& listen,
                                        bool tls, std::string& why) {
     if (const auto given = args.option("--public-url")) {
@@ -222,11 +231,7 @@ std::optional<std::string> publicUrlOf(const ServerArguments& args, const Listen
         }
         return url;
     }
-    if (listen.port == 0)
-        return std::string();
-    const bool v6 = listen.host.find(':') != std::string::npos;
-    return std::string(tls ? "https://" : "http://") +
-           (v6 ? "[" + listen.host + "]" : listen.host) + ":" + std::to_string(listen.port);
+    return listenUrl(listen.host, listen.port, tls);
 }
 
 int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
@@ -314,11 +319,12 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
     const reports::OffscreenGui gui; // the award report and summaries are drawn with Qt
     Api api(context);
     try {
-        HttpFrontEnd front(api, options);
-        out << "fairtender-server: serving " << (tls ? "https" : "http") << "://"
-            << (options.host.find(':') != std::string::npos ? "[" + options.host + "]"
-                                                            : options.host)
-            << ":" << front.port() << "/api/v1" << std::endl;
+        HttpFrontEnd front(api, options, [&](std::uint16_t port) {
+            if (publicUrl->empty())
+                api.setPublicUrl(listenUrl(options.host, port, tls));
+        });
+        out << "fairtender-server: serving " << listenUrl(options.host, front.port(), tls)
+            << "/api/v1" << std::endl;
         waitForStop();
         front.stop();
     } catch (const std::exception& e) {

@@ -254,6 +254,38 @@ ApiResponse Api::createTender(Call& call) {
     return response;
 }
 
+namespace {
+
+std::string_view awardEventKind(AwardEvent::Kind kind) {
+    switch (kind) {
+    case AwardEvent::Kind::Award:
+        return "award";
+    case AwardEvent::Kind::Exclusion:
+        return "exclusion";
+    case AwardEvent::Kind::AwardFellAway:
+        return "award-fell-away";
+    }
+    return "award";
+}
+
+// The award's story in the order recorded (Workspace::awardHistory).
+std::string awardHistoryJson(const Workspace& ws) {
+    JsonArray events;
+    for (const auto& event : ws.awardHistory())
+        events.add(JsonObject()
+                       .text("kind", std::string(awardEventKind(event.kind)))
+                       .text("bid", event.bidId)
+                       .text("date", event.date)
+                       .text("standstillEnd", event.standstillEnd)
+                       .text("standstill", event.standstill)
+                       .text("reason", event.reason)
+                       .text("by", event.by)
+                       .text("recordedAt", event.recordedAt));
+    return events.str();
+}
+
+} // namespace
+
 ApiResponse Api::tenderStatus(Call& call) {
     OpenedTender opened = openTender(call);
     if (!opened.workspace)
@@ -263,19 +295,34 @@ ApiResponse Api::tenderStatus(Call& call) {
     const auto count = [](std::size_t n) {
         return static_cast<std::int64_t>(n);
     };
-    ApiResponse response = jsonResponse(JsonObject()
-                                            .text("name", call.param("tender"))
-                                            .text("tenderId", status.tenderId)
-                                            .text("title", status.tenderTitle)
-                                            .text("stage", status.state)
-                                            .integer("bids", count(status.bids))
-                                            .integer("scores", count(status.scores))
-                                            .integer("consensus", count(status.consensus))
-                                            .integer("exclusions", count(status.exclusions))
-                                            .integer("auditEntries", count(status.auditEntries))
-                                            .text("head", status.headHash)
-                                            .str());
+    ApiResponse response =
+        jsonResponse(JsonObject()
+                         .text("name", call.param("tender"))
+                         .text("tenderId", status.tenderId)
+                         .text("title", status.tenderTitle)
+                         .text("stage", status.state)
+                         .integer("bids", count(status.bids))
+                         .integer("bidDocuments", count(status.bidDocuments))
+                         .integer("scores", count(status.scores))
+                         .integer("consensus", count(status.consensus))
+                         .integer("deliverability", count(status.deliverability))
+                         .integer("abnormallyLowDecisions", count(status.abnormallyLowDecisions))
+                         .integer("exclusions", count(status.exclusions))
+                         .integer("auditEntries", count(status.auditEntries))
+                         .text("head", status.headHash)
+                         .raw("awardHistory", awardHistoryJson(ws))
+                         .str());
     response.headers.emplace_back("ETag", "\"" + status.headHash + "\"");
+    return response;
+}
+
+ApiResponse Api::getModel(Call& call) {
+    OpenedTender opened = openTender(call, WorkspaceView::Model);
+    if (!opened.workspace)
+        return opened.refused;
+    ApiResponse response;
+    response.body = opened.workspace->tenderXml();
+    response.contentType = "application/xml";
     return response;
 }
 

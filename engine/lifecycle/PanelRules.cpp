@@ -160,6 +160,8 @@ std::string_view toString(WorkspaceView view) {
     switch (view) {
     case WorkspaceView::Status:
         return "the status";
+    case WorkspaceView::Model:
+        return "the tender and its model";
     case WorkspaceView::Panel:
         return "the panel";
     case WorkspaceView::Bids:
@@ -199,6 +201,7 @@ std::vector<ActionRefusal> viewRefusals(WorkspaceView view, const PanelRecord& p
     const std::string what(toString(view));
     switch (view) {
     case WorkspaceView::Status:
+    case WorkspaceView::Model:
     case WorkspaceView::Panel:
     case WorkspaceView::Bids:
     case WorkspaceView::Todo:

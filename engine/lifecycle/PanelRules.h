@@ -56,6 +56,7 @@ std::vector<ActionRefusal> actionRefusals(WorkspaceAction action, const PanelRec
 // reading is narrowed further by PanelViews (prices, identities, others' scores).
 enum class WorkspaceView {
     Status,           // the stage and counts
+    Model,            // the tender and its evaluation model (tender.xml)
     Panel,            // the members and their declarations
     Bids,             // the bids as bidViews shows them to the reader
     Todo,             // what the reader has left to do
@@ -68,9 +69,16 @@ enum class WorkspaceView {
 };
 
 inline constexpr WorkspaceView kWorkspaceViews[] = {
-    WorkspaceView::Status,    WorkspaceView::Panel,    WorkspaceView::Bids,
-    WorkspaceView::Todo,      WorkspaceView::Scores,   WorkspaceView::ModerationAgenda,
-    WorkspaceView::Ranking,   WorkspaceView::AuditLog, WorkspaceView::Verify,
+    WorkspaceView::Status,
+    WorkspaceView::Model,
+    WorkspaceView::Panel,
+    WorkspaceView::Bids,
+    WorkspaceView::Todo,
+    WorkspaceView::Scores,
+    WorkspaceView::ModerationAgenda,
+    WorkspaceView::Ranking,
+    WorkspaceView::AuditLog,
+    WorkspaceView::Verify,
     WorkspaceView::Documents,
 };
 

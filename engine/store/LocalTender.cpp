@@ -13,6 +13,10 @@ TenderRead<WorkspaceStatus> LocalTender::status() {
     return {workspace_.status(), {}};
 }
 
+TenderRead<std::vector<AwardEvent>> LocalTender::awardHistory() {
+    return {workspace_.awardHistory(), {}};
+}
+
 TenderRead<std::vector<BidView>> LocalTender::bidViews(bool anonymous) {
     auto views = workspace_.bidViewsFor(person_, anonymous, rates_);
     if (views.empty())

@@ -35,6 +35,8 @@ public:
     virtual const std::string& person() const = 0;
 
     virtual TenderRead<WorkspaceStatus> status() = 0;
+    // The award's story in the order recorded (Workspace::awardHistory).
+    virtual TenderRead<std::vector<AwardEvent>> awardHistory() = 0;
     virtual TenderRead<std::vector<BidView>> bidViews(bool anonymous) = 0;
     virtual TenderRead<TodoList> todo() = 0;
     virtual ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) = 0;
@@ -77,6 +79,7 @@ public:
 
     const std::string& person() const override { return person_; }
     TenderRead<WorkspaceStatus> status() override;
+    TenderRead<std::vector<AwardEvent>> awardHistory() override;
     TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
     TenderRead<TodoList> todo() override;
     ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;

@@ -479,6 +479,11 @@ std::string Workspace::tenderSha256() const {
     return tender ? sha256HexOf(tender->values[2]) : std::string();
 }
 
+std::string Workspace::tenderXml() const {
+    const auto tender = impl_->currentTender();
+    return tender ? tender->values[2] : std::string();
+}
+
 WorkspaceStatus Workspace::status() const {
     WorkspaceStatus status;
     Impl& impl = *impl_;

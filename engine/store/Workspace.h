@@ -200,6 +200,9 @@ public:
     // The SHA-256 of the current tender.xml as stored: what identifies the version of the
     // tender a document (a score sheet) was made from. Empty when no tender is stored.
     std::string tenderSha256() const;
+    // The current tender.xml as stored (the tender and its evaluation model), byte for
+    // byte; empty when no tender is stored.
+    std::string tenderXml() const;
 
     // The whole audit log in seq order.
     std::vector<AuditEntry> auditLog() const;

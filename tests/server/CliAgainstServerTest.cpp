@@ -2,8 +2,11 @@
 // kept by `fairtender login` in their own configuration folder, run the school meals tender
 // from upload to award with the same commands as on a workspace file, naming the tender by
 // its URL and acting as the account signed in (never a name typed).
+#include "DocumentText.h"
 #include "ServerTestSupport.h"
 #include "ShellCommand.h"
+#include "core/FileBytes.h"
+#include "core/FileHash.h"
 
 #include <sys/stat.h>
 
@@ -82,6 +85,40 @@ protected:
         fairtender(0, "ann", "advance", "--to evaluation --reason 'bids opened'");
     }
 
+    // Both evaluators score every bid they may on every judgement criterion.
+    void scoreEverything() {
+        for (const char* evaluator : {"raj", "eve"})
+            for (const char* bid : kScoredBids)
+                for (const char* criterion : kCriteria)
+                    fairtender(0, evaluator, "score",
+                               std::string("--bid ") + bid + " --criterion " + criterion +
+                                   " --value " +
+                                   (std::string(criterion) == "sv-plan" ? "60" : "3") +
+                                   " --reason 'meets the requirement'");
+    }
+
+    // mo agrees every consensus but B3's, with which he declared a conflict: ann agrees those.
+    void agreeEveryConsensus() {
+        for (const char* bid : kScoredBids)
+            for (const char* criterion : kCriteria)
+                fairtender(0, std::string(bid) == "B3" ? "ann" : "mo", "moderate",
+                           std::string("--bid ") + bid + " --criterion " + criterion + " --value " +
+                               (std::string(criterion) == "sv-plan" ? "60" : "3") +
+                               " --reason agreed");
+    }
+
+    // From upload to the award, every step as the person whose step it is.
+    void upToAward() {
+        upToEvaluation();
+        scoreEverything();
+        fairtender(0, "ann", "advance", "--to moderation --reason 'all scored'");
+        agreeEveryConsensus();
+        fairtender(0, "ann", "decide-abnormally-low",
+                   "--bid B6 --accept --reason 'costs explained'");
+        fairtender(0, "ann", "advance", "--to locked --reason final");
+        fairtender(0, "ann", "advance", "--to awarded --reason 'approved by cabinet'");
+    }
+
     ScratchFolder scratch;
     SignedInServer panel;
 };
@@ -97,13 +134,7 @@ TEST_F(PanelOnTheCommandLine, RunsTheSchoolMealsTenderFromUploadToAward) {
     EXPECT_NE(fairtender(1, "raj", "log").find(tender() + ": raj is not the lead or an auditor"),
               std::string::npos);
     EXPECT_NE(fairtender(0, "raj", "panel todo").find("score"), std::string::npos);
-    for (const char* evaluator : {"raj", "eve"})
-        for (const char* bid : kScoredBids)
-            for (const char* criterion : kCriteria)
-                fairtender(0, evaluator, "score",
-                           std::string("--bid ") + bid + " --criterion " + criterion + " --value " +
-                               (std::string(criterion) == "sv-plan" ? "60" : "3") +
-                               " --reason 'meets the requirement'");
+    scoreEverything();
     const std::string seen = fairtender(0, "eve", "score", "--show --bid B1 --criterion q-menu");
     EXPECT_NE(seen.find("B1 q-menu raj 3  meets the requirement"), std::string::npos) << seen;
     fairtender(1, "raj", "advance", "--to moderation --reason 'all in'");
@@ -112,11 +143,7 @@ TEST_F(PanelOnTheCommandLine, RunsTheSchoolMealsTenderFromUploadToAward) {
     // Moderation: mo may not agree the consensus on B3, with which he declared a conflict.
     EXPECT_NE(fairtender(0, "mo", "moderate").find("B1 q-menu  mean 3.00"), std::string::npos);
     fairtender(1, "mo", "moderate", "--bid B3 --criterion q-menu --value 3 --reason agreed");
-    for (const char* bid : kScoredBids)
-        for (const char* criterion : kCriteria)
-            fairtender(0, std::string(bid) == "B3" ? "ann" : "mo", "moderate",
-                       std::string("--bid ") + bid + " --criterion " + criterion + " --value " +
-                           (std::string(criterion) == "sv-plan" ? "60" : "3") + " --reason agreed");
+    agreeEveryConsensus();
     fairtender(1, "mo", "decide-abnormally-low", "--bid B6 --accept --reason 'costs explained'");
     fairtender(0, "ann", "decide-abnormally-low", "--bid B6 --accept --reason 'costs explained'");
     fairtender(0, "ann", "advance", "--to locked --reason final");
@@ -145,6 +172,90 @@ TEST_F(PanelOnTheCommandLine, RunsTheSchoolMealsTenderFromUploadToAward) {
         std::string::npos);
     EXPECT_NE(fairtender(1, "raj", "verify").find("raj is not the lead or an auditor"),
               std::string::npos);
+}
+
+TEST_F(PanelOnTheCommandLine, TheAuditorFetchesEveryDocumentTheServerMadeFromItsRecord) {
+    upToAward();
+    const std::string report = fairtender(0, "aud", "report", "--pdf report.pdf");
+    EXPECT_EQ(report, "Wrote the award report of SCC-2026-014 to report.pdf, made by " + server() +
+                          " from its verified record\n");
+    EXPECT_TRUE(
+        fairtender::readFileBytes(scratch.path() / "report.pdf").value_or("").starts_with("%PDF-"));
+    EXPECT_NE(pdfTextWithoutSpaces(scratch.path() / "report.pdf").find("verify" + tender()),
+              std::string::npos);
+
+    fairtender(0, "aud", "export", "--xlsx scorecard.xlsx");
+    const std::string inputs = provenanceFilesOf(scratch.path() / "scorecard.xlsx");
+    EXPECT_NE(
+        inputs.find("bids/B1-irwell-kitchen.xml " +
+                    fairtender::sha256Hex(std::filesystem::path(sampleFolder("school-meals")) /
+                                          "bids" / "B1-irwell-kitchen.xml")
+                        .value_or("?")),
+        std::string::npos)
+        << inputs;
+
+    // One summary per bid, B4 (which failed the insurance gate) told why it was excluded.
+    const std::string summaries = fairtender(0, "aud", "summaries", "--out letters");
+    EXPECT_NE(summaries.find("Wrote 6 assessment summaries of SCC-2026-014 to letters:"),
+              std::string::npos)
+        << summaries;
+    std::size_t letters = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(scratch.path() / "letters"))
+        letters += entry.path().extension() == ".pdf" ? 1 : 0;
+    EXPECT_EQ(letters, 6u);
+
+    const std::string ocds = fairtender(0, "aud", "ocds", "--ocid-prefix ocds-b5fd17-");
+    EXPECT_NE(ocds.find("\"ocid\": \"ocds-b5fd17-SCC-2026-014\""), std::string::npos) << ocds;
+}
+
+TEST_F(PanelOnTheCommandLine, EvaluateShowsTheRankingTheServerSendsAsTheTableWouldBeHere) {
+    upToAward();
+    const std::string table = fairtender(0, "aud", "evaluate");
+    EXPECT_TRUE(table.starts_with("Tender SCC-2026-014: Primary school meals catering")) << table;
+    EXPECT_NE(table.find("Quality (30)"), std::string::npos) << table;
+    EXPECT_NE(table.find("B4   Pennine Plate Ltd  failed gate insurance"), std::string::npos)
+        << table;
+    EXPECT_NE(table.find("Winner: B1 Irwell Kitchen Workers' Co-operative Ltd"), std::string::npos)
+        << table;
+    const std::string json = fairtender(0, "aud", "evaluate", "--json");
+    EXPECT_NE(json.find("\"winner\": \"B1\""), std::string::npos) << json;
+}
+
+TEST_F(PanelOnTheCommandLine, AnEvaluatorSeesNoRankingBeforeTheResultsAreLocked) {
+    upToEvaluation();
+    const std::string refused = fairtender(1, "raj", "evaluate");
+    EXPECT_NE(refused.find(tender() +
+                           ": the ranking shows every price, which raj sees once the results "
+                           "are locked"),
+              std::string::npos)
+        << refused;
+    EXPECT_EQ(refused.find("Irwell"), std::string::npos) << refused;
+}
+
+TEST_F(PanelOnTheCommandLine, AnEvaluatorGetsNoDocumentAndNothingIsWritten) {
+    upToAward();
+    const std::string refused = fairtender(1, "raj", "report", "--pdf report.pdf");
+    EXPECT_NE(refused.find("raj is not the lead or an auditor"), std::string::npos) << refused;
+    EXPECT_FALSE(std::filesystem::exists(scratch.path() / "report.pdf"));
+    fairtender(1, "raj", "summaries", "--out letters");
+    EXPECT_FALSE(std::filesystem::exists(scratch.path() / "letters"));
+}
+
+TEST_F(PanelOnTheCommandLine, WorkspaceStatusGivesTheServersCountsAndTheAwardHistory) {
+    upToAward();
+    const std::string status = fairtender(0, "raj", "workspace status");
+    EXPECT_NE(status.find(tender() + ": tender SCC-2026-014 (Primary school meals catering"),
+              std::string::npos)
+        << status;
+    EXPECT_NE(status.find("  state            awarded\n"), std::string::npos) << status;
+    EXPECT_NE(status.find("  bids             6 in 6 files\n"), std::string::npos) << status;
+    // Two evaluators x five bids x four criteria, and one consensus for each pair.
+    EXPECT_NE(status.find("  scores           40\n"), std::string::npos) << status;
+    EXPECT_NE(status.find("  consensus        20\n"), std::string::npos) << status;
+    EXPECT_NE(status.find("  abnormally low   1 decisions\n"), std::string::npos) << status;
+    EXPECT_NE(status.find("    awarded to B1 (notice "), std::string::npos) << status;
+    EXPECT_NE(status.find("; recorded by ann: approved by cabinet"), std::string::npos) << status;
+    EXPECT_EQ(status.find("schema version"), std::string::npos) << status;
 }
 
 TEST_F(PanelOnTheCommandLine, AsIsRefusedAgainstAServer) {

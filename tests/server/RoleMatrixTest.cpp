@@ -52,6 +52,7 @@ const std::map<std::string, Request>& requests() {
         {"createTender",
          {"POST", "/api/v1/tenders", "{\"name\":\"{tender}-{me}\",\"files\":{files}}"}},
         {"tenderStatus", {"GET", "/api/v1/tenders/{tender}", ""}},
+        {"getModel", {"GET", "/api/v1/tenders/{tender}/model", ""}},
         {"getPanel", {"GET", "/api/v1/tenders/{tender}/panel", ""}},
         {"addPanelMember",
          {"POST", "/api/v1/tenders/{tender}/panel", R"({"account":"pat","role":"auditor"})"}},

@@ -120,9 +120,9 @@ TEST(PanelViewRules, NobodyOffThePanelReadsAnyViewAtAnyStage) {
               "view.not-on-panel");
 }
 
-TEST(PanelViewRules, EveryMemberReadsTheStatusPanelBidsTodoAndScores) {
-    for (const auto view : {WorkspaceView::Status, WorkspaceView::Panel, WorkspaceView::Bids,
-                            WorkspaceView::Todo, WorkspaceView::Scores})
+TEST(PanelViewRules, EveryMemberReadsTheStatusModelPanelBidsTodoAndScores) {
+    for (const auto view : {WorkspaceView::Status, WorkspaceView::Model, WorkspaceView::Panel,
+                            WorkspaceView::Bids, WorkspaceView::Todo, WorkspaceView::Scores})
         for (const char* member : {"alice", "eve", "emma", "mo", "ann"})
             EXPECT_EQ(stagesReadable(view, member).size(), 6u) << toString(view) << member;
 }

@@ -1,0 +1,217 @@
+#include "cli/ServerDocuments.h"
+
+#include "cli/DocumentFolder.h"
+#include "cli/OpenedTender.h"
+#include "cli/RankingTable.h"
+#include "client/RankingJson.h"
+#include "client/RemoteTender.h"
+#include "core/AtomicFile.h"
+#include "core/OutputPath.h"
+#include "io/xml/TenderFolder.h"
+#include "reports/PdfReports.h"
+
+#include <Poco/URI.h>
+
+#include <filesystem>
+#include <ostream>
+
+namespace fairtender::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A tender on a server, opened as the account signed in, or why not.
+struct ServerTender {
+    OpenedTender opened;
+    client::RemoteTender* remote = nullptr;
+};
+
+ServerTender openOnServer(const std::string& command, const ParsedArguments& args) {
+    ServerTender tender{openTender(command, args, {.reading = true}), nullptr};
+    if (tender.opened.tender)
+        tender.remote = dynamic_cast<client::RemoteTender*>(tender.opened.tender.get());
+    return tender;
+}
+
+// One document of the tender: its bytes, or the server's refusal as the outcome. `magic`
+// is how such a file begins, so that a proxy's error page is never written as the document.
+struct Fetched {
+    std::string bytes;
+    std::optional<Outcome> refused;
+};
+
+Fetched documentOf(const std::string& command, const client::RemoteTender& tender,
+                   const client::ServerReply& reply, std::string_view magic) {
+    if (reply.status < 200 || reply.status >= 300)
+        return {{}, Outcome::invalidFiles(command, client::problemsOf(reply, tender.location()))};
+    if (!reply.body.starts_with(magic))
+        return {{},
+                Outcome::failure(command, tender.location().origin() +
+                                              " sent something other than the document asked "
+                                              "for; nothing was written")};
+    return {reply.body, std::nullopt};
+}
+
+Fetched fetch(const std::string& command, const client::RemoteTender& tender,
+              const std::string& subpath, std::string_view magic) {
+    return documentOf(command, tender, tender.call("GET", subpath), magic);
+}
+
+// Refuses an output that is not a plain file (a folder, a device).
+std::optional<Outcome> refuseOutput(const std::string& command, const fs::path& out) {
+    if (const auto problem = outputPathProblem(out, {}))
+        return Outcome::failure(command, "cannot write " + out.string() + ": " + *problem);
+    return std::nullopt;
+}
+
+std::string tenderIdOf(client::RemoteTender& tender) {
+    const auto status = tender.status();
+    return status.ok() ? status.value->tenderId : tender.location().tender;
+}
+
+// Fetches the document at `subpath` into `out`; `what` names it in the summary line.
+Outcome download(const std::string& command, const ParsedArguments& args,
+                 const CommandStreams& streams, const std::string& subpath, std::string_view magic,
+                 const fs::path& out, const std::string& what) {
+    if (auto refused = refuseOutput(command, out))
+        return *refused;
+    ServerTender tender = openOnServer(command, args);
+    if (!tender.remote)
+        return tender.opened.refused;
+    Fetched document = fetch(command, *tender.remote, subpath, magic);
+    if (document.refused)
+        return *document.refused;
+    if (const auto error = writeFileAtomically(out, document.bytes))
+        return Outcome::failure(command, *error + "; nothing was written");
+    streams.out << "Wrote " << what << " of " << tenderIdOf(*tender.remote) << " to "
+                << out.string() << ", made by " << tender.remote->location().origin()
+                << " from its verified record\n";
+    return Outcome::success();
+}
+
+std::string queryValue(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "&=?#+/ ", out);
+    return out;
+}
+
+} // namespace
+
+Outcome rankingFromServer(const ParsedArguments& args, const CommandStreams& streams) {
+    if (args.option("--explain"))
+        return Outcome::usage("evaluate",
+                              "--explain works on a tender folder or a workspace here; for a "
+                              "tender on a server, its scorecard (fairtender export URL --xlsx "
+                              "FILE) shows the inputs and formula of every number");
+    ServerTender tender = openOnServer("evaluate", args);
+    if (!tender.remote)
+        return tender.opened.refused;
+    const client::ServerLocation& where = tender.remote->location();
+    const client::ServerReply ranking = tender.remote->call("GET", "/ranking");
+    if (ranking.status != 200)
+        return Outcome::invalidFiles("evaluate", client::problemsOf(ranking, where));
+    if (args.has("--json")) {
+        streams.out << ranking.body;
+        return Outcome::success();
+    }
+    const client::ServerReply model = tender.remote->call("GET", "/model");
+    if (model.status != 200)
+        return Outcome::invalidFiles("evaluate", client::problemsOf(model, where));
+    // The living wage rates a tender names by date are read from the reference data here.
+    ReferenceRates rates = referenceRates();
+    Diagnostics problems;
+    const auto parsed =
+        parseTender(model.body, where.origin() + "/api/v1/tenders/" + where.tender + "/model",
+                    rates.get(), problems);
+    std::string why;
+    const auto result = parsed ? client::rankingFromJson(ranking.body, *parsed, why) : std::nullopt;
+    if (!result)
+        return parsed ? Outcome::failure("evaluate", where.origin() + " sent " + why)
+                      : Outcome::invalidFiles("evaluate", problems);
+    streams.out << renderRankingTable(*result, *parsed);
+    return Outcome::success(rates.warnings);
+}
+
+Outcome reportFromServer(const ParsedArguments& args, const CommandStreams& streams) {
+    const auto pdf = args.option("--pdf");
+    if (!pdf || pdf->empty())
+        return Outcome::usage("report", "missing --pdf OUT.pdf (where to write the report)");
+    return download("report", args, streams, "/documents/award-report", "%PDF-", *pdf,
+                    "the award report");
+}
+
+Outcome scorecardFromServer(const ParsedArguments& args, const CommandStreams& streams) {
+    const auto xlsx = args.option("--xlsx");
+    if (!xlsx || xlsx->empty())
+        return Outcome::usage("export", "missing --xlsx OUT.xlsx (the scorecard to write)");
+    return download("export", args, streams, "/documents/scorecard", "PK", *xlsx, "the scorecard");
+}
+
+Outcome summariesFromServer(const ParsedArguments& args, const CommandStreams& streams) {
+    const auto out = args.option("--out");
+    if (!out || out->empty())
+        return Outcome::usage("summaries", "missing --out DIR (the folder for the summaries)");
+    ServerTender tender = openOnServer("summaries", args);
+    if (!tender.remote)
+        return tender.opened.refused;
+    const auto bids = tender.remote->bidViews(false);
+    if (!bids.ok())
+        return Outcome::invalidFiles("summaries", bids.problems);
+    // Every summary is fetched before any is written; a bid the server has no summary for
+    // (one excluded) is left out, as it is from a workspace here.
+    std::vector<std::pair<std::string, std::string>> fetched; // file name, bytes
+    for (const auto& bid : *bids.value) {
+        if (streams.progress)
+            *streams.progress << "Fetching the summary of " << bid.bidId << "\n";
+        const client::ServerReply reply =
+            tender.remote->call("GET", "/documents/summaries/" + queryValue(bid.bidId));
+        if (reply.status == 404) {
+            const Diagnostics problems = client::problemsOf(reply, tender.remote->location());
+            if (!problems.empty() && problems.front().code == "bid.unknown")
+                continue;
+        }
+        Fetched document = documentOf("summaries", *tender.remote, reply, "%PDF-");
+        if (document.refused)
+            return *document.refused;
+        fetched.emplace_back(reports::assessmentSummaryFileName(bid.bidId),
+                             std::move(document.bytes));
+    }
+    std::vector<NamedDocument> documents;
+    for (const auto& [name, bytes] : fetched)
+        documents.push_back({name, [&bytes = bytes](const fs::path& file) {
+                                 return writeFileAtomically(file, bytes);
+                             }});
+    const fs::path target = fs::path(*out).lexically_normal();
+    if (auto failed = writeAllOrNone("summaries", target, documents))
+        return *failed;
+    streams.out << "Wrote " << documents.size() << " assessment summaries of "
+                << tenderIdOf(*tender.remote) << " to " << target.string() << ":";
+    for (const auto& document : documents)
+        streams.out << " " << document.name;
+    streams.out << "\n";
+    return Outcome::success();
+}
+
+Outcome ocdsFromServer(const ParsedArguments& args, const CommandStreams& streams) {
+    std::string query;
+    for (const auto& [option, key] :
+         {std::pair{"--ocid-prefix", "ocidPrefix"}, std::pair{"--report-url", "reportUrl"},
+          std::pair{"--published", "published"}})
+        if (const auto value = args.option(option))
+            query += std::string(query.empty() ? "?" : "&") + key + "=" + queryValue(*value);
+    const auto out = args.option("--out");
+    if (out)
+        return download("ocds", args, streams, "/documents/ocds" + query, "{", *out,
+                        "the OCDS release package");
+    ServerTender tender = openOnServer("ocds", args);
+    if (!tender.remote)
+        return tender.opened.refused;
+    Fetched package = fetch("ocds", *tender.remote, "/documents/ocds" + query, "{");
+    if (package.refused)
+        return *package.refused;
+    streams.out << package.bytes;
+    return Outcome::success();
+}
+
+} // namespace fairtender::cli
