@@ -10,8 +10,17 @@ namespace {
 
 using Kind = ActionRefusal::Kind;
 
+// "in draft", "open", "at the evaluation stage", ...: what follows "the tender is".
 std::string stageWord(LifecycleState state) {
-    return std::string(toString(state));
+    switch (state) {
+    case LifecycleState::Draft:
+        return "in draft";
+    case LifecycleState::Evaluation:
+    case LifecycleState::Moderation:
+        return "at the " + std::string(toString(state)) + " stage";
+    default:
+        return std::string(toString(state));
+    }
 }
 
 } // namespace

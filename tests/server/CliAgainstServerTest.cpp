@@ -226,7 +226,7 @@ TEST_F(PanelOnTheCommandLine, AnEvaluatorSeesNoRankingBeforeTheResultsAreLocked)
     const std::string refused = fairtender(1, "raj", "evaluate");
     EXPECT_NE(refused.find(tender() +
                            ": the ranking shows every price, which raj sees once the results "
-                           "are locked"),
+                           "are locked; the tender is at the evaluation stage"),
               std::string::npos)
         << refused;
     EXPECT_EQ(refused.find("Irwell"), std::string::npos) << refused;

@@ -72,7 +72,7 @@ TEST(PanelRules, TheLeadExcludesABidOnceTheResultsAreLocked) {
               (std::set<S>{S::Locked, S::Awarded}));
     EXPECT_EQ(actionRefusals(WorkspaceAction::Exclude, panel(), S::Moderation, "alice")[0].message,
               "a bid is excluded after the evaluation once the results are locked; the tender "
-              "is moderation");
+              "is at the moderation stage");
 }
 
 TEST(PanelRules, ThePanelChangesUntilTheResultsAreLocked) {

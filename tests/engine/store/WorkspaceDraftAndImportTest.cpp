@@ -351,8 +351,8 @@ TEST_P(WorkspaceImport, ImportIsRefusedOnceEvaluationHasBegun) {
         ws().importBids("alice", {kMeals / "bids/B2-eccles-community-food.xml"}, referenceRates());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.problems[0].message,
-              "bids are imported while the tender is open; it is evaluation, so no more bids can "
-              "be added");
+              "bids are imported while the tender is open; it is at the evaluation stage, so no "
+              "more bids can be added");
     EXPECT_EQ(ws().status().bids, 1u);
 }
 

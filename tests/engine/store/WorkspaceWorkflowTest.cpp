@@ -775,8 +775,9 @@ TEST_P(WorkspaceWorkflow, ExclusionBeforeLockingIsRefused) {
     toModeration();
     const auto refused = ws().excludeAfterEvaluation("alice", "B1", "x", referenceRates());
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.problems[0].message, "a bid is excluded after the evaluation once the "
-                                           "results are locked; the tender is moderation");
+    EXPECT_EQ(refused.problems[0].message,
+              "a bid is excluded after the evaluation once the "
+              "results are locked; the tender is at the moderation stage");
 }
 
 TEST_P(WorkspaceWorkflow, ExclusionOfAnUnknownBidIsRefused) {
