@@ -60,6 +60,22 @@ EvaluatorScore scoreOf(const Object::Ptr& item) {
     return score;
 }
 
+// The bids as the server showed them to the account: a price only where it was not hidden.
+std::vector<BidView> bidViewsOf(const Object::Ptr& object) {
+    std::vector<BidView> views;
+    forEachObject(object, "bids", [&](const Object::Ptr& item) {
+        BidView view;
+        view.label = textOf(item, "label");
+        view.bidId = textOf(item, "bid");
+        view.supplierName = textOf(item, "supplier");
+        view.priceHidden = item->optValue<bool>("priceHidden", false);
+        if (item->has("pricePence"))
+            view.price = Money::fromPence(item->getValue<std::int64_t>("pricePence"));
+        views.push_back(std::move(view));
+    });
+    return views;
+}
+
 std::string encoded(const std::string& text) {
     std::string out;
     Poco::URI::encode(text, "&=?#+/ ", out);
@@ -221,21 +237,46 @@ TenderRead<std::vector<AwardEvent>> RemoteTender::awardHistory() {
 }
 
 TenderRead<std::vector<BidView>> RemoteTender::bidViews(bool anonymous) {
-    return readOf<std::vector<BidView>>(
-        call("GET", anonymous ? "/bids?anonymous=true" : "/bids"), where_,
+    return readOf<std::vector<BidView>>(call("GET", anonymous ? "/bids?anonymous=true" : "/bids"),
+                                        where_, bidViewsOf);
+}
+
+TenderRead<ScoringView> RemoteTender::scoringView(bool anonymous) {
+    return readOf<ScoringView>(
+        call("GET", anonymous ? "/scoring?anonymous=true" : "/scoring"), where_,
         [](const Object::Ptr& o) {
-            std::vector<BidView> views;
-            forEachObject(o, "bids", [&](const Object::Ptr& item) {
-                BidView view;
-                view.label = textOf(item, "label");
-                view.bidId = textOf(item, "bid");
-                view.supplierName = textOf(item, "supplier");
-                view.priceHidden = item->optValue<bool>("priceHidden", false);
-                if (item->has("pricePence"))
-                    view.price = Money::fromPence(item->getValue<std::int64_t>("pricePence"));
-                views.push_back(std::move(view));
+            ScoringView view;
+            view.bidViews = bidViewsOf(o);
+            forEachObject(o, "criteria", [&](const Object::Ptr& item) {
+                JudgementCriterion criterion;
+                criterion.id = textOf(item, "id");
+                criterion.title = textOf(item, "title");
+                criterion.scaleMax = item->optValue<double>("scaleMax", 0);
+                if (item->has("step"))
+                    criterion.step = item->getValue<double>("step");
+                forEachObject(item, "descriptors", [&](const Object::Ptr& descriptor) {
+                    criterion.descriptors.push_back(
+                        {descriptor->optValue<double>("score", 0), textOf(descriptor, "text"), {}});
+                });
+                view.criteria.push_back(std::move(criterion));
             });
-            return views;
+            if (const auto ids = o->getArray("bidIds"))
+                for (std::size_t i = 0; i < ids->size(); ++i)
+                    view.bidIds.push_back(ids->getElement<std::string>(static_cast<unsigned>(i)));
+            // Cells come bid by bid, each bid's criteria in model order.
+            forEachObject(o, "cells", [&](const Object::Ptr& item) {
+                JudgementCell cell;
+                cell.needed = item->optValue<bool>("needed", false);
+                cell.conflict = textOf(item, "conflict");
+                cell.hiddenBecause = textOf(item, "hiddenBecause");
+                if (const auto own = item->getObject("own"))
+                    cell.own = scoreOf(own);
+                forEachObject(item, "seen", [&](const Object::Ptr& score) {
+                    cell.seen.push_back(scoreOf(score));
+                });
+                view.cells.push_back(std::move(cell));
+            });
+            return view;
         });
 }
 

@@ -31,6 +31,7 @@ public:
     TenderRead<std::vector<AwardEvent>> awardHistory() override;
     TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
     TenderRead<TodoList> todo() override;
+    TenderRead<ScoringView> scoringView(bool anonymous) override;
     ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;
     TenderRead<std::vector<ModerationItem>> moderationAgenda() override;
     TenderRead<std::vector<AuditEntry>> auditLog() override;

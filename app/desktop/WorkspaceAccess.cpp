@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <unordered_set>
 #include <utility>
 
 namespace fairtender::desktop {
@@ -62,11 +61,6 @@ void fill(WorkspaceSnapshot& snapshot) {
     snapshot.tender = tender;
 
     if (const auto& folder = tender->evaluation.folder) {
-        for (const auto& bid : folder->bids)
-            snapshot.bidIds.push_back(bid.id);
-        for (const ModelNode* node : judgementCriteria(folder->tender))
-            snapshot.criteria.push_back({node->id, node->displayName(), node->criterion.scaleMax,
-                                         node->criterion.scaleStep, node->criterion.descriptors});
         if (snapshot.state != LifecycleState::Awarded) {
             snapshot.next = static_cast<LifecycleState>(static_cast<int>(snapshot.state) + 1);
             const EvaluationResult* result =
@@ -83,13 +77,6 @@ void fill(WorkspaceSnapshot& snapshot) {
             snapshot.progress = evaluationProgress(facts, snapshot.state);
             snapshot.todo = todoOf(facts, snapshot.state, snapshot.actor);
         }
-        // Hashed by bid and criterion: a large tender has hundreds of thousands of items.
-        const auto pair = [](const std::string& bidId, const std::string& criterionId) {
-            return bidId + '\n' + criterionId;
-        };
-        std::unordered_set<std::string> needed;
-        for (const auto& item : judgementsNeeded(folder->tender, folder->bids))
-            needed.insert(pair(item.bidId, item.criterionId));
         // Bids and scores are only read for someone on the panel, who may see them: the
         // screens say why they stay empty otherwise. The agenda and the bid views come from
         // the folder evaluate() read, rather than reading the workspace twice more.
@@ -103,35 +90,16 @@ void fill(WorkspaceSnapshot& snapshot) {
                                                          : readsAll ? snapshot.audit
                                                                     : ws.auditLog());
         }
-        const bool member = snapshot.panel.isMember(snapshot.actor);
-        if (member)
-            snapshot.bidViews = Workspace::bidViewsOf(*folder, snapshot.panel, snapshot.state,
-                                                      snapshot.actor, snapshot.anonymous);
         // The scores of the whole grid from that folder too, not one read per cell.
         std::optional<ScoresSeenGrid> grid;
-        if (member)
+        if (snapshot.panel.isMember(snapshot.actor))
             grid = ws.scoresSeenIn(*folder, snapshot.panel, snapshot.actor);
-        snapshot.cells.reserve(snapshot.bidIds.size() * snapshot.criteria.size());
-        for (const auto& bidId : snapshot.bidIds) {
-            const ConflictDeclaration* conflict = snapshot.panel.conflict(snapshot.actor, bidId);
-            for (const auto& criterion : snapshot.criteria) {
-                JudgementCell cell;
-                cell.needed = needed.count(pair(bidId, criterion.id)) > 0;
-                if (conflict)
-                    cell.conflict = conflict->details.empty() ? "declared" : conflict->details;
-                if (cell.needed && grid) {
-                    ScoresSeen seen = grid->at(bidId, criterion.id);
-                    for (const auto& problem : seen.refused)
-                        cell.hiddenBecause +=
-                            (cell.hiddenBecause.empty() ? "" : "\n") + problem.message;
-                    cell.seen = std::move(seen.scores);
-                    for (const auto& score : cell.seen)
-                        if (score.evaluator == snapshot.actor)
-                            cell.own = score;
-                }
-                snapshot.cells.push_back(std::move(cell));
-            }
-        }
+        ScoringView scoring = scoringViewOf(*folder, snapshot.panel, snapshot.state, snapshot.actor,
+                                            snapshot.anonymous, grid ? &*grid : nullptr);
+        snapshot.bidIds = std::move(scoring.bidIds);
+        snapshot.bidViews = std::move(scoring.bidViews);
+        snapshot.criteria = std::move(scoring.criteria);
+        snapshot.cells = std::move(scoring.cells);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "desktop/LoadedTender.h"
 #include "lifecycle/AbnormallyLowPrices.h"
+#include "store/ScoringView.h"
 #include "store/Workspace.h"
 
 #include <cstddef>
@@ -29,24 +30,6 @@ struct ReferenceTables {
 
 // Reads both tables once per process; later calls return the same tables.
 const ReferenceTables& referenceTables();
-
-// A judgement criterion of the model: what an evaluator scores against.
-struct JudgementCriterion {
-    std::string id;
-    std::string title;
-    double scaleMax = 0;
-    std::optional<double> step;
-    std::vector<Descriptor> descriptors;
-};
-
-// One bid x judgement criterion as the acting person sees it.
-struct JudgementCell {
-    bool needed = false;  // false when the bid failed a gate: nothing to score
-    std::string conflict; // the actor's declared conflict with the bid, empty when none
-    std::optional<EvaluatorScore> own;
-    std::vector<EvaluatorScore> seen; // every score the actor may read (own included)
-    std::string hiddenBecause;        // the engine's reason when others' scores are hidden
-};
 
 struct WorkspaceSnapshot {
     std::filesystem::path path;

@@ -87,6 +87,8 @@ const std::vector<Api::Operation>& Api::operations() {
         {"POST", "/api/v1/tenders/{tender}/scores", "submitScores", Access::SignedIn,
          &Api::submitScores},
         {"GET", "/api/v1/tenders/{tender}/scores", "getScores", Access::SignedIn, &Api::getScores},
+        {"GET", "/api/v1/tenders/{tender}/scoring", "scoringView", Access::SignedIn,
+         &Api::scoringView},
         {"POST", "/api/v1/tenders/{tender}/reopenings", "reopenScore", Access::SignedIn,
          &Api::reopenScore},
         {"GET", "/api/v1/tenders/{tender}/moderation", "moderationAgenda", Access::SignedIn,

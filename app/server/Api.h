@@ -96,6 +96,7 @@ private:
     ApiResponse createTender(Call& call);
     ApiResponse tenderStatus(Call& call);
     ApiResponse getModel(Call& call);
+    ApiResponse scoringView(Call& call);
     ApiResponse getPanel(Call& call);
     ApiResponse addPanelMember(Call& call);
     ApiResponse declareInterests(Call& call);

@@ -5,6 +5,7 @@
 #include "io/json/ResultJson.h"
 #include "lifecycle/PanelRules.h"
 #include "server/ApiCall.h"
+#include "store/ScoringView.h"
 #include "store/Workspace.h"
 #include "store/WorkspaceLocation.h"
 
@@ -123,6 +124,32 @@ Diagnostic requestProblem(const std::string& message) {
     Diagnostic d = errorAt({}, message);
     d.code = "request.invalid";
     return d;
+}
+
+// ?anonymous=true: the bids labelled Bid A, Bid B... without supplier names.
+bool askedAnonymous(const Api::Call& call) {
+    const auto& query = call.request.query;
+    const auto found = query.find("anonymous");
+    return found != query.end() && found->second == "true";
+}
+
+// The bids as one reader sees them: a price only where it is not hidden from them.
+std::string bidViewsJson(const std::vector<BidView>& views) {
+    JsonArray bids;
+    for (const auto& view : views) {
+        JsonObject item;
+        item.text("label", view.label);
+        if (!view.bidId.empty())
+            item.text("bid", view.bidId);
+        if (!view.supplierName.empty())
+            item.text("supplier", view.supplierName);
+        if (view.price)
+            item.integer("pricePence", view.price->pence())
+                .text("price", view.price->toDisplayString());
+        item.boolean("priceHidden", view.priceHidden);
+        bids.add(item);
+    }
+    return bids.str();
 }
 
 std::string scoreJson(const EvaluatorScore& score) {
@@ -426,23 +453,64 @@ ApiResponse Api::listBids(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    const bool anonymous =
-        call.request.query.count("anonymous") && call.request.query.at("anonymous") == "true";
-    JsonArray bids;
-    for (const auto& view : ws.bidViewsFor(call.who(), anonymous, context_.rates)) {
+    const bool anonymous = askedAnonymous(call);
+    return jsonResponse(
+        JsonObject()
+            .raw("bids", bidViewsJson(ws.bidViewsFor(call.who(), anonymous, context_.rates)))
+            .str());
+}
+
+ApiResponse Api::scoringView(Call& call) {
+    OpenedTender opened = openTender(call, WorkspaceView::Scores);
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    const bool anonymous = askedAnonymous(call);
+    Diagnostics problems;
+    const auto view = scoringViewFor(ws, call.who(), anonymous, context_.rates, problems);
+    if (!view)
+        return errorResponse(forClient(problems, ws), 409);
+    JsonArray criteria;
+    for (const auto& criterion : view->criteria) {
+        JsonArray descriptors;
+        for (const auto& descriptor : criterion.descriptors)
+            descriptors.add(
+                JsonObject().number("score", descriptor.score).text("text", descriptor.text));
         JsonObject item;
-        item.text("label", view.label);
-        if (!view.bidId.empty())
-            item.text("bid", view.bidId);
-        if (!view.supplierName.empty())
-            item.text("supplier", view.supplierName);
-        if (view.price)
-            item.integer("pricePence", view.price->pence())
-                .text("price", view.price->toDisplayString());
-        item.boolean("priceHidden", view.priceHidden);
-        bids.add(item);
+        item.text("id", criterion.id)
+            .text("title", criterion.title)
+            .number("scaleMax", criterion.scaleMax);
+        if (criterion.step)
+            item.number("step", *criterion.step);
+        criteria.add(item.raw("descriptors", descriptors.str()));
     }
-    return jsonResponse(JsonObject().raw("bids", bids.str()).str());
+    JsonArray cells;
+    for (std::size_t b = 0; b < view->bidIds.size(); ++b)
+        for (std::size_t c = 0; c < view->criteria.size(); ++c) {
+            const JudgementCell& cell = view->cells[b * view->criteria.size() + c];
+            JsonArray seen;
+            for (const auto& score : cell.seen)
+                seen.raw(scoreJson(score));
+            JsonObject item;
+            item.text("bid", view->bidIds[b])
+                .text("criterion", view->criteria[c].id)
+                .boolean("needed", cell.needed)
+                .text("conflict", cell.conflict)
+                .raw("seen", seen.str())
+                .text("hiddenBecause", cell.hiddenBecause);
+            if (cell.own)
+                item.raw("own", scoreJson(*cell.own));
+            cells.add(item);
+        }
+    JsonArray bidIds;
+    for (const auto& bidId : view->bidIds)
+        bidIds.text(bidId);
+    return jsonResponse(JsonObject()
+                            .raw("bidIds", bidIds.str())
+                            .raw("bids", bidViewsJson(view->bidViews))
+                            .raw("criteria", criteria.str())
+                            .raw("cells", cells.str())
+                            .str());
 }
 
 ApiResponse Api::getTodo(Call& call) {

@@ -17,6 +17,12 @@ TenderRead<std::vector<AwardEvent>> LocalTender::awardHistory() {
     return {workspace_.awardHistory(), {}};
 }
 
+TenderRead<ScoringView> LocalTender::scoringView(bool anonymous) {
+    Diagnostics problems;
+    auto view = scoringViewFor(workspace_, person_, anonymous, rates_, problems);
+    return {std::move(view), std::move(problems)};
+}
+
 TenderRead<std::vector<BidView>> LocalTender::bidViews(bool anonymous) {
     auto views = workspace_.bidViewsFor(person_, anonymous, rates_);
     if (views.empty())

@@ -5,6 +5,7 @@
 // panel commands are written once, against this interface.
 #pragma once
 
+#include "store/ScoringView.h"
 #include "store/Workspace.h"
 
 #include <optional>
@@ -39,6 +40,8 @@ public:
     virtual TenderRead<std::vector<AwardEvent>> awardHistory() = 0;
     virtual TenderRead<std::vector<BidView>> bidViews(bool anonymous) = 0;
     virtual TenderRead<TodoList> todo() = 0;
+    // Every bid and judgement criterion as the person sees it for scoring, in one read.
+    virtual TenderRead<ScoringView> scoringView(bool anonymous) = 0;
     virtual ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) = 0;
     virtual TenderRead<std::vector<ModerationItem>> moderationAgenda() = 0;
     virtual TenderRead<std::vector<AuditEntry>> auditLog() = 0;
@@ -82,6 +85,7 @@ public:
     TenderRead<std::vector<AwardEvent>> awardHistory() override;
     TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
     TenderRead<TodoList> todo() override;
+    TenderRead<ScoringView> scoringView(bool anonymous) override;
     ScoresSeen scoresSeen(const std::string& bidId, const std::string& criterionId) override;
     TenderRead<std::vector<ModerationItem>> moderationAgenda() override;
     TenderRead<std::vector<AuditEntry>> auditLog() override;

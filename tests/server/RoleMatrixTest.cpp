@@ -66,6 +66,7 @@ const std::map<std::string, Request>& requests() {
          {"POST", "/api/v1/tenders/{tender}/scores",
           R"({"scores":[{"bid":"B1","criterion":"q-sourcing","value":3,"reason":"evidenced"}]})"}},
         {"getScores", {"GET", "/api/v1/tenders/{tender}/scores?bid=B1&criterion=q-menu", ""}},
+        {"scoringView", {"GET", "/api/v1/tenders/{tender}/scoring", ""}},
         {"reopenScore",
          {"POST", "/api/v1/tenders/{tender}/reopenings",
           R"({"bid":"B1","criterion":"q-menu","evaluator":"raj","reason":"typo"})"}},
@@ -225,3 +226,68 @@ TEST_F(RoleMatrix, EveryOperationAnswersEachPersonaAsDocumented) {
 }
 
 } // namespace
+
+// The scoring view, as three of the matrix's personas get it at evaluation.
+class ScoringViewOnTheServer : public RoleMatrix {
+protected:
+    void SetUp() override { tenderAtEvaluation("meals"); }
+
+    Poco::JSON::Object::Ptr scoringAs(const std::string& who) {
+        const HttpReply reply = panel.as(who, "GET", "/api/v1/tenders/meals/scoring");
+        EXPECT_EQ(reply.status, 200) << reply.body;
+        // No price while the envelope is closed to evaluators: not even in a field.
+        EXPECT_EQ(reply.body.find("price\""), std::string::npos) << reply.body;
+        EXPECT_EQ(reply.body.find("7140000"), std::string::npos) << reply.body;
+        return reply.json();
+    }
+
+    // The cell of `bid` and `criterion` in `view`.
+    static Poco::JSON::Object::Ptr cellOf(const Poco::JSON::Object::Ptr& view,
+                                          const std::string& bid, const std::string& criterion) {
+        const auto cells = view->getArray("cells");
+        for (std::size_t i = 0; i < cells->size(); ++i) {
+            const auto cell = cells->getObject(static_cast<unsigned>(i));
+            if (cell->getValue<std::string>("bid") == bid &&
+                cell->getValue<std::string>("criterion") == criterion)
+                return cell;
+        }
+        return nullptr;
+    }
+};
+
+TEST_F(ScoringViewOnTheServer, AnEvaluatorGetsEveryCriterionWithItsScaleAndHerOwnScore) {
+    const auto view = scoringAs("raj");
+    // Four judgement criteria, q-menu first, on a scale of 0 to 5 with six descriptors.
+    const auto criteria = view->getArray("criteria");
+    ASSERT_EQ(criteria->size(), 4u);
+    const auto menu = criteria->getObject(0);
+    EXPECT_EQ(menu->getValue<std::string>("id"), "q-menu");
+    EXPECT_EQ(menu->getValue<double>("scaleMax"), 5.0);
+    EXPECT_EQ(menu->getArray("descriptors")->size(), 6u);
+    // Six bids x four criteria.
+    EXPECT_EQ(view->getArray("bidIds")->size(), 6u);
+    EXPECT_EQ(view->getArray("cells")->size(), 24u);
+    const auto scored = cellOf(view, "B1", "q-menu");
+    ASSERT_TRUE(scored);
+    EXPECT_EQ(scored->getObject("own")->getValue<double>("value"), 4.0);
+    EXPECT_EQ(scored->getObject("own")->getValue<std::string>("reason"), "good");
+}
+
+TEST_F(ScoringViewOnTheServer, AnEvaluatorWhoHasNotScoredSeesNoOneElsesScoreAndWhy) {
+    const auto cell = cellOf(scoringAs("bea"), "B1", "q-menu");
+    ASSERT_TRUE(cell);
+    EXPECT_EQ(cell->getArray("seen")->size(), 0u);
+    EXPECT_FALSE(cell->has("own"));
+    EXPECT_FALSE(cell->getValue<std::string>("hiddenBecause").empty());
+}
+
+TEST_F(ScoringViewOnTheServer, AConflictedEvaluatorsCellsOfThatBidCarryHerDeclaration) {
+    const auto view = scoringAs("cat");
+    EXPECT_EQ(cellOf(view, "B1", "q-menu")->getValue<std::string>("conflict"),
+              "my brother runs it");
+    EXPECT_EQ(cellOf(view, "B2", "q-menu")->getValue<std::string>("conflict"), "");
+}
+
+TEST_F(ScoringViewOnTheServer, SomeoneOffThePanelIsRefused) {
+    EXPECT_EQ(panel.as("zed", "GET", "/api/v1/tenders/meals/scoring").status, 403);
+}

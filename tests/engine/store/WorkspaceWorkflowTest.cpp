@@ -6,6 +6,7 @@
 #include "core/Decimal.h"
 #include "io/json/ResultJson.h"
 #include "pipeline/FolderEvaluation.h"
+#include "store/ScoringView.h"
 #include "store/Workspace.h"
 
 #include <gtest/gtest.h>
@@ -353,6 +354,42 @@ TEST_P(WorkspaceWorkflow, ScoresSeenByAllRefusesSomeoneNotOnThePanelEverywhere) 
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
     EXPECT_EQ(shown(ws().scoresSeenByAll("zoe").at("B1", "q-menu")),
               "refused: zoe is not on the panel\n");
+}
+
+TEST_P(WorkspaceWorkflow, TheScoringViewGivesAnEvaluatorHerOwnScoreAndWhyOthersAreHidden) {
+    toEvaluation();
+    ASSERT_TRUE(score("emma", "B1", "q-menu", 4).ok());
+    ASSERT_TRUE(score("eve", "B2", "q-menu", 3).ok());
+    Diagnostics problems;
+    const auto view = scoringViewFor(ws(), "eve", false, referenceRates(), problems);
+    ASSERT_TRUE(view) << problems.size();
+    ASSERT_EQ(view->criteria.size(), 4u);
+    EXPECT_EQ(view->criteria[0].id, "q-menu");
+    EXPECT_EQ(view->cells.size(), view->bidIds.size() * 4u);
+    EXPECT_EQ(view->bidViews.size(), view->bidIds.size());
+    const auto row = [&](const std::string& bid) {
+        return static_cast<std::size_t>(std::find(view->bidIds.begin(), view->bidIds.end(), bid) -
+                                        view->bidIds.begin());
+    };
+    // B2 q-menu (column 0): her own 3; B1 q-menu: emma's 4, hidden from her.
+    const JudgementCell& own = view->cells[row("B2") * 4 + 0];
+    ASSERT_TRUE(own.own);
+    EXPECT_EQ(own.own->value, 3.0);
+    const JudgementCell& hidden = view->cells[row("B1") * 4 + 0];
+    EXPECT_TRUE(hidden.seen.empty());
+    EXPECT_EQ(hidden.hiddenBecause,
+              "eve cannot read the other scores for B1 q-menu before submitting their own");
+}
+
+TEST_P(WorkspaceWorkflow, TheScoringViewOfSomeoneOffThePanelHoldsNoBidsOrScores) {
+    toEvaluation();
+    ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
+    Diagnostics problems;
+    const auto view = scoringViewFor(ws(), "zoe", false, referenceRates(), problems);
+    ASSERT_TRUE(view);
+    EXPECT_TRUE(view->bidViews.empty());
+    for (const auto& cell : view->cells)
+        EXPECT_TRUE(cell.seen.empty() && !cell.own);
 }
 
 TEST_P(WorkspaceWorkflow, LifecycleLogHoldsTheStartAndEachMoveOnly) {
