@@ -9,6 +9,7 @@
 #include "io/xml/ReferenceData.h"
 #include "lifecycle/PanelRules.h"
 #include "server/ApiMessages.h"
+#include "server/RankingCache.h"
 
 #include <filesystem>
 #include <functional>
@@ -121,6 +122,8 @@ private:
     ApiResponse ocdsPackage(Call& call);
 
     ServerContext context_;
+    // The rankings evaluated, each kept for as long as its tender's head stands.
+    std::shared_ptr<RankingCache> rankings_ = std::make_shared<RankingCache>();
 };
 
 } // namespace fairtender::server

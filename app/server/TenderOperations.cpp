@@ -712,10 +712,22 @@ ApiResponse Api::ranking(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    const FolderEvaluation evaluation = ws.evaluate(context_.rates);
-    if (!evaluation.ok())
-        return errorResponse(forClient(evaluation.diagnostics, ws), 409);
-    return jsonResponse(toJson(*evaluation.result, *evaluation.folder));
+    const std::string& tender = call.param("tender");
+    const std::string head = ws.headHash();
+    auto json = rankings_->find(tender, head);
+    if (!json) {
+        const FolderEvaluation evaluation = ws.evaluate(context_.rates);
+        if (!evaluation.ok())
+            return errorResponse(forClient(evaluation.diagnostics, ws), 409);
+        json = std::make_shared<const std::string>(toJson(*evaluation.result, *evaluation.folder));
+        // Kept only when no change landed while it was evaluated: then it is the ranking of
+        // exactly the state that head names.
+        if (ws.headHash() == head)
+            rankings_->keep(tender, head, json);
+    }
+    ApiResponse response = jsonResponse(*json);
+    response.headers.emplace_back("ETag", "\"" + head + "\"");
+    return response;
 }
 
 ApiResponse Api::auditLog(Call& call) {

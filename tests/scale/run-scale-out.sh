@@ -14,6 +14,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/fairtender-scale.XXXXXX")"
 chmod 755 "$work"
 pids=()
 cleanup() {
+    # The instances start in subshells (to hand back their ports): their pid files name them.
+    for file in "$work"/*.pid; do
+        [[ -f "$file" ]] && kill "$(cat "$file")" 2>/dev/null || true
+    done
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     "$source/tests/support/postgres-cluster.sh" stop "$work/postgres.uri" || true
@@ -32,11 +36,11 @@ echo "a long passphrase for the scale test" |
         --password-stdin >"$work/init.out"
 key="$(sed -n 's/.*Ed25519 key \([0-9a-f]*\).*/\1/p' "$work/init.out")"
 
-# One instance on a free loopback port; its port on standard output.
+# One instance on loopback (on PORT, else a free port); its port on standard output.
 start_instance() {
-    local name="$1"
+    local name="$1" port="${2:-0}"
     "$server" --database "$database" --signing-key "$work/signing-key" \
-        --listen 127.0.0.1:0 --trusted-proxy 127.0.0.1 >"$work/$name.out" 2>"$work/$name.err" &
+        --listen "127.0.0.1:$port" --trusted-proxy 127.0.0.1 >"$work/$name.out" 2>"$work/$name.err" &
     pids+=($!)
     echo $! >"$work/$name.pid"
     for _ in $(seq 100); do
@@ -50,7 +54,11 @@ port_b="$(start_instance b)"
 [[ -n "$port_a" && -n "$port_b" ]] || fail "the instances did not start: $(cat "$work"/*.err)"
 
 # nginx with the docs' configuration, as printed but for its ports and certificate.
-port_nginx="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port_nginx="$(free_port)"
+# The peer of the ranking reads: the same nginx serving the same JSON as a static file.
+port_static="$(free_port)"
+mkdir -p "$work/static"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
     -keyout "$work/key.pem" -out "$work/cert.pem" >/dev/null 2>&1
 mkdir -p "$work"/{body,proxy,fastcgi,uwsgi,scgi}
@@ -71,6 +79,12 @@ http {
   client_body_temp_path $work/body; proxy_temp_path $work/proxy;
   fastcgi_temp_path $work/fastcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
   include $work/fairtender.conf;
+  server {
+    listen 127.0.0.1:$port_static ssl;
+    ssl_certificate $work/cert.pem;
+    ssl_certificate_key $work/key.pem;
+    location / { root $work/static; }
+  }
 }
 CONF
 nginx -p "$work/" -c "$work/nginx.conf" &
@@ -159,3 +173,39 @@ echo "scale-out: $acknowledged writes acknowledged in ${duration} s ($rate reque
 awk '/^STATUS/ { n[$2] += $3 } END { for (s in n) printf "scale-out: HTTP %s: %d responses\n", s, n[s] }' \
     "$work/wrk.out" | sort
 sed -n 's/^/scale-out: /p' "$work/verify.out"
+
+# Ranking reads: a second tender of 1,000 bids, every judgement scored by one evaluator in
+# one request, read by its lead through nginx and both instances (the killed one started
+# again on its port), against nginx serving the same JSON as a static file: 64 connections,
+# over TLS, for the same time each.
+sed 's/"name": "scale"/"name": "reads"/' "$work/create.json" >"$work/create-reads.json"
+api POST /api/v1/tenders "$lead" "$(cat "$work/create-reads.json")" >/dev/null
+api POST /api/v1/tenders/reads/panel "$lead" '{"account":"e1","role":"evaluator"}' >/dev/null
+api POST /api/v1/tenders/reads/stage "$lead" '{"to":"open","reason":"published"}' >/dev/null
+api POST /api/v1/tenders/reads/bids "$lead" "$(cat "$work/bids.json")" >/dev/null
+for person in lead e1; do
+    api PUT /api/v1/tenders/reads/declaration "${token[$person]}" '{"conflicts":[]}' >/dev/null
+done
+api POST /api/v1/tenders/reads/stage "$lead" '{"to":"evaluation","reason":"opened"}' >/dev/null
+/usr/bin/python3 - "$criteria" >"$work/all-scores.json" <<'PY'
+import json, sys
+criteria = sys.argv[1].split(",")
+print(json.dumps({"scores": [{"bid": "B%d" % b, "criterion": c, "value": 3, "reason": "meets it"}
+                             for b in range(1, 1001) for c in criteria]}))
+PY
+api POST /api/v1/tenders/reads/scores "${token[e1]}" "$(cat "$work/all-scores.json")" >/dev/null
+api GET /api/v1/tenders/reads/ranking "$lead" >"$work/static/ranking.json"
+[[ -n "$(start_instance a2 "$port_a")" ]] || fail "the killed instance did not start again on its port: $(cat "$work/a2.err")"
+reads="$(( duration / 2 > 3 ? duration / 2 : 3 ))"
+wrk -t2 -c64 -d"${reads}s" --timeout 30s --latency -s "$source/tests/scale/ranking-reads.lua" \
+    "$url" -- reads "$lead" >"$work/reads.out"
+wrk -t2 -c64 -d"${reads}s" --timeout 30s --latency "https://127.0.0.1:$port_static/ranking.json" \
+    >"$work/static.out"
+refused="$(awk '/^STATUS/ && $2 != 200 { n += $3 } END { print n + 0 }' "$work/reads.out")"
+[[ "$refused" -eq 0 ]] || fail "$refused ranking reads did not get a 200: $(grep STATUS "$work/reads.out")"
+read_rate="$(sed -n 's/^Requests\/sec: *//p' "$work/reads.out")"
+static_rate="$(sed -n 's/^Requests\/sec: *//p' "$work/static.out")"
+read_p99="$(awk '$1 == "99%" { print $2 }' "$work/reads.out")"
+static_p99="$(awk '$1 == "99%" { print $2 }' "$work/static.out")"
+ratio="$(/usr/bin/python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$read_rate" "$static_rate")"
+echo "scale-out: ranking reads of a 1,000-bid tender at 64 connections: $read_rate requests/s (p99 $read_p99) through nginx and two instances, $static_rate requests/s (p99 $static_p99) for nginx serving the same $(wc -c <"$work/static/ranking.json") bytes as a file: $ratio of the peer"

@@ -221,6 +221,21 @@ TEST_F(PanelOnTheCommandLine, EvaluateShowsTheRankingTheServerSendsAsTheTableWou
     EXPECT_NE(json.find("\"winner\": \"B1\""), std::string::npos) << json;
 }
 
+// The server keeps a ranking for as long as the tender's head stands: a change since it was
+// last read is in the next one.
+TEST_F(PanelOnTheCommandLine, TheRankingFollowsAnExclusionRecordedSinceItWasLastRead) {
+    upToAward();
+    const std::string before = fairtender(0, "aud", "evaluate", "--json");
+    EXPECT_EQ(fairtender(0, "aud", "evaluate", "--json"), before);
+    EXPECT_EQ(before.find("\"reason\": \"excluded after evaluation"), std::string::npos);
+    fairtender(0, "ann", "exclude", "--bid B2 --why 'failed the final financial check'");
+    const std::string after = fairtender(0, "aud", "evaluate", "--json");
+    EXPECT_NE(after.find("\"reason\": \"excluded after evaluation: failed the final financial "
+                         "check\""),
+              std::string::npos)
+        << after;
+}
+
 TEST_F(PanelOnTheCommandLine, AnEvaluatorSeesNoRankingBeforeTheResultsAreLocked) {
     upToEvaluation();
     const std::string refused = fairtender(1, "raj", "evaluate");
