@@ -59,6 +59,17 @@ port_nginx="$(free_port)"
 # The peer of the ranking reads: the same nginx serving the same JSON as a static file.
 port_static="$(free_port)"
 mkdir -p "$work/static"
+# The peer of the score writes: one INSERT and a commit on the same database, behind the
+# same nginx over TLS.
+port_peer_proxy="$(free_port)"
+"$bin/fairtender_insert_peer" "$database" >"$work/peer.out" 2>"$work/peer.err" &
+echo $! >"$work/peer.pid"
+for _ in $(seq 100); do
+    grep -q serving "$work/peer.out" 2>/dev/null && break
+    sleep 0.1
+done
+port_peer="$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/peer.out")"
+[[ -n "$port_peer" ]] || fail "the insert peer did not start: $(cat "$work/peer.err")"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
     -keyout "$work/key.pem" -out "$work/cert.pem" >/dev/null 2>&1
 mkdir -p "$work"/{body,proxy,fastcgi,uwsgi,scgi}
@@ -84,6 +95,12 @@ http {
     ssl_certificate $work/cert.pem;
     ssl_certificate_key $work/key.pem;
     location / { root $work/static; }
+  }
+  server {
+    listen 127.0.0.1:$port_peer_proxy ssl;
+    ssl_certificate $work/cert.pem;
+    ssl_certificate_key $work/key.pem;
+    location / { proxy_pass http://127.0.0.1:$port_peer; proxy_http_version 1.1; proxy_set_header Connection ""; }
   }
 }
 CONF
@@ -209,3 +226,11 @@ read_p99="$(awk '$1 == "99%" { print $2 }' "$work/reads.out")"
 static_p99="$(awk '$1 == "99%" { print $2 }' "$work/static.out")"
 ratio="$(/usr/bin/python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$read_rate" "$static_rate")"
 echo "scale-out: ranking reads of a 1,000-bid tender at 64 connections: $read_rate requests/s (p99 $read_p99) through nginx and two instances, $static_rate requests/s (p99 $static_p99) for nginx serving the same $(wc -c <"$work/static/ranking.json") bytes as a file: $ratio of the peer"
+
+# Score writes against their peer: the same wrk (4 threads, 4 connections, the same body
+# shape) on the insert peer behind the same nginx, for the time the writes ran.
+wrk -t4 -c4 -d"${duration}s" --timeout 30s -s "$source/tests/scale/peer-writes.lua" \
+    "https://127.0.0.1:$port_peer_proxy" >"$work/peer-writes.out"
+peer_rate="$(sed -n 's/^Requests\/sec: *//p' "$work/peer-writes.out")"
+write_ratio="$(/usr/bin/python3 -c 'import sys; print("%.3f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$rate" "$peer_rate")"
+echo "scale-out: durable score writes: $rate requests/s through nginx and two instances, $peer_rate requests/s for the peer (one INSERT and a commit, same database, same nginx): $write_ratio of the peer"

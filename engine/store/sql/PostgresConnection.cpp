@@ -3,6 +3,8 @@
 #include <charconv>
 #include <libpq-fe.h>
 #include <map>
+#include <mutex>
+#include <unistd.h>
 #include <vector>
 
 namespace fairtender {
@@ -200,7 +202,84 @@ struct PostgresConnection::State {
     std::map<std::string, std::unique_ptr<PostgresStatement>, std::less<>> statements;
     int prepared = 0;
     bool inTransaction = false;
+    pid_t owner = ::getpid(); // the process that opened the connection
 };
+
+namespace {
+
+// Connections kept open between the workspaces one process opens one after another (a
+// server opens a tender for each request): PostgreSQL starts a process for each new
+// connection, which costs more than a read of the tender itself. A connection goes back
+// idle, with its prepared statements and settings, only when no transaction is open on it;
+// it is taken again only by the process that opened it (a forked child opens its own) and
+// after a round trip shows it still answers. At most kIdlePerLocation wait per location.
+class ConnectionPool {
+public:
+    static constexpr std::size_t kIdlePerLocation = 16;
+
+    // A forked child leaves its parent's connections alone: closing one would end it for
+    // the parent too.
+    ~ConnectionPool() {
+        for (auto& [key, states] : idle_)
+            for (auto& state : states)
+                if (state->owner == ::getpid())
+                    PQfinish(state->conn);
+    }
+
+    std::unique_ptr<PostgresConnection::State> take(const std::string& key) {
+        const std::lock_guard lock(mutex_);
+        auto& states = idle_[key];
+        while (!states.empty()) {
+            std::unique_ptr<PostgresConnection::State> state = std::move(states.back());
+            states.pop_back();
+            if (state->owner == ::getpid() && answers(state->conn))
+                return state;
+            if (state->owner == ::getpid())
+                PQfinish(state->conn);
+        }
+        return nullptr;
+    }
+
+    // Keeps `state` for the next opening of `key`, or closes it.
+    void give(const std::string& key, std::unique_ptr<PostgresConnection::State> state) {
+        if (state->conn == nullptr)
+            return;
+        state->inTransaction = false;
+        if (state->owner == ::getpid() && PQstatus(state->conn) == CONNECTION_OK &&
+            PQtransactionStatus(state->conn) == PQTRANS_IDLE) {
+            const std::lock_guard lock(mutex_);
+            auto& states = idle_[key];
+            if (states.size() < kIdlePerLocation) {
+                states.push_back(std::move(state));
+                return;
+            }
+        }
+        if (state->owner != ::getpid())
+            return;
+        state->statements.clear();
+        PQfinish(state->conn);
+    }
+
+private:
+    static bool answers(PGconn* conn) {
+        if (PQstatus(conn) != CONNECTION_OK || PQtransactionStatus(conn) != PQTRANS_IDLE)
+            return false;
+        PGresult* result = PQexec(conn, "SELECT 1");
+        const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
+        PQclear(result);
+        return ok;
+    }
+
+    std::mutex mutex_;
+    std::map<std::string, std::vector<std::unique_ptr<PostgresConnection::State>>> idle_;
+};
+
+ConnectionPool& pool() {
+    static ConnectionPool connections;
+    return connections;
+}
+
+} // namespace
 
 std::string PostgresConnection::quoted(const std::string& identifier) {
     std::string out = "\"";
@@ -210,7 +289,12 @@ std::string PostgresConnection::quoted(const std::string& identifier) {
 }
 
 PostgresConnection::PostgresConnection(const WorkspaceLocation& location)
-    : shown_(location.shown), schema_(location.schema()), state_(std::make_unique<State>()) {
+    : shown_(location.shown), schema_(location.schema()),
+      poolKey_(location.conninfo + '\n' + location.schema()) {
+    state_ = pool().take(poolKey_);
+    if (state_)
+        return;
+    state_ = std::make_unique<State>();
     state_->conn = PQconnectdb(location.conninfo.c_str());
     if (state_->conn == nullptr || PQstatus(state_->conn) != CONNECTION_OK) {
         const std::string why =
@@ -230,9 +314,11 @@ PostgresConnection::~PostgresConnection() {
 }
 
 void PostgresConnection::close() {
-    state_->statements.clear();
-    PQfinish(state_->conn);
-    state_->conn = nullptr;
+    if (!state_)
+        return;
+    for (auto& [sql, statement] : state_->statements)
+        statement->reset();
+    pool().give(poolKey_, std::move(state_));
 }
 
 SqlStatement& PostgresConnection::statement(const std::string& sql) {
@@ -282,7 +368,7 @@ void PostgresConnection::commit() {
 }
 
 void PostgresConnection::rollback() noexcept {
-    if (state_->conn == nullptr || PQtransactionStatus(state_->conn) == PQTRANS_IDLE)
+    if (!state_ || state_->conn == nullptr || PQtransactionStatus(state_->conn) == PQTRANS_IDLE)
         return;
     PQclear(PQexec(state_->conn, "ROLLBACK"));
     state_->inTransaction = false;

@@ -47,10 +47,14 @@ public:
     // A double-quoted SQL identifier.
     static std::string quoted(const std::string& identifier);
 
-private:
+    // The connection and its prepared statements, kept open for the next opening of the
+    // same location once this one is closed (see ConnectionPool in the .cpp).
     struct State;
+
+private:
     std::string shown_;
     std::string schema_;
+    std::string poolKey_; // the connection string and schema
     std::unique_ptr<State> state_;
 };
 

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 namespace fairtender {
 namespace {
 
@@ -85,6 +87,25 @@ TEST_F(PostgresWorkspace, APasswordInTheUriIsNeverShown) {
         EXPECT_EQ(problem.where.file.find("s3cret"), std::string::npos) << problem.where.file;
         EXPECT_EQ(problem.message.find("s3cret"), std::string::npos) << problem.message;
     }
+}
+
+// A closed workspace's connection is kept for the next opening; one the database has ended
+// since (a restart, an administrator ending sessions) is replaced, not used.
+TEST_F(PostgresWorkspace, AKeptConnectionTheDatabaseEndedIsReplaced) {
+    const std::string name = "fairtender-kept-" + std::to_string(::getpid());
+    const std::filesystem::path tagged = ws_.string() + "&application_name=" + name;
+    {
+        auto opened = Workspace::open(tagged);
+        ASSERT_TRUE(opened.ok()) << allProblems(opened.diagnostics);
+        EXPECT_EQ(opened.workspace->status().bids, 6u);
+    }
+    EXPECT_EQ(runSql(ws_, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                          "application_name = '" +
+                              name + "'"),
+              "");
+    auto again = Workspace::open(tagged);
+    ASSERT_TRUE(again.ok()) << allProblems(again.diagnostics);
+    EXPECT_EQ(again.workspace->status().bids, 6u);
 }
 
 TEST_F(PostgresWorkspace, TruncatingTheLogIsRefusedByItsGuard) {
