@@ -5,11 +5,16 @@
 # killed with SIGKILL half way. Then every write that got a 2xx must be in the store, verify
 # must pass with every entry signed by the server, and nginx must have failed over.
 #
-#   tests/scale/run-scale-out.sh BIN_DIR SOURCE_DIR [DURATION_SECONDS]
+#   tests/scale/run-scale-out.sh BIN_DIR SOURCE_DIR [DURATION_SECONDS] [ROUND_REQUESTS]
+#
+# It also measures, never asserts, the writes against an insert peer, the ranking reads
+# against nginx serving the same JSON, and the memory of one instance over ten rounds of
+# ROUND_REQUESTS requests (default 1,000; 10,000 for the figure in docs/performance.md).
 set -euo pipefail
 bin="$(realpath "$1")"
 source="$(realpath "$2")"
 duration="${3:-10}"
+round="${4:-1000}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fairtender-scale.XXXXXX")"
 chmod 755 "$work"
 pids=()
@@ -234,3 +239,30 @@ wrk -t4 -c4 -d"${duration}s" --timeout 30s -s "$source/tests/scale/peer-writes.l
 peer_rate="$(sed -n 's/^Requests\/sec: *//p' "$work/peer-writes.out")"
 write_ratio="$(/usr/bin/python3 -c 'import sys; print("%.3f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$rate" "$peer_rate")"
 echo "scale-out: durable score writes: $rate requests/s through nginx and two instances, $peer_rate requests/s for the peer (one INSERT and a commit, same database, same nginx): $write_ratio of the peer"
+
+# Memory: one instance's resident size after each of ten rounds of status reads sent to it
+# directly (four clients on kept-alive connections, a quarter of a round each).
+pid_b="$(cat "$work/b.pid")"
+rss() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid_b/status"; }
+sizes=()
+for _ in $(seq 10); do
+    /usr/bin/python3 - "$port_b" "$lead" "$round" <<'PY' || fail "a status read was refused"
+import http.client, sys, threading
+port, token, total = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+refused = []
+def client(count):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for _ in range(count):
+        connection.request("GET", "/api/v1/tenders/reads", headers={"Authorization": "Bearer " + token})
+        reply = connection.getresponse()
+        reply.read()
+        if reply.status != 200:
+            refused.append(reply.status)
+threads = [threading.Thread(target=client, args=(total // 4,)) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+sys.exit(1 if refused else 0)
+PY
+    sizes+=("$(rss)")
+done
+echo "scale-out: memory of one instance over 10 rounds of $round requests: resident ${sizes[*]} kB; after round 2 ${sizes[1]} kB, after round 10 ${sizes[9]} kB ($(( sizes[9] - sizes[1] )) kB between them)"
