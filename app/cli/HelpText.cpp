@@ -136,7 +136,10 @@ of each top-level criterion or group, the total and any flags, then the excluded
 with their reasons and the winner. A workspace (WS.ftw) whose results are not locked yet
 shows the progress of the evaluation instead: each evaluator's scores in per criterion,
 the consensus agreed and what the next stage still needs (exit 0); its --json and
---explain wait for the lock.
+--explain wait for the lock. A tender on a server (its URL, after fairtender login)
+shows the ranking the server sends the account signed in: the lead and auditors see
+it at any stage, the rest of the panel once the results are locked; --explain works
+on a folder or workspace here only.
 
 Examples:
   fairtender evaluate samples/school-meals
@@ -166,7 +169,9 @@ printable scorecards (a sheet per bid, or one Scorecards sheet with a page per b
 accidental edits, without a password.
 
 The file is written to a temporary name beside OUT.xlsx and renamed when complete, so an
-interrupted export never leaves a half file; an invalid folder writes nothing.
+interrupted export never leaves a half file; an invalid folder writes nothing. Given a
+tender's URL on a server, the workbook is the one the server made from its verified
+record, for the lead and auditors.
 
 Example:
   $ fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
@@ -509,7 +514,8 @@ chart of points by group, exclusions, flags and how each was resolved, the panel
 declarations, moderation changes, community wealth figures, the SHA-256 of every input
 file and the audit trail's head hash, the award and a sign-off block. Every number is the
 engine's. An earlier stage exits 1 and says so; the PDF is written whole or not at all.
-Renders without a display.
+Renders without a display. Given a tender's URL on a server, the report is the one the
+server made from its verified record, for the lead and auditors.
 
 Example:
   fairtender report meals.ftw --pdf award-report.pdf
@@ -526,7 +532,8 @@ DIR, named from the bid id (B1-assessment-summary.pdf): each award criterion wit
 weight and how it was scored, the supplier's score and the panel's reason on each, its
 subtotals and total, and the same for the winning tender; an excluded tender gets the
 reason. A summary names no other bidder but the winner. DIR is created if missing; all
-the summaries are written or none.
+the summaries are written or none. Given a tender's URL on a server, they are the ones
+the server made from its verified record, for the lead and auditors.
 
 Example:
   fairtender summaries meals.ftw --out summaries
@@ -545,7 +552,9 @@ parties, the tender with its award criteria and weights, every bid (bids extensi
 withdrawn bid coded withdrawn, another excluded bid disqualified) and every award on
 record (the standing one active, one that fell away cancelled) with its standstill period
 and the award report as a document. Amounts are in pounds with two decimals, exactly as
-the files give them. The package validates against the OCDS 1.1.5 schema.
+the files give them. The package validates against the OCDS 1.1.5 schema. Given a
+tender's URL on a server, the package is the one the server made, for the lead and
+auditors.
 
 Examples:
   fairtender ocds meals.ftw
