@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <sodium.h>
 #include <stdexcept>
+#include <vector>
 
 namespace fairtender {
 
@@ -63,6 +65,41 @@ const std::string& decoyPasswordHash() {
     return decoy;
 }
 
+const std::string_view kContextWords[] = {
+    "fairtender", "fair",      "tender",      "tenders",   "tendering", "bid",
+    "bids",       "bidder",    "procurement", "contract",  "contracts", "award",
+    "evaluation", "evaluator", "moderation",  "moderator", "auditor",   "audit",
+    "lead",       "panel",     "score",       "scores",    "admin",     "administrator",
+    "root",       "password",  "passphrase",  "welcome",   "letmein",   "qwerty",
+    "council",    "social",    "value",       "local",     "wage",
+};
+const std::size_t kContextWordCount = std::size(kContextWords);
+
+namespace {
+
+// True when `letters` (lower case, letters only) is nothing but kContextWords and `account`
+// one after another.
+bool madeOfContextWords(const std::string& letters, const std::string& account) {
+    if (letters.empty())
+        return false;
+    std::vector<bool> reached(letters.size() + 1, false);
+    reached[0] = true;
+    for (std::size_t at = 0; at < letters.size(); ++at) {
+        if (!reached[at])
+            continue;
+        const auto follows = [&](std::string_view word) {
+            if (!word.empty() && letters.compare(at, word.size(), word) == 0)
+                reached[at + word.size()] = true;
+        };
+        for (const auto word : kContextWords)
+            follows(word);
+        follows(account);
+    }
+    return reached.back();
+}
+
+} // namespace
+
 std::optional<std::string> passwordProblem(std::string_view password, std::string_view account) {
     const auto counted = characterCount(password);
     if (!counted)
@@ -76,6 +113,20 @@ std::optional<std::string> passwordProblem(std::string_view password, std::strin
                std::to_string(kPasswordMaxLength) + " are taken";
     if (!account.empty() && lowered(password).find(lowered(account)) != std::string::npos)
         return "the password holds the account's name: choose one that does not";
+    std::string letters;
+    for (const char c : lowered(password))
+        if (!std::isdigit(static_cast<unsigned char>(c)) &&
+            !std::ispunct(static_cast<unsigned char>(c)) &&
+            !std::isspace(static_cast<unsigned char>(c)))
+            letters += c;
+    std::string name;
+    for (const char c : lowered(account))
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            name += c;
+    if (madeOfContextWords(letters, name))
+        return "the password is made only of words anyone would try first here (such as "
+               "fairtender, tender, evaluator, password) with digits or punctuation: add "
+               "words of your own";
     return std::nullopt;
 }
 

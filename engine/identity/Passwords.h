@@ -24,9 +24,17 @@ bool passwordMatches(const std::string& hash, std::string_view password);
 // that it takes as long as one with a known name.
 const std::string& decoyPasswordHash();
 
+// The words of this product and of tendering that anyone would try first; docs/security.md
+// lists them. A password made of nothing but these (and the account's name), with digits,
+// spaces or punctuation between, is refused: "Fairtender2026!", "tender-evaluator-1".
+// One among words of the person's own ("tender loving care for all") is not.
+extern const std::string_view kContextWords[];
+extern const std::size_t kContextWordCount;
+
 // Why `password` may not be the password of the account `account`, or nullopt when it may:
 // not UTF-8, shorter than kPasswordMinLength or longer than kPasswordMaxLength characters,
-// or holding the account's name. No rule on which kinds of character it must hold.
+// holding the account's name, or made only of kContextWords. No rule on which kinds of
+// character it must hold.
 std::optional<std::string> passwordProblem(std::string_view password, std::string_view account);
 
 // A password of 20 random letters and digits (about 116 bits), for the first sign-in or a

@@ -69,6 +69,21 @@ TEST(Passwords, MayNotHoldTheAccountName) {
               "the password holds the account's name: choose one that does not");
 }
 
+TEST(Passwords, RefuseOneMadeOnlyOfTheWordsAnyoneWouldTryHere) {
+    for (const char* guessable : {"Fairtender2026!", "tender-evaluator-1", "Password1234",
+                                  "PANEL LEAD AUDITOR", "social value 2026"})
+        EXPECT_EQ(passwordProblem(guessable, "ann").value_or(""),
+                  "the password is made only of words anyone would try first here (such as "
+                  "fairtender, tender, evaluator, password) with digits or punctuation: add "
+                  "words of your own")
+            << guessable;
+}
+
+TEST(Passwords, AllowThoseWordsAmongWordsOfOnesOwn) {
+    EXPECT_EQ(passwordProblem("tender loving care for all", "ann"), std::nullopt);
+    EXPECT_EQ(passwordProblem("a long enough password", "ann"), std::nullopt);
+}
+
 TEST(Passwords, RefuseMalformedUtf8) {
     EXPECT_EQ(passwordProblem("abcdefghijkl\xC3", "alice").value_or(""),
               "the password is not valid UTF-8 text");
