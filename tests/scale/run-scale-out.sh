@@ -223,6 +223,7 @@ wrk -t2 -c64 -d"${reads}s" --timeout 30s --latency -s "$source/tests/scale/ranki
     "$url" -- reads "$lead" >"$work/reads.out"
 wrk -t2 -c64 -d"${reads}s" --timeout 30s --latency "https://127.0.0.1:$port_static/ranking.json" \
     >"$work/static.out"
+! grep -q "Non-2xx" "$work/static.out" || fail "nginx did not serve the ranking file: $(cat "$work/static.out")"
 refused="$(awk '/^STATUS/ && $2 != 200 { n += $3 } END { print n + 0 }' "$work/reads.out")"
 [[ "$refused" -eq 0 ]] || fail "$refused ranking reads did not get a 200: $(grep STATUS "$work/reads.out")"
 read_rate="$(sed -n 's/^Requests\/sec: *//p' "$work/reads.out")"
@@ -236,6 +237,13 @@ echo "scale-out: ranking reads of a 1,000-bid tender at 64 connections: $read_ra
 # shape) on the insert peer behind the same nginx, for the time the writes ran.
 wrk -t4 -c4 -d"${duration}s" --timeout 30s -s "$source/tests/scale/peer-writes.lua" \
     "https://127.0.0.1:$port_peer_proxy" >"$work/peer-writes.out"
+# A peer that answered errors, or stored nothing, would be measured fast for doing nothing.
+! grep -q "Non-2xx" "$work/peer-writes.out" ||
+    fail "the insert peer refused writes: $(cat "$work/peer-writes.out" "$work/peer.err")"
+peer_stored="$(psql "$database" -Atc "SELECT COUNT(*) FROM insert_peer")"
+peer_answered="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/peer-writes.out")"
+[[ "$peer_stored" -ge "$peer_answered" && "$peer_answered" -gt 0 ]] ||
+    fail "the insert peer answered $peer_answered writes but stored $peer_stored"
 peer_rate="$(sed -n 's/^Requests\/sec: *//p' "$work/peer-writes.out")"
 write_ratio="$(/usr/bin/python3 -c 'import sys; print("%.3f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$rate" "$peer_rate")"
 echo "scale-out: durable score writes: $rate requests/s through nginx and two instances, $peer_rate requests/s for the peer (one INSERT and a commit, same database, same nginx): $write_ratio of the peer"
