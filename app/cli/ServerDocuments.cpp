@@ -10,8 +10,6 @@
 #include "io/xml/TenderFolder.h"
 #include "reports/PdfReports.h"
 
-#include <Poco/URI.h>
-
 #include <filesystem>
 #include <ostream>
 
@@ -90,12 +88,6 @@ Outcome download(const std::string& command, const ParsedArguments& args,
     return Outcome::success();
 }
 
-std::string queryValue(const std::string& text) {
-    std::string out;
-    Poco::URI::encode(text, "&=?#+/ ", out);
-    return out;
-}
-
 } // namespace
 
 Outcome rankingFromServer(const ParsedArguments& args, const CommandStreams& streams) {
@@ -165,7 +157,7 @@ Outcome summariesFromServer(const ParsedArguments& args, const CommandStreams& s
         if (streams.progress)
             *streams.progress << "Fetching the summary of " << bid.bidId << "\n";
         const client::ServerReply reply =
-            tender.remote->call("GET", "/documents/summaries/" + queryValue(bid.bidId));
+            tender.remote->call("GET", "/documents/summaries/" + client::urlEncoded(bid.bidId));
         if (reply.status == 404) {
             const Diagnostics problems = client::problemsOf(reply, tender.remote->location());
             if (!problems.empty() && problems.front().code == "bid.unknown")
@@ -199,7 +191,8 @@ Outcome ocdsFromServer(const ParsedArguments& args, const CommandStreams& stream
          {std::pair{"--ocid-prefix", "ocidPrefix"}, std::pair{"--report-url", "reportUrl"},
           std::pair{"--published", "published"}})
         if (const auto value = args.option(option))
-            query += std::string(query.empty() ? "?" : "&") + key + "=" + queryValue(*value);
+            query +=
+                std::string(query.empty() ? "?" : "&") + key + "=" + client::urlEncoded(*value);
     const auto out = args.option("--out");
     if (out)
         return download("ocds", args, streams, "/documents/ocds" + query, "{", *out,

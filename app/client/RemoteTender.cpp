@@ -5,7 +5,6 @@
 #include "io/json/ResultJson.h"
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/URI.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -74,12 +73,6 @@ std::vector<BidView> bidViewsOf(const Object::Ptr& object) {
         views.push_back(std::move(view));
     });
     return views;
-}
-
-std::string encoded(const std::string& text) {
-    std::string out;
-    Poco::URI::encode(text, "&=?#+/ ", out);
-    return out;
 }
 
 Diagnostics notUnderstood(const ServerLocation& where) {
@@ -294,8 +287,8 @@ TenderRead<TodoList> RemoteTender::todo() {
 
 ScoresSeen RemoteTender::scoresSeen(const std::string& bidId, const std::string& criterionId) {
     const auto read = readOf<std::vector<EvaluatorScore>>(
-        call("GET", "/scores?bid=" + encoded(bidId) + "&criterion=" + encoded(criterionId)), where_,
-        [](const Object::Ptr& o) {
+        call("GET", "/scores?bid=" + urlEncoded(bidId) + "&criterion=" + urlEncoded(criterionId)),
+        where_, [](const Object::Ptr& o) {
             std::vector<EvaluatorScore> scores;
             forEachObject(o, "scores",
                           [&](const Object::Ptr& item) { scores.push_back(scoreOf(item)); });

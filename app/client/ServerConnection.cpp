@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
 
 #include <cstdlib>
 #include <fcntl.h>
@@ -136,6 +137,12 @@ ServerReply callServer(const ServerLocation& where, const std::string& method,
         reply.body = "cannot reach " + where.origin() + ": " + e.what();
     }
     return reply;
+}
+
+std::string urlEncoded(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "&=?#+/ ", out);
+    return out;
 }
 
 Diagnostics problemsOf(const ServerReply& reply, const ServerLocation& where) {

@@ -44,6 +44,9 @@ ServerReply callServer(const ServerLocation& where, const std::string& method,
                        const std::string& path, const std::string& token = "",
                        const std::string& body = "");
 
+// `text` as one path segment or query value: '&', '=', '?', '#', '+', '/' and spaces escaped.
+std::string urlEncoded(const std::string& text);
+
 // What a refusal (or an unreachable server) says, as diagnostics with the server's codes
 // and file:line:column.
 Diagnostics problemsOf(const ServerReply& reply, const ServerLocation& where);
