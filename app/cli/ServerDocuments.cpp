@@ -3,11 +3,9 @@
 #include "cli/DocumentFolder.h"
 #include "cli/OpenedTender.h"
 #include "cli/RankingTable.h"
-#include "client/RankingJson.h"
 #include "client/RemoteTender.h"
 #include "core/AtomicFile.h"
 #include "core/OutputPath.h"
-#include "io/xml/TenderFolder.h"
 #include "reports/PdfReports.h"
 
 #include <filesystem>
@@ -99,29 +97,23 @@ Outcome rankingFromServer(const ParsedArguments& args, const CommandStreams& str
     ServerTender tender = openOnServer("evaluate", args);
     if (!tender.remote)
         return tender.opened.refused;
-    const client::ServerLocation& where = tender.remote->location();
-    const client::ServerReply ranking = tender.remote->call("GET", "/ranking");
-    if (ranking.status != 200)
-        return Outcome::invalidFiles("evaluate", client::problemsOf(ranking, where));
     if (args.has("--json")) {
+        const client::ServerReply ranking = tender.remote->call("GET", "/ranking");
+        if (ranking.status != 200)
+            return Outcome::invalidFiles("evaluate",
+                                         client::problemsOf(ranking, tender.remote->location()));
         streams.out << ranking.body;
         return Outcome::success();
     }
-    const client::ServerReply model = tender.remote->call("GET", "/model");
-    if (model.status != 200)
-        return Outcome::invalidFiles("evaluate", client::problemsOf(model, where));
     // The living wage rates a tender names by date are read from the reference data here.
     ReferenceRates rates = referenceRates();
-    Diagnostics problems;
-    const auto parsed =
-        parseTender(model.body, where.origin() + "/api/v1/tenders/" + where.tender + "/model",
-                    rates.get(), problems);
-    std::string why;
-    const auto result = parsed ? client::rankingFromJson(ranking.body, *parsed, why) : std::nullopt;
-    if (!result)
-        return parsed ? Outcome::failure("evaluate", where.origin() + " sent " + why)
-                      : Outcome::invalidFiles("evaluate", problems);
-    streams.out << renderRankingTable(*result, *parsed);
+    const auto model = tender.remote->model(rates.get());
+    if (!model.ok())
+        return Outcome::invalidFiles("evaluate", model.problems);
+    const auto result = tender.remote->ranking(*model.value);
+    if (!result.ok())
+        return Outcome::invalidFiles("evaluate", result.problems);
+    streams.out << renderRankingTable(*result.value, *model.value);
     return Outcome::success(rates.warnings);
 }
 

@@ -1,9 +1,6 @@
 #include "cli/ServerSessionCommands.h"
 
 #include "client/ServerConnection.h"
-#include "io/json/ResultJson.h"
-
-#include <Poco/JSON/Parser.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -30,18 +27,6 @@ std::optional<std::string> askPassword(const std::string& prompt) {
     ::tcsetattr(STDIN_FILENO, TCSANOW, &before);
     std::cerr << "\n";
     return password;
-}
-
-std::string tokenOf(const std::string& body, bool& mustChange) {
-    try {
-        Poco::JSON::Parser parser;
-        const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
-        if (const auto account = object->getObject("account"))
-            mustChange = account->optValue<bool>("mustChangePassword", false);
-        return object->optValue<std::string>("token", "");
-    } catch (const Poco::Exception&) {
-        return {};
-    }
 }
 
 } // namespace
@@ -79,20 +64,11 @@ Outcome runLogin(const ParsedArguments& args, const CommandStreams& streams) {
     }
     if (!password || password->empty())
         return Outcome::usage(command, "no password given");
-    const client::ServerReply reply = client::callServer(
-        *where, "POST", "/api/v1/sessions", "",
-        "{\"user\":" + jsonQuoted(user) + ",\"password\":" + jsonQuoted(*password) + "}");
-    if (reply.status != 201) {
-        const Diagnostics problems = client::problemsOf(reply, *where);
-        return Outcome::failure(command,
-                                problems.empty() ? "refused" : problems.front().toString());
-    }
-    bool mustChange = false;
-    const std::string token = tokenOf(reply.body, mustChange);
-    if (token.empty())
-        return Outcome::failure(command, where->origin() + " gave no session token");
-    if (const auto problem =
-            client::keepSession(where->origin(), client::SavedSession{user, token}))
+    const client::SignInResult signedIn = client::signIn(*where, user, *password);
+    if (!signedIn.session)
+        return Outcome::failure(command, signedIn.problems.front().toString());
+    const bool mustChange = signedIn.mustChangePassword;
+    if (const auto problem = client::keepSession(where->origin(), signedIn.session))
         return Outcome::failure(command, *problem);
     streams.out << "Signed in to " << where->origin() << " as " << user
                 << "; the session is kept in " << client::sessionsFile().string() << "\n";
@@ -114,15 +90,13 @@ Outcome runLogout(const ParsedArguments& args, const CommandStreams& streams) {
         streams.out << "Not signed in to " << where->origin() << "\n";
         return Outcome::success();
     }
-    const client::ServerReply reply =
-        client::callServer(*where, "DELETE", "/api/v1/sessions/current", session->token);
+    const bool ended = client::signOut(*where, session->token);
     if (const auto problem = client::keepSession(where->origin(), std::nullopt))
         return Outcome::failure(command, *problem);
     streams.out << "Signed " << session->user << " out of " << where->origin()
-                << (reply.status == 204 || reply.status == 401
-                        ? ""
-                        : " (here only: the server did not answer, so the session ends when it "
-                          "times out)")
+                << (ended ? ""
+                          : " (here only: the server did not answer, so the session ends when it "
+                            "times out)")
                 << "\n";
     return Outcome::success();
 }

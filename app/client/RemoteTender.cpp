@@ -1,8 +1,10 @@
 #include "client/RemoteTender.h"
 
+#include "client/RankingJson.h"
 #include "core/Decimal.h"
 #include "core/FileBytes.h"
 #include "io/json/ResultJson.h"
+#include "io/xml/TenderFolder.h"
 
 #include <Poco/JSON/Parser.h>
 
@@ -75,6 +77,47 @@ std::vector<BidView> bidViewsOf(const Object::Ptr& object) {
     return views;
 }
 
+std::vector<std::size_t> countsOf(const Object::Ptr& object, const std::string& key) {
+    std::vector<std::size_t> counts;
+    if (const auto array = object->getArray(key))
+        for (std::size_t i = 0; i < array->size(); ++i)
+            counts.push_back(array->getElement<std::size_t>(static_cast<unsigned>(i)));
+    return counts;
+}
+
+std::vector<std::string> textsOf(const Object::Ptr& object, const std::string& key) {
+    std::vector<std::string> texts;
+    if (const auto array = object->getArray(key))
+        for (std::size_t i = 0; i < array->size(); ++i)
+            texts.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+    return texts;
+}
+
+EvaluationProgress progressOf(const Object::Ptr& o, LifecycleState state) {
+    EvaluationProgress progress;
+    progress.state = state;
+    progress.evaluators = textsOf(o, "evaluators");
+    forEachObject(o, "criteria", [&](const Object::Ptr& item) {
+        CriterionProgress criterion;
+        criterion.criterionId = textOf(item, "criterion");
+        criterion.title = textOf(item, "title");
+        criterion.scored = countsOf(item, "scored");
+        criterion.needed = countsOf(item, "needed");
+        criterion.consensus = item->optValue<std::size_t>("consensus", 0);
+        criterion.bids = item->optValue<std::size_t>("bids", 0);
+        progress.criteria.push_back(std::move(criterion));
+    });
+    progress.scored = countsOf(o, "scored");
+    progress.needed = countsOf(o, "needed");
+    progress.consensusAgreed = o->optValue<std::size_t>("consensusAgreed", 0);
+    progress.consensusNeeded = o->optValue<std::size_t>("consensusNeeded", 0);
+    if (!o->isNull("next"))
+        progress.next = parseLifecycleState(textOf(o, "next"));
+    progress.blockers = textsOf(o, "blockers");
+    progress.rankingFinal = o->optValue<bool>("rankingFinal", false);
+    return progress;
+}
+
 Diagnostics notUnderstood(const ServerLocation& where) {
     return {errorAt({}, where.origin() + " sent an answer this version cannot read")};
 }
@@ -139,9 +182,14 @@ std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
     const auto session = sessionFor(where, problems);
     if (!session)
         return nullptr;
+    return open(where, *session, problems);
+}
+
+std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
+                                                 const SavedSession& session,
+                                                 Diagnostics& problems) {
     // Who the session is, as the server says: never the name written in the file.
-    const ServerReply current =
-        callServer(where, "GET", "/api/v1/sessions/current", session->token);
+    const ServerReply current = callServer(where, "GET", "/api/v1/sessions/current", session.token);
     if (!succeeded(current)) {
         problems = problemsOf(current, where);
         return nullptr;
@@ -153,8 +201,34 @@ std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
         return nullptr;
     }
     std::unique_ptr<RemoteTender> tender(
-        new RemoteTender(where, session->token, textOf(account, "name")));
+        new RemoteTender(where, session.token, textOf(account, "name")));
     return tender;
+}
+
+TenderRead<Tender> RemoteTender::model(const LivingWageTable* rates) {
+    const ServerReply reply = call("GET", "/model");
+    if (!succeeded(reply))
+        return {std::nullopt, problemsOf(reply, where_)};
+    Diagnostics problems;
+    auto tender =
+        parseTender(reply.body, where_.origin() + "/api/v1/tenders/" + where_.tender + "/model",
+                    rates, problems);
+    if (!tender && problems.empty())
+        problems = notUnderstood(where_);
+    return {std::move(tender), std::move(problems)};
+}
+
+TenderRead<EvaluationResult> RemoteTender::ranking(const Tender& tender) {
+    const ServerReply reply = call("GET", "/ranking");
+    if (!succeeded(reply))
+        return {std::nullopt, problemsOf(reply, where_)};
+    std::string why;
+    auto result = rankingFromJson(reply.body, tender, why);
+    if (!result)
+        return {
+            std::nullopt,
+            {errorAt({}, where_.origin() + " sent a ranking this version cannot read: " + why)}};
+    return {std::move(result), {}};
 }
 
 ServerReply RemoteTender::call(const std::string& method, const std::string& subpath,
@@ -202,6 +276,21 @@ TenderRead<WorkspaceStatus> RemoteTender::status() {
         status.auditEntries = o->optValue<std::size_t>("auditEntries", 0);
         status.headHash = textOf(o, "head");
         return status;
+    });
+}
+
+TenderRead<PanelRecord> RemoteTender::panel() {
+    return readOf<PanelRecord>(call("GET", "/panel"), where_, [](const Object::Ptr& o) {
+        PanelRecord panel;
+        forEachObject(o, "members", [&](const Object::Ptr& item) {
+            if (const auto role = parsePanelRole(textOf(item, "role")))
+                panel.members.push_back({textOf(item, "account"), *role});
+        });
+        forEachObject(o, "declarations", [&](const Object::Ptr& item) {
+            panel.declarations.push_back(
+                {textOf(item, "account"), textOf(item, "bid"), textOf(item, "details")});
+        });
+        return panel;
     });
 }
 
@@ -281,6 +370,8 @@ TenderRead<TodoList> RemoteTender::todo() {
             list.items.push_back(
                 {textOf(item, "bid"), textOf(item, "criterion"), textOf(item, "what")});
         });
+        if (const auto progress = o->getObject("progress"))
+            list.progress = progressOf(progress, list.state);
         return list;
     });
 }

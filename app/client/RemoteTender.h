@@ -15,6 +15,9 @@ public:
     // The tender `where` names, as the account of the session kept for its server; nullopt
     // with why (not signed in, the session ended, no such tender) in `problems`.
     static std::unique_ptr<RemoteTender> open(const ServerLocation& where, Diagnostics& problems);
+    // The same with a session held by the caller (the desktop keeps its token in memory).
+    static std::unique_ptr<RemoteTender> open(const ServerLocation& where,
+                                              const SavedSession& session, Diagnostics& problems);
     // Uploads the tender folder (tender.xml and bids/*.xml; never evaluations.xml, since on
     // a server each evaluator scores) as the tender `where` names, led by the account signed
     // in; what it holds, or why not in `problems`, files named as in `folder`.
@@ -26,8 +29,16 @@ public:
     ServerReply call(const std::string& method, const std::string& subpath,
                      const std::string& body = "") const;
 
+    // The tender and its evaluation model (tender.xml) as stored on the server; `rates`
+    // (may be null) for a living wage rate named by its date.
+    TenderRead<Tender> model(const LivingWageTable* rates);
+    // The ranking the account may see (prices and points), read back into a result of
+    // `tender`, the model above; refused (price-blind, not on the panel) in `problems`.
+    TenderRead<EvaluationResult> ranking(const Tender& tender);
+
     const std::string& person() const override { return person_; }
     TenderRead<WorkspaceStatus> status() override;
+    TenderRead<PanelRecord> panel() override;
     TenderRead<std::vector<AwardEvent>> awardHistory() override;
     TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
     TenderRead<TodoList> todo() override;

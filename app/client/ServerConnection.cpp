@@ -1,5 +1,7 @@
 #include "client/ServerConnection.h"
 
+#include "io/json/ResultJson.h"
+
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/Context.h>
@@ -257,6 +259,80 @@ std::optional<std::string> keepSession(const std::string& origin,
         return "cannot write " + file.string();
     }
     return std::nullopt;
+}
+
+namespace {
+
+Poco::JSON::Object::Ptr jsonObjectOf(const std::string& body) {
+    try {
+        Poco::JSON::Parser parser;
+        return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        return nullptr;
+    }
+}
+
+} // namespace
+
+SignInResult signIn(const ServerLocation& where, const std::string& user,
+                    const std::string& password) {
+    SignInResult result;
+    const ServerReply reply =
+        callServer(where, "POST", "/api/v1/sessions", "",
+                   "{\"user\":" + jsonQuoted(user) + ",\"password\":" + jsonQuoted(password) + "}");
+    if (reply.status != 201) {
+        result.problems = problemsOf(reply, where);
+        if (result.problems.empty())
+            result.problems.push_back(errorAt({}, where.origin() + " refused the sign-in"));
+        return result;
+    }
+    const auto object = jsonObjectOf(reply.body);
+    const std::string token = object ? object->optValue<std::string>("token", "") : "";
+    if (token.empty()) {
+        result.problems.push_back(errorAt({}, where.origin() + " gave no session token"));
+        return result;
+    }
+    if (const auto account = object->getObject("account"))
+        result.mustChangePassword = account->optValue<bool>("mustChangePassword", false);
+    result.session = SavedSession{user, token};
+    return result;
+}
+
+bool signOut(const ServerLocation& where, const std::string& token) {
+    const ServerReply reply = callServer(where, "DELETE", "/api/v1/sessions/current", token);
+    return reply.status == 204 || reply.status == 401;
+}
+
+std::optional<std::vector<TenderListing>>
+listTenders(const ServerLocation& where, const std::string& token, Diagnostics& problems) {
+    const ServerReply reply = callServer(where, "GET", "/api/v1/tenders", token);
+    if (reply.status != 200) {
+        problems = problemsOf(reply, where);
+        return std::nullopt;
+    }
+    const auto object = jsonObjectOf(reply.body);
+    const auto array = object ? object->getArray("tenders") : nullptr;
+    if (!array) {
+        problems.push_back(errorAt({}, where.origin() + " sent a list of tenders this version "
+                                                        "cannot read"));
+        return std::nullopt;
+    }
+    std::vector<TenderListing> tenders;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto item = array->getObject(static_cast<unsigned>(i));
+        if (!item)
+            continue;
+        TenderListing tender;
+        tender.name = item->optValue<std::string>("name", "");
+        tender.tenderId = item->optValue<std::string>("tenderId", "");
+        tender.title = item->optValue<std::string>("title", "");
+        tender.stage = item->optValue<std::string>("stage", "");
+        if (const auto roles = item->getArray("roles"))
+            for (std::size_t r = 0; r < roles->size(); ++r)
+                tender.roles.push_back(roles->getElement<std::string>(static_cast<unsigned>(r)));
+        tenders.push_back(std::move(tender));
+    }
+    return tenders;
 }
 
 } // namespace fairtender::client

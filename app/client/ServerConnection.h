@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fairtender::client {
 
@@ -64,5 +65,34 @@ std::optional<SavedSession> savedSession(const std::string& origin);
 // readable by its owner only. Gives why it could not, or nullopt.
 std::optional<std::string> keepSession(const std::string& origin,
                                        const std::optional<SavedSession>& session);
+
+// What a sign-in gave: the session, or why not in `problems`. `mustChangePassword` when an
+// administrator set the password: the account chooses its own before anything else.
+struct SignInResult {
+    std::optional<SavedSession> session;
+    bool mustChangePassword = false;
+    Diagnostics problems;
+};
+
+// POST /api/v1/sessions as `user`; the token stays with the caller (nothing is written).
+SignInResult signIn(const ServerLocation& where, const std::string& user,
+                    const std::string& password);
+
+// Ends the session `token` on the server; false when the server did not answer that it has
+// (the session then ends when it times out).
+bool signOut(const ServerLocation& where, const std::string& token);
+
+// A tender the account is on, as GET /api/v1/tenders lists it.
+struct TenderListing {
+    std::string name; // the tender's name on the server (its URL's last segment)
+    std::string tenderId;
+    std::string title;
+    std::string stage;
+    std::vector<std::string> roles;
+};
+
+// The tenders the session's account is on; nullopt with why in `problems`.
+std::optional<std::vector<TenderListing>>
+listTenders(const ServerLocation& where, const std::string& token, Diagnostics& problems);
 
 } // namespace fairtender::client

@@ -25,6 +25,7 @@
 #include "lifecycle/PanelRules.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDate>
@@ -300,6 +301,28 @@ void MainWindow::createActions() {
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, [this] { chooseFolder(); });
 
+    connect_ = file->addAction(QStringLiteral("Connect to se&rver..."));
+    connect_->setObjectName(QStringLiteral("connectToServerAction"));
+    connect_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect_->setToolTip(QStringLiteral("Sign in to a fairtender-server and open one of your "
+                                        "tenders there (Ctrl+Shift+O)"));
+    connect(connect_, &QAction::triggered, this,
+            [this] { guarded(this, [this] { connectToServer(); }); });
+
+    signOut_ = file->addAction(QStringLiteral("Sign o&ut of the server"));
+    signOut_->setObjectName(QStringLiteral("signOutAction"));
+    connect(signOut_, &QAction::triggered, this, [this] {
+        guarded(this, [this] {
+            if (!server_ || isBusy() || !confirmLeave(QString()))
+                return;
+            clearWorkspace();
+            tender_.reset();
+            showScreen(Screen::Start);
+            status_->setText(QStringLiteral("Signed out."));
+            updateActions();
+        });
+    });
+
     createWorkspace_ = file->addAction(QStringLiteral("&Create workspace from folder..."));
     createWorkspace_->setObjectName(QStringLiteral("createWorkspaceAction"));
     createWorkspace_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
@@ -404,7 +427,9 @@ void MainWindow::createActions() {
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
     auto* actingAs = new QLabel(QStringLiteral("&Acting as:"), toolbar);
+    actingAs->setObjectName(QStringLiteral("actingAsLabel"));
     actingAs->setContentsMargins(6, 0, 4, 0);
+    actorLabel_ = actingAs;
     toolbar->addWidget(actingAs);
     actor_ = new QComboBox(toolbar);
     actor_->setObjectName(QStringLiteral("actingAsComboBox"));
@@ -773,6 +798,7 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::clearWorkspace() {
+    signOutOfServer();
     workspacePath_.clear();
     verificationBanner_->hide();
     export_->setRecordBroken({});
@@ -792,6 +818,8 @@ QString MainWindow::actor() const {
 }
 
 void MainWindow::openWorkspace(const QString& path) {
+    if (server_ && path == workspacePath_)
+        return readWorkspaceAgain();
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (!confirmLeave(absolute))
         return;
@@ -808,12 +836,143 @@ void MainWindow::openWorkspace(const QString& path) {
         showAfterJob_ = true;
         verifyOpenedWorkspace();
     }
+    readWorkspaceAgain();
+}
+
+void MainWindow::readWorkspaceAgain() {
+    if (workspacePath_.isEmpty())
+        return;
     status_->setText(QStringLiteral("Reading %1...").arg(QDir::toNativeSeparators(workspacePath_)));
-    const std::filesystem::path file(qtext(workspacePath_));
+    const TenderSource source =
+        server_ ? *server_ : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
     const std::string who = qtext(actor());
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     startWorkspaceJob(
-        [file, who, anonymous] { return runWorkspaceJob(file, who, anonymous, nullptr); });
+        [source, who, anonymous] { return runWorkspaceJob(source, who, anonymous, nullptr); });
+}
+
+bool MainWindow::connectedToServer() const {
+    return server_ != nullptr;
+}
+
+bool MainWindow::connectToServer() {
+    if (isBusy()) {
+        status_->setText(QStringLiteral("Still working on the last change; try again in a "
+                                        "moment."));
+        return false;
+    }
+    QSettings settings;
+    const ServerSignIn offered{
+        settings.value(QStringLiteral("server/address")).toString(),
+        settings.value(QStringLiteral("server/user"), qEnvironmentVariable("USER")).toString(),
+        {}};
+    const auto asked = prompts_->signIn(this, offered);
+    if (!asked)
+        return false;
+    std::string why;
+    auto where = client::parseServerLocation(qtext(asked->address), why);
+    if (!where) {
+        say(QStringLiteral("Connect to server"),
+            QStringLiteral("%1 is not a server's address: %2. Give it as "
+                           "https://host[:port], e.g. https://tenders.example.gov.uk")
+                .arg(asked->address, qtext(why)));
+        return false;
+    }
+    if (asked->user.isEmpty() || asked->password.isEmpty()) {
+        say(QStringLiteral("Connect to server"),
+            QStringLiteral("Give the account and its password to sign in."));
+        return false;
+    }
+    settings.setValue(QStringLiteral("server/address"), asked->address);
+    settings.setValue(QStringLiteral("server/user"), asked->user);
+    status_->setText(QStringLiteral("Signing in to %1...").arg(qtext(where->origin())));
+    // One short round trip each; the server's password check is what takes the time.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const client::SignInResult signedIn =
+        client::signIn(*where, qtext(asked->user), qtext(asked->password));
+    Diagnostics problems = signedIn.problems;
+    std::optional<std::vector<client::TenderListing>> tenders;
+    if (signedIn.session && where->tender.empty())
+        tenders = client::listTenders(*where, signedIn.session->token, problems);
+    QApplication::restoreOverrideCursor();
+    if (!signedIn.session) {
+        status_->setText(QStringLiteral("Not signed in."));
+        say(QStringLiteral("Connect to server"),
+            QStringLiteral("Not signed in to %1: %2")
+                .arg(qtext(where->origin()), qtext(describe(problems))));
+        return false;
+    }
+    TenderSource source{{}, where, *signedIn.session};
+    // Whatever happens next, a session that opens no tender is ended on the server.
+    const auto giveUp = [&](const QString& message) {
+        const auto abandoned = *signedIn.session;
+        const auto server = *where;
+        (void)QtConcurrent::run([server, abandoned] { client::signOut(server, abandoned.token); });
+        status_->setText(QStringLiteral("Not connected."));
+        if (!message.isEmpty())
+            say(QStringLiteral("Connect to server"), message);
+        return false;
+    };
+    if (signedIn.mustChangePassword)
+        return giveUp(QStringLiteral("The password of %1 was set by an administrator: choose "
+                                     "your own first (fairtender login %2, then PUT "
+                                     "/api/v1/accounts/me/password), then connect again.")
+                          .arg(asked->user, qtext(where->origin())));
+    if (where->tender.empty()) {
+        if (!tenders)
+            return giveUp(QStringLiteral("The tenders on %1 could not be listed: %2")
+                              .arg(qtext(where->origin()), qtext(describe(problems))));
+        if (tenders->empty())
+            return giveUp(QStringLiteral("%1 is on no tender's panel on %2 yet: a lead adds "
+                                         "you to the panel of a tender there.")
+                              .arg(asked->user, qtext(where->origin())));
+        QStringList items;
+        for (const auto& tender : *tenders) {
+            QStringList roles;
+            for (const auto& role : tender.roles)
+                roles << qtext(role);
+            items << QStringLiteral("%1: %2 (%3; you are %4)")
+                         .arg(qtext(tender.name), qtext(tender.title), qtext(tender.stage),
+                              roles.join(QStringLiteral(", ")));
+        }
+        const auto chosen = prompts_->choice(
+            this, QStringLiteral("Open a tender"),
+            QStringLiteral("Your tenders on %1:").arg(qtext(where->origin())), items);
+        if (!chosen || *chosen < 0 || *chosen >= static_cast<int>(tenders->size()))
+            return giveUp({});
+        source.server->tender = (*tenders)[static_cast<std::size_t>(*chosen)].name;
+    }
+    openServerTender(source);
+    return true;
+}
+
+void MainWindow::openServerTender(const TenderSource& source) {
+    const QString shown = qtext(source.shown());
+    if (!confirmLeave(shown))
+        return;
+    clearWorkspace();
+    folder_.clear();
+    workspacePath_ = shown;
+    server_ = std::make_unique<TenderSource>(source);
+    {
+        const QSignalBlocker blocker(actor_);
+        actor_->clear();
+        actor_->setEditText(qtext(source.session.user));
+    }
+    // The server verifies its record before it makes any document from it; this machine
+    // holds only what the account may see, so there is nothing here to verify.
+    verificationBanner_->hide();
+    showAfterJob_ = true;
+    updateActions();
+    readWorkspaceAgain();
+}
+
+void MainWindow::signOutOfServer() {
+    if (!server_)
+        return;
+    const TenderSource ended = *server_;
+    server_.reset();
+    (void)QtConcurrent::run([ended] { client::signOut(*ended.server, ended.session.token); });
 }
 
 bool MainWindow::inProgress() const {
@@ -890,7 +1049,7 @@ void MainWindow::createWorkspace(const QString& folder, const QString& workspace
                 return nullptr;
             }
         }
-        return runWorkspaceJob(file, creator, false, nullptr);
+        return runWorkspaceJob(TenderSource{file, {}, {}}, creator, false, nullptr);
     });
 }
 
@@ -917,7 +1076,8 @@ void MainWindow::chooseWorkspaceSource() {
 
 void MainWindow::setActor(const QString& name) {
     const QString trimmed = name.trimmed();
-    if (workspacePath_.isEmpty() || (snapshot_ && qtext(snapshot_->actor) == trimmed))
+    // On a server the person is the account signed in: no name typed changes that.
+    if (server_ || workspacePath_.isEmpty() || (snapshot_ && qtext(snapshot_->actor) == trimmed))
         return;
     {
         const QSignalBlocker blocker(actor_);
@@ -935,7 +1095,7 @@ void MainWindow::startWorkspaceJob(std::function<std::shared_ptr<const Workspace
 }
 
 void MainWindow::runCommand(
-    std::function<CommandOutcome(Workspace&, const ReferenceTables&)> command) {
+    std::function<CommandOutcome(TenderAccess&, const ReferenceTables&)> command) {
     if (workspacePath_.isEmpty())
         return;
     if (isBusy()) {
@@ -943,12 +1103,13 @@ void MainWindow::runCommand(
                                         "moment."));
         return;
     }
-    const std::filesystem::path file(qtext(workspacePath_));
+    const TenderSource source =
+        server_ ? *server_ : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
     const std::string who = qtext(actor());
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     status_->setText(QStringLiteral("Recording..."));
-    startWorkspaceJob([file, who, anonymous, command = std::move(command)] {
-        return runWorkspaceJob(file, who, anonymous, command);
+    startWorkspaceJob([source, who, anonymous, command = std::move(command)] {
+        return runWorkspaceJob(source, who, anonymous, command);
     });
 }
 
@@ -988,7 +1149,8 @@ void MainWindow::finishWorkspaceJob() {
             if (saving && accepted)
                 undoStack_->setClean();
         }
-        if (QFileInfo(qtext(job->snapshot->path.string())).absoluteFilePath() == workspacePath_)
+        const QString shown = qtext(job->snapshot->path.string());
+        if ((job->snapshot->remote ? shown : QFileInfo(shown).absoluteFilePath()) == workspacePath_)
             showWorkspace(job->snapshot);
     }
     updateActions();
@@ -1014,8 +1176,15 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
                                  .arg(QDir::toNativeSeparators(workspacePath_)));
     } else {
         tender_ = snapshot->tender;
-        rememberRecent(workspacePath_);
-        setWindowTitle(QStringLiteral("%1 - Fairtender").arg(QFileInfo(workspacePath_).fileName()));
+        if (server_) {
+            setWindowTitle(
+                QStringLiteral("%1 on %2 - Fairtender")
+                    .arg(qtext(server_->server->tender), qtext(server_->server->origin())));
+        } else {
+            rememberRecent(workspacePath_);
+            setWindowTitle(
+                QStringLiteral("%1 - Fairtender").arg(QFileInfo(workspacePath_).fileName()));
+        }
         if (status_->text().startsWith(QStringLiteral("Reading")) ||
             status_->text().startsWith(QStringLiteral("Creating")))
             status_->setText(QStringLiteral("%1: %2, stage %3, %4 audit entries.")
@@ -1036,6 +1205,9 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
                 ? QStringLiteral("%1 sees no prices or results until the results are locked "
                                  "(price-blind evaluation); the lead and auditors see them now.")
                       .arg(actor())
+            : server_
+                ? QStringLiteral("%1 is not on the panel of this tender: its lead adds you.")
+                      .arg(actor())
                 : QStringLiteral("Choose a panel member under \"Acting as\": prices and results "
                                  "are shown to the lead and auditors, and to the whole panel "
                                  "once the results are locked.");
@@ -1043,7 +1215,22 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         bids_->showUnavailable(why);
         export_->setTender(nullptr, why);
     }
-    export_->setWorkspace(snapshot_ ? workspacePath_ : QString(),
+    if (snapshot_ && server_) {
+        // The bid files and the documents stay on the server, which makes each document
+        // from its verified record.
+        const QString where = qtext(server_->shown());
+        if (seesPrices(*snapshot_))
+            bids_->showUnavailable(
+                QStringLiteral("The bid files of a tender on a server stay there: the Scoring "
+                               "screen (Ctrl+6) lists each bid as you may see it, and Results "
+                               "its ranking."));
+        export_->setTender(nullptr,
+                           QStringLiteral("The server makes the documents of this tender from its "
+                                          "verified record: fairtender export %1 --xlsx FILE, "
+                                          "report %1 --pdf FILE, summaries %1 --out FOLDER.")
+                               .arg(where));
+    }
+    export_->setWorkspace(snapshot_ && !server_ ? workspacePath_ : QString(),
                           snapshot_ ? qtext(snapshot_->reportsUnavailable) : QString());
     panel_->setSnapshot(snapshot_);
     progress_->setSnapshot(snapshot_);
@@ -1085,10 +1272,9 @@ void MainWindow::connectWorkspacePages() {
                     if (name.isEmpty() || !role)
                         return say(QStringLiteral("Panel"),
                                    QStringLiteral("Give the new member's name and role."));
-                    const std::string who = qtext(actor());
-                    runCommand([who, member = qtext(name), role = *role](Workspace& ws,
-                                                                         const ReferenceTables&) {
-                        return ws.addPanelMember(who, member, role);
+                    runCommand([member = qtext(name), role = *role](TenderAccess& tender,
+                                                                    const ReferenceTables&) {
+                        return tender.addPanelMember(member, role);
                     });
                 });
             });
@@ -1099,45 +1285,48 @@ void MainWindow::connectWorkspacePages() {
                     std::vector<ConflictDeclaration> conflicts;
                     if (!bid.isEmpty())
                         conflicts.push_back({who, qtext(bid), qtext(details.trimmed())});
-                    runCommand([who, conflicts](Workspace& ws, const ReferenceTables& tables) {
-                        return ws.declareInterests(who, conflicts, tables.ratesOrNull());
+                    runCommand([conflicts](TenderAccess& tender, const ReferenceTables&) {
+                        return tender.declareInterests(conflicts);
                     });
                 });
             });
-    connect(
-        scoring_, &ScoringPage::scoreRequested, this,
-        [this](const QString& bid, const QString& criterion, const QString& value,
-               const QString& reason) {
-            guarded(this, [&] {
-                const auto parsed = parseDecimal(qtext(value));
-                if (!parsed)
-                    return say(QStringLiteral("Score"),
-                               QStringLiteral("Write the score as a number on the "
-                                              "criterion's scale, e.g. 3."));
-                runCommand([who = qtext(actor()), bid = qtext(bid), criterion = qtext(criterion),
-                            score = *parsed,
-                            reason = qtext(reason)](Workspace& ws, const ReferenceTables& tables) {
-                    return ws.submitScore(who, bid, criterion, score, reason, tables.ratesOrNull());
+    connect(scoring_, &ScoringPage::scoreRequested, this,
+            [this](const QString& bid, const QString& criterion, const QString& value,
+                   const QString& reason) {
+                guarded(this, [&] {
+                    const auto parsed = parseDecimal(qtext(value));
+                    if (!parsed)
+                        return say(QStringLiteral("Score"),
+                                   QStringLiteral("Write the score as a number on the "
+                                                  "criterion's scale, e.g. 3."));
+                    runCommand([score =
+                                    ScoreSubmission{
+                                        qtext(bid), qtext(criterion), *parsed, qtext(reason), {}}](
+                                   TenderAccess& tender, const ReferenceTables&) {
+                        return tender.submitScores({score});
+                    });
                 });
             });
-        });
     connect(scoring_, &ScoringPage::reopenRequested, this,
             [this](const QString& bid, const QString& criterion, const QString& evaluator,
                    const QString& reason) {
                 guarded(this, [&] {
-                    runCommand(
-                        [who = qtext(actor()), bid = qtext(bid), criterion = qtext(criterion),
-                         evaluator = qtext(evaluator),
-                         reason = qtext(reason)](Workspace& ws, const ReferenceTables& tables) {
-                            return ws.reopenScore(who, bid, criterion, evaluator, reason,
-                                                  tables.ratesOrNull());
-                        });
+                    runCommand([bid = qtext(bid), criterion = qtext(criterion),
+                                evaluator = qtext(evaluator), reason = qtext(reason)](
+                                   TenderAccess& tender, const ReferenceTables&) {
+                        return tender.reopenScore(bid, criterion, evaluator, reason);
+                    });
                 });
             });
     connect(scoring_, &ScoringPage::exportSheetRequested, this, [this] {
         guarded(this, [&] {
             if (!snapshot_)
                 return;
+            if (server_)
+                return say(QStringLiteral("Score sheet"),
+                           QStringLiteral("Score sheets are made from a workspace on this "
+                                          "machine; for a tender on a server, score each bid on "
+                                          "this screen."));
             const QFileInfo workspace(workspacePath_);
             const QString suggested = workspace.absoluteDir().filePath(
                 QStringLiteral("%1-%2-scores.xlsx")
@@ -1170,16 +1359,19 @@ void MainWindow::connectWorkspacePages() {
                                                     QStringLiteral("Excel workbooks (*.xlsx)"));
             if (file.isEmpty())
                 return;
-            runCommand([who = qtext(actor()), sheet = qtext(file)](Workspace& ws,
-                                                                   const ReferenceTables& tables) {
-                const ScoreSheetScores read = readScoreSheet(sheet, ws, who, tables.ratesOrNull());
-                if (!read.ok()) {
-                    CommandOutcome refused;
-                    refused.problems = read.problems;
-                    return refused;
-                }
-                return ws.submitScores(who, read.scores, tables.ratesOrNull());
-            });
+            runCommand(onWorkspaceHere(
+                "Importing a score sheet", "score each bid on the Scoring screen (Ctrl+6)",
+                [who = qtext(actor()), sheet = qtext(file)](Workspace& ws,
+                                                            const ReferenceTables& tables) {
+                    const ScoreSheetScores read =
+                        readScoreSheet(sheet, ws, who, tables.ratesOrNull());
+                    if (!read.ok()) {
+                        CommandOutcome refused;
+                        refused.problems = read.problems;
+                        return refused;
+                    }
+                    return ws.submitScores(who, read.scores, tables.ratesOrNull());
+                }));
         });
     });
     connect(scoring_, &ScoringPage::anonymousChanged, this, [this](bool anonymous) {
@@ -1199,25 +1391,22 @@ void MainWindow::connectWorkspacePages() {
                         return say(QStringLiteral("Consensus"),
                                    QStringLiteral("Write the consensus as a number on the "
                                                   "criterion's scale, e.g. 3."));
-                    runCommand([who = qtext(actor()), bid = qtext(bid),
-                                criterion = qtext(criterion), score = *parsed,
+                    runCommand([bid = qtext(bid), criterion = qtext(criterion), score = *parsed,
                                 reason = qtext(reason), change = qtext(changeReason)](
-                                   Workspace& ws, const ReferenceTables& tables) {
-                        return ws.setConsensus(who, bid, criterion, score, reason, change,
-                                               tables.ratesOrNull());
+                                   TenderAccess& tender, const ReferenceTables&) {
+                        return tender.setConsensus(bid, criterion, score, reason, change);
                     });
                 });
             });
-    connect(
-        moderation_, &ModerationPage::abnormallyLowRequested, this,
-        [this](const QString& bid, bool accept, const QString& reason) {
-            guarded(this, [&] {
-                runCommand([who = qtext(actor()), bid = qtext(bid), accept,
-                            reason = qtext(reason)](Workspace& ws, const ReferenceTables& tables) {
-                    return ws.decideAbnormallyLow(who, bid, accept, reason, tables.ratesOrNull());
+    connect(moderation_, &ModerationPage::abnormallyLowRequested, this,
+            [this](const QString& bid, bool accept, const QString& reason) {
+                guarded(this, [&] {
+                    runCommand([bid = qtext(bid), accept, reason = qtext(reason)](
+                                   TenderAccess& tender, const ReferenceTables&) {
+                        return tender.decideAbnormallyLow(bid, accept, reason);
+                    });
                 });
             });
-        });
     connect(audit_, &AuditPage::verified, this, [this] { updateActions(); });
     connect(export_, &ExportPage::exported, this, [this] { updateActions(); });
 }
@@ -1261,9 +1450,9 @@ void MainWindow::advance() {
                                       "%1.")
                            .arg(QDate::currentDate().toString(Qt::ISODate)));
     }
-    runCommand([who = qtext(actor()), to, reason = qtext(reason->trimmed()),
-                notice](Workspace& ws, const ReferenceTables& tables) {
-        return ws.advance(who, to, reason, tables.ratesOrNull(), tables.holidaysOrNull(), notice);
+    runCommand([to, reason = qtext(reason->trimmed()), notice](TenderAccess& tender,
+                                                               const ReferenceTables&) {
+        return tender.advance(to, reason, notice);
     });
 }
 
@@ -1322,7 +1511,22 @@ void MainWindow::updateWorkspaceActions() {
     tip(showModeration_, QStringLiteral("Agree consensus scores (Ctrl+7)"));
     tip(showAudit_, QStringLiteral("The audit log and Verify (Ctrl+8)"));
     showExport_->setToolTip(QStringLiteral("Export documents (Ctrl+9)"));
-    actor_->setEnabled(!workspacePath_.isEmpty());
+    // On a server the person is the account signed in, and nobody else.
+    actor_->setEnabled(!workspacePath_.isEmpty() && !server_);
+    actorLabel_->setText(server_ ? QStringLiteral("Signed in as:") : QStringLiteral("&Acting as:"));
+    actor_->setAccessibleName(server_ ? QStringLiteral("Signed in as")
+                                      : QStringLiteral("Acting as"));
+    actor_->setToolTip(server_
+                           ? QStringLiteral("The account signed in to %1: every change is "
+                                            "recorded as it. File > Sign out to end the session.")
+                                 .arg(qtext(server_->server->origin()))
+                           : QStringLiteral("Who is working: every change is logged with this "
+                                            "name. Type a name to start a new panel."));
+    connect_->setEnabled(!busy);
+    signOut_->setEnabled(server_ != nullptr && !busy);
+    signOut_->setToolTip(server_ ? QStringLiteral("End the session on %1 and close its tender")
+                                       .arg(qtext(server_->server->origin()))
+                                 : QStringLiteral("Not connected to a server"));
 }
 
 void MainWindow::showShortcuts() {
@@ -1407,10 +1611,14 @@ bool MainWindow::saveTender() {
         return false;
     }
     savingTender_ = true;
-    runCommand([who = qtext(actor()), xml = document_->currentTenderXml(),
-                why = qtext(reason->trimmed())](Workspace& ws, const ReferenceTables& tables) {
-        return ws.replaceTender(who, xml, why, tables.ratesOrNull());
-    });
+    runCommand(onWorkspaceHere(
+        "Changing the model",
+        "the model is the one uploaded with the tender: its lead uploads a corrected one as a "
+        "new tender while still in draft",
+        [who = qtext(actor()), xml = document_->currentTenderXml(),
+         why = qtext(reason->trimmed())](Workspace& ws, const ReferenceTables& tables) {
+            return ws.replaceTender(who, xml, why, tables.ratesOrNull());
+        }));
     if (!workspaceBusy_) {
         savingTender_ = false;
         return false;
@@ -1524,17 +1732,16 @@ void MainWindow::importIntoWorkspace(const QStringList& files) {
     // The window deletes the dialog only after the job has returned, so the worker's
     // pointer stays valid while it reports.
     QProgressDialog* dialog = workspaceImport_;
-    runCommand([who = qtext(actor()), paths, dialog](Workspace& ws, const ReferenceTables& tables) {
-        return ws.importBids(who, paths, tables.ratesOrNull(),
-                             [dialog](std::size_t checked, std::size_t total) {
-                                 QMetaObject::invokeMethod(
-                                     dialog,
-                                     [dialog, checked, total] {
-                                         dialog->setMaximum(static_cast<int>(total));
-                                         dialog->setValue(static_cast<int>(checked));
-                                     },
-                                     Qt::QueuedConnection);
-                             });
+    runCommand([paths, dialog](TenderAccess& tender, const ReferenceTables&) {
+        return tender.importBids(paths, [dialog](std::size_t checked, std::size_t total) {
+            QMetaObject::invokeMethod(
+                dialog,
+                [dialog, checked, total] {
+                    dialog->setMaximum(static_cast<int>(total));
+                    dialog->setValue(static_cast<int>(checked));
+                },
+                Qt::QueuedConnection);
+        });
     });
     if (!workspaceBusy_) {
         workspaceImport_->deleteLater();

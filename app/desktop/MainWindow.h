@@ -26,6 +26,7 @@ class QStackedWidget;
 class QUndoStack;
 
 namespace fairtender {
+class TenderAccess;
 class Workspace;
 struct CommandOutcome;
 struct VerifyReport;
@@ -37,6 +38,7 @@ struct BidImportCheck;
 struct ReferenceTables;
 struct LoadedTender;
 struct Prompts;
+struct TenderSource;
 struct WorkspaceJobResult;
 struct WorkspaceSnapshot;
 
@@ -79,6 +81,13 @@ public:
     // Reads the workspace in the background for the person acting there (remembered per
     // workspace) and shows it; a later call supersedes an earlier one still running.
     void openWorkspace(const QString& path);
+    // Signs in to a fairtender-server (File > Connect to server: the address, account and
+    // password asked with prompts().signIn), lets the person choose one of their tenders
+    // there and opens it as the account signed in; the token is kept in memory only and the
+    // session ends when the tender is closed. False when cancelled or refused (said why).
+    bool connectToServer();
+    // True while a tender on a server is open: the person is the account signed in.
+    bool connectedToServer() const;
     // Creates `workspace` from the tender folder `folder` in the background and opens it.
     void createWorkspace(const QString& folder, const QString& workspace);
     // Who acts in the open workspace; remembered for it, and the screens are read again.
@@ -162,8 +171,15 @@ private:
     void finishWorkspaceJob();
     void showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot);
     void connectWorkspacePages();
-    // Runs a workspace command in the background, then reads the workspace again.
-    void runCommand(std::function<CommandOutcome(Workspace&, const ReferenceTables&)> command);
+    // Runs a command on the tender (here or on the server) in the background, then reads it
+    // again.
+    void runCommand(std::function<CommandOutcome(TenderAccess&, const ReferenceTables&)> command);
+    // Reads the open tender again, here or from the server.
+    void readWorkspaceAgain();
+    // Opens the tender `source` names on a server, as the session it holds.
+    void openServerTender(const TenderSource& source);
+    // Ends the session of the tender on a server that was open (in the background).
+    void signOutOfServer();
     void say(const QString& title, const QString& text, bool warning = true);
     void clearWorkspace();
     // Loads the tender shown into the document unless it holds unsaved edits of the same
@@ -231,6 +247,12 @@ private:
     QAction* showExport_ = nullptr;
     QLabel* stage_ = nullptr;
     QComboBox* actor_ = nullptr;
+    QLabel* actorLabel_ = nullptr; // "Acting as" here, "Signed in as" on a server
+    QAction* connect_ = nullptr;
+    QAction* signOut_ = nullptr;
+    // The tender on a server that is open, with its session; workspacePath_ then holds the
+    // tender's address.
+    std::unique_ptr<TenderSource> server_;
     PanelPage* panel_ = nullptr;
     ScoringPage* scoring_ = nullptr;
     ModerationPage* moderation_ = nullptr;

@@ -4,6 +4,7 @@
 
 #include <QMessageBox>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -11,6 +12,13 @@
 class QWidget;
 
 namespace fairtender::desktop {
+
+// Where and as whom to sign in to a fairtender-server.
+struct ServerSignIn {
+    QString address; // https://host:port, or a tender's address on it
+    QString user;
+    QString password;
+};
 
 struct Prompts {
     // A file to write: the title, a suggested path and a filter; empty when cancelled.
@@ -31,6 +39,13 @@ struct Prompts {
     std::function<QMessageBox::StandardButton(QWidget*, const QString&, const QString&,
                                               QMessageBox::StandardButtons)>
         question;
+    // The server's address, the account and its password, the address and account offered
+    // filled in; nullopt when cancelled.
+    std::function<std::optional<ServerSignIn>(QWidget*, const ServerSignIn&)> signIn;
+    // One of `items`: the title, the question and the items; the index chosen, nullopt when
+    // cancelled.
+    std::function<std::optional<int>(QWidget*, const QString&, const QString&, const QStringList&)>
+        choice;
     // A message box: its icon, title and text.
     std::function<void(QWidget*, QMessageBox::Icon, const QString&, const QString&)> message;
 

@@ -1,6 +1,7 @@
 #include "desktop/WorkspaceAccess.h"
 
 #include "audit/AuditRecords.h"
+#include "client/RemoteTender.h"
 #include "desktop/DesktopPaths.h"
 #include "reporting/ReportContent.h"
 
@@ -103,6 +104,84 @@ void fill(WorkspaceSnapshot& snapshot) {
     }
 }
 
+// What the server sent the account, as the screens read it. Each read is one the server
+// answers for this account only; a refusal of one the account may not make (the ranking of a
+// price-blind evaluator) leaves that part empty rather than failing the snapshot.
+void fillFromServer(WorkspaceSnapshot& snapshot, const TenderSource& source) {
+    // A failure always says why, even when the server's answer could not be read.
+    const auto fail = [&](Diagnostics problems) {
+        if (problems.empty())
+            problems.push_back(failure(source.shown(), "the server's answer could not be read"));
+        snapshot.problems = std::move(problems);
+    };
+    Diagnostics problems;
+    const auto remote = client::RemoteTender::open(*source.server, source.session, problems);
+    if (!remote)
+        return fail(problems);
+    snapshot.actor = remote->person();
+    auto status = remote->status();
+    auto panel = status.ok() ? remote->panel() : TenderRead<PanelRecord>{};
+    if (!status.ok() || !panel.ok())
+        return fail(status.ok() ? panel.problems : status.problems);
+    snapshot.status = std::move(*status.value);
+    snapshot.state = parseLifecycleState(snapshot.status.state).value_or(LifecycleState::Draft);
+    snapshot.panel = std::move(*panel.value);
+    if (auto history = remote->awardHistory(); history.ok())
+        for (const auto& event : *history.value) {
+            if (event.kind == AwardEvent::Kind::Award)
+                snapshot.award =
+                    AwardRecord{event.bidId, event.date, event.standstillEnd, event.reason};
+            else if (event.kind == AwardEvent::Kind::AwardFellAway)
+                snapshot.award.reset();
+        }
+    if (readsEveryScore(snapshot.panel, snapshot.actor)) {
+        if (auto audit = remote->auditLog(); audit.ok())
+            snapshot.audit = std::move(*audit.value);
+        if (auto agenda = remote->moderationAgenda(); agenda.ok())
+            snapshot.agenda = std::move(*agenda.value);
+    }
+    if (snapshot.state != LifecycleState::Draft)
+        snapshot.modelFrozen = "The model is frozen: the tender is " +
+                               std::string(toString(snapshot.state)) + " on " +
+                               source.server->origin();
+
+    const ReferenceTables& tables = referenceTables();
+    auto model = remote->model(tables.ratesOrNull());
+    if (!model.ok())
+        return fail(model.problems);
+    auto tender = std::make_shared<LoadedTender>();
+    tender->folder = source.shown();
+    tender->diagnostics = tables.warnings;
+    tender->evaluation.folder = TenderFolder{std::move(*model.value), {}, {}, {}};
+    // Asked for only when the rules let the account see prices: a price-blind evaluator's
+    // machine never receives them.
+    if (seesPrices(snapshot)) {
+        auto ranking = remote->ranking(tender->evaluation.folder->tender);
+        if (ranking.ok())
+            tender->evaluation.result = std::move(*ranking.value);
+        else // the Problems screen says why the ranking is missing
+            tender->diagnostics.insert(tender->diagnostics.end(), ranking.problems.begin(),
+                                       ranking.problems.end());
+    }
+    snapshot.tender = tender;
+
+    if (!snapshot.panel.isMember(snapshot.actor))
+        return;
+    if (auto todo = remote->todo(); todo.ok()) {
+        snapshot.progress = std::move(todo.value->progress);
+        snapshot.todo = std::move(todo.value->items);
+        snapshot.next = snapshot.progress.next;
+        snapshot.nextBlockers = snapshot.progress.blockers;
+    }
+    auto scoring = remote->scoringView(snapshot.anonymous);
+    if (!scoring.ok())
+        return fail(scoring.problems);
+    snapshot.bidIds = std::move(scoring.value->bidIds);
+    snapshot.bidViews = std::move(scoring.value->bidViews);
+    snapshot.criteria = std::move(scoring.value->criteria);
+    snapshot.cells = std::move(scoring.value->cells);
+}
+
 } // namespace
 
 bool readsEveryScore(const PanelRecord& panel, const std::string& actor) {
@@ -175,19 +254,67 @@ readWorkspaceSnapshot(const fs::path& path, const std::string& actor, bool anony
     }
 }
 
-CommandOutcome runWorkspaceCommand(const fs::path& path, const WorkspaceCommand& command) noexcept {
+std::shared_ptr<const WorkspaceSnapshot> readServerSnapshot(const TenderSource& source,
+                                                            bool anonymous) noexcept {
+    try {
+        auto snapshot = std::make_shared<WorkspaceSnapshot>();
+        snapshot->path = source.shown();
+        snapshot->remote = true;
+        snapshot->anonymous = anonymous;
+        snapshot->actor = source.session.user;
+        try {
+            fillFromServer(*snapshot, source);
+        } catch (const std::exception& error) {
+            snapshot->problems.push_back(
+                failure(source.shown(), std::string("could not read the tender: ") + error.what()));
+        }
+        return snapshot;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+std::string TenderSource::shown() const {
+    return server ? server->origin() + "/api/v1/tenders/" + server->tender : file.string();
+}
+
+WorkspaceCommand onWorkspaceHere(std::string what, std::string howOnServer,
+                                 LocalWorkspaceCommand command) {
+    return [what = std::move(what), how = std::move(howOnServer),
+            command = std::move(command)](TenderAccess& tender, const ReferenceTables& tables) {
+        if (auto* local = dynamic_cast<LocalTender*>(&tender))
+            return command(local->workspace(), tables);
+        CommandOutcome refused;
+        refused.problems.push_back(
+            errorAt({}, what + " is done on a workspace on this machine; on a server, " + how));
+        return refused;
+    };
+}
+
+CommandOutcome runWorkspaceCommand(const TenderSource& source, const std::string& actor,
+                                   const WorkspaceCommand& command) noexcept {
     CommandOutcome outcome;
     try {
-        auto opened = Workspace::open(path);
+        const ReferenceTables& tables = referenceTables();
+        if (source.remote()) {
+            auto remote =
+                client::RemoteTender::open(*source.server, source.session, outcome.problems);
+            if (!remote)
+                return outcome;
+            return command(*remote, tables);
+        }
+        auto opened = Workspace::open(source.file);
         if (!opened.ok()) {
             outcome.problems = opened.diagnostics;
             return outcome;
         }
-        return command(*opened.workspace, referenceTables());
+        LocalTender tender(std::move(*opened.workspace), actor, tables.ratesOrNull(),
+                           tables.holidaysOrNull());
+        return command(tender, tables);
     } catch (const std::exception& error) {
         try {
             outcome.problems.push_back(
-                failure(path, std::string("nothing was recorded: ") + error.what()));
+                failure(source.shown(), std::string("nothing was recorded: ") + error.what()));
         } catch (...) {
         }
     } catch (...) {
@@ -241,15 +368,16 @@ VerifyReport verifyWorkspace(const fs::path& path) noexcept {
 }
 
 std::shared_ptr<const WorkspaceJobResult>
-runWorkspaceJob(const fs::path& path, const std::string& actor, bool anonymous,
+runWorkspaceJob(const TenderSource& source, const std::string& actor, bool anonymous,
                 const WorkspaceCommand& command) noexcept {
     try {
         auto job = std::make_shared<WorkspaceJobResult>();
         if (command) {
             job->commanded = true;
-            job->outcome = runWorkspaceCommand(path, command);
+            job->outcome = runWorkspaceCommand(source, actor, command);
         }
-        job->snapshot = readWorkspaceSnapshot(path, actor, anonymous);
+        job->snapshot = source.remote() ? readServerSnapshot(source, anonymous)
+                                        : readWorkspaceSnapshot(source.file, actor, anonymous);
         if (!job->snapshot)
             return nullptr;
         return job;

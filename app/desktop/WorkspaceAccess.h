@@ -1,11 +1,16 @@
-// WorkspaceAccess: a workspace (*.ftw) as the desktop screens show it to the person acting.
-// Everything a screen needs is read in one go (a snapshot) by plain functions that run off
-// the GUI thread, open the file for that call only and never throw.
+// WorkspaceAccess: a tender as the desktop screens show it to the person working on it: a
+// workspace (*.ftw) here, worked on as the name under "Acting as", or a tender on a
+// fairtender-server, worked on as the account signed in. Everything a screen needs is read
+// in one go (a snapshot) by plain functions that run off the GUI thread, reach the tender
+// for that call only and never throw. Changes go through TenderAccess, so each is written
+// once for both.
 #pragma once
 
+#include "client/ServerConnection.h"
 #include "desktop/LoadedTender.h"
 #include "lifecycle/AbnormallyLowPrices.h"
 #include "store/ScoringView.h"
+#include "store/TenderAccess.h"
 #include "store/Workspace.h"
 
 #include <cstddef>
@@ -31,8 +36,21 @@ struct ReferenceTables {
 // Reads both tables once per process; later calls return the same tables.
 const ReferenceTables& referenceTables();
 
+// Where the window's tender is: a workspace file here, or a tender on a server with the
+// session signed in for it (its token is kept in memory only, never written to disk).
+struct TenderSource {
+    std::filesystem::path file;
+    std::optional<client::ServerLocation> server;
+    client::SavedSession session;
+
+    bool remote() const { return server.has_value(); }
+    // The file, or the tender's address ("https://host:port/api/v1/tenders/NAME").
+    std::string shown() const;
+};
+
 struct WorkspaceSnapshot {
-    std::filesystem::path path;
+    std::filesystem::path path; // the workspace file, or the tender's address when remote
+    bool remote = false;
     Diagnostics problems; // why the workspace could not be read; nothing else is set then
     std::string actor;
     bool anonymous = false;
@@ -88,11 +106,25 @@ std::shared_ptr<const WorkspaceSnapshot> readWorkspaceSnapshot(const std::filesy
                                                                const std::string& actor,
                                                                bool anonymous) noexcept;
 
-using WorkspaceCommand = std::function<CommandOutcome(Workspace&, const ReferenceTables&)>;
+// The same of a tender on a server, from what the server sends the account signed in:
+// nothing the account may not see (prices before the envelope opens, others' scores) is
+// asked for, and the server would refuse it anyway.
+std::shared_ptr<const WorkspaceSnapshot> readServerSnapshot(const TenderSource& source,
+                                                            bool anonymous) noexcept;
 
-// Opens `path`, runs `command` and closes the file. Never throws: a failure to open, or an
-// exception from the command, comes back as a refused outcome saying what to do.
-CommandOutcome runWorkspaceCommand(const std::filesystem::path& path,
+// A change to the tender as the person working on it (TenderAccess::person()).
+using WorkspaceCommand = std::function<CommandOutcome(TenderAccess&, const ReferenceTables&)>;
+using LocalWorkspaceCommand = std::function<CommandOutcome(Workspace&, const ReferenceTables&)>;
+
+// A change only a workspace here can take (`what`, e.g. "Saving the model"): refused for a
+// tender on a server with the way it is done there, `howOnServer`.
+WorkspaceCommand onWorkspaceHere(std::string what, std::string howOnServer,
+                                 LocalWorkspaceCommand command);
+
+// Reaches `source`, runs `command` as `actor` (the account signed in, for a server) and lets
+// go of the tender. Never throws: a failure to open, or an exception from the command, comes
+// back as a refused outcome saying what to do.
+CommandOutcome runWorkspaceCommand(const TenderSource& source, const std::string& actor,
                                    const WorkspaceCommand& command) noexcept;
 
 // Workspace::createFromFolder with the reference rates; the diagnostics when refused.
@@ -110,9 +142,9 @@ struct WorkspaceJobResult {
     std::shared_ptr<const WorkspaceSnapshot> snapshot;
 };
 
-// Runs `command` (when given) on `path`, then reads the snapshot for `actor`. Never throws;
-// nullptr only when memory ran out.
-std::shared_ptr<const WorkspaceJobResult> runWorkspaceJob(const std::filesystem::path& path,
+// Runs `command` (when given) on `source`, then reads the snapshot for `actor` (for a
+// server, the account signed in). Never throws; nullptr only when memory ran out.
+std::shared_ptr<const WorkspaceJobResult> runWorkspaceJob(const TenderSource& source,
                                                           const std::string& actor, bool anonymous,
                                                           const WorkspaceCommand& command) noexcept;
 

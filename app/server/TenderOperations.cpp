@@ -513,6 +513,50 @@ ApiResponse Api::scoringView(Call& call) {
                             .str());
 }
 
+namespace {
+
+JsonArray countsJson(const std::vector<std::size_t>& counts) {
+    JsonArray array;
+    for (const std::size_t n : counts)
+        array.raw(std::to_string(n));
+    return array;
+}
+
+// How far the panel has got (engine/lifecycle/Progress.h): counts only, never a score.
+std::string progressJson(const EvaluationProgress& progress) {
+    JsonArray evaluators;
+    for (const auto& name : progress.evaluators)
+        evaluators.text(name);
+    JsonArray criteria;
+    for (const auto& criterion : progress.criteria)
+        criteria.add(JsonObject()
+                         .text("criterion", criterion.criterionId)
+                         .text("title", criterion.title)
+                         .raw("scored", countsJson(criterion.scored).str())
+                         .raw("needed", countsJson(criterion.needed).str())
+                         .integer("consensus", static_cast<std::int64_t>(criterion.consensus))
+                         .integer("bids", static_cast<std::int64_t>(criterion.bids)));
+    JsonArray blockers;
+    for (const auto& blocker : progress.blockers)
+        blockers.text(blocker);
+    JsonObject object;
+    object.raw("evaluators", evaluators.str())
+        .raw("criteria", criteria.str())
+        .raw("scored", countsJson(progress.scored).str())
+        .raw("needed", countsJson(progress.needed).str())
+        .integer("consensusAgreed", static_cast<std::int64_t>(progress.consensusAgreed))
+        .integer("consensusNeeded", static_cast<std::int64_t>(progress.consensusNeeded));
+    if (progress.next)
+        object.text("next", std::string(toString(*progress.next)));
+    else
+        object.null("next");
+    return object.raw("blockers", blockers.str())
+        .boolean("rankingFinal", progress.rankingFinal)
+        .str();
+}
+
+} // namespace
+
 ApiResponse Api::getTodo(Call& call) {
     OpenedTender opened = openTender(call, WorkspaceView::Todo);
     if (!opened.workspace)
@@ -527,6 +571,7 @@ ApiResponse Api::getTodo(Call& call) {
     return jsonResponse(JsonObject()
                             .text("stage", std::string(toString(ws.state())))
                             .raw("todo", items.str())
+                            .raw("progress", progressJson(ws.progress(context_.rates)))
                             .str());
 }
 

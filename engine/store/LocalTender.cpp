@@ -13,6 +13,10 @@ TenderRead<WorkspaceStatus> LocalTender::status() {
     return {workspace_.status(), {}};
 }
 
+TenderRead<PanelRecord> LocalTender::panel() {
+    return {workspace_.panel(), {}};
+}
+
 TenderRead<std::vector<AwardEvent>> LocalTender::awardHistory() {
     return {workspace_.awardHistory(), {}};
 }
@@ -35,7 +39,9 @@ TenderRead<TodoList> LocalTender::todo() {
     if (!workspace_.panel().isMember(person_))
         return {std::nullopt,
                 {errorAt({workspace_.path().string(), 0, 0}, person_ + " is not on the panel")}};
-    return {TodoList{workspace_.state(), workspace_.todo(person_, rates_)}, {}};
+    return {
+        TodoList{workspace_.state(), workspace_.todo(person_, rates_), workspace_.progress(rates_)},
+        {}};
 }
 
 ScoresSeen LocalTender::scoresSeen(const std::string& bidId, const std::string& criterionId) {

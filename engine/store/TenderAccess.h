@@ -22,10 +22,11 @@ template <typename T> struct TenderRead {
     bool ok() const { return value.has_value(); }
 };
 
-// What a person has left to do, and at which stage.
+// What a person has left to do, at which stage, and how far the whole panel has got.
 struct TodoList {
     LifecycleState state = LifecycleState::Draft;
     std::vector<TodoItem> items;
+    EvaluationProgress progress;
 };
 
 class TenderAccess {
@@ -36,6 +37,8 @@ public:
     virtual const std::string& person() const = 0;
 
     virtual TenderRead<WorkspaceStatus> status() = 0;
+    // The members and their declarations of interests.
+    virtual TenderRead<PanelRecord> panel() = 0;
     // The award's story in the order recorded (Workspace::awardHistory).
     virtual TenderRead<std::vector<AwardEvent>> awardHistory() = 0;
     virtual TenderRead<std::vector<BidView>> bidViews(bool anonymous) = 0;
@@ -82,6 +85,7 @@ public:
 
     const std::string& person() const override { return person_; }
     TenderRead<WorkspaceStatus> status() override;
+    TenderRead<PanelRecord> panel() override;
     TenderRead<std::vector<AwardEvent>> awardHistory() override;
     TenderRead<std::vector<BidView>> bidViews(bool anonymous) override;
     TenderRead<TodoList> todo() override;
