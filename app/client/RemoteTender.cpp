@@ -440,10 +440,17 @@ TenderRead<std::vector<AuditEntry>> RemoteTender::auditLog() {
 std::optional<WorkspaceStatus> RemoteTender::create(const ServerLocation& where,
                                                     const std::filesystem::path& folder,
                                                     Diagnostics& problems) {
-    namespace fs = std::filesystem;
     const auto session = sessionFor(where, problems);
     if (!session)
         return std::nullopt;
+    return create(where, *session, folder, problems);
+}
+
+std::optional<WorkspaceStatus> RemoteTender::create(const ServerLocation& where,
+                                                    const SavedSession& session,
+                                                    const std::filesystem::path& folder,
+                                                    Diagnostics& problems) {
+    namespace fs = std::filesystem;
     std::vector<std::pair<std::string, fs::path>> files{{"tender.xml", folder / "tender.xml"}};
     std::error_code error;
     std::vector<fs::path> bids;
@@ -460,7 +467,7 @@ std::optional<WorkspaceStatus> RemoteTender::create(const ServerLocation& where,
     if (!problems.empty())
         return std::nullopt;
     const ServerReply reply =
-        callServer(where, "POST", "/api/v1/tenders", session->token,
+        callServer(where, "POST", "/api/v1/tenders", session.token,
                    "{\"name\":" + q(where.tender) + ",\"files\":" + json + "}");
     if (!succeeded(reply)) {
         problems = problemsOf(reply, where);

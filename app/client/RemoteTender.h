@@ -23,6 +23,11 @@ public:
     // in; what it holds, or why not in `problems`, files named as in `folder`.
     static std::optional<WorkspaceStatus>
     create(const ServerLocation& where, const std::filesystem::path& folder, Diagnostics& problems);
+    // The same with a session held by the caller.
+    static std::optional<WorkspaceStatus> create(const ServerLocation& where,
+                                                 const SavedSession& session,
+                                                 const std::filesystem::path& folder,
+                                                 Diagnostics& problems);
 
     const ServerLocation& location() const { return where_; }
     // One call on this tender ("" for the tender itself, "/ranking", ...), as the account.

@@ -1,5 +1,6 @@
 #include "desktop/MainWindow.h"
 
+#include "client/RemoteTender.h"
 #include "core/Decimal.h"
 #include "desktop/AuditPage.h"
 #include "desktop/BidImport.h"
@@ -922,10 +923,6 @@ bool MainWindow::connectToServer() {
         if (!tenders)
             return giveUp(QStringLiteral("The tenders on %1 could not be listed: %2")
                               .arg(qtext(where->origin()), qtext(describe(problems))));
-        if (tenders->empty())
-            return giveUp(QStringLiteral("%1 is on no tender's panel on %2 yet: a lead adds "
-                                         "you to the panel of a tender there.")
-                              .arg(asked->user, qtext(where->origin())));
         QStringList items;
         for (const auto& tender : *tenders) {
             QStringList roles;
@@ -935,12 +932,42 @@ bool MainWindow::connectToServer() {
                          .arg(qtext(tender.name), qtext(tender.title), qtext(tender.stage),
                               roles.join(QStringLiteral(", ")));
         }
+        items << QStringLiteral("Upload a tender folder as a new tender, led by %1...")
+                     .arg(asked->user);
         const auto chosen = prompts_->choice(
             this, QStringLiteral("Open a tender"),
-            QStringLiteral("Your tenders on %1:").arg(qtext(where->origin())), items);
-        if (!chosen || *chosen < 0 || *chosen >= static_cast<int>(tenders->size()))
+            tenders->empty()
+                ? QStringLiteral("%1 is on no tender's panel on %2 yet: a lead adds you to one, "
+                                 "or upload a tender to lead it.")
+                      .arg(asked->user, qtext(where->origin()))
+                : QStringLiteral("Your tenders on %1:").arg(qtext(where->origin())),
+            items);
+        if (!chosen || *chosen < 0 || *chosen > static_cast<int>(tenders->size()))
             return giveUp({});
-        source.server->tender = (*tenders)[static_cast<std::size_t>(*chosen)].name;
+        if (*chosen < static_cast<int>(tenders->size())) {
+            source.server->tender = (*tenders)[static_cast<std::size_t>(*chosen)].name;
+        } else {
+            const QString folder = prompts_->folder(
+                this, QStringLiteral("Tender folder to upload (tender.xml and bids/)"));
+            if (folder.isEmpty())
+                return giveUp({});
+            const auto name = prompts_->text(
+                this, QStringLiteral("Upload a tender"),
+                QStringLiteral("The tender's name on the server, in its address (lower-case "
+                               "letters, digits, '-' and '_'), e.g. school-meals:"));
+            if (!name || name->trimmed().isEmpty())
+                return giveUp({});
+            source.server->tender = qtext(name->trimmed());
+            status_->setText(
+                QStringLiteral("Uploading %1...").arg(QDir::toNativeSeparators(folder)));
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            Diagnostics refused;
+            const auto created = client::RemoteTender::create(
+                *source.server, source.session, std::filesystem::path(qtext(folder)), refused);
+            QApplication::restoreOverrideCursor();
+            if (!created)
+                return giveUp(QStringLiteral("Not uploaded: %1").arg(qtext(describe(refused))));
+        }
     }
     openServerTender(source);
     return true;

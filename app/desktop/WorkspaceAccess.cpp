@@ -157,9 +157,16 @@ void fillFromServer(WorkspaceSnapshot& snapshot, const TenderSource& source) {
     // machine never receives them.
     if (seesPrices(snapshot)) {
         auto ranking = remote->ranking(tender->evaluation.folder->tender);
-        if (ranking.ok())
+        if (ranking.ok()) {
             tender->evaluation.result = std::move(*ranking.value);
-        else // the Problems screen says why the ranking is missing
+            // The prices still to decide on; the decisions themselves stay on the server
+            // (its award report lists them).
+            snapshot.abnormallyLow = abnormallyLowPrices(*tender->evaluation.result, {}, {});
+            for (auto& price : snapshot.abnormallyLow)
+                if (price.finding.empty())
+                    price.finding = "the price is flagged as abnormally low: the scorecard gives "
+                                    "the finding";
+        } else // the Problems screen says why the ranking is missing
             tender->diagnostics.insert(tender->diagnostics.end(), ranking.problems.begin(),
                                        ranking.problems.end());
     }

@@ -15,12 +15,15 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QtTest>
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 using namespace fairtender;
@@ -162,14 +165,65 @@ private:
                                20000);
     }
 
+    static bool clickAndWait(MainWindow& window, QPushButton* button) {
+        QSignalSpy shown(&window, &MainWindow::workspaceShown);
+        button->click();
+        return (shown.wait(20000) || shown.count() > 0) && shown.first().first().toBool();
+    }
+
+    static bool triggerAndWait(MainWindow& window, const char* action) {
+        QSignalSpy shown(&window, &MainWindow::workspaceShown);
+        child<QAction>(window, action)->trigger();
+        return (shown.wait(20000) || shown.count() > 0) && shown.first().first().toBool();
+    }
+
+    // Reads the tender again (F5): what the others did since shows.
+    static bool readAgain(MainWindow& window) { return triggerAndWait(window, "reevaluateAction"); }
+
+    static bool advance(MainWindow& window, const QString& reason) {
+        window.prompts().text = [reason](QWidget*, const QString&, const QString&) {
+            return std::optional<QString>(reason);
+        };
+        window.prompts().date = [](QWidget*, const QString&, const QString&,
+                                   const QString& offered) {
+            return std::optional<QString>(offered);
+        };
+        return triggerAndWait(window, "advanceAction");
+    }
+
+    static bool declareNoConflict(MainWindow& window) {
+        window.showScreen(MainWindow::Screen::Panel);
+        child<QRadioButton>(window, "noConflictRadioButton")->setChecked(true);
+        return clickAndWait(window, child<QPushButton>(window, "declarePushButton"));
+    }
+
+    // Every judgement school meals needs, scored on the Scoring screen one by one.
+    static bool scoreEveryBid(MainWindow& window, const QString& reason) {
+        window.showScreen(MainWindow::Screen::Scoring);
+        auto* grid = child<QTableView>(window, "scoringTableView");
+        for (const char* bid : {"B1", "B2", "B3", "B5", "B6"})
+            for (const char* criterion : {"q-menu", "q-mobilisation", "q-sourcing", "sv-plan"}) {
+                grid->setCurrentIndex(
+                    cellOf(*grid, QString::fromLatin1(bid), QString::fromLatin1(criterion)));
+                child<QLineEdit>(window, "scoreValueLineEdit")
+                    ->setText(std::string(criterion) == "sv-plan" ? QStringLiteral("60")
+                                                                  : QStringLiteral("3"));
+                child<QPlainTextEdit>(window, "scoreReasonTextEdit")->setPlainText(reason);
+                if (!clickAndWait(window, child<QPushButton>(window, "submitScorePushButton"))) {
+                    qWarning("%s %s was not recorded", bid, criterion);
+                    return false;
+                }
+            }
+        return true;
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(settings_.isValid());
         test::isolateSettings(settings_);
     }
 
-    // Each test gets a server with school meals at the evaluation stage: ann the lead, eve
-    // and raj evaluators (price-blind until the results are locked), all declared.
+    // Each test gets a server with five accounts of their own: ann, eve, raj, mo and aud.
     void init() {
         scratch_ = std::make_unique<ScratchFolder>();
         server_ = std::make_unique<ServerUnderTest>(scratch_->str() + "/data", scratch_->path());
@@ -177,20 +231,26 @@ private slots:
         QCOMPARE(server_->init("root", kRootPassword), 0);
         QVERIFY2(server_->start(), server_->errors().c_str());
         tokens_["root"] = signIn("root", kRootPassword);
-        for (const char* person : {"ann", "eve", "raj"})
+        for (const char* person : {"ann", "eve", "raj", "mo", "aud"})
             QVERIFY(addAccount(person));
+    }
+
+    // School meals uploaded by ann over HTTP and taken to the evaluation stage, with eve and
+    // raj as evaluators (price-blind until the results are locked), all declared.
+    bool upToEvaluation() {
         const HttpReply created =
             as("ann", "POST", "/api/v1/tenders",
                "{\"name\":\"meals\",\"files\":" + schoolMealsFiles(false) + "}");
-        QCOMPARE(created.status, 201);
-        QVERIFY(onMeals(200, "ann", "POST", "/panel", R"({"account":"eve","role":"evaluator"})"));
-        QVERIFY(onMeals(200, "ann", "POST", "/panel", R"({"account":"raj","role":"evaluator"})"));
-        QVERIFY(onMeals(200, "ann", "POST", "/stage", R"({"to":"open","reason":"published"})"));
-        QVERIFY(onMeals(200, "ann", "POST", "/bids", "{\"files\":" + schoolMealsFiles(true) + "}"));
-        for (const char* person : {"ann", "eve", "raj"})
-            QVERIFY(onMeals(200, person, "PUT", "/declaration", R"({"conflicts":[]})"));
-        QVERIFY(
-            onMeals(200, "ann", "POST", "/stage", R"({"to":"evaluation","reason":"bids opened"})"));
+        return created.status == 201 &&
+               onMeals(200, "ann", "POST", "/panel", R"({"account":"eve","role":"evaluator"})") &&
+               onMeals(200, "ann", "POST", "/panel", R"({"account":"raj","role":"evaluator"})") &&
+               onMeals(200, "ann", "POST", "/stage", R"({"to":"open","reason":"published"})") &&
+               onMeals(200, "ann", "POST", "/bids", "{\"files\":" + schoolMealsFiles(true) + "}") &&
+               onMeals(200, "ann", "PUT", "/declaration", R"({"conflicts":[]})") &&
+               onMeals(200, "eve", "PUT", "/declaration", R"({"conflicts":[]})") &&
+               onMeals(200, "raj", "PUT", "/declaration", R"({"conflicts":[]})") &&
+               onMeals(200, "ann", "POST", "/stage",
+                       R"({"to":"evaluation","reason":"bids opened"})");
     }
 
     void cleanup() {
@@ -199,6 +259,7 @@ private slots:
     }
 
     void theWindowIsSignedInAsTheAccountAndNobodyElse() {
+        QVERIFY(upToEvaluation());
         MainWindow window;
         test::Messages messages;
         messages.attach(window);
@@ -207,9 +268,12 @@ private slots:
                      QString::fromStdString(passwordOf("eve")), &offered);
         QVERIFY(connectAndWait(window));
         QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
-        QCOMPARE(offered, QStringList{QStringLiteral(
-                              "meals: Primary school meals catering, September 2026 to August 2029 "
-                              "(evaluation; you are evaluator)")});
+        QCOMPARE(offered,
+                 (QStringList{QStringLiteral("meals: Primary school meals catering, September "
+                                             "2026 to August 2029 (evaluation; you are "
+                                             "evaluator)"),
+                              QStringLiteral("Upload a tender folder as a new tender, led by "
+                                             "eve...")}));
         QVERIFY(window.connectedToServer());
         QCOMPARE(child<QLabel>(window, "actingAsLabel")->text(), QStringLiteral("Signed in as:"));
         auto* person = child<QComboBox>(window, "actingAsComboBox");
@@ -226,6 +290,7 @@ private slots:
     }
 
     void aPriceBlindEvaluatorScoresWithNoPriceReachingTheMachine() {
+        QVERIFY(upToEvaluation());
         MainWindow window;
         test::Messages messages;
         messages.attach(window);
@@ -274,6 +339,7 @@ private slots:
     }
 
     void theLeadSeesTheRankingTheServerSentOnceEveryBidIsScored() {
+        QVERIFY(upToEvaluation());
         QVERIFY(onMeals(200, "eve", "POST", "/scores", everyScore("sound and evidenced")));
         QVERIFY(onMeals(200, "raj", "POST", "/scores", everyScore("meets the requirement")));
         MainWindow window;
@@ -306,6 +372,160 @@ private slots:
                  status.body.c_str());
     }
 
+    // The whole tender from the desktop, five people on five accounts each in a window of
+    // their own: ann uploads and leads, eve and raj score price-blind, mo moderates, aud
+    // audits; each sees what the server sends their account and nothing more.
+    void schoolMealsRunsFromUploadToAwardOnFiveAccounts() {
+        QTemporaryDir files;
+        const QString samples = test::copyOfSchoolMeals(files);
+        const QString upload = files.filePath(QStringLiteral("upload"));
+        QVERIFY(QDir().mkpath(upload));
+        QVERIFY(QFile::copy(samples + QStringLiteral("/tender.xml"),
+                            upload + QStringLiteral("/tender.xml")));
+        QStringList bidFiles;
+        for (const QString& name : QDir(samples + QStringLiteral("/bids")).entryList(QDir::Files))
+            bidFiles << samples + QStringLiteral("/bids/") + name;
+        QCOMPARE(bidFiles.size(), 6);
+
+        std::map<std::string, std::unique_ptr<MainWindow>> windows;
+        std::map<std::string, std::unique_ptr<test::Messages>> said;
+        const auto windowOf = [&](const std::string& person) -> MainWindow& {
+            auto& window = windows[person];
+            if (!window) {
+                window = std::make_unique<MainWindow>();
+                said[person] = std::make_unique<test::Messages>();
+                said[person]->attach(*window);
+                answerSignIn(*window, address(), QString::fromStdString(person),
+                             QString::fromStdString(passwordOf(person)));
+            }
+            return *window;
+        };
+
+        // ann uploads the tender (its model; the bids come once it is open) and leads it.
+        MainWindow& ann = windowOf("ann");
+        ann.prompts().choice = [](QWidget*, const QString&, const QString&,
+                                  const QStringList& items) {
+            return std::optional<int>(static_cast<int>(items.size()) - 1);
+        };
+        ann.prompts().folder = [upload](QWidget*, const QString&) {
+            return upload;
+        };
+        ann.prompts().text = [](QWidget*, const QString&, const QString&) {
+            return std::optional<QString>(QStringLiteral("meals"));
+        };
+        QVERIFY(connectAndWait(ann));
+        QVERIFY2(said["ann"]->texts.isEmpty(), qPrintable(said["ann"]->texts.join(u'\n')));
+        QVERIFY(ann.workspace()->state == LifecycleState::Draft);
+        QVERIFY(ann.workspace()->panel.hasRole("ann", PanelRole::Lead));
+
+        ann.showScreen(MainWindow::Screen::Panel);
+        for (const auto& [person, role] : {std::pair{"eve", "evaluator"},
+                                           {"raj", "evaluator"},
+                                           {"mo", "moderator"},
+                                           {"aud", "auditor"}}) {
+            child<QLineEdit>(ann, "memberNameLineEdit")->setText(QString::fromLatin1(person));
+            child<QComboBox>(ann, "memberRoleComboBox")->setCurrentText(QString::fromLatin1(role));
+            QVERIFY2(clickAndWait(ann, child<QPushButton>(ann, "addMemberPushButton")), person);
+        }
+        QCOMPARE(ann.workspace()->panel.members.size(), std::size_t{5});
+        QVERIFY(advance(ann, QStringLiteral("tender published")));
+        QVERIFY(ann.workspace()->state == LifecycleState::Open);
+        ann.setBidFilesChooser([bidFiles](QWidget*) { return bidFiles; });
+        QSignalSpy imported(&ann, &MainWindow::importFinished);
+        child<QAction>(ann, "importBidsAction")->trigger();
+        QVERIFY(imported.wait(30000) || imported.count() > 0);
+        QCOMPARE(imported.first().first().toBool(), true);
+        QCOMPARE(ann.workspace()->status.bids, std::size_t{6});
+        QVERIFY(declareNoConflict(ann));
+
+        // Each of the others signs in on their own and declares.
+        for (const char* person : {"eve", "raj", "mo", "aud"}) {
+            MainWindow& window = windowOf(person);
+            QVERIFY2(connectAndWait(window), person);
+            QCOMPARE(window.workspace()->actor, std::string(person));
+            QVERIFY2(declareNoConflict(window), person);
+        }
+        QVERIFY(readAgain(ann));
+        QVERIFY(advance(ann, QStringLiteral("bids opened")));
+        QVERIFY(ann.workspace()->state == LifecycleState::Evaluation);
+
+        // The evaluators score price-blind: no price and no ranking reaches their windows,
+        // and only the lead may move the tender on.
+        for (const char* person : {"eve", "raj"}) {
+            MainWindow& window = windowOf(person);
+            QVERIFY(readAgain(window));
+            for (const auto& bid : window.workspace()->bidViews)
+                QVERIFY2(!bid.price && bid.priceHidden, bid.bidId.c_str());
+            QVERIFY(!window.tender()->evaluation.result);
+            QVERIFY(window.workspace()->agenda.empty());
+            QVERIFY(window.workspace()->audit.empty());
+            QVERIFY(!child<QAction>(window, "advanceAction")->isEnabled());
+            QVERIFY(
+                scoreEveryBid(window, QStringLiteral("scored by %1").arg(QLatin1String(person))));
+        }
+        QVERIFY(readAgain(ann));
+        QVERIFY(advance(ann, QStringLiteral("every bid scored")));
+
+        // mo agrees each consensus on the Moderation screen.
+        MainWindow& mo = windowOf("mo");
+        QVERIFY(readAgain(mo));
+        mo.showScreen(MainWindow::Screen::Moderation);
+        auto* agenda = child<QTableView>(mo, "moderationTableView");
+        QCOMPARE(mo.workspace()->agenda.size(), std::size_t{20});
+        for (std::size_t done = 0; done < 20; ++done) {
+            const auto& items = mo.workspace()->agenda;
+            std::size_t row = 0;
+            while (row < items.size() && items[row].consensus)
+                ++row;
+            QVERIFY(row < items.size());
+            agenda->setCurrentIndex(agenda->model()->index(static_cast<int>(row), 0));
+            child<QLineEdit>(mo, "consensusValueLineEdit")
+                ->setText(QString::number(items[row].mean));
+            child<QLineEdit>(mo, "consensusReasonLineEdit")->setText(QStringLiteral("agreed"));
+            QVERIFY(clickAndWait(mo, child<QPushButton>(mo, "recordConsensusPushButton")));
+        }
+
+        // ann decides on B6's abnormally low price, locks the results and awards.
+        QVERIFY(readAgain(ann));
+        ann.showScreen(MainWindow::Screen::Moderation);
+        auto* low = child<QComboBox>(ann, "abnormallyLowBidComboBox");
+        QVERIFY(low->findData(QStringLiteral("B6")) >= 0);
+        low->setCurrentIndex(low->findData(QStringLiteral("B6")));
+        child<QLineEdit>(ann, "abnormallyLowReasonLineEdit")
+            ->setText(QStringLiteral("costs explained"));
+        QVERIFY(clickAndWait(ann, child<QPushButton>(ann, "acceptPricePushButton")));
+        QVERIFY(advance(ann, QStringLiteral("moderation complete")));
+        QVERIFY(ann.workspace()->state == LifecycleState::Locked);
+        QVERIFY(advance(ann, QStringLiteral("award to the highest score")));
+        QVERIFY(ann.workspace()->state == LifecycleState::Awarded);
+        QVERIFY(ann.workspace()->award.has_value());
+
+        // aud reads the award, the ranking and the whole log; the server's record verifies.
+        MainWindow& aud = windowOf("aud");
+        QVERIFY(readAgain(aud));
+        QVERIFY(aud.workspace()->award &&
+                aud.workspace()->award->bidId == ann.workspace()->award->bidId);
+        QVERIFY(aud.tender()->evaluation.result.has_value());
+        const auto& ranked = aud.tender()->evaluation.result->bids;
+        const auto first = std::find_if(ranked.begin(), ranked.end(),
+                                        [](const auto& bid) { return bid.rank == 1; });
+        QVERIFY(first != ranked.end());
+        QCOMPARE(aud.workspace()->award->bidId, first->bidId);
+        QVERIFY(aud.workspace()->audit.size() >= 60);
+        // Every change is recorded as the account that made it.
+        std::set<std::string> actors;
+        for (const auto& entry : aud.workspace()->audit)
+            actors.insert(entry.actor);
+        QCOMPARE(actors, (std::set<std::string>{"ann", "aud", "eve", "mo", "raj"}));
+        const HttpReply verified = as("aud", "GET", "/api/v1/tenders/meals/verify");
+        QCOMPARE(verified.status, 200);
+        QVERIFY2(verified.body.find("\"ok\":true") != std::string::npos, verified.body.c_str());
+        for (const auto& [person, messages] : said)
+            QVERIFY2(messages->texts.isEmpty(),
+                     qPrintable(QString::fromStdString(person) + QStringLiteral(": ") +
+                                messages->texts.join(u'\n')));
+    }
+
     void aWrongPasswordOpensNothingAndSaysWhy() {
         MainWindow window;
         test::Messages messages;
@@ -321,6 +541,7 @@ private slots:
     }
 
     void signingOutClosesTheTenderAndTheWindowActsHereAgain() {
+        QVERIFY(upToEvaluation());
         MainWindow window;
         answerSignIn(window, address(), QStringLiteral("eve"),
                      QString::fromStdString(passwordOf("eve")));
