@@ -10,7 +10,10 @@
 #include "io/json/ResultJson.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,6 +21,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTimer>
 #include <QtTest>
 
 #include <algorithm>
@@ -524,6 +528,31 @@ private slots:
             QVERIFY2(messages->texts.isEmpty(),
                      qPrintable(QString::fromStdString(person) + QStringLiteral(": ") +
                                 messages->texts.join(u'\n')));
+    }
+
+    void theSignInDialogMasksThePasswordAndTakesItPasted() {
+        QApplication::clipboard()->setText(QStringLiteral("a pasted long passphrase"));
+        bool checked = false;
+        QTimer::singleShot(0, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog && dialog->objectName() == QStringLiteral("signInDialog"));
+            const auto fields = dialog->findChildren<QLineEdit*>();
+            QCOMPARE(fields.size(), 3);
+            QLineEdit* password = fields.at(2);
+            QCOMPARE(password->echoMode(), QLineEdit::Password);
+            password->paste();
+            QCOMPARE(password->text(), QStringLiteral("a pasted long passphrase"));
+            checked = true;
+            dialog->accept();
+        });
+        const auto answer = Prompts::dialogs().signIn(
+            nullptr, ServerSignIn{QStringLiteral("https://tenders.example.gov.uk"),
+                                  QStringLiteral("eve"),
+                                  {}});
+        QVERIFY(checked);
+        QVERIFY(answer.has_value());
+        QCOMPARE(answer->user, QStringLiteral("eve"));
+        QCOMPARE(answer->password, QStringLiteral("a pasted long passphrase"));
     }
 
     void aWrongPasswordOpensNothingAndSaysWhy() {
