@@ -40,10 +40,11 @@ struct ServerReply {
 };
 
 // One request to the server at `where` with the bearer `token` (none when empty); `body` is
-// sent as JSON. Never throws: a server that cannot be reached is status 0.
+// sent as JSON. Never throws: a server that cannot be reached, or that has not answered
+// within `timeoutSeconds`, is status 0.
 ServerReply callServer(const ServerLocation& where, const std::string& method,
                        const std::string& path, const std::string& token = "",
-                       const std::string& body = "");
+                       const std::string& body = "", int timeoutSeconds = 300);
 
 // `text` as one path segment or query value: '&', '=', '?', '#', '+', '/' and spaces escaped.
 std::string urlEncoded(const std::string& text);

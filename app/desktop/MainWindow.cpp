@@ -270,6 +270,9 @@ MainWindow::~MainWindow() {
     // The worker holds no pointer into the window, but wait so no thread outlives the app.
     watcher_->waitForFinished();
     workspaceWatcher_->waitForFinished();
+    // A session left open would live on the server until it timed out.
+    if (server_)
+        client::signOut(*server_->server, server_->session.token);
     verifyWatcher_->waitForFinished();
     if (importCancelled_)
         importCancelled_->store(true);
