@@ -64,12 +64,19 @@ const std::vector<Api::Operation>& Api::operations() {
         {"GET", "/api/v1/sessions/current", "currentSession", Access::SignedIn,
          &Api::currentSession},
         {"DELETE", "/api/v1/sessions/current", "signOut", Access::SignedIn, &Api::signOut},
+        {"GET", "/api/v1/sessions", "listOwnSessions", Access::SignedIn, &Api::listOwnSessions},
+        {"POST", "/api/v1/sessions/ended", "endOwnSessions", Access::SignedIn,
+         &Api::endOwnSessions},
+        {"POST", "/api/v1/sessions/all-ended", "endEverySession", Access::Administrator,
+         &Api::endEverySession},
         {"PUT", "/api/v1/accounts/me/password", "changeOwnPassword", Access::SignedIn,
          &Api::changeOwnPassword},
         {"GET", "/api/v1/accounts", "listAccounts", Access::Administrator, &Api::listAccounts},
         {"POST", "/api/v1/accounts", "createAccount", Access::Administrator, &Api::createAccount},
         {"PATCH", "/api/v1/accounts/{account}", "updateAccount", Access::Administrator,
          &Api::updateAccount},
+        {"POST", "/api/v1/accounts/{account}/sessions/ended", "endAccountSessions",
+         Access::Administrator, &Api::endAccountSessions},
         {"POST", "/api/v1/accounts/{account}/password-reset", "resetPassword",
          Access::Administrator, &Api::resetPassword},
         {"GET", "/api/v1/tenders", "listTenders", Access::SignedIn, &Api::listTenders},
@@ -258,6 +265,58 @@ ApiResponse Api::currentSession(Call& call) {
 ApiResponse Api::signOut(Call& call) {
     context_.accounts->signOut(call.request.bearerToken, context_.now());
     return emptyResponse();
+}
+
+ApiResponse Api::listOwnSessions(Call& call) {
+    JsonArray list;
+    for (const auto& session :
+         context_.accounts->liveSessionsOf(call.who(), call.request.bearerToken, context_.now()))
+        list.add(JsonObject()
+                     .text("id", session.id)
+                     .integer("createdAt", session.createdAt)
+                     .integer("lastSeenAt", session.lastSeenAt)
+                     .boolean("current", session.current));
+    return jsonResponse(JsonObject().raw("sessions", list.str()).str());
+}
+
+namespace {
+
+ApiResponse endedResponse(const SessionsEnded& ended) {
+    if (!ended.ok())
+        return errorResponse(ended.problems);
+    return jsonResponse(
+        JsonObject().integer("ended", static_cast<std::int64_t>(ended.ended)).str());
+}
+
+} // namespace
+
+ApiResponse Api::endOwnSessions(Call& call) {
+    // The password again: whoever holds a session alone cannot end the others.
+    RequestBody body(call.request.body, {"password", "session"});
+    const auto password = body.text("password", true);
+    const auto session = body.text("session", false);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    return endedResponse(context_.accounts->endOwnSessions(
+        call.who(), *password, session.value_or(""), call.request.bearerToken, context_.now()));
+}
+
+ApiResponse Api::endAccountSessions(Call& call) {
+    RequestBody body(call.request.body, {"password"});
+    const auto password = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    return endedResponse(context_.accounts->endSessionsOf(
+        call.who(), *password, call.param("account"), call.request.bearerToken, context_.now()));
+}
+
+ApiResponse Api::endEverySession(Call& call) {
+    RequestBody body(call.request.body, {"password"});
+    const auto password = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    return endedResponse(context_.accounts->endSessionsOf(
+        call.who(), *password, "", call.request.bearerToken, context_.now()));
 }
 
 ApiResponse Api::changeOwnPassword(Call& call) {

@@ -88,6 +88,10 @@ private:
     ApiResponse signIn(Call& call);
     ApiResponse currentSession(Call& call);
     ApiResponse signOut(Call& call);
+    ApiResponse listOwnSessions(Call& call);
+    ApiResponse endOwnSessions(Call& call);
+    ApiResponse endAccountSessions(Call& call);
+    ApiResponse endEverySession(Call& call);
     ApiResponse changeOwnPassword(Call& call);
     ApiResponse listAccounts(Call& call);
     ApiResponse createAccount(Call& call);

@@ -17,7 +17,7 @@ bool endsWith(std::string_view text, std::string_view suffix) {
 } // namespace
 
 int httpStatusFor(const std::string& code) {
-    static const std::array<std::pair<std::string_view, int>, 24> kExact = {{
+    static const std::array<std::pair<std::string_view, int>, 25> kExact = {{
         {"auth.no-session", 401},
         {"sign-in.failed", 401},
         {"sign-in.throttled", 429},
@@ -25,6 +25,7 @@ int httpStatusFor(const std::string& code) {
         {"account.not-administrator", 403},
         {"account.self", 403},
         {"account.unknown", 404},
+        {"session.unknown", 404},
         {"tender.unknown", 404},
         {"route.unknown", 404},
         {"route.method", 405},

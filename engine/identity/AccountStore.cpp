@@ -23,6 +23,9 @@ constexpr const char* kAccountsSchemaTender = "_accounts";
 // writing each one would make every read a write.
 constexpr std::int64_t kLastSeenGranularity = 60;
 
+// A session's public id: this many hex digits of its token's hash (64 bits).
+constexpr std::size_t kSessionIdDigits = 16;
+
 const std::vector<std::string> kSchema = {
     "CREATE TABLE IF NOT EXISTS accounts (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, "
     "administrator BIGINT NOT NULL, disabled BIGINT NOT NULL, must_change BIGINT NOT NULL, "
@@ -160,6 +163,44 @@ struct AccountStore::Impl {
             wait *= 2;
         wait = std::min(wait, policy.maxBackoffSeconds);
         return std::max<std::int64_t>(0, lastFailure + wait - now);
+    }
+
+    // Ends `name`'s live sessions whose id (hash prefix) is `id`, or all when `id` is empty,
+    // but never the one whose hash is `keepHash`; how many ended.
+    std::size_t endLiveSessions(const std::string& name, const std::string& id,
+                                const std::string& keepHash, const std::string& why,
+                                std::int64_t now) {
+        std::vector<std::string> hashes;
+        {
+            SqlStatement& select =
+                db->statement("SELECT token_hash FROM sessions WHERE account = ? AND ended_at = 0");
+            QueryScope scope{select};
+            select.bind(1, std::string_view(name));
+            while (select.next())
+                hashes.push_back(select.text(0));
+        }
+        std::size_t ended = 0;
+        SqlStatement& end = db->statement("UPDATE sessions SET ended_at = ?, ended_why = ? WHERE "
+                                          "token_hash = ? AND ended_at = 0");
+        for (const auto& hash : hashes) {
+            if (hash == keepHash || (!id.empty() && hash.substr(0, kSessionIdDigits) != id))
+                continue;
+            end.bind(1, now);
+            end.bind(2, std::string_view(why));
+            end.bind(3, std::string_view(hash));
+            end.run();
+            ++ended;
+        }
+        return ended;
+    }
+
+    std::vector<std::string> accountNames() {
+        SqlStatement& select = db->statement("SELECT name FROM accounts ORDER BY name");
+        QueryScope scope{select};
+        std::vector<std::string> names;
+        while (select.next())
+            names.push_back(select.text(0));
+        return names;
     }
 
     void endSessions(const std::string& name, const std::string& why, std::int64_t now) {
@@ -555,6 +596,86 @@ std::size_t AccountStore::liveSessions(const std::string& name, std::int64_t now
     select.bind(2, now - impl_->policy.lifetimeSeconds);
     select.bind(3, now - impl_->policy.idleSeconds);
     return select.next() ? static_cast<std::size_t>(select.integer(0)) : 0;
+}
+
+std::vector<SessionSummary> AccountStore::liveSessionsOf(const std::string& name,
+                                                         const std::string& currentToken,
+                                                         std::int64_t now) const {
+    std::lock_guard lock(impl_->mutex);
+    const std::string current = impl_->tokenHash(currentToken);
+    SqlStatement& select = impl_->db->statement(
+        "SELECT token_hash, created_at, last_seen_at FROM sessions WHERE account = ? AND "
+        "ended_at = 0 AND created_at > ? AND last_seen_at > ? ORDER BY created_at, token_hash");
+    QueryScope scope{select};
+    select.bind(1, std::string_view(name));
+    select.bind(2, now - impl_->policy.lifetimeSeconds);
+    select.bind(3, now - impl_->policy.idleSeconds);
+    std::vector<SessionSummary> sessions;
+    while (select.next()) {
+        const std::string hash = select.text(0);
+        sessions.push_back({hash.substr(0, kSessionIdDigits), select.integer(1), select.integer(2),
+                            hash == current});
+    }
+    return sessions;
+}
+
+SessionsEnded AccountStore::endOwnSessions(const std::string& name, const std::string& password,
+                                           const std::string& id, const std::string& keepToken,
+                                           std::int64_t now) {
+    SessionsEnded result;
+    std::unique_lock lock(impl_->mutex);
+    const auto row = impl_->accountRow(name);
+    lock.unlock();
+    if (!row || !passwordMatches(row->second, password)) {
+        result.problems.push_back(
+            accountError(impl_->where, "the password is wrong", "account.password"));
+        return result;
+    }
+    lock.lock();
+    const std::string keep = impl_->tokenHash(keepToken);
+    result.problems = impl_->write([&]() -> Diagnostics {
+        result.ended = impl_->endLiveSessions(name, id, keep, "ended by its owner", now);
+        if (!id.empty() && result.ended == 0)
+            return {
+                accountError(impl_->where, name + " has no live session " + id, "session.unknown")};
+        impl_->logEvent(now, name, id.empty() ? "other sessions ended" : "session ended", "", "");
+        return {};
+    });
+    return result;
+}
+
+SessionsEnded AccountStore::endSessionsOf(const std::string& by, const std::string& password,
+                                          const std::string& name, const std::string& keepToken,
+                                          std::int64_t now) {
+    SessionsEnded result;
+    std::unique_lock lock(impl_->mutex);
+    const auto row = impl_->accountRow(by);
+    lock.unlock();
+    if (!row || !passwordMatches(row->second, password)) {
+        result.problems.push_back(
+            accountError(impl_->where, "the password is wrong", "account.password"));
+        return result;
+    }
+    lock.lock();
+    const std::string keep = impl_->tokenHash(keepToken);
+    result.problems = impl_->write([&]() -> Diagnostics {
+        if (const auto problem = impl_->administratorProblem(by))
+            return {accountError(impl_->where, *problem, "account.not-administrator")};
+        if (!name.empty() && !impl_->accountRow(name))
+            return {
+                accountError(impl_->where, "there is no account named " + name, "account.unknown")};
+        if (!name.empty()) {
+            result.ended = impl_->endLiveSessions(name, "", keep, "ended by an administrator", now);
+            impl_->logEvent(now, name, "sessions ended", by, "");
+        } else {
+            for (const auto& account : impl_->accountNames())
+                result.ended +=
+                    impl_->endLiveSessions(account, "", keep, "ended by an administrator", now);
+            impl_->logEvent(now, "", "every session ended", by, "");
+        }
+        return {};
+    });
+    return result;
 }
 
 std::vector<AccountEvent> AccountStore::events() const {

@@ -73,6 +73,22 @@ struct AccountEvent {
     std::string address; // the client address, where there is one
 };
 
+// A live session as its owner sees it. `id` names it: the first 16 hex digits of its
+// token's SHA-256, from which the token cannot be found.
+struct SessionSummary {
+    std::string id;
+    std::int64_t createdAt = 0;
+    std::int64_t lastSeenAt = 0;
+    bool current = false; // the session the request came with
+};
+
+// What ending sessions did: how many ended, or why nothing was done.
+struct SessionsEnded {
+    std::size_t ended = 0;
+    Diagnostics problems;
+    bool ok() const { return problems.empty(); }
+};
+
 struct AccountStoreOpen;
 
 class AccountStore {
@@ -128,6 +144,20 @@ public:
 
     // Sessions not yet ended, for one account.
     std::size_t liveSessions(const std::string& name, std::int64_t now) const;
+    // `name`'s live sessions, oldest first; `currentToken`'s is marked current.
+    std::vector<SessionSummary> liveSessionsOf(const std::string& name,
+                                               const std::string& currentToken,
+                                               std::int64_t now) const;
+    // `name`, having given their password again, ends one of their live sessions (`id`), or
+    // every one but `keepToken`'s when `id` is empty.
+    SessionsEnded endOwnSessions(const std::string& name, const std::string& password,
+                                 const std::string& id, const std::string& keepToken,
+                                 std::int64_t now);
+    // The administrator `by`, having given their password again, ends every live session of
+    // the account `name`, or of everyone but their own `keepToken` when `name` is empty.
+    SessionsEnded endSessionsOf(const std::string& by, const std::string& password,
+                                const std::string& name, const std::string& keepToken,
+                                std::int64_t now);
 
     std::vector<AccountEvent> events() const;
 

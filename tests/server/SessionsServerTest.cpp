@@ -112,6 +112,115 @@ TEST_F(SessionsServer, EveryResponseIsNeverCached) {
     EXPECT_EQ(reply.headers.at("X-Content-Type-Options"), "nosniff");
 }
 
+// Three more sessions of ann's, besides the one the panel signed in with.
+std::vector<std::string> moreSessionsOfAnn(SignedInServer& panel) {
+    std::vector<std::string> tokens;
+    for (int i = 0; i < 3; ++i)
+        tokens.push_back(panel.signIn("ann", SignedInServer::passwordOf("ann")));
+    return tokens;
+}
+
+int statusOf(SignedInServer& panel, const std::string& token) {
+    return panel.server.call("GET", "/api/v1/sessions/current", token).status;
+}
+
+std::string passwordBody(const std::string& password, const std::string& session = "") {
+    return "{\"password\":" + q(password) + (session.empty() ? "" : ",\"session\":" + q(session)) +
+           "}";
+}
+
+TEST_F(SessionsServer, APersonListsTheirLiveSessionsWithTheCurrentOneMarked) {
+    moreSessionsOfAnn(panel);
+    const HttpReply listed = panel.as("ann", "GET", "/api/v1/sessions");
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    const auto sessions = listed.json()->getArray("sessions");
+    ASSERT_EQ(sessions->size(), 4u);
+    int current = 0;
+    for (std::size_t i = 0; i < sessions->size(); ++i) {
+        const auto session = sessions->getObject(static_cast<unsigned>(i));
+        EXPECT_EQ(session->getValue<std::string>("id").size(), 16u);
+        current += session->getValue<bool>("current") ? 1 : 0;
+    }
+    EXPECT_EQ(current, 1);
+    // The list is one's own: root sees only root's session.
+    EXPECT_EQ(panel.as("root", "GET", "/api/v1/sessions").json()->getArray("sessions")->size(), 1u);
+}
+
+TEST_F(SessionsServer, EndingTheOtherSessionsNeedsThePasswordAndKeepsTheCurrentOne) {
+    const auto others = moreSessionsOfAnn(panel);
+    const HttpReply refused =
+        panel.as("ann", "POST", "/api/v1/sessions/ended", passwordBody("not ann's password"));
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_EQ(refused.text("code"), "account.password");
+    for (const auto& token : others)
+        EXPECT_EQ(statusOf(panel, token), 200);
+
+    const HttpReply ended = panel.as("ann", "POST", "/api/v1/sessions/ended",
+                                     passwordBody(SignedInServer::passwordOf("ann")));
+    ASSERT_EQ(ended.status, 200) << ended.body;
+    EXPECT_EQ(ended.json()->getValue<int>("ended"), 3);
+    for (const auto& token : others)
+        EXPECT_EQ(statusOf(panel, token), 401);
+    EXPECT_EQ(statusOf(panel, panel.tokens["ann"]), 200);
+}
+
+TEST_F(SessionsServer, OneSessionIsEndedByItsIdAndTheOthersGoOn) {
+    const auto others = moreSessionsOfAnn(panel);
+    // The id of the second session: the one the list gives for it, read through it.
+    std::string id;
+    const auto listed = panel.server.call("GET", "/api/v1/sessions", others[1]).json();
+    const auto sessions = listed->getArray("sessions");
+    for (std::size_t i = 0; i < sessions->size(); ++i)
+        if (sessions->getObject(static_cast<unsigned>(i))->getValue<bool>("current"))
+            id = sessions->getObject(static_cast<unsigned>(i))->getValue<std::string>("id");
+    ASSERT_EQ(id.size(), 16u);
+    const HttpReply ended = panel.as("ann", "POST", "/api/v1/sessions/ended",
+                                     passwordBody(SignedInServer::passwordOf("ann"), id));
+    ASSERT_EQ(ended.status, 200) << ended.body;
+    EXPECT_EQ(ended.json()->getValue<int>("ended"), 1);
+    EXPECT_EQ(statusOf(panel, others[1]), 401);
+    EXPECT_EQ(statusOf(panel, others[0]), 200);
+    EXPECT_EQ(statusOf(panel, others[2]), 200);
+    EXPECT_EQ(panel
+                  .as("ann", "POST", "/api/v1/sessions/ended",
+                      passwordBody(SignedInServer::passwordOf("ann"), id))
+                  .status,
+              404);
+}
+
+TEST_F(SessionsServer, AnAdministratorEndsEverySessionOfOneAccount) {
+    const auto others = moreSessionsOfAnn(panel);
+    EXPECT_EQ(panel
+                  .as("root", "POST", "/api/v1/accounts/ann/sessions/ended",
+                      passwordBody("not root's password"))
+                  .status,
+              422);
+    const HttpReply ended = panel.as("root", "POST", "/api/v1/accounts/ann/sessions/ended",
+                                     passwordBody(kRootPassword));
+    ASSERT_EQ(ended.status, 200) << ended.body;
+    EXPECT_EQ(ended.json()->getValue<int>("ended"), 4);
+    EXPECT_EQ(statusOf(panel, panel.tokens["ann"]), 401);
+    EXPECT_EQ(statusOf(panel, panel.tokens["root"]), 200);
+    EXPECT_EQ(panel
+                  .as("root", "POST", "/api/v1/accounts/nobody/sessions/ended",
+                      passwordBody(kRootPassword))
+                  .status,
+              404);
+}
+
+TEST_F(SessionsServer, AnAdministratorEndsEverySessionButTheirOwn) {
+    const auto others = moreSessionsOfAnn(panel);
+    const std::string secondRoot = panel.signIn("root", kRootPassword);
+    const HttpReply ended =
+        panel.as("root", "POST", "/api/v1/sessions/all-ended", passwordBody(kRootPassword));
+    ASSERT_EQ(ended.status, 200) << ended.body;
+    EXPECT_EQ(ended.json()->getValue<int>("ended"), 5);
+    for (const auto& token : others)
+        EXPECT_EQ(statusOf(panel, token), 401);
+    EXPECT_EQ(statusOf(panel, secondRoot), 401);
+    EXPECT_EQ(statusOf(panel, panel.tokens["root"]), 200);
+}
+
 TEST(ServerCommandLine, RefusesPlainHttpOffLoopbackUnlessTold) {
     ScratchFolder scratch;
     const std::string command = std::string(FAIRTENDER_SERVER_EXECUTABLE) + " --data " +
