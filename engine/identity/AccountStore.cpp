@@ -194,6 +194,17 @@ struct AccountStore::Impl {
         return ended;
     }
 
+    // When `name`'s password was last set: created, reset or changed.
+    std::int64_t passwordSetAt(const std::string& name) {
+        SqlStatement& select = db->statement(
+            "SELECT COALESCE(MAX(at), 0) FROM account_events WHERE account = ? AND (event = "
+            "'created' OR event = 'created (administrator)' OR event = 'password reset' OR event "
+            "= 'password changed')");
+        QueryScope scope{select};
+        select.bind(1, std::string_view(name));
+        return select.next() ? select.integer(0) : 0;
+    }
+
     std::vector<std::string> accountNames() {
         SqlStatement& select = db->statement("SELECT name FROM accounts ORDER BY name");
         QueryScope scope{select};
@@ -395,6 +406,21 @@ SignInOutcome AccountStore::signIn(const std::string& name, const std::string& p
     lock.unlock();
     const bool matches = passwordMatches(row ? row->second : decoyPasswordHash(), password);
     lock.lock();
+    if (row && matches && !row->first.disabled && row->first.mustChangePassword &&
+        now - impl_->passwordSetAt(name) > policy.oneTimePasswordSeconds) {
+        // Said only to someone who knows the password, so it tells a guesser nothing.
+        outcome.refused =
+            accountError(impl_->where,
+                         "this one-time password was set over " +
+                             std::to_string(policy.oneTimePasswordSeconds / 3600) +
+                             " hours ago and has expired: ask an administrator to reset it",
+                         "sign-in.one-time-expired");
+        impl_->write([&]() -> Diagnostics {
+            impl_->logEvent(now, name, "one-time password expired", "", address);
+            return {};
+        });
+        return outcome;
+    }
     if (row && matches && !row->first.disabled) {
         const std::string token = randomToken();
         const std::string hash = impl_->tokenHash(token);

@@ -36,6 +36,9 @@ struct Account {
 struct SessionPolicy {
     std::int64_t idleSeconds = 30 * 60;          // a session unused this long ends
     std::int64_t lifetimeSeconds = 12 * 60 * 60; // and any session ends this long after sign-in
+    // A password set by someone else (the first one, a reset) signs in this long after it was
+    // set, and not later: an administrator then sets a new one.
+    std::int64_t oneTimePasswordSeconds = 72 * 60 * 60;
     // Failed sign-ins counted over this window: from `accountThreshold` failures for one
     // account name (or `addressThreshold` from one client address) on, each attempt waits
     // 30 s after the last failure, doubling with each further failure, at most
@@ -52,7 +55,8 @@ struct SessionPolicy {
 struct SignInOutcome {
     std::optional<std::string> token;
     Account account;
-    Diagnostic refused;                 // code "sign-in.failed", "sign-in.throttled"
+    // code "sign-in.failed", "sign-in.throttled" or "sign-in.one-time-expired"
+    Diagnostic refused;
     std::int64_t retryAfterSeconds = 0; // when throttled
     bool ok() const { return token.has_value(); }
 };

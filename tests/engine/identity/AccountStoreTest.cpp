@@ -248,6 +248,26 @@ TEST_P(AccountStoreTest, AResetPasswordMustBeChangedAtTheNextSignIn) {
     EXPECT_TRUE(outcome.account.mustChangePassword);
 }
 
+TEST_P(AccountStoreTest, AOneTimePasswordSignsInUntil72HoursAfterItWasSet) {
+    ASSERT_TRUE(store->resetPassword("root", "alice", "temporary password 1", kNoon).empty());
+    EXPECT_TRUE(store->signIn("alice", "temporary password 1", "", kNoon + 72 * 3600).ok());
+    const SignInOutcome late =
+        store->signIn("alice", "temporary password 1", "", kNoon + 72 * 3600 + 1);
+    ASSERT_FALSE(late.ok());
+    EXPECT_EQ(late.refused.code, "sign-in.one-time-expired");
+    EXPECT_EQ(store->events().back().event, "one-time password expired");
+}
+
+TEST_P(AccountStoreTest, AnExpiredOneTimePasswordIsNotToldToAGuesser) {
+    ASSERT_TRUE(store->resetPassword("root", "alice", "temporary password 1", kNoon).empty());
+    const SignInOutcome guess = store->signIn("alice", "a wrong guess here", "", kNoon + 80 * 3600);
+    EXPECT_EQ(guess.refused.code, "sign-in.failed");
+}
+
+TEST_P(AccountStoreTest, APasswordOfOnesOwnNeverExpires) {
+    EXPECT_TRUE(store->signIn("alice", kPassword, "", kNoon + 400 * 24 * 3600).ok());
+}
+
 TEST_P(AccountStoreTest, LogsEverySignInWithItsAddress) {
     store->signIn("alice", "wrong password!", "192.0.2.50", kNoon);
     signedIn("alice", kPassword, kNoon + 1);
