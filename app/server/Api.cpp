@@ -339,12 +339,32 @@ ApiResponse Api::listAccounts(Call&) {
     return jsonResponse(JsonObject().raw("accounts", list.str()).str());
 }
 
+namespace {
+
+// An administrator's change to an account needs their own password again: a session left
+// open on someone's desk does not hand out accounts.
+std::optional<ApiResponse> refusedReauthentication(const AccountStore& accounts,
+                                                   const std::string& who,
+                                                   const std::optional<std::string>& password) {
+    if (password && accounts.passwordIs(who, *password))
+        return std::nullopt;
+    return errorResponse("account.password",
+                         "your password is wrong: give your own password again (\"password\") "
+                         "to change an account",
+                         422);
+}
+
+} // namespace
+
 ApiResponse Api::createAccount(Call& call) {
-    RequestBody body(call.request.body, {"name", "administrator"});
+    RequestBody body(call.request.body, {"name", "administrator", "password"});
     const auto name = body.text("name", true);
     const bool administrator = body.boolean("administrator", false).value_or(false);
+    const auto own = body.text("password", true);
     if (!body.ok())
         return errorResponse(body.problems());
+    if (auto refused = refusedReauthentication(*context_.accounts, call.who(), own))
+        return *refused;
     const std::string password = oneTimePassword(name.value_or(""));
     const Diagnostics problems = context_.accounts->createAccount(
         call.who(), *name, password, administrator, true, context_.now());
@@ -358,10 +378,13 @@ ApiResponse Api::createAccount(Call& call) {
 }
 
 ApiResponse Api::updateAccount(Call& call) {
-    RequestBody body(call.request.body, {"disabled"});
+    RequestBody body(call.request.body, {"disabled", "password"});
     const auto disabled = body.boolean("disabled", true);
+    const auto own = body.text("password", true);
     if (!body.ok())
         return errorResponse(body.problems());
+    if (auto refused = refusedReauthentication(*context_.accounts, call.who(), own))
+        return *refused;
     const Diagnostics problems = context_.accounts->setDisabled(call.who(), call.param("account"),
                                                                 *disabled, context_.now());
     if (!problems.empty())
@@ -370,6 +393,12 @@ ApiResponse Api::updateAccount(Call& call) {
 }
 
 ApiResponse Api::resetPassword(Call& call) {
+    RequestBody body(call.request.body, {"password"});
+    const auto own = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    if (auto refused = refusedReauthentication(*context_.accounts, call.who(), own))
+        return *refused;
     const std::string password = oneTimePassword(call.param("account"));
     const Diagnostics problems = context_.accounts->resetPassword(call.who(), call.param("account"),
                                                                   password, context_.now());

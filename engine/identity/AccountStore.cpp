@@ -645,19 +645,23 @@ std::vector<SessionSummary> AccountStore::liveSessionsOf(const std::string& name
     return sessions;
 }
 
+bool AccountStore::passwordIs(const std::string& name, const std::string& password) const {
+    std::unique_lock lock(impl_->mutex);
+    const auto row = impl_->accountRow(name);
+    lock.unlock();
+    return row && !row->first.disabled && passwordMatches(row->second, password);
+}
+
 SessionsEnded AccountStore::endOwnSessions(const std::string& name, const std::string& password,
                                            const std::string& id, const std::string& keepToken,
                                            std::int64_t now) {
     SessionsEnded result;
-    std::unique_lock lock(impl_->mutex);
-    const auto row = impl_->accountRow(name);
-    lock.unlock();
-    if (!row || !passwordMatches(row->second, password)) {
+    if (!passwordIs(name, password)) {
         result.problems.push_back(
             accountError(impl_->where, "the password is wrong", "account.password"));
         return result;
     }
-    lock.lock();
+    std::lock_guard lock(impl_->mutex);
     const std::string keep = impl_->tokenHash(keepToken);
     result.problems = impl_->write([&]() -> Diagnostics {
         result.ended = impl_->endLiveSessions(name, id, keep, "ended by its owner", now);
@@ -674,15 +678,12 @@ SessionsEnded AccountStore::endSessionsOf(const std::string& by, const std::stri
                                           const std::string& name, const std::string& keepToken,
                                           std::int64_t now) {
     SessionsEnded result;
-    std::unique_lock lock(impl_->mutex);
-    const auto row = impl_->accountRow(by);
-    lock.unlock();
-    if (!row || !passwordMatches(row->second, password)) {
+    if (!passwordIs(by, password)) {
         result.problems.push_back(
             accountError(impl_->where, "the password is wrong", "account.password"));
         return result;
     }
-    lock.lock();
+    std::lock_guard lock(impl_->mutex);
     const std::string keep = impl_->tokenHash(keepToken);
     result.problems = impl_->write([&]() -> Diagnostics {
         if (const auto problem = impl_->administratorProblem(by))

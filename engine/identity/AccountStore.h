@@ -148,6 +148,9 @@ public:
 
     // Sessions not yet ended, for one account.
     std::size_t liveSessions(const std::string& name, std::int64_t now) const;
+    // True when `password` is `name`'s: someone authenticating again before a change that
+    // needs it. Takes as long as a sign-in's check.
+    bool passwordIs(const std::string& name, const std::string& password) const;
     // `name`'s live sessions, oldest first; `currentToken`'s is marked current.
     std::vector<SessionSummary> liveSessionsOf(const std::string& name,
                                                const std::string& currentToken,

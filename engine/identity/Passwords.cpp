@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sodium.h>
 #include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
 namespace fairtender {
@@ -98,6 +99,19 @@ bool madeOfContextWords(const std::string& letters, const std::string& account) 
     return reached.back();
 }
 
+// Where `lowered` stands in kBreachedPasswords (1 for the most frequent), 0 when it is not
+// there.
+std::size_t breachedRank(const std::string& lowered) {
+    static const std::unordered_map<std::string_view, std::size_t> ranks = [] {
+        std::unordered_map<std::string_view, std::size_t> byText;
+        for (std::size_t i = 0; i < kBreachedPasswordCount; ++i)
+            byText.emplace(kBreachedPasswords[i], i + 1);
+        return byText;
+    }();
+    const auto found = ranks.find(lowered);
+    return found == ranks.end() ? 0 : found->second;
+}
+
 } // namespace
 
 std::optional<std::string> passwordProblem(std::string_view password, std::string_view account) {
@@ -127,6 +141,10 @@ std::optional<std::string> passwordProblem(std::string_view password, std::strin
         return "the password is made only of words anyone would try first here (such as "
                "fairtender, tender, evaluator, password) with digits or punctuation: add "
                "words of your own";
+    if (const std::size_t rank = breachedRank(lowered(password)); rank > 0)
+        return "the password is number " + std::to_string(rank) +
+               " of the passwords most often found in published breaches: anyone would try it; "
+               "a few words of your own make a good one";
     return std::nullopt;
 }
 

@@ -31,10 +31,16 @@ const std::string& decoyPasswordHash();
 extern const std::string_view kContextWords[];
 extern const std::size_t kContextWordCount;
 
+// Passwords from public breach corpora, most frequent first, lower-cased: those of the zxcvbn
+// frequency list that the length rule would let through (BreachedPasswords.cpp says where
+// from). A password that is one of them, in any case, is refused.
+extern const std::string_view kBreachedPasswords[];
+extern const std::size_t kBreachedPasswordCount;
+
 // Why `password` may not be the password of the account `account`, or nullopt when it may:
 // not UTF-8, shorter than kPasswordMinLength or longer than kPasswordMaxLength characters,
-// holding the account's name, or made only of kContextWords. No rule on which kinds of
-// character it must hold.
+// holding the account's name, made only of kContextWords, or one of kBreachedPasswords. No
+// rule on which kinds of character it must hold.
 std::optional<std::string> passwordProblem(std::string_view password, std::string_view account);
 
 // A password of 20 random letters and digits (about 116 bits), for the first sign-in or a

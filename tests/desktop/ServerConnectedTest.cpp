@@ -125,7 +125,8 @@ private:
     // An account for `person` with a password of their own (the one-time one changed).
     bool addAccount(const std::string& person) {
         const HttpReply created =
-            as("root", "POST", "/api/v1/accounts", "{\"name\":" + q(person) + "}");
+            as("root", "POST", "/api/v1/accounts",
+               "{\"name\":" + q(person) + ",\"password\":" + q(kRootPassword) + "}");
         if (created.status != 201)
             return false;
         const std::string oneTime = created.text("oneTimePassword");

@@ -137,7 +137,9 @@ sign_in() {
 root="$(sign_in root "a long passphrase for the scale test")"
 declare -A token
 for person in lead e1 e2 e3 e4; do
-    once="$(api POST /api/v1/accounts "$root" "{\"name\":\"$person\"}" | field oneTimePassword)"
+    once="$(api POST /api/v1/accounts "$root" \
+        "{\"name\":\"$person\",\"password\":\"a long passphrase for the scale test\"}" |
+        field oneTimePassword)"
     first="$(sign_in "$person" "$once")"
     api PUT /api/v1/accounts/me/password "$first" \
         "{\"current\":\"$once\",\"new\":\"the scale test passphrase\"}" >/dev/null

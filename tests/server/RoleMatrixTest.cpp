@@ -53,9 +53,12 @@ const std::map<std::string, Request>& requests() {
          {"PUT", "/api/v1/accounts/me/password",
           R"({"current":"not the password at all","new":"a new long passphrase"})"}},
         {"listAccounts", {"GET", "/api/v1/accounts", ""}},
-        {"createAccount", {"POST", "/api/v1/accounts", "{\"name\":\"new-{me}\"}"}},
-        {"updateAccount", {"PATCH", "/api/v1/accounts/pat", R"({"disabled":false})"}},
-        {"resetPassword", {"POST", "/api/v1/accounts/pat/password-reset", ""}},
+        {"createAccount",
+         {"POST", "/api/v1/accounts", "{\"name\":\"new-{me}\",\"password\":\"{own}\"}"}},
+        {"updateAccount",
+         {"PATCH", "/api/v1/accounts/pat", R"({"disabled":false,"password":"{own}"})"}},
+        {"resetPassword",
+         {"POST", "/api/v1/accounts/pat/password-reset", R"({"password":"{own}"})"}},
         {"listTenders", {"GET", "/api/v1/tenders", ""}},
         {"createTender",
          {"POST", "/api/v1/tenders", "{\"name\":\"{tender}-{me}\",\"files\":{files}}"}},
@@ -214,6 +217,8 @@ TEST_F(RoleMatrix, EveryOperationAnswersEachPersonaAsDocumented) {
             std::string body = replacedAll(request.body, "{me}", me);
             body = replacedAll(body, "{tender}", tender);
             body = replacedAll(body, "{password}", "wrong for the matrix");
+            body = replacedAll(body, "{own}",
+                               me == "root" ? kRootPassword : SignedInServer::passwordOf(me));
             body = replacedAll(body, "{files}", files);
             body = replacedAll(body, "{late}", late);
             if (id == "signIn" && !anonymous)

@@ -57,8 +57,9 @@ public:
         }
         tokens["root"] = signIn("root", kRootPassword);
         for (const auto& person : people) {
-            const HttpReply created = server.call("POST", "/api/v1/accounts", tokens["root"],
-                                                  "{\"name\":" + q(person) + "}");
+            const HttpReply created =
+                server.call("POST", "/api/v1/accounts", tokens["root"],
+                            "{\"name\":" + q(person) + ",\"password\":" + q(kRootPassword) + "}");
             EXPECT_EQ(created.status, 201) << created.body;
             const std::string oneTime = created.text("oneTimePassword");
             const std::string first = signIn(person, oneTime);

@@ -33,14 +33,18 @@ TEST_F(SessionsServer, ASessionEndedOnOneInstanceIsEndedOnTheOther) {
     ASSERT_TRUE(second.start()) << second.errors();
     const std::string token = panel.tokens["ann"];
     EXPECT_EQ(second.call("GET", "/api/v1/sessions/current", token).status, 200);
-    ASSERT_EQ(panel.as("root", "PATCH", "/api/v1/accounts/ann", R"({"disabled":true})").status,
+    ASSERT_EQ(panel
+                  .as("root", "PATCH", "/api/v1/accounts/ann",
+                      "{\"disabled\":true,\"password\":" + q(kRootPassword) + "}")
+                  .status,
               200);
     EXPECT_EQ(second.call("GET", "/api/v1/sessions/current", token).status, 401);
 }
 
 TEST_F(SessionsServer, AOneTimePasswordAllowsNothingButChoosingOnesOwn) {
     const HttpReply created =
-        panel.as("root", "POST", "/api/v1/accounts", R"({"name":"newcomer"})");
+        panel.as("root", "POST", "/api/v1/accounts",
+                 "{\"name\":\"newcomer\",\"password\":" + q(kRootPassword) + "}");
     ASSERT_EQ(created.status, 201);
     const std::string token = panel.signIn("newcomer", created.text("oneTimePassword"));
     const HttpReply refused = panel.server.call("GET", "/api/v1/tenders", token);
@@ -219,6 +223,25 @@ TEST_F(SessionsServer, AnAdministratorEndsEverySessionButTheirOwn) {
         EXPECT_EQ(statusOf(panel, token), 401);
     EXPECT_EQ(statusOf(panel, secondRoot), 401);
     EXPECT_EQ(statusOf(panel, panel.tokens["root"]), 200);
+}
+
+TEST_F(SessionsServer, AnAdministratorsChangeToAnAccountNeedsTheirOwnPasswordAgain) {
+    const HttpReply wrong = panel.as("root", "POST", "/api/v1/accounts",
+                                     R"({"name":"newcomer","password":"not root's password"})");
+    EXPECT_EQ(wrong.status, 422);
+    EXPECT_EQ(wrong.text("code"), "account.password");
+    EXPECT_FALSE(panel.as("root", "GET", "/api/v1/accounts").body.find("newcomer") !=
+                 std::string::npos);
+    const HttpReply missing =
+        panel.as("root", "POST", "/api/v1/accounts/ann/password-reset", R"({})");
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_NE(missing.body.find("password"), std::string::npos) << missing.body;
+    EXPECT_EQ(panel
+                  .as("root", "PATCH", "/api/v1/accounts/ann",
+                      R"({"disabled":true,"password":"not root's password"})")
+                  .status,
+              422);
+    EXPECT_EQ(statusOf(panel, panel.tokens["ann"]), 200);
 }
 
 TEST(ServerCommandLine, RefusesPlainHttpOffLoopbackUnlessTold) {

@@ -84,6 +84,22 @@ TEST(Passwords, AllowThoseWordsAmongWordsOfOnesOwn) {
     EXPECT_EQ(passwordProblem("a long enough password", "ann"), std::nullopt);
 }
 
+TEST(Passwords, RefuseOneOfTheMostCommonInPublishedBreachesInAnyCase) {
+    const auto problem = passwordProblem("1QAZ2wsx3edc", "");
+    ASSERT_TRUE(problem.has_value());
+    EXPECT_EQ(*problem, "the password is number 2 of the passwords most often found in published "
+                        "breaches: anyone would try it; a few words of your own make a good one");
+    EXPECT_TRUE(passwordProblem("qwertyqwerty", "").has_value());
+}
+
+TEST(Passwords, CheckEveryBreachedPasswordTheLengthRuleWouldLetThrough) {
+    EXPECT_GE(kBreachedPasswordCount, 400u);
+    for (std::size_t i = 0; i < kBreachedPasswordCount; ++i)
+        EXPECT_TRUE(passwordProblem(kBreachedPasswords[i], "").has_value())
+            << kBreachedPasswords[i];
+    EXPECT_FALSE(passwordProblem("heron marmalade quietly", "").has_value());
+}
+
 TEST(Passwords, RefuseMalformedUtf8) {
     EXPECT_EQ(passwordProblem("abcdefghijkl\xC3", "alice").value_or(""),
               "the password is not valid UTF-8 text");
