@@ -7,9 +7,13 @@
 #include "StoreUnderTest.h"
 #include "core/Date.h"
 #include "core/FileHash.h"
+#include "io/xml/ReferenceData.h"
+#include "lifecycle/Standstill.h"
+#include "store/Workspace.h"
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -31,6 +35,71 @@ std::string scoresBody(const std::string& reason) {
                      ",\"value\":" + (std::string(criterion) == "sv-plan" ? "60" : "3") +
                      ",\"reason\":" + q(reason) + "}";
     return "{\"scores\":[" + items + "]}";
+}
+
+// The school meals workflow of the test below, step by step the same, on a workspace file
+// here through the engine, as the command line runs it: its audit log and its verification.
+struct FileWorkflow {
+    std::vector<fairtender::AuditEntry> log;
+    fairtender::VerifyReport verify;
+};
+
+FileWorkflow fileWorkflow(const std::filesystem::path& scratch) {
+    using namespace fairtender;
+    const std::filesystem::path samples = sampleFolder("school-meals");
+    const std::filesystem::path reference =
+        std::filesystem::path(FAIRTENDER_SOURCE_DIR) / "templates" / "reference";
+    Diagnostics warnings;
+    const auto rates = loadReferenceLivingWageTable(reference / "living-wage-rates.xml", warnings);
+    const auto holidays =
+        loadBankHolidays(reference / "bank-holidays-england-and-wales.xml", warnings);
+    const LivingWageTable* table = rates ? &*rates : nullptr;
+    const std::filesystem::path folder = scratch / "file-workflow";
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(samples / "tender.xml", folder / "tender.xml");
+    auto created = Workspace::createFromFolder(folder, scratch / "meals.ftw", "ann", table, {},
+                                               nullptr, "uploaded by ann");
+    EXPECT_TRUE(created.ok());
+    Workspace& ws = *created.workspace;
+    const auto ok = [](const CommandOutcome& outcome) {
+        EXPECT_TRUE(outcome.ok()) << (outcome.problems.empty() ? ""
+                                                               : outcome.problems[0].toString());
+    };
+    ok(ws.addPanelMember("ann", "ann", PanelRole::Lead));
+    ok(ws.addPanelMember("ann", "raj", PanelRole::Evaluator));
+    ok(ws.addPanelMember("ann", "eve", PanelRole::Evaluator));
+    ok(ws.addPanelMember("ann", "mo", PanelRole::Moderator));
+    ok(ws.addPanelMember("ann", "aud", PanelRole::Auditor));
+    ok(ws.advance("ann", LifecycleState::Open, "published", table));
+    std::vector<std::filesystem::path> bids;
+    for (const auto& entry : std::filesystem::directory_iterator(samples / "bids"))
+        bids.push_back(entry.path());
+    std::sort(bids.begin(), bids.end());
+    ok(ws.importBids("ann", bids, table));
+    for (const char* person : {"ann", "raj", "eve", "aud"})
+        ok(ws.declareInterests(person, {}, table));
+    ok(ws.declareInterests("mo", {{"mo", "B3", "former director"}}, table));
+    ok(ws.advance("ann", LifecycleState::Evaluation, "bids opened", table));
+    const auto everyScore = [](const std::string& reason) {
+        std::vector<ScoreSubmission> scores;
+        for (const char* bid : kScoredBids)
+            for (const char* criterion : kCriteria)
+                scores.push_back(
+                    {bid, criterion, std::string(criterion) == "sv-plan" ? 60.0 : 3.0, reason, {}});
+        return scores;
+    };
+    ok(ws.submitScores("raj", everyScore("meets the requirement"), table));
+    ok(ws.submitScores("eve", everyScore("sound and evidenced"), table));
+    ok(ws.advance("ann", LifecycleState::Moderation, "all scored", table));
+    for (const char* bid : kScoredBids)
+        for (const char* criterion : kCriteria)
+            ok(ws.setConsensus(std::string(bid) == "B3" ? "ann" : "mo", bid, criterion,
+                               std::string(criterion) == "sv-plan" ? 60 : 3, "agreed", "", table));
+    ok(ws.decideAbnormallyLow("ann", "B6", true, "costs explained", table));
+    ok(ws.advance("ann", LifecycleState::Locked, "final", table));
+    ok(ws.advance("ann", LifecycleState::Awarded, "approved by cabinet", table,
+                  holidays ? &*holidays : nullptr, todayUtc()));
+    return {ws.auditLog(), ws.verify(table)};
 }
 
 // How the server runs: one instance on a data folder (SQLite) or on PostgreSQL, or two
@@ -183,6 +252,30 @@ TEST_P(SchoolMealsServer, RunsFromUploadToAwardWithEveryoneOnTheirOwnAccount) {
     for (std::size_t i = 0; i < entries->size(); ++i)
         actors.insert(entries->getObject(static_cast<unsigned>(i))->getValue<std::string>("actor"));
     EXPECT_EQ(actors, (std::set<std::string>{"ann", "raj", "eve", "mo", "aud"}));
+
+    // The same steps on a workspace file here make the same record: entry for entry the
+    // same person, action and subject, the same results recorded last, and verify passes on
+    // both (only the times, hashes and the server's signatures differ).
+    const FileWorkflow file = fileWorkflow(scratch.path());
+    EXPECT_TRUE(file.verify.ok()) << (file.verify.problems.empty()
+                                          ? ""
+                                          : file.verify.problems[0].toString());
+    EXPECT_EQ(static_cast<std::size_t>(verified.json()->getValue<int>("entriesChecked")),
+              file.verify.entriesChecked);
+    ASSERT_EQ(entries->size(), file.log.size());
+    std::string lastResults;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        const auto entry = entries->getObject(static_cast<unsigned>(i));
+        const fairtender::AuditEntry& here = file.log[i];
+        EXPECT_EQ(entry->getValue<std::string>("actor"), here.actor) << "entry " << i + 1;
+        EXPECT_EQ(entry->getValue<std::string>("action"), here.action) << "entry " << i + 1;
+        EXPECT_EQ(entry->getValue<std::string>("subject"), here.subject) << "entry " << i + 1;
+        if (here.action == "results.recorded") {
+            EXPECT_EQ(entry->getValue<std::string>("after"), here.after) << "entry " << i + 1;
+            lastResults = here.after;
+        }
+    }
+    EXPECT_FALSE(lastResults.empty());
     EXPECT_EQ(expect(200, "aud", "GET", "").text("stage"), "awarded");
 
     // The documents come from the verified record, for the lead and the auditor only.
