@@ -312,6 +312,8 @@ Options:
            --anonymous "Bid A", "Bid B"; no bid NAME declared a conflict with), the scale
            as a drop-down, the descriptors, and white cells for the score and the reason.
            NAME returns it with `fairtender score WS.ftw --from-sheet FILE --as NAME`.
+           Given a tender's URL on a server, the sheet is that of the account signed in
+           (no --for), made from what the server sends it.
 
 Examples:
   fairtender panel add meals.ftw "Ann Lee" --role lead --as "Ann Lee"
@@ -379,7 +381,8 @@ only, with a reason) reopens an evaluator's score so they can score again, as af
 clarification or an appeal; the original stays in the audit trail. --from-sheet records
 every score NAME typed into their score sheet (made with `panel sheet`), all or none:
 each problem is named by its cell (FILE:Scores!E8), and a sheet made for another person
-or another version of the tender is refused.
+or another version of the tender is refused. On a server (the tender's URL), the sheet
+made there with `panel sheet URL` is read against what the server sends the account.
 
 Examples:
   fairtender score meals.ftw --bid B1 --criterion q-menu --value 4 --reason "Allergen matrix per school" --as "Raj Patel"

@@ -3,6 +3,7 @@
 #include "cli/OpenedTender.h"
 #include "cli/ProgressText.h"
 #include "cli/TemplateLibrary.h"
+#include "client/ServerConnection.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
 #include "io/xlsx/ScoreSheet.h"
@@ -161,22 +162,41 @@ Outcome runPanelSheet(const ParsedArguments& args, const CommandStreams& streams
     const std::string command = "panel sheet";
     const auto person = args.option("--for");
     const auto xlsx = args.option("--xlsx");
-    if (!person || person->empty())
-        return Outcome::usage(command, "missing --for NAME (the evaluator the sheet is for)");
     if (!xlsx || xlsx->empty())
         return Outcome::usage(command, "missing --xlsx FILE (where to write the sheet)");
-    Opened opened = openWorkspace(command, args);
-    if (!opened.workspace)
-        return opened.refused;
     ReferenceRates rates = referenceRates();
+    std::unique_ptr<TenderAccess> tender;
+    if (client::looksLikeServer(args.positionals.at(0))) {
+        // On a server the sheet is the account's own: the server sends nothing else.
+        OpenedTender opened = openTender(command, args, {.reading = true});
+        if (!opened.tender)
+            return opened.refused;
+        if (person && *person != opened.tender->person())
+            return Outcome::usage(command, "on a server a score sheet is made for the account "
+                                           "signed in (" +
+                                               opened.tender->person() + "): " + *person +
+                                               " signs in and makes their own");
+        tender = std::move(opened.tender);
+    } else {
+        if (!person || person->empty())
+            return Outcome::usage(command, "missing --for NAME (the evaluator the sheet is for)");
+        Opened opened = openWorkspace(command, args);
+        if (!opened.workspace)
+            return opened.refused;
+        tender = std::make_unique<LocalTender>(std::move(*opened.workspace), *person, rates.get(),
+                                               nullptr);
+    }
+    Diagnostics problems;
+    const auto source = scoreSheetSource(*tender, rates.get(), problems);
+    if (!source)
+        return Outcome::invalidFiles(command, problems);
     ScoreSheetOptions options;
     options.anonymous = args.has("--anonymous");
-    const ScoreSheetWritten written =
-        writeScoreSheet(*opened.workspace, *person, rates.get(), options, *xlsx);
+    const ScoreSheetWritten written = writeScoreSheet(*source, options, *xlsx);
     if (!written.ok())
         return Outcome::invalidFiles(command, written.problems);
-    streams.out << "Wrote the score sheet of " << *person << " to " << *xlsx << ": " << written.rows
-                << " rows, " << written.open << " to score\n";
+    streams.out << "Wrote the score sheet of " << source->person << " to " << *xlsx << ": "
+                << written.rows << " rows, " << written.open << " to score\n";
     return Outcome::success(rates.warnings);
 }
 
@@ -205,14 +225,15 @@ Outcome runScore(const ParsedArguments& args, const CommandStreams& streams) {
     TenderAccess& tender = *opened.tender;
     const std::string reason = args.option("--reason").value_or("");
     if (sheet) {
-        auto* local = dynamic_cast<LocalTender*>(&tender);
-        if (!local)
-            return Outcome::usage(command, "--from-sheet reads a sheet made from a workspace "
-                                           "here; against a server, give each score with "
-                                           "--bid, --criterion, --value and --reason");
+        // The model's living wage rates are read here for a server's tender too.
+        ReferenceRates modelRates = opened.rates ? ReferenceRates{} : referenceRates();
+        Diagnostics problems;
+        const auto source = scoreSheetSource(
+            tender, opened.rates ? opened.rates->get() : modelRates.get(), problems);
+        if (!source)
+            return Outcome::invalidFiles(command, problems);
         // All or nothing: the sheet's every problem by cell, or every score recorded.
-        const ScoreSheetScores read =
-            readScoreSheet(*sheet, local->workspace(), tender.person(), opened.rates->get());
+        const ScoreSheetScores read = readScoreSheet(*sheet, *source);
         if (!read.ok())
             return Outcome::invalidFiles(command, read.problems);
         return finishCommand(command, tender.submitScores(read.scores), streams, opened.warnings());

@@ -205,14 +205,23 @@ std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
     return tender;
 }
 
-TenderRead<Tender> RemoteTender::model(const LivingWageTable* rates) {
-    const ServerReply reply = call("GET", "/model");
+std::string RemoteTender::shownAs() const {
+    return where_.origin() + "/api/v1/tenders/" + where_.tender;
+}
+
+TenderRead<std::string> RemoteTender::tenderXml() {
+    ServerReply reply = call("GET", "/model");
     if (!succeeded(reply))
         return {std::nullopt, problemsOf(reply, where_)};
+    return {std::move(reply.body), {}};
+}
+
+TenderRead<Tender> RemoteTender::model(const LivingWageTable* rates) {
+    const auto xml = tenderXml();
+    if (!xml.ok())
+        return {std::nullopt, xml.problems};
     Diagnostics problems;
-    auto tender =
-        parseTender(reply.body, where_.origin() + "/api/v1/tenders/" + where_.tender + "/model",
-                    rates, problems);
+    auto tender = parseTender(*xml.value, shownAs() + "/model", rates, problems);
     if (!tender && problems.empty())
         problems = notUnderstood(where_);
     return {std::move(tender), std::move(problems)};

@@ -42,6 +42,8 @@ public:
     TenderRead<EvaluationResult> ranking(const Tender& tender);
 
     const std::string& person() const override { return person_; }
+    std::string shownAs() const override;
+    TenderRead<std::string> tenderXml() override;
     TenderRead<WorkspaceStatus> status() override;
     TenderRead<PanelRecord> panel() override;
     TenderRead<std::vector<AwardEvent>> awardHistory() override;

@@ -301,8 +301,7 @@ SignInResult signIn(const ServerLocation& where, const std::string& user,
 
 bool signOut(const ServerLocation& where, const std::string& token) {
     // Short: a person signing out or quitting does not wait on a server that is gone.
-    const ServerReply reply =
-        callServer(where, "DELETE", "/api/v1/sessions/current", token, "", 5);
+    const ServerReply reply = callServer(where, "DELETE", "/api/v1/sessions/current", token, "", 5);
     return reply.status == 204 || reply.status == 401;
 }
 

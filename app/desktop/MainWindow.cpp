@@ -1352,28 +1352,23 @@ void MainWindow::connectWorkspacePages() {
         guarded(this, [&] {
             if (!snapshot_)
                 return;
-            if (server_)
-                return say(QStringLiteral("Score sheet"),
-                           QStringLiteral("Score sheets are made from a workspace on this "
-                                          "machine; for a tender on a server, score each bid on "
-                                          "this screen."));
+            // Beside the workspace, or for a server's tender in the home folder, named after it.
             const QFileInfo workspace(workspacePath_);
-            const QString suggested = workspace.absoluteDir().filePath(
-                QStringLiteral("%1-%2-scores.xlsx")
-                    .arg(workspace.completeBaseName(), actor().section(QLatin1Char(' '), 0, 0)));
+            const QString base =
+                server_ ? QDir::home().filePath(qtext(server_->server->tender))
+                        : workspace.absoluteDir().filePath(workspace.completeBaseName());
+            const QString suggested = QStringLiteral("%1-%2-scores.xlsx")
+                                          .arg(base, actor().section(QLatin1Char(' '), 0, 0));
             const QString file =
                 prompts_->saveFile(this, QStringLiteral("Export my score sheet"), suggested,
                                    QStringLiteral("Excel workbooks (*.xlsx)"));
             if (file.isEmpty())
                 return;
-            auto opened = Workspace::open(qtext(workspacePath_));
-            if (!opened.ok())
-                return say(QStringLiteral("Score sheet"), qtext(describe(opened.diagnostics)));
-            ScoreSheetOptions options;
-            options.anonymous = snapshot_->anonymous;
+            const TenderSource source =
+                server_ ? *server_
+                        : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
             const ScoreSheetWritten written =
-                writeScoreSheet(*opened.workspace, qtext(actor()), referenceTables().ratesOrNull(),
-                                options, qtext(file));
+                writeScoreSheetOf(source, qtext(actor()), snapshot_->anonymous, qtext(file));
             if (!written.ok())
                 return say(QStringLiteral("Score sheet"), qtext(describe(written.problems)));
             status_->setText(QStringLiteral("Wrote %1: %2 rows, %3 to score")
@@ -1389,19 +1384,9 @@ void MainWindow::connectWorkspacePages() {
                                                     QStringLiteral("Excel workbooks (*.xlsx)"));
             if (file.isEmpty())
                 return;
-            runCommand(onWorkspaceHere(
-                "Importing a score sheet", "score each bid on the Scoring screen (Ctrl+6)",
-                [who = qtext(actor()), sheet = qtext(file)](Workspace& ws,
-                                                            const ReferenceTables& tables) {
-                    const ScoreSheetScores read =
-                        readScoreSheet(sheet, ws, who, tables.ratesOrNull());
-                    if (!read.ok()) {
-                        CommandOutcome refused;
-                        refused.problems = read.problems;
-                        return refused;
-                    }
-                    return ws.submitScores(who, read.scores, tables.ratesOrNull());
-                }));
+            runCommand([sheet = qtext(file)](TenderAccess& tender, const ReferenceTables& tables) {
+                return submitScoreSheet(tender, tables, sheet);
+            });
         });
     });
     connect(scoring_, &ScoringPage::anonymousChanged, this, [this](bool anonymous) {

@@ -331,6 +331,56 @@ CommandOutcome runWorkspaceCommand(const TenderSource& source, const std::string
     return outcome;
 }
 
+ScoreSheetWritten writeScoreSheetOf(const TenderSource& source, const std::string& actor,
+                                    bool anonymous, const fs::path& out) noexcept {
+    ScoreSheetWritten written;
+    try {
+        const ReferenceTables& tables = referenceTables();
+        std::unique_ptr<TenderAccess> tender;
+        if (source.remote()) {
+            tender = client::RemoteTender::open(*source.server, source.session, written.problems);
+        } else {
+            auto opened = Workspace::open(source.file);
+            if (!opened.ok()) {
+                written.problems = opened.diagnostics;
+                return written;
+            }
+            tender = std::make_unique<LocalTender>(std::move(*opened.workspace), actor,
+                                                   tables.ratesOrNull(), tables.holidaysOrNull());
+        }
+        if (!tender)
+            return written;
+        const auto made = scoreSheetSource(*tender, tables.ratesOrNull(), written.problems);
+        if (!made)
+            return written;
+        ScoreSheetOptions options;
+        options.anonymous = anonymous;
+        return writeScoreSheet(*made, options, out);
+    } catch (const std::exception& error) {
+        try {
+            written.problems.push_back(
+                failure(out, std::string("the score sheet was not written: ") + error.what()));
+        } catch (...) {
+        }
+    } catch (...) {
+    }
+    return written;
+}
+
+CommandOutcome submitScoreSheet(TenderAccess& tender, const ReferenceTables& tables,
+                                const fs::path& file) {
+    CommandOutcome refused;
+    const auto source = scoreSheetSource(tender, tables.ratesOrNull(), refused.problems);
+    if (!source)
+        return refused;
+    const ScoreSheetScores read = readScoreSheet(file, *source);
+    if (!read.ok()) {
+        refused.problems = read.problems;
+        return refused;
+    }
+    return tender.submitScores(read.scores);
+}
+
 Diagnostics createWorkspace(const fs::path& folder, const fs::path& path,
                             const std::string& actor) noexcept {
     try {

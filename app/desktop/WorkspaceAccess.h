@@ -8,6 +8,7 @@
 
 #include "client/ServerConnection.h"
 #include "desktop/LoadedTender.h"
+#include "io/xlsx/ScoreSheet.h"
 #include "lifecycle/AbnormallyLowPrices.h"
 #include "store/ScoringView.h"
 #include "store/TenderAccess.h"
@@ -126,6 +127,15 @@ WorkspaceCommand onWorkspaceHere(std::string what, std::string howOnServer,
 // back as a refused outcome saying what to do.
 CommandOutcome runWorkspaceCommand(const TenderSource& source, const std::string& actor,
                                    const WorkspaceCommand& command) noexcept;
+
+// The score sheet of `actor` (on a server, of the account signed in) written to `out`, made
+// from what the tender gives them (ScoreSheet.h). Never throws.
+ScoreSheetWritten writeScoreSheetOf(const TenderSource& source, const std::string& actor,
+                                    bool anonymous, const std::filesystem::path& out) noexcept;
+
+// Every score `tender.person()` typed into the sheet `file`, recorded all or none.
+CommandOutcome submitScoreSheet(TenderAccess& tender, const ReferenceTables& tables,
+                                const std::filesystem::path& file);
 
 // Workspace::createFromFolder with the reference rates; the diagnostics when refused.
 Diagnostics createWorkspace(const std::filesystem::path& folder, const std::filesystem::path& path,

@@ -13,6 +13,14 @@ TenderRead<WorkspaceStatus> LocalTender::status() {
     return {workspace_.status(), {}};
 }
 
+std::string LocalTender::shownAs() const {
+    return workspace_.path().filename().string();
+}
+
+TenderRead<std::string> LocalTender::tenderXml() {
+    return {workspace_.tenderXml(), {}};
+}
+
 TenderRead<PanelRecord> LocalTender::panel() {
     return {workspace_.panel(), {}};
 }

@@ -36,6 +36,10 @@ public:
     // Who acts: the name given for a workspace here, the account signed in on a server.
     virtual const std::string& person() const = 0;
 
+    // How the person names the tender: the workspace's file name, or its address on a server.
+    virtual std::string shownAs() const = 0;
+    // tender.xml as stored: the tender and its evaluation model.
+    virtual TenderRead<std::string> tenderXml() = 0;
     virtual TenderRead<WorkspaceStatus> status() = 0;
     // The members and their declarations of interests.
     virtual TenderRead<PanelRecord> panel() = 0;
@@ -84,6 +88,8 @@ public:
     Workspace& workspace() { return workspace_; }
 
     const std::string& person() const override { return person_; }
+    std::string shownAs() const override;
+    TenderRead<std::string> tenderXml() override;
     TenderRead<WorkspaceStatus> status() override;
     TenderRead<PanelRecord> panel() override;
     TenderRead<std::vector<AwardEvent>> awardHistory() override;

@@ -25,6 +25,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
@@ -341,6 +342,44 @@ private slots:
                  scores.body.c_str());
         QVERIFY2(scores.body.find("\"value\":4") != std::string::npos, scores.body.c_str());
         QCOMPARE(window.workspace()->status.scores, std::size_t{1});
+    }
+
+    void anEvaluatorScoresFromASheetMadeFromWhatTheServerSentHer() {
+        QVERIFY(upToEvaluation());
+        MainWindow window;
+        test::Messages messages;
+        messages.attach(window);
+        answerSignIn(window, address(), QStringLiteral("eve"),
+                     QString::fromStdString(passwordOf("eve")));
+        QVERIFY(connectAndWait(window));
+        QTemporaryDir files;
+        const QString sheet = files.filePath(QStringLiteral("eve.xlsx"));
+        const QString filled = files.filePath(QStringLiteral("eve-filled.xlsx"));
+        window.prompts().saveFile = [sheet](QWidget*, const QString&, const QString&,
+                                            const QString&) {
+            return sheet;
+        };
+        window.showScreen(MainWindow::Screen::Scoring);
+        child<QPushButton>(window, "exportScoreSheetPushButton")->click();
+        QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(u'\n')));
+        QVERIFY(QFile::exists(sheet));
+        const std::string helper = std::string(FAIRTENDER_SOURCE_DIR) + "/tests/cli/score_sheet.py";
+        const std::string fill = "/usr/bin/python3 '" + helper + "' fill '" + sheet.toStdString() +
+                                 "' '" + filled.toStdString() + "' E7=2 'F7=thin on allergens'";
+        QCOMPARE(std::system(fill.c_str()), 0);
+        window.prompts().openFile = [filled](QWidget*, const QString&, const QString&,
+                                             const QString&) {
+            return filled;
+        };
+        QSignalSpy shown(&window, &MainWindow::workspaceShown);
+        child<QPushButton>(window, "importScoreSheetPushButton")->click();
+        QVERIFY(shown.wait(20000) || shown.count() > 0);
+        QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(u'\n')));
+        QCOMPARE(window.workspace()->status.scores, std::size_t{1});
+        const HttpReply scores =
+            as("ann", "GET", "/api/v1/tenders/meals/scores?bid=B1&criterion=q-menu");
+        QVERIFY2(scores.body.find("\"reason\":\"thin on allergens\"") != std::string::npos,
+                 scores.body.c_str());
     }
 
     void theLeadSeesTheRankingTheServerSentOnceEveryBidIsScored() {

@@ -273,6 +273,41 @@ TEST_F(PanelOnTheCommandLine, WorkspaceStatusGivesTheServersCountsAndTheAwardHis
     EXPECT_EQ(status.find("schema version"), std::string::npos) << status;
 }
 
+TEST_F(PanelOnTheCommandLine, AnEvaluatorScoresFromTheScoreSheetTheServersViewMade) {
+    upToEvaluation();
+    EXPECT_EQ(fairtender(0, "raj", "panel sheet", "--xlsx raj.xlsx"),
+              "Wrote the score sheet of raj to raj.xlsx: 20 rows, 20 to score\n");
+    const std::string helper =
+        shellQuoted(std::string(FAIRTENDER_SOURCE_DIR) + "/tests/cli/score_sheet.py");
+    const ShellRun shown = run("raj", "/usr/bin/python3 " + helper + " show raj.xlsx");
+    ASSERT_EQ(shown.exitCode, 0) << shown.out;
+    EXPECT_NE(shown.out.find("Scores!A7\tB1"), std::string::npos) << shown.out;
+    EXPECT_NE(shown.out.find("Scores!B7\tq-menu"), std::string::npos) << shown.out;
+    // Made from what the server sent raj: no price anywhere on it.
+    EXPECT_EQ(shown.out.find("£"), std::string::npos) << shown.out;
+    const ShellRun filled =
+        run("raj", "/usr/bin/python3 " + helper +
+                       " fill raj.xlsx raj-filled.xlsx E7=4 'F7=a clear allergen plan'");
+    ASSERT_EQ(filled.exitCode, 0) << filled.out;
+    EXPECT_EQ(fairtender(0, "raj", "score", "--from-sheet raj-filled.xlsx"),
+              "raj scored B1 q-menu 4\n");
+    EXPECT_EQ(fairtender(0, "raj", "score", "--show --bid B1 --criterion q-menu"),
+              "B1 q-menu raj 4  a clear allergen plan\n");
+    // Someone else's sheet is refused whole.
+    EXPECT_NE(fairtender(1, "eve", "score", "--from-sheet raj-filled.xlsx")
+                  .find("this score sheet was made for raj, not eve"),
+              std::string::npos);
+}
+
+TEST_F(PanelOnTheCommandLine, OnAServerAScoreSheetIsTheAccountsOwn) {
+    upToEvaluation();
+    EXPECT_NE(fairtender(2, "raj", "panel sheet", "--for eve --xlsx eve.xlsx")
+                  .find("on a server a score sheet is made for the account signed in (raj): eve "
+                        "signs in and makes their own"),
+              std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(scratch.path() / "eve.xlsx"));
+}
+
 TEST_F(PanelOnTheCommandLine, AsIsRefusedAgainstAServer) {
     upToEvaluation();
     const std::string refused =

@@ -3,10 +3,12 @@
 #include "core/AtomicFile.h"
 #include "core/Date.h"
 #include "core/Decimal.h"
+#include "core/FileHash.h"
 #include "core/OutputPath.h"
 #include "core/Utf8.h"
 #include "io/xlsx/CellNames.h"
 #include "io/xlsx/XlsxReader.h"
+#include "io/xml/TenderFolder.h"
 #include "lifecycle/PanelViews.h"
 
 #include <xlsxwriter.h>
@@ -41,7 +43,6 @@ struct SheetRow {
 };
 
 struct SheetPlan {
-    std::optional<TenderFolder> folder; // what the rows point into
     std::vector<SheetRow> rows;
     std::vector<const ModelNode*> criteria; // judgement criteria, model order
     Diagnostics problems;
@@ -51,50 +52,44 @@ Diagnostic problemAt(const fs::path& file, std::string message) {
     return errorAt({file.string(), 0, 0}, std::move(message));
 }
 
-// The rows `person` scores, as they may see them; problems when they score nothing now.
-SheetPlan planSheet(const Workspace& workspace, const std::string& person, bool anonymous,
-                    const LivingWageTable* rates) {
+// The rows `source.person` scores, as they may see them; problems when they score nothing
+// now. Anonymous bids are "Bid A", "Bid B" in stored order.
+SheetPlan planSheet(const ScoreSheetSource& source, bool anonymous) {
     SheetPlan plan;
-    const PanelRecord panel = workspace.panel();
-    const LifecycleState state = workspace.state();
-    if (!panel.hasRole(person, PanelRole::Evaluator)) {
+    const std::string& person = source.person;
+    if (!source.panel.hasRole(person, PanelRole::Evaluator)) {
         plan.problems.push_back(
-            problemAt(workspace.path(), person + " is not an evaluator on the panel: a score "
-                                                 "sheet is made for an evaluator"));
+            problemAt(source.shownAs, person + " is not an evaluator on the panel: a score "
+                                               "sheet is made for an evaluator"));
         return plan;
     }
-    if (state != LifecycleState::Evaluation && state != LifecycleState::Moderation) {
-        plan.problems.push_back(problemAt(
-            workspace.path(), "scores are given during evaluation; the tender is " +
-                                  std::string(toString(state)) + ", so there is no sheet to fill"));
-        return plan;
-    }
-    plan.folder = std::move(workspace.loadFolder(rates).folder);
-    if (!plan.folder) {
+    if (source.state != LifecycleState::Evaluation && source.state != LifecycleState::Moderation) {
         plan.problems.push_back(
-            problemAt(workspace.path(), "the stored inputs do not read; verify the workspace"));
+            problemAt(source.shownAs, "scores are given during evaluation; the tender is " +
+                                          std::string(toString(source.state)) +
+                                          ", so there is no sheet to fill"));
         return plan;
     }
-    const TenderFolder& folder = *plan.folder;
-    plan.criteria = judgementCriteria(folder.tender);
-    std::map<std::string, std::string> labels;
-    for (std::size_t i = 0; i < folder.bids.size(); ++i)
-        labels[folder.bids[i].id] = anonymous ? anonymousLabel(i) : folder.bids[i].id;
-    std::map<std::pair<std::string, std::string>, EvaluatorScore> mine;
-    for (const auto& score : folder.evaluations.scores)
-        if (score.evaluator == person)
-            mine.emplace(std::make_pair(score.bidId, score.criterionId), score);
-    for (const auto& item : judgementsNeeded(folder.tender, folder.bids)) {
-        if (panel.conflict(person, item.bidId) != nullptr)
-            continue;
-        SheetRow row;
-        row.bidId = item.bidId;
-        row.label = labels[item.bidId];
-        row.criterion = findNode(folder.tender.model, item.criterionId);
-        if (const auto found = mine.find({item.bidId, item.criterionId}); found != mine.end())
-            row.submitted = found->second;
-        plan.rows.push_back(std::move(row));
-    }
+    plan.criteria = judgementCriteria(source.tender);
+    const ScoringView& view = source.view;
+    const std::size_t columns = view.criteria.size();
+    for (std::size_t b = 0; b < view.bidIds.size(); ++b)
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::size_t at = b * columns + c;
+            if (at >= view.cells.size())
+                continue;
+            const JudgementCell& cell = view.cells[at];
+            if (!cell.needed || !cell.conflict.empty())
+                continue;
+            SheetRow row;
+            row.bidId = view.bidIds[b];
+            row.label = anonymous ? anonymousLabel(b) : view.bidIds[b];
+            row.criterion = findNode(source.tender.model, view.criteria[c].id);
+            if (row.criterion == nullptr)
+                continue;
+            row.submitted = cell.own;
+            plan.rows.push_back(std::move(row));
+        }
     return plan;
 }
 
@@ -118,9 +113,9 @@ std::string scaleText(const CriterionSettings& c) {
 
 class SheetWriter {
 public:
-    SheetWriter(const Workspace& workspace, const std::string& person, const SheetPlan& plan,
+    SheetWriter(const ScoreSheetSource& source, const SheetPlan& plan,
                 const ScoreSheetOptions& options, const fs::path& out)
-        : workspace_(workspace), person_(person), plan_(plan), options_(options), out_(out) {}
+        : source_(source), person_(source.person), plan_(plan), options_(options), out_(out) {}
 
     bool write(const fs::path& temporary, ScoreSheetWritten& written);
 
@@ -141,7 +136,7 @@ private:
     }
     void validate(lxw_worksheet* ws, int row, const CriterionSettings& c);
 
-    const Workspace& workspace_;
+    const ScoreSheetSource& source_;
     const std::string& person_;
     const SheetPlan& plan_;
     const ScoreSheetOptions& options_;
@@ -215,7 +210,7 @@ bool SheetWriter::write(const fs::path& temporary, ScoreSheetWritten& written) {
     format_set_align(locked, LXW_ALIGN_VERTICAL_TOP);
     format_set_bg_color(locked, 0xEDEDED);
 
-    const WorkspaceStatus status = workspace_.status();
+    const WorkspaceStatus& status = source_.status;
     const std::string madeAt = options_.madeAt.empty() ? utcTimestampNow() : options_.madeAt;
 
     lxw_worksheet* scores = workbook_add_worksheet(workbook, kScoresSheet);
@@ -302,10 +297,10 @@ bool SheetWriter::write(const fs::path& temporary, ScoreSheetWritten& written) {
     const std::pair<std::string, std::string> facts[] = {
         {"Sheet for", person_},
         {"Tender", status.tenderId},
-        {"Tender SHA-256", workspace_.tenderSha256()},
+        {"Tender SHA-256", source_.tenderSha256},
         {"Bids shown as", options_.anonymous ? "Bid A, Bid B ..." : "bid ids"},
         {"Made", madeAt},
-        {"Workspace", workspace_.path().filename().string()},
+        {"Workspace", source_.shownAs},
     };
     text(about, 0, 0, "Fairtender score sheet", title);
     int at = 1;
@@ -343,11 +338,41 @@ std::string aboutValue(const XlsxSheet& about, const std::string& name) {
 
 } // namespace
 
-ScoreSheetWritten writeScoreSheet(const Workspace& workspace, const std::string& person,
-                                  const LivingWageTable* rates, const ScoreSheetOptions& options,
+std::optional<ScoreSheetSource> scoreSheetSource(TenderAccess& tender, const LivingWageTable* rates,
+                                                 Diagnostics& problems) {
+    ScoreSheetSource source;
+    source.person = tender.person();
+    auto status = tender.status();
+    auto panel = status.ok() ? tender.panel() : TenderRead<PanelRecord>{};
+    auto xml = panel.ok() ? tender.tenderXml() : TenderRead<std::string>{};
+    auto view = xml.ok() ? tender.scoringView(false) : TenderRead<ScoringView>{};
+    for (const auto* read : {&status.problems, &panel.problems, &xml.problems, &view.problems})
+        if (!read->empty()) {
+            problems = *read;
+            return std::nullopt;
+        }
+    source.status = std::move(*status.value);
+    source.state = parseLifecycleState(source.status.state).value_or(LifecycleState::Draft);
+    source.panel = std::move(*panel.value);
+    source.tenderSha256 = sha256HexOf(*xml.value);
+    source.shownAs = tender.shownAs();
+    auto model = parseTender(*xml.value, "tender.xml", rates, problems);
+    if (!model) {
+        if (problems.empty())
+            problems.push_back(problemAt(source.shownAs, "the tender's model does not read"));
+        return std::nullopt;
+    }
+    source.tender = std::move(*model);
+    source.view = std::move(*view.value);
+    if (auto* local = dynamic_cast<LocalTender*>(&tender))
+        source.keep = workspaceFiles(local->workspace().path());
+    return source;
+}
+
+ScoreSheetWritten writeScoreSheet(const ScoreSheetSource& source, const ScoreSheetOptions& options,
                                   const fs::path& out) {
     ScoreSheetWritten written;
-    if (const auto problem = outputPathProblem(out, workspaceFiles(workspace.path()))) {
+    if (const auto problem = outputPathProblem(out, source.keep)) {
         written.problems.push_back(problemAt(out, "cannot write the score sheet: " + *problem));
         return written;
     }
@@ -358,12 +383,12 @@ ScoreSheetWritten writeScoreSheet(const Workspace& workspace, const std::string&
             problemAt(out, "cannot write the score sheet: no folder " + parent.string()));
         return written;
     }
-    const SheetPlan plan = planSheet(workspace, person, options.anonymous, rates);
+    const SheetPlan plan = planSheet(source, options.anonymous);
     if (hasErrors(plan.problems)) {
         written.problems = plan.problems;
         return written;
     }
-    SheetWriter writer(workspace, person, plan, options, out);
+    SheetWriter writer(source, plan, options, out);
     if (const auto failed = replaceFileWith(parent / out.filename(),
                                             [&](const fs::path& temporary) {
                                                 return writer.write(temporary, written) &&
@@ -374,9 +399,9 @@ ScoreSheetWritten writeScoreSheet(const Workspace& workspace, const std::string&
     return written;
 }
 
-ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace,
-                                const std::string& person, const LivingWageTable* rates) {
+ScoreSheetScores readScoreSheet(const fs::path& file, const ScoreSheetSource& source) {
     ScoreSheetScores read;
+    const std::string& person = source.person;
     const XlsxWorkbook workbook = readXlsxSheets(file, {kScoresSheet, kAboutSheet});
     if (!workbook.ok()) {
         read.problems.push_back(problemAt(file, workbook.error));
@@ -413,9 +438,9 @@ ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace
                                 (madeFor.empty() ? "nobody named" : madeFor) + ", not " + person +
                                 ": each evaluator returns the sheet made for them; nothing was "
                                 "recorded");
-    const WorkspaceStatus status = workspace.status();
+    const WorkspaceStatus& status = source.status;
     if (tender != status.tenderId ||
-        aboutValue(about->second, "Tender SHA-256") != workspace.tenderSha256()) {
+        aboutValue(about->second, "Tender SHA-256") != source.tenderSha256) {
         read.problems.push_back(errorAt(
             SourceLocation{aboutAt(tender != status.tenderId ? "Tender" : "Tender SHA-256"), 0, 0},
             "this score sheet was made for " +
@@ -425,7 +450,7 @@ ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace
         return read;
     }
     const bool anonymous = aboutValue(about->second, "Bids shown as") != "bid ids";
-    const SheetPlan plan = planSheet(workspace, person, anonymous, rates);
+    const SheetPlan plan = planSheet(source, anonymous);
     if (hasErrors(plan.problems)) {
         read.problems = plan.problems;
         return read;
@@ -501,7 +526,7 @@ ScoreSheetScores readScoreSheet(const fs::path& file, const Workspace& workspace
         }
         bool fine = true;
         if (const std::string off =
-                scoreScaleProblem(plan.folder->tender, expected.criterion->id, *number);
+                scoreScaleProblem(source.tender, expected.criterion->id, *number);
             !off.empty()) {
             problem(row, kScore, off);
             fine = false;

@@ -10,7 +10,7 @@
 
 #include "core/Diagnostic.h"
 #include "io/xml/ReferenceData.h"
-#include "store/Workspace.h"
+#include "store/TenderAccess.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -32,11 +32,30 @@ struct ScoreSheetWritten {
     bool ok() const { return !hasErrors(problems); }
 };
 
-// Writes `person`'s sheet to `out` atomically. Refused (nothing written) when `person` is
-// not an evaluator on the panel or the tender is not being evaluated (evaluation, or
-// moderation for scores the lead reopened).
-ScoreSheetWritten writeScoreSheet(const Workspace& workspace, const std::string& person,
-                                  const LivingWageTable* rates, const ScoreSheetOptions& options,
+// What a score sheet is made from and checked against: the tender as its evaluator sees it
+// for scoring, wherever it is kept (a workspace here, or a tender on a server, which sends
+// no more than the evaluator may see).
+struct ScoreSheetSource {
+    std::string person; // the evaluator the sheet is for
+    WorkspaceStatus status;
+    std::string tenderSha256; // of tender.xml as stored
+    std::string shownAs;      // the workspace file's name, or the tender's address
+    PanelRecord panel;
+    LifecycleState state = LifecycleState::Draft;
+    Tender tender;                           // the criteria and their scales
+    ScoringView view;                        // bids in stored order; the evaluator's own scores
+    std::vector<std::filesystem::path> keep; // files a sheet may never be written over
+};
+
+// The source as `tender.person()` sees it; nullopt with why in `problems`. `rates` as for
+// reading the tender's model (a living wage rate named by its date).
+std::optional<ScoreSheetSource> scoreSheetSource(TenderAccess& tender, const LivingWageTable* rates,
+                                                 Diagnostics& problems);
+
+// Writes the sheet of `source.person` to `out` atomically. Refused (nothing written) when
+// they are not an evaluator on the panel or the tender is not being evaluated (evaluation,
+// or moderation for scores the lead reopened).
+ScoreSheetWritten writeScoreSheet(const ScoreSheetSource& source, const ScoreSheetOptions& options,
                                   const std::filesystem::path& out);
 
 struct ScoreSheetScores {
@@ -46,12 +65,11 @@ struct ScoreSheetScores {
     bool ok() const { return !hasErrors(problems); }
 };
 
-// The scores `person` typed into the sheet `file`: rows left blank are skipped, a row whose
+// The scores `source.person` typed into the sheet `file`: rows left blank are skipped, a row whose
 // submitted score is unchanged is skipped, and a score outside the scale, a score without a
 // reason (or a reason without a score), a row that is not one of `person`'s or a changed
 // submitted score is a problem. A sheet made for someone else or from another version of
 // the tender is refused with one problem.
-ScoreSheetScores readScoreSheet(const std::filesystem::path& file, const Workspace& workspace,
-                                const std::string& person, const LivingWageTable* rates);
+ScoreSheetScores readScoreSheet(const std::filesystem::path& file, const ScoreSheetSource& source);
 
 } // namespace fairtender
