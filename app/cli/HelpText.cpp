@@ -138,8 +138,8 @@ shows the progress of the evaluation instead: each evaluator's scores in per cri
 the consensus agreed and what the next stage still needs (exit 0); its --json and
 --explain wait for the lock. A tender on a server (its URL, after fairtender login)
 shows the ranking the server sends the account signed in: the lead and auditors see
-it at any stage, the rest of the panel once the results are locked; --explain works
-on a folder or workspace here only.
+it at any stage, the rest of the panel once the results are locked, and --explain BID
+prints the derivation the server made from its stored inputs, to the same readers.
 
 Examples:
   fairtender evaluate samples/school-meals

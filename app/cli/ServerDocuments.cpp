@@ -89,14 +89,19 @@ Outcome download(const std::string& command, const ParsedArguments& args,
 } // namespace
 
 Outcome rankingFromServer(const ParsedArguments& args, const CommandStreams& streams) {
-    if (args.option("--explain"))
-        return Outcome::usage("evaluate",
-                              "--explain works on a tender folder or a workspace here; for a "
-                              "tender on a server, its scorecard (fairtender export URL --xlsx "
-                              "FILE) shows the inputs and formula of every number");
     ServerTender tender = openOnServer("evaluate", args);
     if (!tender.remote)
         return tender.opened.refused;
+    if (const auto explain = args.option("--explain")) {
+        // Made on the server from its stored inputs, for those who may see the ranking.
+        const client::ServerReply explained =
+            tender.remote->call("GET", "/ranking/explanations/" + client::urlEncoded(*explain));
+        if (explained.status != 200)
+            return Outcome::invalidFiles("evaluate",
+                                         client::problemsOf(explained, tender.remote->location()));
+        streams.out << explained.body;
+        return Outcome::success();
+    }
     if (args.has("--json")) {
         const client::ServerReply ranking = tender.remote->call("GET", "/ranking");
         if (ranking.status != 200)

@@ -107,6 +107,8 @@ const std::vector<Api::Operation>& Api::operations() {
         {"POST", "/api/v1/tenders/{tender}/stage", "advance", Access::SignedIn, &Api::advance},
         {"POST", "/api/v1/tenders/{tender}/exclusions", "exclude", Access::SignedIn, &Api::exclude},
         {"GET", "/api/v1/tenders/{tender}/ranking", "ranking", Access::SignedIn, &Api::ranking},
+        {"GET", "/api/v1/tenders/{tender}/ranking/explanations/{bid}", "explainRanking",
+         Access::SignedIn, &Api::explainRanking},
         {"GET", "/api/v1/tenders/{tender}/log", "auditLog", Access::SignedIn, &Api::auditLog},
         {"GET", "/api/v1/tenders/{tender}/verify", "verify", Access::SignedIn, &Api::verify},
         {"GET", "/api/v1/tenders/{tender}/documents/scorecard", "scorecard", Access::SignedIn,

@@ -88,6 +88,7 @@ private:
     ApiResponse signIn(Call& call);
     ApiResponse currentSession(Call& call);
     ApiResponse signOut(Call& call);
+    ApiResponse explainRanking(Call& call);
     ApiResponse listOwnSessions(Call& call);
     ApiResponse endOwnSessions(Call& call);
     ApiResponse endAccountSessions(Call& call);

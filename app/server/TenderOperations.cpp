@@ -1,6 +1,7 @@
 // The API's operations on one tender: each opens the tender's workspace, asks the engine's
 // rules whether the person signed in may read what is asked, and passes a change to the
 // workspace command, which refuses what the rules refuse. The account name is who acts.
+#include "cli/ExplainText.h"
 #include "core/Date.h"
 #include "io/json/ResultJson.h"
 #include "lifecycle/PanelRules.h"
@@ -772,6 +773,28 @@ ApiResponse Api::ranking(Call& call) {
     }
     ApiResponse response = jsonResponse(*json);
     response.headers.emplace_back("ETag", "\"" + head + "\"");
+    return response;
+}
+
+ApiResponse Api::explainRanking(Call& call) {
+    OpenedTender opened = openTender(call, WorkspaceView::Ranking);
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    const FolderEvaluation evaluation = ws.evaluate(context_.rates);
+    if (!evaluation.ok())
+        return errorResponse(forClient(evaluation.diagnostics, ws), 409);
+    const std::string& bidId = call.param("bid");
+    const BidResult* bid = evaluation.result->findBid(bidId);
+    if (bid == nullptr)
+        return errorResponse("bid.unknown", "there is no bid " + bidId + " in this tender", 404);
+    const TenderFolder& folder = *evaluation.folder;
+    // The command line's own explanation, made here from the stored inputs.
+    ApiResponse response;
+    response.body = cli::renderExplanation(*evaluation.result, *bid, folder.tender, folder.bids,
+                                           folder.evaluations);
+    response.contentType = "text/plain; charset=utf-8";
+    response.headers.emplace_back("ETag", "\"" + ws.headHash() + "\"");
     return response;
 }
 

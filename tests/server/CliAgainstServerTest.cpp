@@ -236,6 +236,23 @@ TEST_F(PanelOnTheCommandLine, TheRankingFollowsAnExclusionRecordedSinceItWasLast
         << after;
 }
 
+TEST_F(PanelOnTheCommandLine, ExplainGivesEveryNumberOfABidWithItsInputsAndFormula) {
+    upToAward();
+    // Every number of B1's result with its inputs and formula, made from the stored scores:
+    // both evaluators gave 3 on q-menu, the consensus 3 of 5 on 12 points.
+    const std::string there = fairtender(0, "aud", "evaluate", "--explain B1");
+    EXPECT_NE(there.find("Status: ranked 1 of 5, the winner"), std::string::npos) << there;
+    EXPECT_NE(there.find("Total (the sum of the rounded points below): 75.24 points"),
+              std::string::npos)
+        << there;
+    EXPECT_NE(there.find("formula: q-menu: consensus 3 / scale 5 x 12 = 7.20"), std::string::npos)
+        << there;
+    // Once the results are locked an evaluator reads it too, as the ranking.
+    EXPECT_EQ(fairtender(0, "raj", "evaluate", "--explain B1"), there);
+    EXPECT_NE(fairtender(1, "aud", "evaluate", "--explain B9").find("there is no bid B9"),
+              std::string::npos);
+}
+
 TEST_F(PanelOnTheCommandLine, AnEvaluatorSeesNoRankingBeforeTheResultsAreLocked) {
     upToEvaluation();
     const std::string refused = fairtender(1, "raj", "evaluate");

@@ -93,6 +93,7 @@ const std::map<std::string, Request>& requests() {
         {"exclude",
          {"POST", "/api/v1/tenders/{tender}/exclusions", R"({"bid":"B2","reason":"withdrew"})"}},
         {"ranking", {"GET", "/api/v1/tenders/{tender}/ranking", ""}},
+        {"explainRanking", {"GET", "/api/v1/tenders/{tender}/ranking/explanations/B1", ""}},
         {"auditLog", {"GET", "/api/v1/tenders/{tender}/log", ""}},
         {"verify", {"GET", "/api/v1/tenders/{tender}/verify", ""}},
         {"scorecard", {"GET", "/api/v1/tenders/{tender}/documents/scorecard", ""}},
