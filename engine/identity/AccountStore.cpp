@@ -613,15 +613,7 @@ Diagnostics AccountStore::setDisabled(const std::string& by, const std::string& 
 }
 
 std::size_t AccountStore::liveSessions(const std::string& name, std::int64_t now) const {
-    std::lock_guard lock(impl_->mutex);
-    SqlStatement& select = impl_->db->statement(
-        "SELECT COUNT(*) FROM sessions WHERE account = ? AND ended_at = 0 AND created_at > ? AND "
-        "last_seen_at > ?");
-    QueryScope scope{select};
-    select.bind(1, std::string_view(name));
-    select.bind(2, now - impl_->policy.lifetimeSeconds);
-    select.bind(3, now - impl_->policy.idleSeconds);
-    return select.next() ? static_cast<std::size_t>(select.integer(0)) : 0;
+    return liveSessionsOf(name, "", now).size();
 }
 
 std::vector<SessionSummary> AccountStore::liveSessionsOf(const std::string& name,
@@ -652,25 +644,33 @@ bool AccountStore::passwordIs(const std::string& name, const std::string& passwo
     return row && !row->first.disabled && passwordMatches(row->second, password);
 }
 
+void AccountStore::endSessionsAfterPassword(
+    const std::string& who, const std::string& password, const std::string& keepToken,
+    SessionsEnded& result, const std::function<Diagnostics(const std::string&)>& end) {
+    if (!passwordIs(who, password)) {
+        result.problems.push_back(
+            accountError(impl_->where, "the password is wrong", "account.password"));
+        return;
+    }
+    std::lock_guard lock(impl_->mutex);
+    const std::string keep = impl_->tokenHash(keepToken);
+    result.problems = impl_->write([&] { return end(keep); });
+}
+
 SessionsEnded AccountStore::endOwnSessions(const std::string& name, const std::string& password,
                                            const std::string& id, const std::string& keepToken,
                                            std::int64_t now) {
     SessionsEnded result;
-    if (!passwordIs(name, password)) {
-        result.problems.push_back(
-            accountError(impl_->where, "the password is wrong", "account.password"));
-        return result;
-    }
-    std::lock_guard lock(impl_->mutex);
-    const std::string keep = impl_->tokenHash(keepToken);
-    result.problems = impl_->write([&]() -> Diagnostics {
-        result.ended = impl_->endLiveSessions(name, id, keep, "ended by its owner", now);
-        if (!id.empty() && result.ended == 0)
-            return {
-                accountError(impl_->where, name + " has no live session " + id, "session.unknown")};
-        impl_->logEvent(now, name, id.empty() ? "other sessions ended" : "session ended", "", "");
-        return {};
-    });
+    endSessionsAfterPassword(
+        name, password, keepToken, result, [&](const std::string& keep) -> Diagnostics {
+            result.ended = impl_->endLiveSessions(name, id, keep, "ended by its owner", now);
+            if (!id.empty() && result.ended == 0)
+                return {accountError(impl_->where, name + " has no live session " + id,
+                                     "session.unknown")};
+            impl_->logEvent(now, name, id.empty() ? "other sessions ended" : "session ended", "",
+                            "");
+            return {};
+        });
     return result;
 }
 
@@ -678,30 +678,25 @@ SessionsEnded AccountStore::endSessionsOf(const std::string& by, const std::stri
                                           const std::string& name, const std::string& keepToken,
                                           std::int64_t now) {
     SessionsEnded result;
-    if (!passwordIs(by, password)) {
-        result.problems.push_back(
-            accountError(impl_->where, "the password is wrong", "account.password"));
-        return result;
-    }
-    std::lock_guard lock(impl_->mutex);
-    const std::string keep = impl_->tokenHash(keepToken);
-    result.problems = impl_->write([&]() -> Diagnostics {
-        if (const auto problem = impl_->administratorProblem(by))
-            return {accountError(impl_->where, *problem, "account.not-administrator")};
-        if (!name.empty() && !impl_->accountRow(name))
-            return {
-                accountError(impl_->where, "there is no account named " + name, "account.unknown")};
-        if (!name.empty()) {
-            result.ended = impl_->endLiveSessions(name, "", keep, "ended by an administrator", now);
-            impl_->logEvent(now, name, "sessions ended", by, "");
-        } else {
-            for (const auto& account : impl_->accountNames())
-                result.ended +=
-                    impl_->endLiveSessions(account, "", keep, "ended by an administrator", now);
-            impl_->logEvent(now, "", "every session ended", by, "");
-        }
-        return {};
-    });
+    endSessionsAfterPassword(
+        by, password, keepToken, result, [&](const std::string& keep) -> Diagnostics {
+            if (const auto problem = impl_->administratorProblem(by))
+                return {accountError(impl_->where, *problem, "account.not-administrator")};
+            if (!name.empty() && !impl_->accountRow(name))
+                return {accountError(impl_->where, "there is no account named " + name,
+                                     "account.unknown")};
+            if (!name.empty()) {
+                result.ended =
+                    impl_->endLiveSessions(name, "", keep, "ended by an administrator", now);
+                impl_->logEvent(now, name, "sessions ended", by, "");
+            } else {
+                for (const auto& account : impl_->accountNames())
+                    result.ended +=
+                        impl_->endLiveSessions(account, "", keep, "ended by an administrator", now);
+                impl_->logEvent(now, "", "every session ended", by, "");
+            }
+            return {};
+        });
     return result;
 }
 

@@ -13,6 +13,7 @@
 #include "core/Diagnostic.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -176,6 +177,11 @@ public:
 private:
     struct Impl;
     explicit AccountStore(std::unique_ptr<Impl> impl);
+    // Checks `who`'s `password` (authenticating again), then runs `end` in one write with the
+    // hash of the session to keep; its problems, or the wrong password, in `result`.
+    void endSessionsAfterPassword(const std::string& who, const std::string& password,
+                                  const std::string& keepToken, SessionsEnded& result,
+                                  const std::function<Diagnostics(const std::string&)>& end);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -123,6 +124,32 @@ struct Messages {
         };
     }
 };
+
+// The window's widget named `name`; a warning when there is none.
+template <typename T> T* child(MainWindow& window, const char* name) {
+    auto* found = window.findChild<T*>(QString::fromLatin1(name));
+    if (!found)
+        qWarning("no child named %s", name);
+    return found;
+}
+
+// The Scoring screen's cell of `bid` and `criterion`: rows are headed by the bid, columns by
+// the criterion's title with a tooltip that starts with its id.
+inline QModelIndex scoringCell(const QTableView& grid, const QString& bid,
+                               const QString& criterion) {
+    const QAbstractItemModel* model = grid.model();
+    int row = -1;
+    int column = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->headerData(r, Qt::Vertical).toString() == bid)
+            row = r;
+    for (int c = 0; c < model->columnCount(); ++c)
+        if (model->headerData(c, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .startsWith(criterion + QLatin1Char(':')))
+            column = c;
+    return model->index(row, column);
+}
 
 inline void waitIdle(MainWindow& window) {
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);

@@ -16,6 +16,7 @@
 
 using namespace fairtender;
 using namespace fairtender::desktop;
+using fairtender::desktop::test::child;
 
 class PanelRulesScreensTest : public QObject {
     Q_OBJECT
@@ -24,13 +25,6 @@ private:
     QTemporaryDir settings_;
     std::vector<std::unique_ptr<QTemporaryDir>> folders_;
     std::map<LifecycleState, QString> workspaces_; // one workspace brought to each stage
-
-    template <typename T> static T* child(MainWindow& window, const char* name) {
-        auto* found = window.findChild<T*>(QString::fromLatin1(name));
-        if (!found)
-            qWarning("no child named %s", name);
-        return found;
-    }
 
     // alice leads, eve and emma evaluate, mo moderates, ann audits; all declared.
     QString workspaceAt(LifecycleState stage) {

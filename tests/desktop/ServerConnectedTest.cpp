@@ -33,6 +33,7 @@
 
 using namespace fairtender;
 using namespace fairtender::desktop;
+using fairtender::desktop::test::child;
 using fairtender::testing::HttpReply;
 using fairtender::testing::ScratchFolder;
 using fairtender::testing::ServerUnderTest;
@@ -88,29 +89,6 @@ private:
     std::unique_ptr<ServerUnderTest> server_;
     std::map<std::string, std::string> tokens_;
 
-    template <typename T> static T* child(MainWindow& window, const char* name) {
-        auto* found = window.findChild<T*>(QString::fromLatin1(name));
-        if (!found)
-            qWarning("no child named %s", name);
-        return found;
-    }
-
-    static QModelIndex cellOf(const QTableView& grid, const QString& bid,
-                              const QString& criterion) {
-        const QAbstractItemModel* model = grid.model();
-        int row = -1;
-        int column = -1;
-        for (int r = 0; r < model->rowCount(); ++r)
-            if (model->headerData(r, Qt::Vertical).toString() == bid)
-                row = r;
-        for (int c = 0; c < model->columnCount(); ++c)
-            if (model->headerData(c, Qt::Horizontal, Qt::ToolTipRole)
-                    .toString()
-                    .startsWith(criterion + QLatin1Char(':')))
-                column = c;
-        return model->index(row, column);
-    }
-
     HttpReply as(const std::string& person, const std::string& method, const std::string& path,
                  const std::string& body = "") {
         return server_->call(method, path, tokens_.at(person), body);
@@ -164,6 +142,19 @@ private:
         };
     }
 
+    // The first problem the window's tender has, for a failure's message.
+    static std::string firstProblem(const LoadedTender& tender) {
+        return tender.diagnostics.empty() ? std::string() : tender.diagnostics.front().toString();
+    }
+
+    // `window` signed in as `person` on their first tender, its messages kept in `messages`.
+    bool signedInAs(MainWindow& window, test::Messages& messages, const std::string& person) {
+        messages.attach(window);
+        answerSignIn(window, address(), QString::fromStdString(person),
+                     QString::fromStdString(passwordOf(person)));
+        return connectAndWait(window);
+    }
+
     static bool connectAndWait(MainWindow& window) {
         if (!window.connectToServer())
             return false;
@@ -209,8 +200,8 @@ private:
         auto* grid = child<QTableView>(window, "scoringTableView");
         for (const char* bid : {"B1", "B2", "B3", "B5", "B6"})
             for (const char* criterion : {"q-menu", "q-mobilisation", "q-sourcing", "sv-plan"}) {
-                grid->setCurrentIndex(
-                    cellOf(*grid, QString::fromLatin1(bid), QString::fromLatin1(criterion)));
+                grid->setCurrentIndex(test::scoringCell(*grid, QString::fromLatin1(bid),
+                                                        QString::fromLatin1(criterion)));
                 child<QLineEdit>(window, "scoreValueLineEdit")
                     ->setText(std::string(criterion) == "sv-plan" ? QStringLiteral("60")
                                                                   : QStringLiteral("3"));
@@ -299,10 +290,7 @@ private slots:
         QVERIFY(upToEvaluation());
         MainWindow window;
         test::Messages messages;
-        messages.attach(window);
-        answerSignIn(window, address(), QStringLiteral("eve"),
-                     QString::fromStdString(passwordOf("eve")));
-        QVERIFY(connectAndWait(window));
+        QVERIFY(signedInAs(window, messages, "eve"));
         const auto snapshot = window.workspace();
         QVERIFY(snapshot && snapshot->ok());
         // What the server sent eve: six bids, none with a price, and no ranking at all.
@@ -314,15 +302,13 @@ private slots:
         QVERIFY(window.tender() != nullptr);
         QVERIFY(!window.tender()->evaluation.result.has_value());
         // Not even asked for: a refused ranking would be listed among the problems.
-        QVERIFY2(window.tender()->diagnostics.empty(),
-                 window.tender()->diagnostics.empty()
-                     ? ""
-                     : window.tender()->diagnostics.front().toString().c_str());
+        QVERIFY2(window.tender()->diagnostics.empty(), firstProblem(*window.tender()).c_str());
         QVERIFY(window.tender()->evaluation.folder->bids.empty());
 
         window.showScreen(MainWindow::Screen::Scoring);
         auto* grid = child<QTableView>(window, "scoringTableView");
-        grid->setCurrentIndex(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
+        grid->setCurrentIndex(
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
         child<QLineEdit>(window, "scoreValueLineEdit")->setText(QStringLiteral("4"));
         child<QPlainTextEdit>(window, "scoreReasonTextEdit")
             ->setPlainText(QStringLiteral("a varied menu with allergen plans"));
@@ -331,7 +317,8 @@ private slots:
         QVERIFY(shown.wait(20000) || shown.count() > 0);
         QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
         QCOMPARE(shown.first().first().toBool(), true);
-        const QModelIndex cell = cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
+        const QModelIndex cell =
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
         QCOMPARE(cell.data().toString(), QStringLiteral("4"));
 
         // The server recorded it as eve's, the account signed in.
@@ -348,10 +335,7 @@ private slots:
         QVERIFY(upToEvaluation());
         MainWindow window;
         test::Messages messages;
-        messages.attach(window);
-        answerSignIn(window, address(), QStringLiteral("eve"),
-                     QString::fromStdString(passwordOf("eve")));
-        QVERIFY(connectAndWait(window));
+        QVERIFY(signedInAs(window, messages, "eve"));
         QTemporaryDir files;
         const QString sheet = files.filePath(QStringLiteral("eve.xlsx"));
         const QString filled = files.filePath(QStringLiteral("eve-filled.xlsx"));
@@ -391,10 +375,7 @@ private slots:
                      QString::fromStdString(passwordOf("ann")));
         QVERIFY(connectAndWait(window));
         QVERIFY(window.tender() != nullptr);
-        QVERIFY2(window.tender()->diagnostics.empty(),
-                 window.tender()->diagnostics.empty()
-                     ? ""
-                     : window.tender()->diagnostics.front().toString().c_str());
+        QVERIFY2(window.tender()->diagnostics.empty(), firstProblem(*window.tender()).c_str());
         QVERIFY(window.tender()->evaluation.result.has_value());
         QCOMPARE(window.tender()->evaluation.result->bids.size(), std::size_t{6});
         // The next stage and what stands in its way come from the server: nothing now.

@@ -28,36 +28,13 @@
 
 using namespace fairtender;
 using namespace fairtender::desktop;
+using fairtender::desktop::test::child;
 
 class WorkspaceScreensTest : public QObject {
     Q_OBJECT
 
 private:
     QTemporaryDir settings_;
-
-    template <typename T> static T* child(MainWindow& window, const char* name) {
-        auto* found = window.findChild<T*>(QString::fromLatin1(name));
-        if (!found)
-            qWarning("no child named %s", name);
-        return found;
-    }
-
-    static QModelIndex cellOf(const QTableView& grid, const QString& bid,
-                              const QString& criterion) {
-        const QAbstractItemModel* model = grid.model();
-        int row = -1;
-        int column = -1;
-        for (int r = 0; r < model->rowCount(); ++r)
-            if (model->headerData(r, Qt::Vertical).toString() == bid)
-                row = r;
-        // Columns are headed by the criterion's title; the tooltip starts with its id.
-        for (int c = 0; c < model->columnCount(); ++c)
-            if (model->headerData(c, Qt::Horizontal, Qt::ToolTipRole)
-                    .toString()
-                    .startsWith(criterion + QLatin1Char(':')))
-                column = c;
-        return model->index(row, column);
-    }
 
     // Runs one command through a click and waits for the workspace to be read again.
     static bool clickAndWait(MainWindow& window, QPushButton* button) {
@@ -187,12 +164,14 @@ private slots:
         QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
         window.showScreen(MainWindow::Screen::Scoring);
         auto* grid = child<QTableView>(window, "scoringTableView");
-        grid->setCurrentIndex(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
+        grid->setCurrentIndex(
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
         child<QLineEdit>(window, "scoreValueLineEdit")->setText(QStringLiteral("3"));
         QVERIFY(clickAndWait(window, child<QPushButton>(window, "submitScorePushButton")));
         // The engine's words, with no command-line option in them.
         QCOMPARE(messages.texts, QStringList{QStringLiteral("a score needs a written reason")});
-        const QModelIndex cell = cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
+        const QModelIndex cell =
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
         QCOMPARE(cell.data(ScoringModel::LockedRole).toBool(), false);
         QCOMPARE(window.workspace()->status.scores, std::size_t{0});
         // The refused score is still there to add the reason to.
@@ -214,7 +193,8 @@ private slots:
         window.showScreen(MainWindow::Screen::Scoring);
         auto* grid = child<QTableView>(window, "scoringTableView");
         auto* others = child<QTextBrowser>(window, "otherScoresTextBrowser");
-        grid->setCurrentIndex(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
+        grid->setCurrentIndex(
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
         QVERIFY2(!others->toPlainText().contains(QStringLiteral("clear allergen plan")),
                  qPrintable(others->toPlainText()));
 
@@ -222,7 +202,8 @@ private slots:
         child<QPlainTextEdit>(window, "scoreReasonTextEdit")
             ->setPlainText(QStringLiteral("meets the descriptor for 3"));
         QVERIFY(clickAndWait(window, child<QPushButton>(window, "submitScorePushButton")));
-        const QModelIndex cell = cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
+        const QModelIndex cell =
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"));
         QCOMPARE(cell.data().toString(), QStringLiteral("3"));
         QCOMPARE(cell.data(ScoringModel::LockedRole).toBool(), true);
         grid->setCurrentIndex(cell);
@@ -246,15 +227,20 @@ private slots:
         QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
         window.showScreen(MainWindow::Screen::Scoring);
         auto* grid = child<QTableView>(window, "scoringTableView");
-        QCOMPARE(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")).data().toString(),
+        QCOMPARE(test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"))
+                     .data()
+                     .toString(),
                  QStringLiteral("1 scored"));
-        grid->setCurrentIndex(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
+        grid->setCurrentIndex(
+            test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")));
         child<QComboBox>(window, "reopenEvaluatorComboBox")->setCurrentText(QStringLiteral("eve"));
         child<QLineEdit>(window, "reopenReasonLineEdit")
             ->setText(QStringLiteral("eve asked to correct a misreading"));
         QVERIFY(clickAndWait(window, child<QPushButton>(window, "reopenPushButton")));
         QVERIFY2(messages.texts.isEmpty(), qPrintable(messages.texts.join(QLatin1Char('\n'))));
-        QCOMPARE(cellOf(*grid, QStringLiteral("B1"), QStringLiteral("q-menu")).data().toString(),
+        QCOMPARE(test::scoringCell(*grid, QStringLiteral("B1"), QStringLiteral("q-menu"))
+                     .data()
+                     .toString(),
                  QStringLiteral("0 scored"));
         const auto eve = readWorkspaceSnapshot(file.toStdString(), "eve", false);
         QVERIFY(eve && eve->ok());
@@ -276,7 +262,8 @@ private slots:
         MainWindow window;
         QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
         auto* grid = child<QTableView>(window, "scoringTableView");
-        const QModelIndex cell = cellOf(*grid, QStringLiteral("B2"), QStringLiteral("q-menu"));
+        const QModelIndex cell =
+            test::scoringCell(*grid, QStringLiteral("B2"), QStringLiteral("q-menu"));
         QCOMPARE(cell.data().toString(), QStringLiteral("conflict"));
         grid->setCurrentIndex(cell);
         QCOMPARE(child<QPushButton>(window, "submitScorePushButton")->isEnabled(), false);
