@@ -2,6 +2,7 @@
 
 #include "audit/Sha256.h"
 #include "identity/Passwords.h"
+#include "identity/Totp.h"
 #include "store/WorkspaceLocation.h"
 #include "store/sql/PostgresConnection.h"
 #include "store/sql/SqliteConnection.h"
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <sodium.h>
 
 namespace fairtender {
 
@@ -42,6 +44,9 @@ const std::vector<std::string> kSchema = {
     "NULL)",
     "CREATE TABLE IF NOT EXISTS tenders (name TEXT PRIMARY KEY, position BIGINT NOT NULL, "
     "created_by TEXT NOT NULL, created_at BIGINT NOT NULL)",
+    // confirmed 0: being enrolled. last_step: the 30-second step of the last code taken.
+    "CREATE TABLE IF NOT EXISTS second_factors (account TEXT PRIMARY KEY, secret TEXT NOT NULL, "
+    "confirmed BIGINT NOT NULL, last_step BIGINT NOT NULL)",
 };
 
 const std::string kSignInRefused = "the account name or the password is wrong";
@@ -134,14 +139,63 @@ struct AccountStore::Impl {
     }
 
     std::optional<std::pair<Account, std::string>> accountRow(const std::string& name) {
-        SqlStatement& select =
-            db->statement("SELECT name, administrator, disabled, must_change, created_at, "
-                          "password_hash FROM accounts WHERE name = ?");
+        std::optional<std::pair<Account, std::string>> row;
+        {
+            SqlStatement& select =
+                db->statement("SELECT name, administrator, disabled, must_change, created_at, "
+                              "password_hash FROM accounts WHERE name = ?");
+            QueryScope scope{select};
+            select.bind(1, std::string_view(name));
+            if (!select.next())
+                return std::nullopt;
+            row = std::make_pair(readAccount(select), select.text(5));
+        }
+        const auto factor = secondFactorOf(name);
+        row->first.secondFactor = factor && factor->confirmed;
+        return row;
+    }
+
+    struct SecondFactorRow {
+        std::string secret; // the raw bytes
+        bool confirmed = false;
+        std::int64_t lastStep = 0;
+    };
+
+    std::optional<SecondFactorRow> secondFactorOf(const std::string& name) {
+        SqlStatement& select = db->statement(
+            "SELECT secret, confirmed, last_step FROM second_factors WHERE account = ?");
         QueryScope scope{select};
         select.bind(1, std::string_view(name));
         if (!select.next())
             return std::nullopt;
-        return std::make_pair(readAccount(select), select.text(5));
+        const auto secret = base32Decode(select.text(0));
+        if (!secret)
+            return std::nullopt;
+        return SecondFactorRow{*secret, select.integer(1) != 0, select.integer(2)};
+    }
+
+    // The step of `code` for `secret` around `now` (one step either side, for clocks a
+    // little apart), when it is later than `after`; nullopt when it matches none.
+    static std::optional<std::int64_t> acceptedStep(const std::string& secret,
+                                                    const std::string& code, std::int64_t now,
+                                                    std::int64_t after) {
+        if (code.size() != static_cast<std::size_t>(kTotpDigits))
+            return std::nullopt;
+        const std::int64_t step = totpStep(now);
+        for (const std::int64_t candidate : {step - 1, step, step + 1})
+            if (candidate > after && candidate >= 0 &&
+                sodium_memcmp(hotpCode(secret, static_cast<std::uint64_t>(candidate)).data(),
+                              code.data(), code.size()) == 0)
+                return candidate;
+        return std::nullopt;
+    }
+
+    void takeStep(const std::string& name, std::int64_t step) {
+        SqlStatement& update =
+            db->statement("UPDATE second_factors SET last_step = ? WHERE account = ?");
+        update.bind(1, step);
+        update.bind(2, std::string_view(name));
+        update.run();
     }
 
     // How long `subject` must still wait, from its recent failures; 0 when it need not.
@@ -378,7 +432,8 @@ bool AccountStore::empty() const {
 }
 
 SignInOutcome AccountStore::signIn(const std::string& name, const std::string& password,
-                                   const std::string& address, std::int64_t now) {
+                                   const std::string& address, std::int64_t now,
+                                   const std::string& code) {
     // The password check takes a while and needs no database: other requests go on
     // meanwhile.
     std::unique_lock lock(impl_->mutex);
@@ -421,7 +476,25 @@ SignInOutcome AccountStore::signIn(const std::string& name, const std::string& p
         });
         return outcome;
     }
-    if (row && matches && !row->first.disabled) {
+    // With a second factor, the password alone signs nobody in: the code must match too, and
+    // a wrong code counts as a failed sign-in.
+    std::optional<std::int64_t> stepTaken;
+    bool codeRefused = false;
+    if (row && matches && !row->first.disabled && row->first.secondFactor) {
+        const auto factor = impl_->secondFactorOf(name);
+        if (code.empty()) {
+            outcome.refused = accountError(impl_->where,
+                                           "give the " + std::to_string(kTotpDigits) +
+                                               "-digit code your authenticator app shows now "
+                                               "(\"code\"): this account has a second factor",
+                                           "sign-in.second-factor");
+            return outcome;
+        }
+        stepTaken =
+            factor ? Impl::acceptedStep(factor->secret, code, now, factor->lastStep) : std::nullopt;
+        codeRefused = !stepTaken;
+    }
+    if (row && matches && !row->first.disabled && !codeRefused) {
         const std::string token = randomToken();
         const std::string hash = impl_->tokenHash(token);
         const Diagnostics problems = impl_->write([&]() -> Diagnostics {
@@ -438,6 +511,8 @@ SignInOutcome AccountStore::signIn(const std::string& name, const std::string& p
             const std::string subject = accountSubject(name);
             forget.bind(1, std::string_view(subject));
             forget.run();
+            if (stepTaken)
+                impl_->takeStep(row->first.name, *stepTaken);
             impl_->logEvent(now, row->first.name, "signed in", "", address);
             return {};
         });
@@ -464,12 +539,103 @@ SignInOutcome AccountStore::signIn(const std::string& name, const std::string& p
             insert.run();
         }
         impl_->logEvent(now, name.substr(0, 64),
-                        row && matches ? "sign-in refused (disabled)" : "sign-in failed", "",
-                        address);
+                        codeRefused      ? "sign-in failed (second factor)"
+                        : row && matches ? "sign-in refused (disabled)"
+                                         : "sign-in failed",
+                        "", address);
         return {};
     });
-    outcome.refused = accountError(impl_->where, kSignInRefused, "sign-in.failed");
+    outcome.refused = codeRefused
+                          ? accountError(impl_->where,
+                                         "the code is wrong or was used already: give the one your "
+                                         "authenticator app shows now",
+                                         "sign-in.second-factor")
+                          : accountError(impl_->where, kSignInRefused, "sign-in.failed");
     return outcome;
+}
+
+SecondFactorEnrolment AccountStore::beginSecondFactor(const std::string& name,
+                                                      const std::string& password,
+                                                      const std::string& issuer, std::int64_t now) {
+    SecondFactorEnrolment enrolment;
+    if (!passwordIs(name, password)) {
+        enrolment.problems.push_back(
+            accountError(impl_->where, "the password is wrong", "account.password"));
+        return enrolment;
+    }
+    const std::string secret = newTotpSecret();
+    std::lock_guard lock(impl_->mutex);
+    enrolment.problems = impl_->write([&]() -> Diagnostics {
+        if (const auto factor = impl_->secondFactorOf(name); factor && factor->confirmed)
+            return {accountError(impl_->where,
+                                 name + " already has a second factor: an administrator resets "
+                                        "it (a lost or new phone) before another is enrolled",
+                                 "account.second-factor-exists")};
+        SqlStatement& remove = impl_->db->statement("DELETE FROM second_factors WHERE account = ?");
+        remove.bind(1, std::string_view(name));
+        remove.run();
+        SqlStatement& insert = impl_->db->statement(
+            "INSERT INTO second_factors (account, secret, confirmed, last_step) VALUES (?, ?, 0, "
+            "0)");
+        const std::string encoded = base32Encode(secret);
+        insert.bind(1, std::string_view(name));
+        insert.bind(2, std::string_view(encoded));
+        insert.run();
+        impl_->logEvent(now, name, "second factor enrolment started", "", "");
+        return {};
+    });
+    if (enrolment.ok()) {
+        enrolment.secret = base32Encode(secret);
+        enrolment.uri = totpUri(issuer, name, secret);
+    }
+    return enrolment;
+}
+
+Diagnostics AccountStore::confirmSecondFactor(const std::string& name, const std::string& code,
+                                              std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->write([&]() -> Diagnostics {
+        const auto factor = impl_->secondFactorOf(name);
+        if (!factor)
+            return {accountError(impl_->where,
+                                 "no second factor is being enrolled: start with POST "
+                                 "/api/v1/accounts/me/second-factor",
+                                 "account.second-factor")};
+        if (factor->confirmed)
+            return {accountError(impl_->where, name + " already has a second factor",
+                                 "account.second-factor-exists")};
+        const auto step = Impl::acceptedStep(factor->secret, code, now, factor->lastStep);
+        if (!step)
+            return {accountError(impl_->where,
+                                 "the code does not match: give the one the app shows now for "
+                                 "the secret just given",
+                                 "account.second-factor")};
+        SqlStatement& update = impl_->db->statement(
+            "UPDATE second_factors SET confirmed = 1, last_step = ? WHERE account = ?");
+        update.bind(1, *step);
+        update.bind(2, std::string_view(name));
+        update.run();
+        impl_->logEvent(now, name, "second factor enrolled", "", "");
+        return {};
+    });
+}
+
+Diagnostics AccountStore::resetSecondFactor(const std::string& by, const std::string& name,
+                                            std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->write([&]() -> Diagnostics {
+        if (const auto problem = impl_->administratorProblem(by))
+            return {accountError(impl_->where, *problem, "account.not-administrator")};
+        if (!impl_->accountRow(name))
+            return {
+                accountError(impl_->where, "there is no account named " + name, "account.unknown")};
+        SqlStatement& remove = impl_->db->statement("DELETE FROM second_factors WHERE account = ?");
+        remove.bind(1, std::string_view(name));
+        remove.run();
+        impl_->endSessions(name, "second factor reset", now);
+        impl_->logEvent(now, name, "second factor reset", by, "");
+        return {};
+    });
 }
 
 SessionCheck AccountStore::session(const std::string& token, std::int64_t now) {

@@ -30,6 +30,9 @@ struct Account {
     // The password was set by someone else (the first one, a reset): the account must
     // choose its own before it does anything else.
     bool mustChangePassword = false;
+    // A second factor (an authenticator app's codes) is enrolled and confirmed: signing in
+    // needs its code too.
+    bool secondFactor = false;
     std::int64_t createdAt = 0;
 };
 
@@ -40,6 +43,9 @@ struct SessionPolicy {
     // A password set by someone else (the first one, a reset) signs in this long after it was
     // set, and not later: an administrator then sets a new one.
     std::int64_t oneTimePasswordSeconds = 72 * 60 * 60;
+    // Every account must enrol a second factor: until it has, its sessions may do nothing but
+    // enrol one (the server's --require-second-factor).
+    bool requireSecondFactor = false;
     // Failed sign-ins counted over this window: from `accountThreshold` failures for one
     // account name (or `addressThreshold` from one client address) on, each attempt waits
     // 30 s after the last failure, doubling with each further failure, at most
@@ -56,7 +62,8 @@ struct SessionPolicy {
 struct SignInOutcome {
     std::optional<std::string> token;
     Account account;
-    // code "sign-in.failed", "sign-in.throttled" or "sign-in.one-time-expired"
+    // code "sign-in.failed", "sign-in.throttled", "sign-in.one-time-expired" or
+    // "sign-in.second-factor" (the code from the authenticator app is missing or wrong)
     Diagnostic refused;
     std::int64_t retryAfterSeconds = 0; // when throttled
     bool ok() const { return token.has_value(); }
@@ -94,6 +101,15 @@ struct SessionsEnded {
     bool ok() const { return problems.empty(); }
 };
 
+// A second factor being enrolled: the secret for the authenticator app, as base32 and as
+// an otpauth:// address (a QR code of it is what the apps scan).
+struct SecondFactorEnrolment {
+    std::string secret;
+    std::string uri;
+    Diagnostics problems;
+    bool ok() const { return problems.empty(); }
+};
+
 struct AccountStoreOpen;
 
 class AccountStore {
@@ -125,8 +141,23 @@ public:
 
     // Checks the password and, when it matches an account that is not disabled and no
     // throttle holds, starts a session. Every attempt is logged with `address`.
+    // `code`: the authenticator app's current code, needed once a second factor is
+    // enrolled; each code signs in once.
     SignInOutcome signIn(const std::string& name, const std::string& password,
-                         const std::string& address, std::int64_t now);
+                         const std::string& address, std::int64_t now,
+                         const std::string& code = {});
+
+    // `name`, giving their password again, starts enrolling a second factor: a new secret,
+    // replacing one not yet confirmed. Refused once one is confirmed (an administrator
+    // resets it first, having made sure of the person).
+    SecondFactorEnrolment beginSecondFactor(const std::string& name, const std::string& password,
+                                            const std::string& issuer, std::int64_t now);
+    // Confirms the enrolment with a code the app shows now; from then on signing in needs one.
+    Diagnostics confirmSecondFactor(const std::string& name, const std::string& code,
+                                    std::int64_t now);
+    // The administrator `by` removes `name`'s second factor (a lost phone), ending their
+    // sessions; `name` then enrols again.
+    Diagnostics resetSecondFactor(const std::string& by, const std::string& name, std::int64_t now);
 
     // The account whose live session `token` is, marking the session used at `now`.
     SessionCheck session(const std::string& token, std::int64_t now);

@@ -5,6 +5,7 @@
 #include "ScratchFolder.h"
 #include "StoreUnderTest.h"
 #include "identity/Passwords.h"
+#include "identity/Totp.h"
 
 #include <gtest/gtest.h>
 
@@ -282,6 +283,83 @@ TEST_P(AccountStoreTest, AnExpiredOneTimePasswordIsNotToldToAGuesser) {
 
 TEST_P(AccountStoreTest, APasswordOfOnesOwnNeverExpires) {
     EXPECT_TRUE(store->signIn("alice", kPassword, "", kNoon + 400 * 24 * 3600).ok());
+}
+
+// alice's second factor enrolled at noon; its secret's raw bytes in `secret`.
+bool enrolled(AccountStore& store, std::string& secret) {
+    const SecondFactorEnrolment enrolment =
+        store.beginSecondFactor("alice", kPassword, "Fairtender", kNoon);
+    if (!enrolment.ok())
+        return false;
+    secret = base32Decode(enrolment.secret).value_or("");
+    const std::string code = hotpCode(secret, static_cast<std::uint64_t>(totpStep(kNoon)));
+    return store.confirmSecondFactor("alice", code, kNoon).empty();
+}
+
+std::string codeAt(const std::string& secret, std::int64_t at) {
+    return hotpCode(secret, static_cast<std::uint64_t>(totpStep(at)));
+}
+
+TEST_P(AccountStoreTest, WithASecondFactorThePasswordAloneSignsNobodyIn) {
+    std::string secret;
+    ASSERT_TRUE(enrolled(*store, secret));
+    const SignInOutcome without = store->signIn("alice", kPassword, "", kNoon + 60);
+    ASSERT_FALSE(without.ok());
+    EXPECT_EQ(without.refused.code, "sign-in.second-factor");
+    const SignInOutcome with =
+        store->signIn("alice", kPassword, "", kNoon + 60, codeAt(secret, kNoon + 60));
+    ASSERT_TRUE(with.ok());
+    EXPECT_TRUE(with.account.secondFactor);
+}
+
+TEST_P(AccountStoreTest, ACodeSignsInOnceAndOnlyNearItsTime) {
+    std::string secret;
+    ASSERT_TRUE(enrolled(*store, secret));
+    const std::string code = codeAt(secret, kNoon + 90);
+    EXPECT_TRUE(store->signIn("alice", kPassword, "", kNoon + 90, code).ok());
+    // The same code again, even within its 30 seconds, is refused: it was used.
+    EXPECT_EQ(store->signIn("alice", kPassword, "", kNoon + 95, code).refused.code,
+              "sign-in.second-factor");
+    // A code of two steps ago is too old.
+    EXPECT_FALSE(
+        store->signIn("alice", kPassword, "", kNoon + 300, codeAt(secret, kNoon + 240)).ok());
+    EXPECT_TRUE(
+        store->signIn("alice", kPassword, "", kNoon + 300, codeAt(secret, kNoon + 300)).ok());
+}
+
+TEST_P(AccountStoreTest, WrongCodesAreThrottledAsWrongPasswordsAre) {
+    std::string secret;
+    ASSERT_TRUE(enrolled(*store, secret));
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(store->signIn("alice", kPassword, "", kNoon + 60 + i, "000000").refused.code,
+                  "sign-in.second-factor");
+    const SignInOutcome sixth =
+        store->signIn("alice", kPassword, "", kNoon + 66, codeAt(secret, kNoon + 66));
+    EXPECT_EQ(sixth.refused.code, "sign-in.throttled");
+}
+
+TEST_P(AccountStoreTest, EnrollingNeedsThePasswordAndAConfirmingCode) {
+    EXPECT_EQ(store->beginSecondFactor("alice", "not her password", "F", kNoon).problems[0].code,
+              "account.password");
+    const SecondFactorEnrolment enrolment =
+        store->beginSecondFactor("alice", kPassword, "F", kNoon);
+    ASSERT_TRUE(enrolment.ok());
+    EXPECT_EQ(enrolment.secret.size(), 32u); // 160 bits in base32
+    EXPECT_EQ(store->confirmSecondFactor("alice", "000000", kNoon)[0].code,
+              "account.second-factor");
+    // Not confirmed: the password still signs in alone.
+    EXPECT_TRUE(store->signIn("alice", kPassword, "", kNoon + 1).ok());
+}
+
+TEST_P(AccountStoreTest, AConfirmedSecondFactorIsReplacedOnlyAfterAnAdministratorsReset) {
+    std::string secret;
+    ASSERT_TRUE(enrolled(*store, secret));
+    EXPECT_EQ(store->beginSecondFactor("alice", kPassword, "F", kNoon + 60).problems[0].code,
+              "account.second-factor-exists");
+    EXPECT_FALSE(store->resetSecondFactor("alice", "alice", kNoon + 60).empty());
+    EXPECT_TRUE(store->resetSecondFactor("root", "alice", kNoon + 60).empty());
+    EXPECT_TRUE(store->signIn("alice", kPassword, "", kNoon + 61).ok());
+    EXPECT_EQ(store->events().back().event, "signed in");
 }
 
 TEST_P(AccountStoreTest, LogsEverySignInWithItsAddress) {
