@@ -71,6 +71,12 @@ const std::vector<Api::Operation>& Api::operations() {
          &Api::endEverySession},
         {"PUT", "/api/v1/accounts/me/password", "changeOwnPassword", Access::SignedIn,
          &Api::changeOwnPassword},
+        {"POST", "/api/v1/accounts/me/second-factor", "beginSecondFactor", Access::SignedIn,
+         &Api::beginSecondFactor},
+        {"PUT", "/api/v1/accounts/me/second-factor", "confirmSecondFactor", Access::SignedIn,
+         &Api::confirmSecondFactor},
+        {"POST", "/api/v1/accounts/{account}/second-factor-reset", "resetSecondFactor",
+         Access::Administrator, &Api::resetSecondFactor},
         {"GET", "/api/v1/accounts", "listAccounts", Access::Administrator, &Api::listAccounts},
         {"POST", "/api/v1/accounts", "createAccount", Access::Administrator, &Api::createAccount},
         {"PATCH", "/api/v1/accounts/{account}", "updateAccount", Access::Administrator,
@@ -198,6 +204,16 @@ ApiResponse Api::dispatch(const Operation& operation, Call& call) {
                                  "the password of " + call.who() +
                                      " was set by an administrator: choose your own first "
                                      "with PUT /api/v1/accounts/me/password");
+        const bool enrolling = operation.operationId == "beginSecondFactor" ||
+                               operation.operationId == "confirmSecondFactor";
+        if (context_.accounts->policy().requireSecondFactor && !call.account->secondFactor &&
+            !passwordOperation && !enrolling)
+            return errorResponse("auth.second-factor-required",
+                                 "this server signs every account in with a second factor, and " +
+                                     call.who() +
+                                     " has none yet: enrol one first (POST "
+                                     "/api/v1/accounts/me/second-factor), then sign in again "
+                                     "with its code");
         if (operation.access == Access::Administrator && !call.account->administrator)
             return errorResponse("account.not-administrator",
                                  call.who() + " is not a site administrator: only an "
@@ -231,19 +247,21 @@ std::string accountJson(const Account& account) {
         .boolean("administrator", account.administrator)
         .boolean("disabled", account.disabled)
         .boolean("mustChangePassword", account.mustChangePassword)
+        .boolean("secondFactor", account.secondFactor)
         .str();
 }
 
 } // namespace
 
 ApiResponse Api::signIn(Call& call) {
-    RequestBody body(call.request.body, {"user", "password"});
+    RequestBody body(call.request.body, {"user", "password", "code"});
     const auto user = body.text("user", true);
     const auto password = body.text("password", true);
+    const auto code = body.text("code", false);
     if (!body.ok())
         return errorResponse(body.problems());
-    const SignInOutcome outcome =
-        context_.accounts->signIn(*user, *password, call.request.clientAddress, context_.now());
+    const SignInOutcome outcome = context_.accounts->signIn(
+        *user, *password, call.request.clientAddress, context_.now(), code.value_or(""));
     if (!outcome.ok()) {
         ApiResponse refused = errorResponse(Diagnostics{outcome.refused});
         if (outcome.retryAfterSeconds > 0)
@@ -267,6 +285,63 @@ ApiResponse Api::currentSession(Call& call) {
 ApiResponse Api::signOut(Call& call) {
     context_.accounts->signOut(call.request.bearerToken, context_.now());
     return emptyResponse();
+}
+
+namespace {
+
+// An administrator's change to an account needs their own password again: a session left
+// open on someone's desk does not hand out accounts.
+std::optional<ApiResponse> refusedReauthentication(const AccountStore& accounts,
+                                                   const std::string& who,
+                                                   const std::optional<std::string>& password) {
+    if (password && accounts.passwordIs(who, *password))
+        return std::nullopt;
+    return errorResponse("account.password",
+                         "your password is wrong: give your own password again (\"password\") "
+                         "to change an account",
+                         422);
+}
+
+} // namespace
+
+ApiResponse Api::beginSecondFactor(Call& call) {
+    RequestBody body(call.request.body, {"password"});
+    const auto password = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    // The app names the server the code is for by its address.
+    const SecondFactorEnrolment enrolment = context_.accounts->beginSecondFactor(
+        call.who(), *password, "Fairtender " + context_.publicUrl, context_.now());
+    if (!enrolment.ok())
+        return errorResponse(enrolment.problems);
+    return jsonResponse(
+        JsonObject().text("secret", enrolment.secret).text("uri", enrolment.uri).str(), 201);
+}
+
+ApiResponse Api::confirmSecondFactor(Call& call) {
+    RequestBody body(call.request.body, {"code"});
+    const auto code = body.text("code", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    const Diagnostics problems =
+        context_.accounts->confirmSecondFactor(call.who(), *code, context_.now());
+    if (!problems.empty())
+        return errorResponse(problems);
+    return emptyResponse();
+}
+
+ApiResponse Api::resetSecondFactor(Call& call) {
+    RequestBody body(call.request.body, {"password"});
+    const auto own = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    if (auto refused = refusedReauthentication(*context_.accounts, call.who(), own))
+        return *refused;
+    const Diagnostics problems =
+        context_.accounts->resetSecondFactor(call.who(), call.param("account"), context_.now());
+    if (!problems.empty())
+        return errorResponse(problems);
+    return jsonResponse(accountJson(*context_.accounts->account(call.param("account"))));
 }
 
 ApiResponse Api::listOwnSessions(Call& call) {
@@ -340,23 +415,6 @@ ApiResponse Api::listAccounts(Call&) {
         list.raw(accountJson(account));
     return jsonResponse(JsonObject().raw("accounts", list.str()).str());
 }
-
-namespace {
-
-// An administrator's change to an account needs their own password again: a session left
-// open on someone's desk does not hand out accounts.
-std::optional<ApiResponse> refusedReauthentication(const AccountStore& accounts,
-                                                   const std::string& who,
-                                                   const std::optional<std::string>& password) {
-    if (password && accounts.passwordIs(who, *password))
-        return std::nullopt;
-    return errorResponse("account.password",
-                         "your password is wrong: give your own password again (\"password\") "
-                         "to change an account",
-                         422);
-}
-
-} // namespace
 
 ApiResponse Api::createAccount(Call& call) {
     RequestBody body(call.request.body, {"name", "administrator", "password"});

@@ -89,6 +89,9 @@ private:
     ApiResponse currentSession(Call& call);
     ApiResponse signOut(Call& call);
     ApiResponse explainRanking(Call& call);
+    ApiResponse beginSecondFactor(Call& call);
+    ApiResponse confirmSecondFactor(Call& call);
+    ApiResponse resetSecondFactor(Call& call);
     ApiResponse listOwnSessions(Call& call);
     ApiResponse endOwnSessions(Call& call);
     ApiResponse endAccountSessions(Call& call);

@@ -17,11 +17,13 @@ bool endsWith(std::string_view text, std::string_view suffix) {
 } // namespace
 
 int httpStatusFor(const std::string& code) {
-    static const std::array<std::pair<std::string_view, int>, 26> kExact = {{
+    static const std::array<std::pair<std::string_view, int>, 28> kExact = {{
         {"auth.no-session", 401},
         {"sign-in.failed", 401},
         {"sign-in.throttled", 429},
         {"sign-in.one-time-expired", 401},
+        {"sign-in.second-factor", 401},
+        {"auth.second-factor-required", 403},
         {"auth.must-change-password", 403},
         {"account.not-administrator", 403},
         {"account.self", 403},

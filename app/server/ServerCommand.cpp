@@ -44,7 +44,8 @@ struct ServerArguments {
 const std::vector<std::string> kValueOptions = {
     "--data",  "--database", "--listen",      "--tls-cert",      "--tls-key",
     "--admin", "--threads",  "--signing-key", "--trusted-proxy", "--public-url"};
-const std::vector<std::string> kFlags = {"--insecure-http", "--password-stdin", "--help"};
+const std::vector<std::string> kFlags = {"--insecure-http", "--password-stdin", "--help",
+                                         "--require-second-factor"};
 
 // The parsed arguments, or the usage problem in `why`.
 std::optional<ServerArguments> parse(const std::vector<std::string>& args, std::string& why) {
@@ -275,7 +276,9 @@ int serve(const ServerArguments& args, std::ostream& out, std::ostream& err,
                "say --insecure-http\n";
         return 2;
     }
-    auto opened = AccountStore::open(*where);
+    SessionPolicy policy;
+    policy.requireSecondFactor = args.has("--require-second-factor");
+    auto opened = AccountStore::open(*where, policy);
     if (!opened.ok()) {
         err << "fairtender-server: " << opened.diagnostics.front().toString() << "\n";
         return 1;
@@ -363,6 +366,10 @@ Serving:
   --trusted-proxy ADDR a reverse proxy at ADDR (e.g. 127.0.0.1) gives each client's address
                        in X-Real-IP; failed sign-ins are then throttled per client
   --threads N          requests handled at once (default 16)
+  --require-second-factor
+                       every account signs in with a code from an authenticator app as
+                       well as its password; one without a second factor may do nothing
+                       but enrol one (POST /api/v1/accounts/me/second-factor)
   --public-url URL     the address people reach the server by, when a proxy stands in
                        front (https://tenders.example.gov.uk); the award report names it
                        as where to verify the tender (default: the --listen address)

@@ -3,8 +3,11 @@
 // sign-ins are throttled, and request bodies are read strictly.
 #include "ServerTestSupport.h"
 #include "ShellCommand.h"
+#include "identity/Totp.h"
 
 #include <Poco/Net/StreamSocket.h>
+
+#include <ctime>
 
 using namespace fairtender::testing;
 
@@ -242,6 +245,88 @@ TEST_F(SessionsServer, AnAdministratorsChangeToAnAccountNeedsTheirOwnPasswordAga
                   .status,
               422);
     EXPECT_EQ(statusOf(panel, panel.tokens["ann"]), 200);
+}
+
+// The code ann's authenticator app shows now for the base32 `secret`.
+std::string codeNow(const std::string& secret) {
+    return fairtender::hotpCode(
+        fairtender::base32Decode(secret).value_or(""),
+        static_cast<std::uint64_t>(fairtender::totpStep(std::time(nullptr))));
+}
+
+// ann enrols a second factor; its secret.
+std::string enrolAnn(SignedInServer& panel) {
+    const HttpReply begun = panel.as("ann", "POST", "/api/v1/accounts/me/second-factor",
+                                     passwordBody(SignedInServer::passwordOf("ann")));
+    EXPECT_EQ(begun.status, 201) << begun.body;
+    const std::string secret = begun.status == 201 ? begun.text("secret") : "";
+    EXPECT_EQ(begun.status == 201 ? begun.text("uri").rfind("otpauth://totp/", 0) : 1, 0u);
+    const HttpReply confirmed = panel.as("ann", "PUT", "/api/v1/accounts/me/second-factor",
+                                         "{\"code\":" + q(codeNow(secret)) + "}");
+    EXPECT_EQ(confirmed.status, 204) << confirmed.body;
+    return secret;
+}
+
+std::string signInBody(const std::string& user, const std::string& password,
+                       const std::string& code = "") {
+    return "{\"user\":" + q(user) + ",\"password\":" + q(password) +
+           (code.empty() ? "" : ",\"code\":" + q(code)) + "}";
+}
+
+TEST_F(SessionsServer, OnceEnrolledASecondFactorIsNeededAtEverySignIn) {
+    const std::string secret = enrolAnn(panel);
+    const HttpReply alone = panel.server.call("POST", "/api/v1/sessions", "",
+                                              signInBody("ann", SignedInServer::passwordOf("ann")));
+    EXPECT_EQ(alone.status, 401);
+    EXPECT_EQ(alone.text("code"), "sign-in.second-factor");
+    const HttpReply wrong =
+        panel.server.call("POST", "/api/v1/sessions", "",
+                          signInBody("ann", SignedInServer::passwordOf("ann"), "000000"));
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_EQ(wrong.text("code"), "sign-in.second-factor");
+    // The code the confirmation took has been used: the next step's signs in.
+    const std::string next = fairtender::hotpCode(
+        fairtender::base32Decode(secret).value_or(""),
+        static_cast<std::uint64_t>(fairtender::totpStep(std::time(nullptr)) + 1));
+    const HttpReply both = panel.server.call(
+        "POST", "/api/v1/sessions", "", signInBody("ann", SignedInServer::passwordOf("ann"), next));
+    ASSERT_EQ(both.status, 201) << both.body;
+    EXPECT_TRUE(both.json()->getObject("account")->getValue<bool>("secondFactor"));
+}
+
+TEST_F(SessionsServer, AnAdministratorsResetOfASecondFactorEndsTheSessions) {
+    enrolAnn(panel);
+    const HttpReply reset = panel.as("root", "POST", "/api/v1/accounts/ann/second-factor-reset",
+                                     passwordBody(kRootPassword));
+    ASSERT_EQ(reset.status, 200) << reset.body;
+    EXPECT_FALSE(reset.json()->getValue<bool>("secondFactor"));
+    EXPECT_EQ(statusOf(panel, panel.tokens["ann"]), 401);
+    EXPECT_EQ(panel.server
+                  .call("POST", "/api/v1/sessions", "",
+                        signInBody("ann", SignedInServer::passwordOf("ann")))
+                  .status,
+              201);
+}
+
+TEST_F(SessionsServer, WhenTheServerRequiresASecondFactorAnAccountWithoutOneMayOnlyEnrol) {
+    ScratchFolder secondScratch;
+    ServerUnderTest strict(scratch.str() + "/data", secondScratch.path(),
+                           panel.server.signingKey());
+    ASSERT_TRUE(strict.start({"--require-second-factor"})) << strict.errors();
+    const std::string token = panel.tokens["ann"];
+    const HttpReply refused = strict.call("GET", "/api/v1/tenders", token);
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(refused.text("code"), "auth.second-factor-required");
+    EXPECT_EQ(strict.call("GET", "/api/v1/sessions/current", token).status, 200);
+    const HttpReply begun = strict.call("POST", "/api/v1/accounts/me/second-factor", token,
+                                        passwordBody(SignedInServer::passwordOf("ann")));
+    ASSERT_EQ(begun.status, 201) << begun.body;
+    EXPECT_EQ(strict
+                  .call("PUT", "/api/v1/accounts/me/second-factor", token,
+                        "{\"code\":" + q(codeNow(begun.text("secret"))) + "}")
+                  .status,
+              204);
+    EXPECT_EQ(strict.call("GET", "/api/v1/tenders", token).status, 200);
 }
 
 TEST(ServerCommandLine, RefusesPlainHttpOffLoopbackUnlessTold) {
