@@ -174,19 +174,19 @@ struct AccountStore::Impl {
         return SecondFactorRow{*secret, select.integer(1) != 0, select.integer(2)};
     }
 
-    // The step of `code` for `secret` around `now` (one step either side, for clocks a
-    // little apart), when it is later than `after`; nullopt when it matches none.
+    // The step of `code` for `secret` at `now`, when it is later than `after` (each code
+    // works once); nullopt when it does not match. Only the current step's code is taken, so
+    // a code lives 30 seconds at most (ASVS 6.5.5): the server's clock must be right.
     static std::optional<std::int64_t> acceptedStep(const std::string& secret,
                                                     const std::string& code, std::int64_t now,
                                                     std::int64_t after) {
         if (code.size() != static_cast<std::size_t>(kTotpDigits))
             return std::nullopt;
         const std::int64_t step = totpStep(now);
-        for (const std::int64_t candidate : {step - 1, step, step + 1})
-            if (candidate > after && candidate >= 0 &&
-                sodium_memcmp(hotpCode(secret, static_cast<std::uint64_t>(candidate)).data(),
-                              code.data(), code.size()) == 0)
-                return candidate;
+        if (step > after && step >= 0 &&
+            sodium_memcmp(hotpCode(secret, static_cast<std::uint64_t>(step)).data(), code.data(),
+                          code.size()) == 0)
+            return step;
         return std::nullopt;
     }
 
