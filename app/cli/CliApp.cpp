@@ -56,6 +56,7 @@ constexpr CommandEntry kCommands[] = {
     {"ocds", ocdsSyntax, runOcds},
     {"login", loginSyntax, runLogin},
     {"logout", logoutSyntax, runLogout},
+    {"second-factor", secondFactorSyntax, runSecondFactor},
 };
 
 Outcome runHelp(const std::vector<std::string>& rest, std::ostream& out) {

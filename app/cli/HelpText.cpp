@@ -76,6 +76,7 @@ Commands:
   login URL [--user NAME]            sign in to a fairtender-server; then the panel
                                      commands take the server's tender URL for WS.ftw
   logout URL                         end that session
+  second-factor URL                  enrol an authenticator app for that account
   help COMMAND                       explain one command
 
 A tender folder holds tender.xml, bid files under bids/ and, optionally,
@@ -334,7 +335,8 @@ Options:
   -h, --help        show this help
 )");
     if (command == "login")
-        return withExitCodes(R"(Usage: fairtender login URL [--user NAME] [--password-stdin]
+        return withExitCodes(
+            R"(Usage: fairtender login URL [--user NAME] [--password-stdin] [--code CODE]
 
 Signs in to the fairtender-server at URL (https://HOST:PORT) as NAME (default: your
 login name) and keeps the session's token in ~/.config/fairtender/sessions, readable
@@ -343,7 +345,9 @@ input with --password-stdin. From then on the panel commands take a tender on th
 server by its URL, URL/api/v1/tenders/NAME, in place of WS.ftw, and act as NAME: what
 your role, the stage and your declarations forbid is refused by the server, and what
 you may not see is never sent to you. The session ends after the server's idle
-timeout or lifetime; sign in again then.
+timeout or lifetime; sign in again then. An account with a second factor (see
+`fairtender help second-factor`) gives the code its authenticator app shows now: --code,
+asked on the terminal, or the line after the password with --password-stdin.
 
 Examples:
   fairtender login https://tenders.example.gov.uk --user raj
@@ -352,7 +356,26 @@ Examples:
 
 Options:
   --user NAME        the account to sign in as
-  --password-stdin   read the password from standard input
+  --password-stdin   read the password (and then the code) from standard input
+  --code CODE        the authenticator app's code, for an account with a second factor
+  -h, --help         show this help
+)");
+    if (command == "second-factor")
+        return withExitCodes(R"(Usage: fairtender second-factor URL [--password-stdin]
+
+Enrols a second factor for the account signed in to the server at URL (fairtender login
+first): an authenticator app (any that takes TOTP codes: 6 digits every 30 seconds). It
+asks for the password again, prints the secret to add to the app (and its otpauth://
+address), then asks for the code the app shows to confirm it. From then on every sign-in
+needs a code as well as the password. A server run with --require-second-factor lets an
+account do nothing else until it has one. A lost phone: the site administrator resets
+the second factor (POST /api/v1/accounts/NAME/second-factor-reset) and you enrol again.
+
+Example:
+  fairtender second-factor https://tenders.example.gov.uk
+
+Options:
+  --password-stdin   read the password, then the code, from standard input
   -h, --help         show this help
 )");
     if (command == "logout")

@@ -276,13 +276,16 @@ Poco::JSON::Object::Ptr jsonObjectOf(const std::string& body) {
 } // namespace
 
 SignInResult signIn(const ServerLocation& where, const std::string& user,
-                    const std::string& password) {
+                    const std::string& password, const std::string& code) {
     SignInResult result;
     const ServerReply reply =
         callServer(where, "POST", "/api/v1/sessions", "",
-                   "{\"user\":" + jsonQuoted(user) + ",\"password\":" + jsonQuoted(password) + "}");
+                   "{\"user\":" + jsonQuoted(user) + ",\"password\":" + jsonQuoted(password) +
+                       (code.empty() ? "" : ",\"code\":" + jsonQuoted(code)) + "}");
     if (reply.status != 201) {
         result.problems = problemsOf(reply, where);
+        result.secondFactorNeeded = code.empty() && !result.problems.empty() &&
+                                    result.problems.front().code == "sign-in.second-factor";
         if (result.problems.empty())
             result.problems.push_back(errorAt({}, where.origin() + " refused the sign-in"));
         return result;

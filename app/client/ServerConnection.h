@@ -72,12 +72,15 @@ std::optional<std::string> keepSession(const std::string& origin,
 struct SignInResult {
     std::optional<SavedSession> session;
     bool mustChangePassword = false;
+    bool secondFactorNeeded = false;
     Diagnostics problems;
 };
 
-// POST /api/v1/sessions as `user`; the token stays with the caller (nothing is written).
+// POST /api/v1/sessions as `user`, with the authenticator app's `code` once the account has
+// a second factor; the token stays with the caller (nothing is written). `secondFactorNeeded`
+// when the server asked for a code that was not given.
 SignInResult signIn(const ServerLocation& where, const std::string& user,
-                    const std::string& password);
+                    const std::string& password, const std::string& code = {});
 
 // Ends the session `token` on the server; false when the server did not answer that it has
 // (the session then ends when it times out).

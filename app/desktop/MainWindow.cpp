@@ -892,8 +892,19 @@ bool MainWindow::connectToServer() {
     status_->setText(QStringLiteral("Signing in to %1...").arg(qtext(where->origin())));
     // One short round trip each; the server's password check is what takes the time.
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const client::SignInResult signedIn =
+    client::SignInResult signedIn =
         client::signIn(*where, qtext(asked->user), qtext(asked->password));
+    if (signedIn.secondFactorNeeded) {
+        // Asked only once the password is known to be right.
+        QApplication::restoreOverrideCursor();
+        const auto code = prompts_->text(
+            this, QStringLiteral("Second factor"),
+            QStringLiteral("The code your authenticator app shows now for %1:").arg(asked->user));
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        if (code && !code->trimmed().isEmpty())
+            signedIn = client::signIn(*where, qtext(asked->user), qtext(asked->password),
+                                      qtext(code->trimmed()));
+    }
     Diagnostics problems = signedIn.problems;
     std::optional<std::vector<client::TenderListing>> tenders;
     if (signedIn.session && where->tender.empty())

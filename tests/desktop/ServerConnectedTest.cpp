@@ -7,6 +7,7 @@
 #include "ScratchFolder.h"
 #include "ServerUnderTest.h"
 #include "desktop/Prompts.h"
+#include "identity/Totp.h"
 #include "io/json/ResultJson.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <set>
@@ -549,6 +551,37 @@ private slots:
             QVERIFY2(messages->texts.isEmpty(),
                      qPrintable(QString::fromStdString(person) + QStringLiteral(": ") +
                                 messages->texts.join(u'\n')));
+    }
+
+    void anAccountWithASecondFactorGivesItsCodeToSignIn() {
+        QVERIFY(upToEvaluation());
+        const HttpReply begun = as("eve", "POST", "/api/v1/accounts/me/second-factor",
+                                   "{\"password\":" + q(passwordOf("eve")) + "}");
+        QCOMPARE(begun.status, 201);
+        const std::string secret = base32Decode(begun.text("secret")).value_or("");
+        const auto codeNow = [&] {
+            // A code lives for its 30 seconds: none is used with under 3 of them left.
+            while (std::time(nullptr) % kTotpStepSeconds > kTotpStepSeconds - 3)
+                QTest::qWait(200);
+            return hotpCode(secret, static_cast<std::uint64_t>(totpStep(std::time(nullptr))));
+        };
+        QCOMPARE(
+            as("eve", "PUT", "/api/v1/accounts/me/second-factor", "{\"code\":" + q(codeNow()) + "}")
+                .status,
+            204);
+        // The confirmation used this step's code: the window signs in with the next one.
+        const std::int64_t used = totpStep(std::time(nullptr));
+        QTRY_VERIFY_WITH_TIMEOUT(totpStep(std::time(nullptr)) != used, 35000);
+        MainWindow window;
+        test::Messages messages;
+        QStringList asked;
+        window.prompts().text = [&](QWidget*, const QString& title, const QString&) {
+            asked << title;
+            return std::optional<QString>(QString::fromStdString(codeNow()));
+        };
+        QVERIFY2(signedInAs(window, messages, "eve"), qPrintable(messages.texts.join(u'\n')));
+        QCOMPARE(asked, QStringList{QStringLiteral("Second factor")});
+        QCOMPARE(window.workspace()->actor, std::string("eve"));
     }
 
     void theSignInDialogMasksThePasswordAndTakesItPasted() {

@@ -7,8 +7,11 @@
 #include "ShellCommand.h"
 #include "core/FileBytes.h"
 #include "core/FileHash.h"
+#include "identity/Totp.h"
 
+#include <ctime>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace fairtender::testing;
 
@@ -323,6 +326,40 @@ TEST_F(PanelOnTheCommandLine, OnAServerAScoreSheetIsTheAccountsOwn) {
                         "signs in and makes their own"),
               std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(scratch.path() / "eve.xlsx"));
+}
+
+TEST_F(PanelOnTheCommandLine, ASecondFactorEnrolledHereIsAskedForAtTheNextSignIn) {
+    const std::string helper =
+        shellQuoted(std::string(FAIRTENDER_SOURCE_DIR) + "/tests/server/enrol_second_factor.py");
+    const ShellRun enrolled =
+        run("raj", "/usr/bin/python3 " + helper + " " + cli() + " " + server() + " " +
+                       shellQuoted(SignedInServer::passwordOf("raj")));
+    ASSERT_EQ(enrolled.exitCode, 0) << enrolled.out;
+    EXPECT_NE(enrolled.out.find("A second factor is enrolled for raj at " + server()),
+              std::string::npos)
+        << enrolled.out;
+    const std::string secret = enrolled.out.substr(7, enrolled.out.find('\n') - 7);
+    ASSERT_EQ(secret.size(), 32u) << enrolled.out;
+
+    // The password alone no longer signs raj in; the code with it does.
+    const std::string login = cli() + " login " + server() + " --user raj --password-stdin";
+    const ShellRun alone = run(
+        "raj", "printf '%s\\n' " + shellQuoted(SignedInServer::passwordOf("raj")) + " | " + login);
+    EXPECT_EQ(alone.exitCode, 1) << alone.out;
+    EXPECT_NE(alone.out.find("-digit code your authenticator app shows now"), std::string::npos)
+        << alone.out;
+    // The code the enrolment took has been used: the next 30 seconds' one signs in.
+    const std::int64_t step = fairtender::totpStep(std::time(nullptr));
+    while (fairtender::totpStep(std::time(nullptr)) == step)
+        ::usleep(200 * 1000);
+    const std::string code =
+        fairtender::hotpCode(fairtender::base32Decode(secret).value_or(""),
+                             static_cast<std::uint64_t>(fairtender::totpStep(std::time(nullptr))));
+    const ShellRun both =
+        run("raj", "printf '%s\\n' " + shellQuoted(SignedInServer::passwordOf("raj")) + " | " +
+                       login + " --code " + code);
+    EXPECT_EQ(both.exitCode, 0) << both.out;
+    EXPECT_NE(both.out.find("Signed in to " + server() + " as raj"), std::string::npos) << both.out;
 }
 
 TEST_F(PanelOnTheCommandLine, AsIsRefusedAgainstAServer) {
