@@ -302,6 +302,18 @@ std::optional<ApiResponse> refusedReauthentication(const AccountStore& accounts,
                          422);
 }
 
+// A request whose body is the administrator's own password, given again: the refusal when
+// the body is not that or the password is wrong.
+std::optional<ApiResponse> refusedUnlessPasswordAlone(const std::string& requestBody,
+                                                      const std::string& who,
+                                                      const AccountStore& accounts) {
+    RequestBody body(requestBody, {"password"});
+    const auto own = body.text("password", true);
+    if (!body.ok())
+        return errorResponse(body.problems());
+    return refusedReauthentication(accounts, who, own);
+}
+
 } // namespace
 
 ApiResponse Api::beginSecondFactor(Call& call) {
@@ -331,11 +343,8 @@ ApiResponse Api::confirmSecondFactor(Call& call) {
 }
 
 ApiResponse Api::resetSecondFactor(Call& call) {
-    RequestBody body(call.request.body, {"password"});
-    const auto own = body.text("password", true);
-    if (!body.ok())
-        return errorResponse(body.problems());
-    if (auto refused = refusedReauthentication(*context_.accounts, call.who(), own))
+    if (auto refused =
+            refusedUnlessPasswordAlone(call.request.body, call.who(), *context_.accounts))
         return *refused;
     const Diagnostics problems =
         context_.accounts->resetSecondFactor(call.who(), call.param("account"), context_.now());
@@ -453,11 +462,8 @@ ApiResponse Api::updateAccount(Call& call) {
 }
 
 ApiResponse Api::resetPassword(Call& call) {
-    RequestBody body(call.request.body, {"password"});
-    const auto own = body.text("password", true);
-    if (!body.ok())
-        return errorResponse(body.problems());
-    if (auto refused = refusedReauthentication(*context_.accounts, call.who(), own))
+    if (auto refused =
+            refusedUnlessPasswordAlone(call.request.body, call.who(), *context_.accounts))
         return *refused;
     const std::string password = oneTimePassword(call.param("account"));
     const Diagnostics problems = context_.accounts->resetPassword(call.who(), call.param("account"),

@@ -286,6 +286,17 @@ struct AccountStore::Impl {
         update.run();
     }
 
+    // Why `by` may not change the account `name`: not an administrator, or no such account.
+    std::optional<Diagnostics> administratorChangeRefused(const std::string& by,
+                                                          const std::string& name) {
+        if (const auto problem = administratorProblem(by))
+            return Diagnostics{accountError(where, *problem, "account.not-administrator")};
+        if (!accountRow(name))
+            return Diagnostics{
+                accountError(where, "there is no account named " + name, "account.unknown")};
+        return std::nullopt;
+    }
+
     std::optional<std::string> administratorProblem(const std::string& by) {
         const auto actor = accountRow(by);
         if (!actor || actor->first.disabled || !actor->first.administrator)
@@ -624,11 +635,8 @@ Diagnostics AccountStore::resetSecondFactor(const std::string& by, const std::st
                                             std::int64_t now) {
     std::lock_guard lock(impl_->mutex);
     return impl_->write([&]() -> Diagnostics {
-        if (const auto problem = impl_->administratorProblem(by))
-            return {accountError(impl_->where, *problem, "account.not-administrator")};
-        if (!impl_->accountRow(name))
-            return {
-                accountError(impl_->where, "there is no account named " + name, "account.unknown")};
+        if (auto refused = impl_->administratorChangeRefused(by, name))
+            return *refused;
         SqlStatement& remove = impl_->db->statement("DELETE FROM second_factors WHERE account = ?");
         remove.bind(1, std::string_view(name));
         remove.run();
@@ -742,11 +750,8 @@ Diagnostics AccountStore::resetPassword(const std::string& by, const std::string
     const std::string hash = hashPassword(oneTime);
     std::lock_guard lock(impl_->mutex);
     return impl_->write([&]() -> Diagnostics {
-        if (const auto problem = impl_->administratorProblem(by))
-            return {accountError(impl_->where, *problem, "account.not-administrator")};
-        if (!impl_->accountRow(name))
-            return {
-                accountError(impl_->where, "there is no account named " + name, "account.unknown")};
+        if (auto refused = impl_->administratorChangeRefused(by, name))
+            return *refused;
         impl_->setPassword(name, hash, true);
         impl_->endSessions(name, "password reset", now);
         impl_->logEvent(now, name, "password reset", by, "");
@@ -758,11 +763,8 @@ Diagnostics AccountStore::setDisabled(const std::string& by, const std::string& 
                                       std::int64_t now) {
     std::lock_guard lock(impl_->mutex);
     return impl_->write([&]() -> Diagnostics {
-        if (const auto problem = impl_->administratorProblem(by))
-            return {accountError(impl_->where, *problem, "account.not-administrator")};
-        if (!impl_->accountRow(name))
-            return {
-                accountError(impl_->where, "there is no account named " + name, "account.unknown")};
+        if (auto refused = impl_->administratorChangeRefused(by, name))
+            return *refused;
         if (disabled && name == by)
             return {accountError(impl_->where, "an administrator cannot disable their own account",
                                  "account.self")};
