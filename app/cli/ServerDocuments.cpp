@@ -39,14 +39,13 @@ struct Fetched {
 
 Fetched documentOf(const std::string& command, const client::RemoteTender& tender,
                    const client::ServerReply& reply, std::string_view magic) {
-    if (reply.status < 200 || reply.status >= 300)
-        return {{}, Outcome::invalidFiles(command, client::problemsOf(reply, tender.location()))};
-    if (!reply.body.starts_with(magic))
+    auto read = tender.documentFrom(reply, magic);
+    if (!read.ok())
         return {{},
-                Outcome::failure(command, tender.location().origin() +
-                                              " sent something other than the document asked "
-                                              "for; nothing was written")};
-    return {reply.body, std::nullopt};
+                reply.status >= 200 && reply.status < 300
+                    ? Outcome::failure(command, read.problems.front().message)
+                    : Outcome::invalidFiles(command, read.problems)};
+    return {std::move(*read.value), std::nullopt};
 }
 
 Fetched fetch(const std::string& command, const client::RemoteTender& tender,

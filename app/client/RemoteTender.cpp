@@ -205,6 +205,23 @@ std::unique_ptr<RemoteTender> RemoteTender::open(const ServerLocation& where,
     return tender;
 }
 
+TenderRead<std::string> RemoteTender::documentFrom(const ServerReply& reply,
+                                                   std::string_view magic) const {
+    if (!succeeded(reply))
+        return {std::nullopt, problemsOf(reply, where_)};
+    if (!reply.body.starts_with(magic))
+        return {std::nullopt,
+                {errorAt({}, where_.origin() +
+                                 " sent something other than the document asked for; nothing "
+                                 "was written")}};
+    return {reply.body, {}};
+}
+
+TenderRead<std::string> RemoteTender::document(const std::string& subpath,
+                                               std::string_view magic) const {
+    return documentFrom(call("GET", subpath), magic);
+}
+
 std::string RemoteTender::shownAs() const {
     return where_.origin() + "/api/v1/tenders/" + where_.tender;
 }

@@ -34,6 +34,13 @@ public:
     ServerReply call(const std::string& method, const std::string& subpath,
                      const std::string& body = "") const;
 
+    // A document the server makes from its verified record (`subpath` such as
+    // "/documents/scorecard"): its bytes, which must begin with `magic` so that a proxy's
+    // error page is never taken for it, or the server's refusal.
+    TenderRead<std::string> document(const std::string& subpath, std::string_view magic) const;
+    // The same read of a reply already received.
+    TenderRead<std::string> documentFrom(const ServerReply& reply, std::string_view magic) const;
+
     // The tender and its evaluation model (tender.xml) as stored on the server; `rates`
     // (may be null) for a living wage rate named by its date.
     TenderRead<Tender> model(const LivingWageTable* rates);

@@ -1,5 +1,6 @@
 #include "desktop/ExportPage.h"
 
+#include "client/RemoteTender.h"
 #include "core/AtomicFile.h"
 #include "core/OutputPath.h"
 #include "desktop/LoadedTender.h"
@@ -22,6 +23,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
+#include <functional>
 #include <memory>
 
 namespace fairtender::desktop {
@@ -97,8 +99,36 @@ PreparedExport prepareAwardReport(const std::filesystem::path& workspace, const 
     });
 }
 
-// Every summary into `folder`, all or none: drawn into a hidden folder inside it first and
-// moved out once all are written.
+// One file of a folder's documents: its name, and what writes it to a path (the problem,
+// or an empty text).
+struct FolderFile {
+    QString name;
+    std::function<QString(const QString& file)> write;
+};
+
+// Every file into `folder`, all or none: written into a hidden folder inside it first and
+// moved out once all are written; never over one of `keep`.
+QString writeAllIntoFolder(const QString& folder, const std::vector<FolderFile>& files,
+                           const std::vector<std::filesystem::path>& keep) {
+    QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".documents-XXXXXX")));
+    if (!staging.isValid())
+        return QStringLiteral("cannot write into %1: %2").arg(folder, staging.errorString());
+    for (const auto& file : files) {
+        if (const auto problem = outputPathProblem(pathOf(QDir(folder).filePath(file.name)), keep))
+            return qtext(*problem);
+        if (const QString problem = file.write(staging.filePath(file.name)); !problem.isEmpty())
+            return problem;
+    }
+    QDir target(folder);
+    for (const auto& file : files) {
+        target.remove(file.name);
+        if (!QFile::rename(staging.filePath(file.name), target.filePath(file.name)))
+            return QStringLiteral("cannot move %1 into %2").arg(file.name, folder);
+    }
+    return {};
+}
+
+// Every summary into `folder`, all or none.
 PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QString& folder) {
     return gatherFrom(workspace, [&](const Workspace& ws, const LivingWageTable* rates) {
         auto gathered = gatherAssessmentSummaries(ws, rates);
@@ -108,30 +138,15 @@ PreparedExport prepareSummaries(const std::filesystem::path& workspace, const QS
             std::move(*gathered.content));
         return PreparedExport{
             {}, [content, folder, workspace]() -> QString {
-                QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".summaries-XXXXXX")));
-                if (!staging.isValid())
-                    return QStringLiteral("cannot write into %1: %2")
-                        .arg(folder, staging.errorString());
-                QStringList names;
-                for (const auto& summary : *content) {
-                    const QString name =
-                        qtext(reports::assessmentSummaryFileName(summary.own.bidId));
-                    if (const auto problem = outputPathProblem(pathOf(QDir(folder).filePath(name)),
-                                                               workspaceFiles(workspace)))
-                        return qtext(*problem);
-                    const auto written =
-                        reports::writeAssessmentSummaryPdf(summary, pathOf(staging.filePath(name)));
-                    if (!written.ok())
-                        return qtext(written.error);
-                    names << name;
-                }
-                QDir target(folder);
-                for (const QString& name : names) {
-                    target.remove(name);
-                    if (!QFile::rename(staging.filePath(name), target.filePath(name)))
-                        return QStringLiteral("cannot move %1 into %2").arg(name, folder);
-                }
-                return {};
+                std::vector<FolderFile> files;
+                for (const auto& summary : *content)
+                    files.push_back(
+                        {qtext(reports::assessmentSummaryFileName(summary.own.bidId)),
+                         [&summary](const QString& file) {
+                             return qtext(
+                                 reports::writeAssessmentSummaryPdf(summary, pathOf(file)).error);
+                         }});
+                return writeAllIntoFolder(folder, files, workspaceFiles(workspace));
             }};
     });
 }
@@ -151,6 +166,8 @@ PreparedExport writeOcds(const std::filesystem::path& workspace, const QString& 
 std::vector<ExportKind> exportKinds() {
     std::vector<ExportKind> kinds;
     kinds.push_back({QStringLiteral("scorecard"),
+                     "/documents/scorecard",
+                     "PK",
                      QStringLiteral("Excel scorecard"),
                      QStringLiteral("Every score and points cell as a live formula over the "
                                     "bids' inputs and the model, for an auditor to recalculate."),
@@ -160,6 +177,8 @@ std::vector<ExportKind> exportKinds() {
                      {},
                      false});
     kinds.push_back({QStringLiteral("award-report"),
+                     "/documents/award-report",
+                     "%PDF-",
                      QStringLiteral("Award report (PDF)"),
                      QStringLiteral("The recommendation with every bid's scores, the panel, "
                                     "the moderation and the audit trail, for the decision "
@@ -170,6 +189,8 @@ std::vector<ExportKind> exportKinds() {
                      prepareAwardReport,
                      false});
     kinds.push_back({QStringLiteral("summaries"),
+                     "/documents/summaries/",
+                     "%PDF-",
                      QStringLiteral("Assessment summaries (PDF)"),
                      QStringLiteral("One PDF per supplier with its own assessment and the "
                                     "winning tender's, written into a folder."),
@@ -179,6 +200,8 @@ std::vector<ExportKind> exportKinds() {
                      prepareSummaries,
                      true});
     kinds.push_back({QStringLiteral("ocds"),
+                     "/documents/ocds",
+                     "{",
                      QStringLiteral("OCDS release package (JSON)"),
                      QStringLiteral("The award as an Open Contracting Data Standard release "
                                     "package for publication."),
@@ -205,6 +228,58 @@ PreparedExport runInBackground(const ExportKind& kind, std::shared_ptr<const Loa
         if (kind.prepare)
             return kind.prepare(tender->folder, target);
         return {kind.write(*tender, target), {}};
+    } catch (const std::exception& error) {
+        return {QString::fromUtf8(error.what()), {}};
+    } catch (...) {
+        return {QStringLiteral("an unexpected failure"), {}};
+    }
+}
+
+// The document of `kind` as the server made it, written to `target` (a folder: one file
+// per bid the server has one for, all or none).
+PreparedExport fetchInBackground(const ExportKind& kind, std::shared_ptr<const TenderSource> server,
+                                 const QString& target) {
+    try {
+        Diagnostics problems;
+        const auto remote = client::RemoteTender::open(*server->server, server->session, problems);
+        if (!remote)
+            return {qtext(describe(problems)), {}};
+        if (!kind.toFolder) {
+            if (const auto problem = outputPathProblem(pathOf(target), {}))
+                return {qtext(*problem), {}};
+            const auto fetched = remote->document(kind.serverPath, kind.magic);
+            if (!fetched.ok())
+                return {qtext(describe(fetched.problems)), {}};
+            if (const auto failed = writeFileAtomically(pathOf(target), *fetched.value))
+                return {qtext(*failed), {}};
+            return {};
+        }
+        const auto bids = remote->bidViews(false);
+        if (!bids.ok())
+            return {qtext(describe(bids.problems)), {}};
+        // Every file is fetched before any is written; a bid with none (excluded) is left out.
+        std::vector<std::pair<QString, std::string>> fetched;
+        for (const auto& bid : *bids.value) {
+            const client::ServerReply reply =
+                remote->call("GET", kind.serverPath + client::urlEncoded(bid.bidId));
+            if (reply.status == 404) {
+                const Diagnostics refused = client::problemsOf(reply, remote->location());
+                if (!refused.empty() && refused.front().code == "bid.unknown")
+                    continue;
+            }
+            auto document = remote->documentFrom(reply, kind.magic);
+            if (!document.ok())
+                return {qtext(describe(document.problems)), {}};
+            fetched.emplace_back(qtext(reports::assessmentSummaryFileName(bid.bidId)),
+                                 std::move(*document.value));
+        }
+        std::vector<FolderFile> files;
+        for (const auto& [name, bytes] : fetched)
+            files.push_back({name, [&bytes = bytes](const QString& file) {
+                                 const auto failed = writeFileAtomically(pathOf(file), bytes);
+                                 return failed ? qtext(*failed) : QString();
+                             }});
+        return {writeAllIntoFolder(target, files, {}), {}};
     } catch (const std::exception& error) {
         return {QString::fromUtf8(error.what()), {}};
     } catch (...) {
@@ -272,6 +347,21 @@ void ExportPage::setTender(std::shared_ptr<const LoadedTender> tender, const QSt
     updateRows();
 }
 
+void ExportPage::setServer(std::shared_ptr<const TenderSource> server, const QString& unavailable,
+                           const QString& reportsUnavailable) {
+    server_ = std::move(server);
+    serverUnavailable_ = unavailable;
+    if (server_)
+        reportsUnavailable_ = reportsUnavailable;
+    if (server_)
+        notice_->setText(!unavailable.isEmpty()
+                             ? unavailable
+                             : QStringLiteral("Documents of %1, as the server makes them from its "
+                                              "verified record.")
+                                   .arg(qtext(server_->shown())));
+    updateRows();
+}
+
 bool ExportPage::isBusy() const {
     return running_ >= 0;
 }
@@ -313,11 +403,16 @@ void ExportPage::updateRows() {
         // A record that fails verification outranks every other reason: nothing is exported.
         const bool broken = !recordBroken_.isEmpty() && !workspace_.isEmpty();
         QString why = broken     ? recordBroken_
+                      : server_  ? serverUnavailable_
                       : !tender_ ? notice_->text()
-                      : isBusy() ? QStringLiteral("Another export is running")
                                  : QString();
+        if (why.isEmpty() && isBusy())
+            why = QStringLiteral("Another export is running");
         QString stage = broken ? recordBroken_ : QString(); // why it cannot be written yet
-        if (why.isEmpty() && row.kind.prepare) {
+        if (why.isEmpty() && server_ && row.kind.prepare) {
+            stage = reportsUnavailable_;
+            why = stage;
+        } else if (why.isEmpty() && row.kind.prepare) {
             if (workspace_.isEmpty())
                 stage = QStringLiteral("Open a workspace: this document is written from a "
                                        "locked or awarded workspace.");
@@ -336,7 +431,7 @@ void ExportPage::updateRows() {
 }
 
 void ExportPage::exportKind(const QString& id) {
-    if (!tender_ || isBusy() || !isEnabled(id))
+    if ((!tender_ && !server_) || isBusy() || !isEnabled(id))
         return;
     int index = -1;
     for (std::size_t i = 0; i < rows_.size(); ++i)
@@ -345,7 +440,9 @@ void ExportPage::exportKind(const QString& id) {
     if (index < 0)
         return;
     Row& row = rows_[static_cast<std::size_t>(index)];
-    const QFileInfo source(QString::fromStdString(tender_->folder.string()));
+    // Beside the tender, or for a server's tender in the home folder, named after it.
+    const QFileInfo source(server_ ? QDir::home().filePath(qtext(server_->server->tender))
+                                   : QString::fromStdString(tender_->folder.string()));
     const QString suggested = source.absoluteDir().filePath(
         QStringLiteral("%1-%2.%3").arg(source.completeBaseName(), row.kind.id, row.kind.suffix));
     const QString file =
@@ -365,7 +462,10 @@ void ExportPage::exportKind(const QString& id) {
     progress_->setMinimumDuration(0);
     progress_->setValue(0);
     updateRows();
-    watcher_->setFuture(QtConcurrent::run(runInBackground, row.kind, tender_, file));
+    if (server_)
+        watcher_->setFuture(QtConcurrent::run(fetchInBackground, row.kind, server_, file));
+    else
+        watcher_->setFuture(QtConcurrent::run(runInBackground, row.kind, tender_, file));
 }
 
 void ExportPage::finish() {

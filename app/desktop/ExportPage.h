@@ -22,6 +22,7 @@ namespace fairtender::desktop {
 
 struct LoadedTender;
 struct Prompts;
+struct TenderSource;
 
 // What a workspace document's worker thread did: why nothing can be written, or (when set)
 // what draws it on the GUI thread, where the PDF's text layout runs; `render` returns what
@@ -40,6 +41,10 @@ struct ExportKind {
                                                  const QString& target)>;
 
     QString id; // "scorecard"
+    // Where a tender on a server gives it ("/documents/scorecard"; for a folder kind, the
+    // path of one bid's file, the bid id appended) and how such a file begins.
+    std::string serverPath;
+    std::string magic;
     QString title;
     QString description;
     QString suffix; // "xlsx"
@@ -64,6 +69,12 @@ public:
     // The workspace shown (empty for a folder) and why its reports cannot be written yet
     // (empty once it is locked or awarded).
     void setWorkspace(const QString& path, const QString& reportsUnavailable);
+    // A tender on a server (null for none): each document is then fetched as the server made
+    // it from its verified record. `unavailable`: why the account may not have them (the
+    // engine's rule), `reportsUnavailable` as for a workspace (kept as setWorkspace left it
+    // when `server` is null).
+    void setServer(std::shared_ptr<const TenderSource> server, const QString& unavailable,
+                   const QString& reportsUnavailable);
     // Why the record fails verification (empty when it verified): every export is then
     // disabled with this reason, the scorecard included.
     void setRecordBroken(const QString& why);
@@ -90,6 +101,8 @@ private:
 
     std::shared_ptr<const Prompts> prompts_;
     std::shared_ptr<const LoadedTender> tender_;
+    std::shared_ptr<const TenderSource> server_;
+    QString serverUnavailable_;
     QLabel* notice_ = nullptr;
     std::vector<Row> rows_;
     QString workspace_;

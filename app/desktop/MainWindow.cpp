@@ -1256,23 +1256,30 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         bids_->showUnavailable(why);
         export_->setTender(nullptr, why);
     }
+    export_->setWorkspace(snapshot_ && !server_ ? workspacePath_ : QString(),
+                          snapshot_ ? qtext(snapshot_->reportsUnavailable) : QString());
     if (snapshot_ && server_) {
         // The bid files and the documents stay on the server, which makes each document
         // from its verified record.
-        const QString where = qtext(server_->shown());
         if (seesPrices(*snapshot_))
             bids_->showUnavailable(
                 QStringLiteral("The bid files of a tender on a server stay there: the Scoring "
                                "screen (Ctrl+6) lists each bid as you may see it, and Results "
                                "its ranking."));
-        export_->setTender(nullptr,
-                           QStringLiteral("The server makes the documents of this tender from its "
-                                          "verified record: fairtender export %1 --xlsx FILE, "
-                                          "report %1 --pdf FILE, summaries %1 --out FOLDER.")
-                               .arg(where));
+        // The engine's rule says who may have them; the server would refuse the others.
+        const auto refused = viewRefusals(WorkspaceView::Documents, snapshot_->panel,
+                                          snapshot_->state, snapshot_->actor);
+        export_->setTender(nullptr);
+        export_->setServer(
+            std::make_shared<const TenderSource>(*server_),
+            refused.empty() ? QString() : qtext(refused.front().message),
+            snapshot_->state < LifecycleState::Locked
+                ? QStringLiteral("The server makes this document once the results are locked: "
+                                 "the lead locks them with Workspace > Advance (Ctrl+Shift+A).")
+                : QString());
+    } else {
+        export_->setServer(nullptr, {}, {});
     }
-    export_->setWorkspace(snapshot_ && !server_ ? workspacePath_ : QString(),
-                          snapshot_ ? qtext(snapshot_->reportsUnavailable) : QString());
     panel_->setSnapshot(snapshot_);
     progress_->setSnapshot(snapshot_);
     scoring_->setSnapshot(snapshot_);

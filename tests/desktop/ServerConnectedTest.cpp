@@ -6,6 +6,7 @@
 #include "FileText.h"
 #include "ScratchFolder.h"
 #include "ServerUnderTest.h"
+#include "desktop/ExportPage.h"
 #include "desktop/Prompts.h"
 #include "identity/Totp.h"
 #include "io/json/ResultJson.h"
@@ -547,6 +548,45 @@ private slots:
         const HttpReply verified = as("aud", "GET", "/api/v1/tenders/meals/verify");
         QCOMPARE(verified.status, 200);
         QVERIFY2(verified.body.find("\"ok\":true") != std::string::npos, verified.body.c_str());
+        // The documents come from the server, as it made them from its verified record: to
+        // the auditor, not to an evaluator.
+        aud.showScreen(MainWindow::Screen::Export);
+        const QString report = files.filePath(QStringLiteral("award-report.pdf"));
+        const QString scorecard = files.filePath(QStringLiteral("scorecard.xlsx"));
+        const QString letters = files.filePath(QStringLiteral("letters"));
+        QVERIFY(QDir().mkpath(letters));
+        aud.prompts().saveFile = [&](QWidget*, const QString& title, const QString&,
+                                     const QString&) {
+            return title.contains(QStringLiteral("scorecard")) ? scorecard : report;
+        };
+        aud.prompts().folder = [&](QWidget*, const QString&) {
+            return letters;
+        };
+        auto* exportPage = aud.findChild<ExportPage*>();
+        for (const char* kind : {"award-report", "scorecard", "summaries"}) {
+            QSignalSpy exported(exportPage, &ExportPage::exported);
+            QVERIFY2(exportPage->isEnabled(QString::fromLatin1(kind)),
+                     qPrintable(exportPage->toolTipOf(QString::fromLatin1(kind))));
+            exportPage->exportKind(QString::fromLatin1(kind));
+            QVERIFY(exported.wait(30000) || exported.count() > 0);
+            QVERIFY2(exported.first().at(1).toBool(),
+                     qPrintable(exportPage->statusOf(QString::fromLatin1(kind))));
+        }
+        QFile pdf(report);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QFile workbook(scorecard);
+        QVERIFY(workbook.open(QIODevice::ReadOnly));
+        QVERIFY(workbook.read(2) == "PK");
+        QCOMPARE(QDir(letters).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 6);
+        MainWindow& raj = windowOf("raj");
+        QVERIFY(readAgain(raj));
+        auto* rajExports = raj.findChild<ExportPage*>();
+        QVERIFY(!rajExports->isEnabled(QStringLiteral("award-report")));
+        QVERIFY2(rajExports->toolTipOf(QStringLiteral("award-report"))
+                     .contains(QStringLiteral("raj is not the lead or an auditor")),
+                 qPrintable(rajExports->toolTipOf(QStringLiteral("award-report"))));
+
         for (const auto& [person, messages] : said)
             QVERIFY2(messages->texts.isEmpty(),
                      qPrintable(QString::fromStdString(person) + QStringLiteral(": ") +
