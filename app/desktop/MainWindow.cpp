@@ -847,12 +847,15 @@ void MainWindow::readWorkspaceAgain() {
     if (workspacePath_.isEmpty())
         return;
     status_->setText(QStringLiteral("Reading %1...").arg(QDir::toNativeSeparators(workspacePath_)));
-    const TenderSource source =
-        server_ ? *server_ : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
+    const TenderSource source = currentSource();
     const std::string who = qtext(actor());
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     startWorkspaceJob(
         [source, who, anonymous] { return runWorkspaceJob(source, who, anonymous, nullptr); });
+}
+
+TenderSource MainWindow::currentSource() const {
+    return server_ ? *server_ : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
 }
 
 bool MainWindow::connectedToServer() const {
@@ -1144,8 +1147,7 @@ void MainWindow::runCommand(
                                         "moment."));
         return;
     }
-    const TenderSource source =
-        server_ ? *server_ : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
+    const TenderSource source = currentSource();
     const std::string who = qtext(actor());
     const bool anonymous = settingFor(kAnonymousKey, workspacePath_).toBool();
     status_->setText(QStringLiteral("Recording..."));
@@ -1270,13 +1272,9 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         const auto refused = viewRefusals(WorkspaceView::Documents, snapshot_->panel,
                                           snapshot_->state, snapshot_->actor);
         export_->setTender(nullptr);
-        export_->setServer(
-            std::make_shared<const TenderSource>(*server_),
-            refused.empty() ? QString() : qtext(refused.front().message),
-            snapshot_->state < LifecycleState::Locked
-                ? QStringLiteral("The server makes this document once the results are locked: "
-                                 "the lead locks them with Workspace > Advance (Ctrl+Shift+A).")
-                : QString());
+        export_->setServer(std::make_shared<const TenderSource>(*server_),
+                           refused.empty() ? QString() : qtext(refused.front().message),
+                           qtext(snapshot_->reportsUnavailable));
     } else {
         export_->setServer(nullptr, {}, {});
     }
@@ -1382,11 +1380,8 @@ void MainWindow::connectWorkspacePages() {
                                    QStringLiteral("Excel workbooks (*.xlsx)"));
             if (file.isEmpty())
                 return;
-            const TenderSource source =
-                server_ ? *server_
-                        : TenderSource{std::filesystem::path(qtext(workspacePath_)), {}, {}};
-            const ScoreSheetWritten written =
-                writeScoreSheetOf(source, qtext(actor()), snapshot_->anonymous, qtext(file));
+            const ScoreSheetWritten written = writeScoreSheetOf(currentSource(), qtext(actor()),
+                                                                snapshot_->anonymous, qtext(file));
             if (!written.ok())
                 return say(QStringLiteral("Score sheet"), qtext(describe(written.problems)));
             status_->setText(QStringLiteral("Wrote %1: %2 rows, %3 to score")

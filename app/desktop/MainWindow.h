@@ -176,6 +176,8 @@ private:
     void runCommand(std::function<CommandOutcome(TenderAccess&, const ReferenceTables&)> command);
     // Reads the open tender again, here or from the server.
     void readWorkspaceAgain();
+    // The open tender: the workspace file, or the tender on the server with its session.
+    TenderSource currentSource() const;
     // Opens the tender `source` names on a server, as the session it holds.
     void openServerTender(const TenderSource& source);
     // Ends the session of the tender on a server that was open (in the background).

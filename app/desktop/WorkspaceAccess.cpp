@@ -19,6 +19,14 @@ Diagnostic failure(const fs::path& path, const std::string& message) {
     return errorAt({path.string(), 0, 0}, message);
 }
 
+// The engine's words for why the documents wait (empty once locked), with the window's way
+// to move on.
+std::string reportsUnavailableAt(LifecycleState state) {
+    return lockedOrAwardedProblem(state, "This document",
+                                  "move it to locked (Workspace > Advance, Ctrl+Shift+A).")
+        .value_or("");
+}
+
 void fill(WorkspaceSnapshot& snapshot) {
     auto opened = Workspace::open(snapshot.path);
     if (!opened.ok()) {
@@ -47,11 +55,7 @@ void fill(WorkspaceSnapshot& snapshot) {
             snapshot.modelFrozen = "The model is frozen: the tender opened on " + opened->time +
                                    " (" + opened->actor + ")";
     }
-    // The engine's words, with the window's way to move on.
-    for (const auto& problem : requireLockedOrAwarded(
-             ws, "This document", "move it to locked (Workspace > Advance, Ctrl+Shift+A)."))
-        snapshot.reportsUnavailable +=
-            (snapshot.reportsUnavailable.empty() ? "" : "\n") + problem.message;
+    snapshot.reportsUnavailable = reportsUnavailableAt(snapshot.state);
 
     auto tender = std::make_shared<LoadedTender>();
     tender->folder = snapshot.path;
@@ -140,6 +144,7 @@ void fillFromServer(WorkspaceSnapshot& snapshot, const TenderSource& source) {
         if (auto agenda = remote->moderationAgenda(); agenda.ok())
             snapshot.agenda = std::move(*agenda.value);
     }
+    snapshot.reportsUnavailable = reportsUnavailableAt(snapshot.state);
     if (snapshot.state != LifecycleState::Draft)
         snapshot.modelFrozen = "The model is frozen: the tender is " +
                                std::string(toString(snapshot.state)) + " on " +
@@ -298,26 +303,28 @@ WorkspaceCommand onWorkspaceHere(std::string what, std::string howOnServer,
     };
 }
 
+std::unique_ptr<TenderAccess> openTenderAccess(const TenderSource& source, const std::string& actor,
+                                               Diagnostics& problems) {
+    if (source.remote())
+        return client::RemoteTender::open(*source.server, source.session, problems);
+    auto opened = Workspace::open(source.file);
+    if (!opened.ok()) {
+        problems = opened.diagnostics;
+        return nullptr;
+    }
+    const ReferenceTables& tables = referenceTables();
+    return std::make_unique<LocalTender>(std::move(*opened.workspace), actor, tables.ratesOrNull(),
+                                         tables.holidaysOrNull());
+}
+
 CommandOutcome runWorkspaceCommand(const TenderSource& source, const std::string& actor,
                                    const WorkspaceCommand& command) noexcept {
     CommandOutcome outcome;
     try {
-        const ReferenceTables& tables = referenceTables();
-        if (source.remote()) {
-            auto remote =
-                client::RemoteTender::open(*source.server, source.session, outcome.problems);
-            if (!remote)
-                return outcome;
-            return command(*remote, tables);
-        }
-        auto opened = Workspace::open(source.file);
-        if (!opened.ok()) {
-            outcome.problems = opened.diagnostics;
+        const auto tender = openTenderAccess(source, actor, outcome.problems);
+        if (!tender)
             return outcome;
-        }
-        LocalTender tender(std::move(*opened.workspace), actor, tables.ratesOrNull(),
-                           tables.holidaysOrNull());
-        return command(tender, tables);
+        return command(*tender, referenceTables());
     } catch (const std::exception& error) {
         try {
             outcome.problems.push_back(
@@ -335,22 +342,11 @@ ScoreSheetWritten writeScoreSheetOf(const TenderSource& source, const std::strin
                                     bool anonymous, const fs::path& out) noexcept {
     ScoreSheetWritten written;
     try {
-        const ReferenceTables& tables = referenceTables();
-        std::unique_ptr<TenderAccess> tender;
-        if (source.remote()) {
-            tender = client::RemoteTender::open(*source.server, source.session, written.problems);
-        } else {
-            auto opened = Workspace::open(source.file);
-            if (!opened.ok()) {
-                written.problems = opened.diagnostics;
-                return written;
-            }
-            tender = std::make_unique<LocalTender>(std::move(*opened.workspace), actor,
-                                                   tables.ratesOrNull(), tables.holidaysOrNull());
-        }
+        const auto tender = openTenderAccess(source, actor, written.problems);
         if (!tender)
             return written;
-        const auto made = scoreSheetSource(*tender, tables.ratesOrNull(), written.problems);
+        const auto made =
+            scoreSheetSource(*tender, referenceTables().ratesOrNull(), written.problems);
         if (!made)
             return written;
         ScoreSheetOptions options;

@@ -113,6 +113,11 @@ std::shared_ptr<const WorkspaceSnapshot> readWorkspaceSnapshot(const std::filesy
 std::shared_ptr<const WorkspaceSnapshot> readServerSnapshot(const TenderSource& source,
                                                             bool anonymous) noexcept;
 
+// The tender `source` names, worked on as `actor` (on a server, as the account signed in);
+// null with why in `problems`.
+std::unique_ptr<TenderAccess> openTenderAccess(const TenderSource& source, const std::string& actor,
+                                               Diagnostics& problems);
+
 // A change to the tender as the person working on it (TenderAccess::person()).
 using WorkspaceCommand = std::function<CommandOutcome(TenderAccess&, const ReferenceTables&)>;
 using LocalWorkspaceCommand = std::function<CommandOutcome(Workspace&, const ReferenceTables&)>;

@@ -447,15 +447,19 @@ std::string awardNoticeText(const std::optional<AwardRecord>& award) {
 
 } // namespace
 
+std::optional<std::string> lockedOrAwardedProblem(LifecycleState state, const std::string& what,
+                                                  const std::string& howToLock) {
+    if (state == LifecycleState::Locked || state == LifecycleState::Awarded)
+        return std::nullopt;
+    return what + " is made once the results are locked; this tender is at the " +
+           std::string(toString(state)) + " stage: finish it and " + howToLock;
+}
+
 Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what,
                                    const std::string& howToLock) {
-    const LifecycleState state = workspace.state();
-    if (state == LifecycleState::Locked || state == LifecycleState::Awarded)
-        return {};
-    const std::string message = what +
-                                " is made once the results are locked; this tender is at the " +
-                                std::string(toString(state)) + " stage: finish it and " + howToLock;
-    return {errorAt(locationOf(workspace), message)};
+    if (const auto problem = lockedOrAwardedProblem(workspace.state(), what, howToLock))
+        return {errorAt(locationOf(workspace), *problem)};
+    return {};
 }
 
 Diagnostics requireVerified(const Workspace& workspace, const LivingWageTable* rates) {

@@ -291,6 +291,9 @@ Gathered<std::vector<InputFileHash>> scorecardInputs(const Workspace& workspace,
 // `howToLock` is the caller's own way to move the tender on (a command, a menu).
 Diagnostics requireLockedOrAwarded(const Workspace& workspace, const std::string& what,
                                    const std::string& howToLock);
+// The same words for a tender at `state`, wherever it is kept: nullopt when locked or awarded.
+std::optional<std::string> lockedOrAwardedProblem(LifecycleState state, const std::string& what,
+                                                  const std::string& howToLock);
 
 // Nothing when the workspace passes verify (the audit chain, every stored record against the
 // entry that wrote it, the recomputed results); else one problem naming the first thing that
