@@ -143,28 +143,17 @@ Outcome summariesFromServer(const ParsedArguments& args, const CommandStreams& s
     ServerTender tender = openOnServer("summaries", args);
     if (!tender.remote)
         return tender.opened.refused;
-    const auto bids = tender.remote->bidViews(false);
-    if (!bids.ok())
-        return Outcome::invalidFiles("summaries", bids.problems);
     // Every summary is fetched before any is written; a bid the server has no summary for
     // (one excluded) is left out, as it is from a workspace here.
-    std::vector<std::pair<std::string, std::string>> fetched; // file name, bytes
-    for (const auto& bid : *bids.value) {
+    const auto summaries = tender.remote->assessmentSummaries([&](const std::string& bidId) {
         if (streams.progress)
-            *streams.progress << "Fetching the summary of " << bid.bidId << "\n";
-        const client::ServerReply reply =
-            tender.remote->call("GET", "/documents/summaries/" + client::urlEncoded(bid.bidId));
-        if (reply.status == 404) {
-            const Diagnostics problems = client::problemsOf(reply, tender.remote->location());
-            if (!problems.empty() && problems.front().code == "bid.unknown")
-                continue;
-        }
-        Fetched document = documentOf("summaries", *tender.remote, reply, "%PDF-");
-        if (document.refused)
-            return *document.refused;
-        fetched.emplace_back(reports::assessmentSummaryFileName(bid.bidId),
-                             std::move(document.bytes));
-    }
+            *streams.progress << "Fetching the summary of " << bidId << "\n";
+    });
+    if (!summaries.ok())
+        return Outcome::invalidFiles("summaries", summaries.problems);
+    std::vector<std::pair<std::string, std::string>> fetched; // file name, bytes
+    for (const auto& [bidId, bytes] : *summaries.value)
+        fetched.emplace_back(reports::assessmentSummaryFileName(bidId), bytes);
     std::vector<NamedDocument> documents;
     for (const auto& [name, bytes] : fetched)
         documents.push_back({name, [&bytes = bytes](const fs::path& file) {

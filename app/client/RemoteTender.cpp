@@ -77,43 +77,36 @@ std::vector<BidView> bidViewsOf(const Object::Ptr& object) {
     return views;
 }
 
-std::vector<std::size_t> countsOf(const Object::Ptr& object, const std::string& key) {
-    std::vector<std::size_t> counts;
+// The array `key` of `object` as values of type T; empty when there is none.
+template <typename T> std::vector<T> arrayOf(const Object::Ptr& object, const std::string& key) {
+    std::vector<T> values;
     if (const auto array = object->getArray(key))
         for (std::size_t i = 0; i < array->size(); ++i)
-            counts.push_back(array->getElement<std::size_t>(static_cast<unsigned>(i)));
-    return counts;
-}
-
-std::vector<std::string> textsOf(const Object::Ptr& object, const std::string& key) {
-    std::vector<std::string> texts;
-    if (const auto array = object->getArray(key))
-        for (std::size_t i = 0; i < array->size(); ++i)
-            texts.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
-    return texts;
+            values.push_back(array->getElement<T>(static_cast<unsigned>(i)));
+    return values;
 }
 
 EvaluationProgress progressOf(const Object::Ptr& o, LifecycleState state) {
     EvaluationProgress progress;
     progress.state = state;
-    progress.evaluators = textsOf(o, "evaluators");
+    progress.evaluators = arrayOf<std::string>(o, "evaluators");
     forEachObject(o, "criteria", [&](const Object::Ptr& item) {
         CriterionProgress criterion;
         criterion.criterionId = textOf(item, "criterion");
         criterion.title = textOf(item, "title");
-        criterion.scored = countsOf(item, "scored");
-        criterion.needed = countsOf(item, "needed");
+        criterion.scored = arrayOf<std::size_t>(item, "scored");
+        criterion.needed = arrayOf<std::size_t>(item, "needed");
         criterion.consensus = item->optValue<std::size_t>("consensus", 0);
         criterion.bids = item->optValue<std::size_t>("bids", 0);
         progress.criteria.push_back(std::move(criterion));
     });
-    progress.scored = countsOf(o, "scored");
-    progress.needed = countsOf(o, "needed");
+    progress.scored = arrayOf<std::size_t>(o, "scored");
+    progress.needed = arrayOf<std::size_t>(o, "needed");
     progress.consensusAgreed = o->optValue<std::size_t>("consensusAgreed", 0);
     progress.consensusNeeded = o->optValue<std::size_t>("consensusNeeded", 0);
     if (!o->isNull("next"))
         progress.next = parseLifecycleState(textOf(o, "next"));
-    progress.blockers = textsOf(o, "blockers");
+    progress.blockers = arrayOf<std::string>(o, "blockers");
     progress.rankingFinal = o->optValue<bool>("rankingFinal", false);
     return progress;
 }
@@ -222,6 +215,29 @@ TenderRead<std::string> RemoteTender::document(const std::string& subpath,
     return documentFrom(call("GET", subpath), magic);
 }
 
+TenderRead<std::vector<std::pair<std::string, std::string>>>
+RemoteTender::assessmentSummaries(const std::function<void(const std::string& bidId)>& fetching) {
+    const auto bids = bidViews(false);
+    if (!bids.ok())
+        return {std::nullopt, bids.problems};
+    std::vector<std::pair<std::string, std::string>> summaries;
+    for (const auto& bid : *bids.value) {
+        if (fetching)
+            fetching(bid.bidId);
+        const ServerReply reply = call("GET", "/documents/summaries/" + urlEncoded(bid.bidId));
+        if (reply.status == 404) {
+            const Diagnostics refused = problemsOf(reply, where_);
+            if (!refused.empty() && refused.front().code == "bid.unknown")
+                continue;
+        }
+        auto document = documentFrom(reply, "%PDF-");
+        if (!document.ok())
+            return {std::nullopt, document.problems};
+        summaries.emplace_back(bid.bidId, std::move(*document.value));
+    }
+    return {std::move(summaries), {}};
+}
+
 std::string RemoteTender::shownAs() const {
     return where_.origin() + "/api/v1/tenders/" + where_.tender;
 }
@@ -262,8 +278,15 @@ ServerReply RemoteTender::call(const std::string& method, const std::string& sub
     return callServer(where_, method, "/api/v1/tenders/" + where_.tender + subpath, token_, body);
 }
 
+const ServerReply& RemoteTender::tenderReply() const {
+    if (!tenderReply_)
+        tenderReply_ = call("GET", "");
+    return *tenderReply_;
+}
+
 CommandOutcome RemoteTender::command(const std::string& subpath, const std::string& body,
                                      const std::string& method) const {
+    tenderReply_.reset(); // the tender's status changes with the command
     const ServerReply reply = call(method, subpath, body);
     CommandOutcome outcome;
     if (!succeeded(reply)) {
@@ -287,7 +310,7 @@ CommandOutcome RemoteTender::command(const std::string& subpath, const std::stri
 }
 
 TenderRead<WorkspaceStatus> RemoteTender::status() {
-    return readOf<WorkspaceStatus>(call("GET", ""), where_, [](const Object::Ptr& o) {
+    return readOf<WorkspaceStatus>(tenderReply(), where_, [](const Object::Ptr& o) {
         WorkspaceStatus status;
         status.tenderId = textOf(o, "tenderId");
         status.tenderTitle = textOf(o, "title");
@@ -321,7 +344,7 @@ TenderRead<PanelRecord> RemoteTender::panel() {
 }
 
 TenderRead<std::vector<AwardEvent>> RemoteTender::awardHistory() {
-    return readOf<std::vector<AwardEvent>>(call("GET", ""), where_, [](const Object::Ptr& o) {
+    return readOf<std::vector<AwardEvent>>(tenderReply(), where_, [](const Object::Ptr& o) {
         static const std::map<std::string, AwardEvent::Kind> kinds = {
             {"award", AwardEvent::Kind::Award},
             {"exclusion", AwardEvent::Kind::Exclusion},

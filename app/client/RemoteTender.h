@@ -6,7 +6,11 @@
 #include "client/ServerConnection.h"
 #include "store/TenderAccess.h"
 
+#include <functional>
 #include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace fairtender::client {
 
@@ -40,6 +44,11 @@ public:
     TenderRead<std::string> document(const std::string& subpath, std::string_view magic) const;
     // The same read of a reply already received.
     TenderRead<std::string> documentFrom(const ServerReply& reply, std::string_view magic) const;
+    // Every bid's assessment summary (PDF) the server made, as bid id and bytes, each fetched
+    // before any is returned; a bid it has none for (one excluded) is left out. `fetching`
+    // hears of each bid before it is asked for.
+    TenderRead<std::vector<std::pair<std::string, std::string>>>
+    assessmentSummaries(const std::function<void(const std::string& bidId)>& fetching = {});
 
     // The tender and its evaluation model (tender.xml) as stored on the server; `rates`
     // (may be null) for a living wage rate named by its date.
@@ -82,10 +91,14 @@ private:
     RemoteTender(ServerLocation where, std::string token, std::string person);
     CommandOutcome command(const std::string& subpath, const std::string& body,
                            const std::string& method = "POST") const;
+    // GET of the tender itself, which gives both its status and its award history: asked
+    // once until a command changes the tender.
+    const ServerReply& tenderReply() const;
 
     ServerLocation where_;
     std::string token_;
     std::string person_;
+    mutable std::optional<ServerReply> tenderReply_;
 };
 
 } // namespace fairtender::client

@@ -189,8 +189,8 @@ std::vector<ExportKind> exportKinds() {
                      prepareAwardReport,
                      false});
     kinds.push_back({QStringLiteral("summaries"),
-                     "/documents/summaries/",
-                     "%PDF-",
+                     {},
+                     {},
                      QStringLiteral("Assessment summaries (PDF)"),
                      QStringLiteral("One PDF per supplier with its own assessment and the "
                                     "winning tender's, written into a folder."),
@@ -254,25 +254,12 @@ PreparedExport fetchInBackground(const ExportKind& kind, std::shared_ptr<const T
                 return {qtext(*failed), {}};
             return {};
         }
-        const auto bids = remote->bidViews(false);
-        if (!bids.ok())
-            return {qtext(describe(bids.problems)), {}};
-        // Every file is fetched before any is written; a bid with none (excluded) is left out.
+        const auto summaries = remote->assessmentSummaries();
+        if (!summaries.ok())
+            return {qtext(describe(summaries.problems)), {}};
         std::vector<std::pair<QString, std::string>> fetched;
-        for (const auto& bid : *bids.value) {
-            const client::ServerReply reply =
-                remote->call("GET", kind.serverPath + client::urlEncoded(bid.bidId));
-            if (reply.status == 404) {
-                const Diagnostics refused = client::problemsOf(reply, remote->location());
-                if (!refused.empty() && refused.front().code == "bid.unknown")
-                    continue;
-            }
-            auto document = remote->documentFrom(reply, kind.magic);
-            if (!document.ok())
-                return {qtext(describe(document.problems)), {}};
-            fetched.emplace_back(qtext(reports::assessmentSummaryFileName(bid.bidId)),
-                                 std::move(*document.value));
-        }
+        for (const auto& [bidId, bytes] : *summaries.value)
+            fetched.emplace_back(qtext(reports::assessmentSummaryFileName(bidId)), bytes);
         std::vector<FolderFile> files;
         for (const auto& [name, bytes] : fetched)
             files.push_back({name, [&bytes = bytes](const QString& file) {

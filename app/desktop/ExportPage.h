@@ -41,8 +41,8 @@ struct ExportKind {
                                                  const QString& target)>;
 
     QString id; // "scorecard"
-    // Where a tender on a server gives it ("/documents/scorecard"; for a folder kind, the
-    // path of one bid's file, the bid id appended) and how such a file begins.
+    // Where a tender on a server gives it ("/documents/scorecard") and how such a file
+    // begins; the folder kind (the summaries) is fetched bid by bid instead.
     std::string serverPath;
     std::string magic;
     QString title;
