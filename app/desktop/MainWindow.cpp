@@ -1272,8 +1272,14 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
         const auto refused = viewRefusals(WorkspaceView::Documents, snapshot_->panel,
                                           snapshot_->state, snapshot_->actor);
         export_->setTender(nullptr);
-        export_->setServer(std::make_shared<const TenderSource>(*server_),
-                           refused.empty() ? QString() : qtext(refused.front().message),
+        // Every document holds the results: none is offered while they cannot be computed.
+        const QString unavailable =
+            !refused.empty() ? qtext(refused.front().message)
+            : tender_ && tender_->ok()
+                ? QString()
+                : QStringLiteral("The tender has problems or scores missing, so there are no "
+                                 "results to export: see Results.");
+        export_->setServer(std::make_shared<const TenderSource>(*server_), unavailable,
                            qtext(snapshot_->reportsUnavailable));
     } else {
         export_->setServer(nullptr, {}, {});

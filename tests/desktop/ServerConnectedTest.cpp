@@ -369,6 +369,18 @@ private slots:
                  scores.body.c_str());
     }
 
+    void noDocumentIsOfferedWhileTheResultsCannotBeComputed() {
+        QVERIFY(upToEvaluation());
+        MainWindow window;
+        test::Messages messages;
+        QVERIFY(signedInAs(window, messages, "ann"));
+        auto* exports = window.findChild<ExportPage*>();
+        QVERIFY(!exports->isEnabled(QStringLiteral("scorecard")));
+        QCOMPARE(exports->toolTipOf(QStringLiteral("scorecard")),
+                 QStringLiteral("The tender has problems or scores missing, so there are no "
+                                "results to export: see Results."));
+    }
+
     void theLeadSeesTheRankingTheServerSentOnceEveryBidIsScored() {
         QVERIFY(upToEvaluation());
         QVERIFY(onMeals(200, "eve", "POST", "/scores", everyScore("sound and evidenced")));
@@ -386,6 +398,7 @@ private slots:
         QVERIFY(window.workspace()->nextBlockers.empty());
         QCOMPARE(window.workspace()->progress.scored, (std::vector<std::size_t>{20, 20}));
         QVERIFY(child<QAction>(window, "advanceAction")->isEnabled());
+        QVERIFY(window.findChild<ExportPage*>()->isEnabled(QStringLiteral("scorecard")));
 
         // Advance goes to the server as ann, and the window shows the stage it answers.
         window.prompts().text = [](QWidget*, const QString&, const QString&) {
