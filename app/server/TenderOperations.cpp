@@ -639,8 +639,7 @@ ApiResponse Api::reopenScore(Call& call) {
     if (!opened.workspace)
         return opened.refused;
     Workspace& ws = *opened.workspace;
-    return commandResponse(
-        ws.reopenScore(call.who(), *bid, *criterion, *evaluator, *reason, context_.rates), ws);
+    return commandResponse(ws.reopenScore(call.who(), *bid, *criterion, *evaluator, *reason), ws);
 }
 
 ApiResponse Api::moderationAgenda(Call& call) {

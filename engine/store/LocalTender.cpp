@@ -87,7 +87,7 @@ CommandOutcome LocalTender::submitScores(const std::vector<ScoreSubmission>& sco
 
 CommandOutcome LocalTender::reopenScore(const std::string& bidId, const std::string& criterionId,
                                         const std::string& evaluator, const std::string& reason) {
-    return workspace_.reopenScore(person_, bidId, criterionId, evaluator, reason, rates_);
+    return workspace_.reopenScore(person_, bidId, criterionId, evaluator, reason);
 }
 
 CommandOutcome LocalTender::setConsensus(const std::string& bidId, const std::string& criterionId,

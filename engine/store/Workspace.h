@@ -289,7 +289,7 @@ public:
     // The lead reopens an evaluator's submitted score; the original stays in the trail.
     CommandOutcome reopenScore(const std::string& actor, const std::string& bidId,
                                const std::string& criterionId, const std::string& evaluator,
-                               const std::string& reason, const LivingWageTable* rates);
+                               const std::string& reason);
     // What `viewer` may read of the evaluators' scores on one bid and criterion.
     ScoresSeen scoresSeenBy(const std::string& viewer, const std::string& bidId,
                             const std::string& criterionId) const;

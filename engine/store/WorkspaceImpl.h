@@ -18,6 +18,7 @@
 #include "lifecycle/PanelRules.h"
 #include "scoring/Evaluator.h"
 #include "store/EvaluationsXml.h"
+#include "store/ParsedBidDocuments.h"
 #include "store/Workspace.h"
 #include "store/WorkspaceLocation.h"
 #include "store/WorkspaceSchema.h"
@@ -60,11 +61,13 @@ inline std::optional<double> parseStoredNumber(const std::string& text) {
 
 // What a results.recorded entry says: the SHA-256 of the result's JSON document, or that
 // the stored inputs cannot be evaluated yet (scores still missing, for example).
-inline std::string resultsText(const TenderFolder& folder) {
-    EvaluationOutcome outcome = evaluate(folder.tender, folder.bids, folder.evaluations);
+inline std::string resultsText(const EvaluationOutcome& outcome) {
     if (!outcome.result || hasErrors(outcome.diagnostics))
         return "results=\"none\"";
     return recordField("results_sha256", sha256HexOf(toJson(*outcome.result)));
+}
+inline std::string resultsText(const TenderFolder& folder) {
+    return resultsText(evaluate(folder.tender, folder.bids, folder.evaluations));
 }
 
 struct StoredRow {
@@ -101,6 +104,12 @@ struct Workspace::Impl {
     // The head the next command's sender last saw; the command is refused when, under the
     // write lock, the log no longer ends there. Used once, then cleared.
     std::string expectedHead;
+    // Rows are read as they stood when this audit entry was appended (verify replays the
+    // results recorded then); empty: as they stand now.
+    std::optional<std::int64_t> rowsAsOf;
+    // Every bid document is parsed from its stored text, none taken as parsed before
+    // (verify).
+    bool reparseBids = false;
     Sha256 hasher;
 
     explicit Impl(std::unique_ptr<SqlConnection> connection)
@@ -278,21 +287,27 @@ struct Workspace::Impl {
         return readLog(" WHERE seq IN (SELECT audit_seq FROM lifecycle) ORDER BY seq");
     }
 
-    std::vector<StoredRow> readRows(const TableSpec& spec) {
+    // The rows of a table in order; `leading` reads only its first columns.
+    std::vector<StoredRow> readRows(const TableSpec& spec,
+                                    std::size_t leading = std::string::npos) {
+        const std::size_t columns = std::min(leading, spec.columns.size());
         std::string sql = "SELECT position, audit_seq, row_hash";
-        for (const char* column : spec.columns)
-            sql += std::string(", ") + column;
+        for (std::size_t c = 0; c < columns; ++c)
+            sql += std::string(", ") + spec.columns[c];
         sql += std::string(" FROM ") + spec.table + " ORDER BY position";
         SqlStatement& select = statement(sql);
         QueryScope scope{select};
         std::vector<StoredRow> result;
         while (select.next()) {
+            const std::int64_t auditSeq = select.integer(1);
+            if (rowsAsOf && auditSeq > *rowsAsOf)
+                continue;
             StoredRow& row = result.emplace_back();
             row.position = select.integer(0);
-            row.auditSeq = select.integer(1);
+            row.auditSeq = auditSeq;
             select.text(2, row.rowHash);
-            row.values.resize(spec.columns.size());
-            for (std::size_t c = 0; c < spec.columns.size(); ++c)
+            row.values.resize(columns);
+            for (std::size_t c = 0; c < columns; ++c)
                 select.text(static_cast<int>(c + 3), row.values[c]);
         }
         return result;
@@ -329,11 +344,12 @@ struct Workspace::Impl {
         else
             complete = false;
         folder.files.emplace_back("tender.xml");
-        for (const auto& document : readRows(kBidDocumentsTable)) {
+        // The file name and bid ids only: the text is read when its bids are not kept.
+        for (const auto& document : readRows(kBidDocumentsTable, 2)) {
             const std::string name = "bids/" + document.values[0];
             folder.files.emplace_back(name);
-            if (auto bids = parseBids(document.values[2], name, load.diagnostics))
-                std::move(bids->begin(), bids->end(), std::back_inserter(folder.bids));
+            if (ParsedBids bids = parsedBidDocument(document, name, load.diagnostics))
+                folder.bids.insert(folder.bids.end(), bids->begin(), bids->end());
             else
                 complete = false;
         }
@@ -343,6 +359,32 @@ struct Workspace::Impl {
         if (!hasErrors(load.diagnostics))
             load.folder = std::move(folder);
         return load;
+    }
+
+    // The bids of one stored bid document, parsed once per process unless `reparseBids`.
+    ParsedBids parsedBidDocument(const StoredRow& document, const std::string& name,
+                                 Diagnostics& diagnostics) {
+        if (!reparseBids)
+            if (ParsedBids kept = findParsedBids(document.rowHash))
+                return kept;
+        SqlStatement& select = statement("SELECT xml FROM bid_documents WHERE position = ?");
+        QueryScope scope{select};
+        select.bind(1, document.position);
+        std::string text;
+        if (select.next())
+            select.text(0, text);
+        Diagnostics found;
+        auto bids = parseBids(text, name, found);
+        const bool clean = found.empty();
+        diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
+                           std::make_move_iterator(found.end()));
+        if (!bids)
+            return nullptr;
+        auto parsed = std::make_shared<const std::vector<Bid>>(std::move(*bids));
+        // A document with warnings is parsed each time, so its warnings are reported each time.
+        if (clean && !reparseBids)
+            keepParsedBids(document.rowHash, parsed, text.size());
+        return parsed;
     }
 
     // The panel's records as the exported evaluations.xml would read: each record's location
@@ -442,12 +484,23 @@ struct Workspace::Impl {
         return panel;
     }
 
-    // Appends the results of the stored inputs after a change to what they are computed from.
+    // Appends the results of the stored inputs where they decide something: a move to the
+    // next stage (moderation, locked, awarded), an exclusion, a decision on an abnormally low
+    // price, a declared conflict, a replaced tender or new bids. A score or a consensus alone
+    // does not: its effect is recorded when the tender moves on, and verify replays each
+    // recording from the rows stored up to it.
     void recordResults(const std::string& actor, const LivingWageTable* rates) {
         FolderLoad load = rebuild(rates);
         if (load.folder)
-            append(actor, kResultsAction, load.folder->tender.id, resultsText(*load.folder),
-                   "results of the stored inputs");
+            recordResults(actor, load.folder->tender.id,
+                          fairtender::evaluate(load.folder->tender, load.folder->bids,
+                                               load.folder->evaluations));
+    }
+    // The same from the inputs' evaluation the command already made.
+    void recordResults(const std::string& actor, const std::string& tenderId,
+                       const EvaluationOutcome& evaluated) {
+        append(actor, kResultsAction, tenderId, resultsText(evaluated),
+               "results of the stored inputs");
     }
 
     // Runs `body` in one transaction; any error it reports rolls everything back.

@@ -80,6 +80,8 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
                                "end of " +
                                end->toString();
         }
+        // What the tender moves on with: the lifecycle rows change nothing it is computed from.
+        impl.recordResults(actor, folder.tender.id, evaluated);
     });
 }
 

@@ -159,7 +159,6 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
                            {score.bidId, score.criterionId, actor, exactDecimalText(score.value),
                             score.reason},
                            actor, "score submitted", true);
-        impl.recordResults(actor, rates);
         const ScoreSubmission& only = scores.front();
         outcome.summary = scores.size() == 1
                               ? actor + " scored " + only.bidId + " " + only.criterionId + " " +
@@ -170,7 +169,7 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
 
 CommandOutcome Workspace::reopenScore(const std::string& actor, const std::string& bidId,
                                       const std::string& criterionId, const std::string& evaluator,
-                                      const std::string& reason, const LivingWageTable* rates) {
+                                      const std::string& reason) {
     Impl& impl = *impl_;
     return impl.run(actor, [&](CommandOutcome& outcome) {
         const auto fail = refuser(outcome, impl.path);
@@ -192,7 +191,6 @@ CommandOutcome Workspace::reopenScore(const std::string& actor, const std::strin
             impl.insertRow(kReopeningsTable,
                            {bidId, criterionId, evaluator, std::to_string(row.position), reason},
                            actor, reason, false, rowText(kScoresTable, v));
-            impl.recordResults(actor, rates);
             outcome.summary = evaluator + "'s score for " + bidId + " " + criterionId +
                               " reopened; the original stays in the trail";
             return;
@@ -392,7 +390,6 @@ CommandOutcome Workspace::setConsensus(const std::string& actor, const std::stri
         impl.insertRow(kConsensusTable,
                        {bidId, criterionId, actor, exactDecimalText(value), reason}, actor,
                        earlier != nullptr ? changeReason : reason, true, before);
-        impl.recordResults(actor, rates);
         outcome.summary = std::string(earlier != nullptr ? "consensus changed: " : "consensus: ") +
                           bidId + " " + criterionId + " " + exactDecimalText(value);
     });

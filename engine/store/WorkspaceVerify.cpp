@@ -88,6 +88,15 @@ VerifyReport Workspace::verify(const LivingWageTable* rates,
     const auto problem = [&](std::string message) {
         report.problems.push_back(workspaceError(impl.path, std::move(message)));
     };
+    // Verify reads every stored text itself: no bids parsed for an earlier command count.
+    struct ReparseBids {
+        Workspace::Impl& impl;
+        explicit ReparseBids(Workspace::Impl& i) : impl(i) { impl.reparseBids = true; }
+        ~ReparseBids() {
+            impl.reparseBids = false;
+            impl.rowsAsOf.reset();
+        }
+    } reparse{impl};
     try {
         // One snapshot: entries and rows that writers add meanwhile are not half seen.
         impl.db->beginRead();
@@ -233,11 +242,17 @@ VerifyReport Workspace::verify(const LivingWageTable* rates,
             if (*entry.action == kResultsAction)
                 recorded = &entry;
         if (load.folder && recorded != nullptr) {
-            const std::string results = resultsText(*load.folder);
+            // The results recorded last are replayed from the rows stored up to that entry:
+            // scores given since then are recorded when the tender next moves on.
+            impl.rowsAsOf = recorded->seq;
+            FolderLoad then = impl.rebuild(rates);
+            impl.rowsAsOf.reset();
+            const std::string results =
+                then.folder ? resultsText(*then.folder) : std::string("inputs that do not read");
             if (results != after(*recorded))
-                problem("the results recomputed from the stored inputs (" + results +
-                        ") differ from those audit entry " + std::to_string(recorded->seq) +
-                        " recorded (" + std::string(after(*recorded)) + ")");
+                problem("the results recomputed from the inputs stored up to audit entry " +
+                        std::to_string(recorded->seq) + " (" + results + ") differ from those it " +
+                        "recorded (" + std::string(after(*recorded)) + ")");
         }
         if (recorded == nullptr && !log.empty())
             problem("no audit entry records the results of the stored inputs");

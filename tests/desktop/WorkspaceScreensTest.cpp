@@ -326,7 +326,10 @@ private slots:
         child<QAction>(window, "advanceAction")->trigger();
         QVERIFY(shown.wait(20000));
         QCOMPARE(stage(window), QStringLiteral("Stage: evaluation"));
-        QCOMPARE(window.workspace()->audit.back().reason, std::string("bids opened at noon"));
+        // The move, then the results it moves on with.
+        const auto& audit = window.workspace()->audit;
+        QCOMPARE(audit[audit.size() - 2].reason, std::string("bids opened at noon"));
+        QCOMPARE(audit.back().action, std::string("results.recorded"));
     }
 
     void moderationPutsTheWideSpreadFirstAndRecordsTheConsensus() {

@@ -342,9 +342,7 @@ TEST_P(WorkspaceWorkflow, ScoresSeenByAllGivesAnEvaluatorOthersScoresOnlyWhereIt
 TEST_P(WorkspaceWorkflow, ScoresSeenByAllLeavesOutAReopenedScore) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
-    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
-                                 referenceRates())
-                    .ok());
+    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March").ok());
     ASSERT_TRUE(score("eve", "B1", "q-menu", 4).ok());
     EXPECT_EQ(shown(ws().scoresSeenByAll("alice").at("B1", "q-menu")), "eve=4 \"reason of eve\"\n");
 }
@@ -449,13 +447,11 @@ TEST_P(WorkspaceWorkflow, EvaluatorSeesNoPricesUntilLocked) {
 TEST_P(WorkspaceWorkflow, ReopenNeedsTheLeadAndAReasonAndKeepsTheOriginal) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
-    EXPECT_FALSE(ws().reopenScore("eve", "B1", "q-menu", "eve", "typo", referenceRates()).ok());
-    const auto noReason = ws().reopenScore("alice", "B1", "q-menu", "eve", "", referenceRates());
+    EXPECT_FALSE(ws().reopenScore("eve", "B1", "q-menu", "eve", "typo").ok());
+    const auto noReason = ws().reopenScore("alice", "B1", "q-menu", "eve", "");
     ASSERT_FALSE(noReason.ok());
     EXPECT_EQ(noReason.problems[0].message, "reopening a score needs a reason");
-    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March",
-                                 referenceRates())
-                    .ok());
+    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification of 3 March").ok());
     ASSERT_TRUE(score("eve", "B1", "q-menu", 4).ok());
     const auto seen = ws().scoresSeenBy("alice", "B1", "q-menu");
     ASSERT_EQ(seen.scores.size(), 1u);
@@ -560,6 +556,38 @@ TEST_P(WorkspaceWorkflow, FullEvaluationReachesAwardedAndVerifies) {
     EXPECT_EQ(award->bidId, *stored.result->winnerId);
 }
 
+TEST_P(WorkspaceWorkflow, AScoreRecordsNoResultsTheMoveToModerationRecordsThem) {
+    toEvaluation();
+    scoreEverything();
+    EXPECT_EQ(ws().auditLog().back().action, "score.submit");
+    expectVerifies();
+    ASSERT_TRUE(
+        ws().advance("alice", LifecycleState::Moderation, "all scored", referenceRates()).ok());
+    const auto log = ws().auditLog();
+    EXPECT_EQ(log[log.size() - 2].action, "lifecycle.advance");
+    EXPECT_EQ(log.back().action, "results.recorded");
+}
+
+TEST_P(WorkspaceWorkflow, AConsensusAgreedAfterTheLastRecordedResultsStillVerifies) {
+    toModeration();
+    agreeEverything();
+    ASSERT_TRUE(ws().decideAbnormallyLow("alice", "B6", true, "costs explained in clarification",
+                                         referenceRates())
+                    .ok());
+    const FolderEvaluation recorded = ws().evaluate(referenceRates());
+    ASSERT_TRUE(recorded.result);
+    // B5 q-menu agreed at 2.5, the mean of 1 and 4, is changed to 5 after the decision
+    // recorded the results: the ranking now differs from what was recorded.
+    ASSERT_TRUE(ws().setConsensus("mo", "B5", "q-menu", 5, "the menu was misread",
+                                  "reread at the meeting", referenceRates())
+                    .ok());
+    const FolderEvaluation now = ws().evaluate(referenceRates());
+    ASSERT_TRUE(now.result);
+    ASSERT_NE(toJson(*recorded.result), toJson(*now.result));
+    EXPECT_EQ(ws().auditLog().back().action, "consensus.set");
+    expectVerifies();
+}
+
 TEST_P(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 3).ok());
@@ -573,8 +601,7 @@ TEST_P(WorkspaceWorkflow, ScoreChangedBehindTheToolsBackIsFound) {
 TEST_P(WorkspaceWorkflow, DeletedReopeningThatWouldRestoreTheOriginalScoreIsFound) {
     toEvaluation();
     ASSERT_TRUE(score("eve", "B1", "q-menu", 2).ok());
-    ASSERT_TRUE(
-        ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification", referenceRates()).ok());
+    ASSERT_TRUE(ws().reopenScore("alice", "B1", "q-menu", "eve", "clarification").ok());
     ws_.reset();
     ASSERT_EQ(runSql(file_, "DELETE FROM score_reopenings"), "");
     auto opened = Workspace::open(file_);
