@@ -32,6 +32,7 @@ constexpr CommandEntry kCommands[] = {
     {"templates", templatesSyntax, runTemplates},
     {"new", newSyntax, runNew},
     {"export", exportSyntax, runExport},
+    {"sensitivity", sensitivitySyntax, runSensitivity},
     {"workspace create", workspaceCreateSyntax, runWorkspaceCreate},
     {"workspace set-tender", workspaceSetTenderSyntax, runWorkspaceSetTender},
     {"workspace import-bids", workspaceImportBidsSyntax, runWorkspaceImportBids},

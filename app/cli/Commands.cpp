@@ -3,6 +3,7 @@
 #include "cli/ExplainText.h"
 #include "cli/ProgressText.h"
 #include "cli/RankingTable.h"
+#include "cli/SensitivityText.h"
 #include "cli/ServerDocuments.h"
 #include "cli/TemplateLibrary.h"
 #include "cli/WorkspaceCommands.h"
@@ -10,13 +11,17 @@
 #include "core/InputKind.h"
 #include "core/OutputPath.h"
 #include "io/json/ResultJson.h"
+#include "io/json/SensitivityJson.h"
 #include "io/xlsx/ScorecardWorkbook.h"
 #include "io/xml/ReferenceData.h"
 #include "pipeline/FolderEvaluation.h"
 #include "reporting/ReportContent.h"
+#include "sensitivity/AwardSensitivity.h"
 #include "store/Workspace.h"
 
+#include <charconv>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -207,6 +212,9 @@ CommandSyntax newSyntax() {
 CommandSyntax exportSyntax() {
     return {{}, {{"--xlsx", "an output file name"}}, {"FOLDER"}};
 }
+CommandSyntax sensitivitySyntax() {
+    return {{"--json"}, {{"--samples", "a number of samples"}, {"--seed", "a number"}}, {"FOLDER"}};
+}
 
 Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams) {
     std::ostream& out = streams.out;
@@ -224,6 +232,41 @@ Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams) 
     return Outcome::success(onlyWarnings(run.diagnostics));
 }
 
+namespace {
+
+// A workspace's results are given once they are locked; nullopt when `folder` is not a
+// workspace or its results are locked.
+std::optional<Outcome> resultsNotLocked(const std::string& command, const std::string& folder,
+                                        LifecycleState state) {
+    if (state == LifecycleState::Locked || state == LifecycleState::Awarded)
+        return std::nullopt;
+    return Outcome::failure(command, "the results of " + folder +
+                                         " are given once they are locked; the tender is at the " +
+                                         std::string(toString(state)) +
+                                         " stage: `fairtender evaluate " + folder +
+                                         "` shows how far the evaluation has got");
+}
+
+// A whole number option within [least, most]; nullopt with `problem` set when it is not.
+std::optional<std::uint64_t> countOption(const ParsedArguments& args, const std::string& name,
+                                         std::uint64_t fallback, std::uint64_t least,
+                                         std::uint64_t most, std::string& problem) {
+    const auto text = args.option(name);
+    if (!text)
+        return fallback;
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size() || value < least ||
+        value > most) {
+        problem = name + " takes a whole number from " + std::to_string(least) + " to " +
+                  std::to_string(most) + ", not '" + *text + "'";
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
 Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) {
     if (client::looksLikeServer(args.positionals.at(0)))
         return rankingFromServer(args, streams);
@@ -239,13 +282,9 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
         if (!opened.ok())
             return Outcome::invalidFiles("evaluate", opened.diagnostics);
         const LifecycleState state = opened.workspace->state();
-        if (state != LifecycleState::Locked && state != LifecycleState::Awarded) {
+        if (auto refused = resultsNotLocked("evaluate", folder, state)) {
             if (explain || args.has("--json"))
-                return Outcome::failure(
-                    "evaluate", "the results of " + folder +
-                                    " are given once they are locked; the tender is at the " +
-                                    std::string(toString(state)) + " stage: `fairtender evaluate " +
-                                    folder + "` shows how far the evaluation has got");
+                return *refused;
             ReferenceRates rates = referenceRates();
             const WorkspaceStatus status = opened.workspace->status();
             out << renderProgress(opened.workspace->progress(rates.get()),
@@ -282,6 +321,48 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
     } else {
         out << renderRankingTable(result, run.evaluation.folder->tender);
     }
+    return Outcome::success(onlyWarnings(run.diagnostics));
+}
+
+Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string folder = folderText(args.positionals.at(0));
+    std::string problem;
+    const auto samples = countOption(args, "--samples", 10000, 1, 100000000, problem);
+    const auto seed = samples ? countOption(args, "--seed", 1, 0,
+                                            std::numeric_limits<std::uint64_t>::max(), problem)
+                              : std::nullopt;
+    if (!samples || !seed)
+        return Outcome::usage("sensitivity", problem);
+    if (inputKindOf(folder) == InputKind::Workspace) {
+        auto opened = Workspace::open(folder);
+        if (!opened.ok())
+            return Outcome::invalidFiles("sensitivity", opened.diagnostics);
+        if (auto refused = resultsNotLocked("sensitivity", folder, opened.workspace->state()))
+            return *refused;
+    }
+    FolderRun run;
+    if (auto failed = evaluateFolder("sensitivity", folder, streams.progress, run))
+        return *failed;
+    const TenderFolder& loaded = *run.evaluation.folder;
+    OddsSettings odds;
+    odds.samples = static_cast<std::size_t>(*samples);
+    odds.seed = *seed;
+    // A transient percentage on a terminal while it works.
+    SensitivityProgress progress;
+    if (streams.progress != nullptr)
+        progress = [&](double done) {
+            *streams.progress << "\rWeighing the award: " << static_cast<int>(done * 100.0) << "%"
+                              << std::flush;
+            return true;
+        };
+    const AwardSensitivity sensitivity = analyseAward(
+        loaded.tender, loaded.bids, loaded.evaluations, *run.evaluation.result, odds, progress);
+    if (streams.progress != nullptr)
+        *streams.progress << "\r\x1b[K" << std::flush;
+    if (args.has("--json"))
+        streams.out << toJson(sensitivity, loaded.tender.model.rounding);
+    else
+        streams.out << renderSensitivity(sensitivity, loaded.tender);
     return Outcome::success(onlyWarnings(run.diagnostics));
 }
 

@@ -41,6 +41,7 @@ CommandSyntax evaluateSyntax();
 CommandSyntax templatesSyntax();
 CommandSyntax newSyntax();
 CommandSyntax exportSyntax();
+CommandSyntax sensitivitySyntax();
 
 // Where a command writes: its results, and (when standard error is a terminal) a transient
 // progress line for folders large enough to take a while; nullptr for none.
@@ -64,5 +65,7 @@ Outcome runTemplates(const ParsedArguments& args, const CommandStreams& streams)
 Outcome runNew(const ParsedArguments& args, const CommandStreams& streams);
 // export FOLDER --xlsx OUT.xlsx: the scorecard workbook; an invalid folder writes nothing.
 Outcome runExport(const ParsedArguments& args, const CommandStreams& streams);
+// sensitivity FOLDER|WS [--json] [--samples N] [--seed S]: how robust the winner is.
+Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& streams);
 
 } // namespace fairtender::cli

@@ -18,10 +18,25 @@ std::string withExitCodes(std::string_view text) {
 } // namespace
 
 const std::vector<std::string>& commandNames() {
-    static const std::vector<std::string> names{
-        "validate", "evaluate", "export", "templates", "new",      "workspace",
-        "verify",   "log",      "panel",  "score",     "moderate", "decide-abnormally-low",
-        "advance",  "exclude",  "report", "summaries", "ocds",     "help"};
+    static const std::vector<std::string> names{"validate",
+                                                "evaluate",
+                                                "sensitivity",
+                                                "export",
+                                                "templates",
+                                                "new",
+                                                "workspace",
+                                                "verify",
+                                                "log",
+                                                "panel",
+                                                "score",
+                                                "moderate",
+                                                "decide-abnormally-low",
+                                                "advance",
+                                                "exclude",
+                                                "report",
+                                                "summaries",
+                                                "ocds",
+                                                "help"};
     return names;
 }
 
@@ -39,6 +54,9 @@ Commands:
   validate FOLDER                    check every file of a tender folder
   evaluate FOLDER [--json] [--explain BID]
                                      score and rank the bids
+  sensitivity FOLDER [--json] [--samples N] [--seed S]
+                                     how robust the winner is: margin, weight and mark
+                                     flips, first-place odds
   export FOLDER --xlsx OUT.xlsx      write the Excel scorecard an auditor can recalculate
   templates                          list the tender templates
   new --template NAME FOLDER         start a tender folder from a template
@@ -156,6 +174,36 @@ Options:
   -h, --help      show this help
 
 An invalid folder prints its errors on standard error and nothing on standard output.
+)");
+    if (command == "sensitivity")
+        return withExitCodes(
+            R"(Usage: fairtender sensitivity FOLDER|WS [--json] [--samples N] [--seed S]
+
+Before the lead signs an award: how robust is the winner? Evaluates the folder (or a
+workspace whose results are locked), then reports
+  - the margin: the winner's total minus the runner-up's, in points, and a close call
+    ("no clear winner") when it is under the model's close-margin (default 1.00);
+  - weight flips: for every weighted group or criterion with siblings, the nearest
+    weight (percent of its parent, to 0.01) up and down at which another bid wins, the
+    siblings rescaled in proportion; each is checked by the full evaluation, thresholds,
+    relative scoring, rounding and tie-break included, and 0.01 before it the winner
+    stands;
+  - mark flips: every judgement value (the consensus, or the evaluators' mean) that one
+    scale step up or down would alone turn into a different winner;
+  - first-place odds: the share of N random samples each bid wins, the weights drawn
+    around the published ones (coefficient of variation about 10%) and each judgement
+    value moved a step up or down with probability 0.1 each; the same seed gives the
+    same odds.
+
+Examples:
+  fairtender sensitivity samples/school-meals
+  fairtender sensitivity samples/school-meals --json --samples 100000 --seed 7
+
+Options:
+  --json          print one JSON document (docs/file-formats.md) and nothing else
+  --samples N     Monte Carlo samples for the odds (default 10000, at most 100000000)
+  --seed S        the random seed (default 1)
+  -h, --help      show this help
 )");
     if (command == "export")
         return withExitCodes(R"(Usage: fairtender export FOLDER --xlsx OUT.xlsx

@@ -139,7 +139,10 @@ struct EvaluationModel {
     std::vector<std::string> tieBreak; // node ids and the word "lowest-price"
     Aggregation aggregation = Aggregation::WeightedSum;
     double defaultSpreadPercent = 40; // evaluator-spread threshold, % of the scale
-    std::vector<ModelNode> children;  // top level; weights sum to 100
+    // A winner ahead of the runner-up by less than this many points is no clear winner
+    // (award confidence, sensitivity/AwardSensitivity.h).
+    double closeMargin = 1.0;
+    std::vector<ModelNode> children; // top level; weights sum to 100
     SourceLocation where;
 };
 

@@ -206,7 +206,7 @@ private:
     void readModel(XmlElement e) {
         auto& model = tender_.model;
         model.where = doc_.at(e);
-        doc_.checkAttributes(e, {"rounding", "tie-break", "aggregation", "spread"});
+        doc_.checkAttributes(e, {"rounding", "tie-break", "aggregation", "spread", "close-margin"});
         doc_.checkChildren(e, {"criterion", "group", "gate"});
         if (const auto rounding = doc_.integer(e, "rounding", false, 0, 6))
             model.rounding = *rounding;
@@ -216,6 +216,8 @@ private:
                                                                : Aggregation::PricePerQualityPoint;
         if (const auto spread = doc_.decimal(e, "spread", false, 0, 100))
             model.defaultSpreadPercent = *spread;
+        if (const auto margin = doc_.decimal(e, "close-margin", false, 0, 100))
+            model.closeMargin = *margin;
         if (const auto tieBreak = doc_.text(e, "tie-break", false))
             for (const auto word : splitWords(*tieBreak))
                 model.tieBreak.push_back(str(word));

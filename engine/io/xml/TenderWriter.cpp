@@ -96,6 +96,8 @@ private:
         if (model.aggregation != Aggregation::WeightedSum)
             set(e, "aggregation", toString(model.aggregation));
         number(e, "spread", model.defaultSpreadPercent);
+        if (model.closeMargin != EvaluationModel{}.closeMargin)
+            number(e, "close-margin", model.closeMargin);
         for (const auto& node : model.children)
             writeNode(e, node);
     }

@@ -74,7 +74,7 @@ public:
         }
         const auto& m = t.model;
         line("model", std::to_string(m.rounding) + " " + std::string(toString(m.aggregation)) +
-                          " " + num(m.defaultSpreadPercent));
+                          " " + num(m.defaultSpreadPercent) + " " + num(m.closeMargin));
         for (const auto& word : m.tieBreak)
             line("tie-break", word);
         for (const auto& node : m.children)
@@ -177,7 +177,7 @@ const std::string kEveryFeature = lines({
     R"(  <living-wage-rate region="london" hourly="14.80" statutory-minimum="12.21" effective="2025-10-22"/>)",
     R"(  <area id="local" name="Preston"><postcode prefix="PR1"/><postcode prefix="PR2 6"/></area>)",
     R"(  <area id="wide"><postcode prefix="PR"/><postcode prefix="BB1 1AA"/></area>)",
-    R"(  <model rounding="3" tie-break="q lowest-price p1" spread="35.5">)",
+    R"(  <model rounding="3" tie-break="q lowest-price p1" spread="35.5" close-margin="0.5">)",
     R"(    <group id="p" weight="33.3">)",
     R"(      <criterion id="p1" type="price" weight="70" method="linear-range" ceiling="999.99" discount-rate="3.5">)",
     R"(        <abnormally-low below-mean-percent="20" below-estimate-percent="30"/>)",
@@ -260,6 +260,16 @@ TEST(TenderWriter, EveryCriterionTypeAndMethodReadsBack) {
         ASSERT_TRUE(reread.has_value());
         EXPECT_EQ(dump(*reread), dump(*original));
     }
+}
+
+TEST(TenderWriter, TheCloseMarginIsReadAndWrittenOnlyWhereItIsNotTheDefault) {
+    const auto tender = parse(kEveryFeature);
+    ASSERT_TRUE(tender.has_value());
+    EXPECT_DOUBLE_EQ(tender->model.closeMargin, 0.5);
+    EXPECT_NE(writeTenderXml(*tender).find(R"(close-margin="0.5")"), std::string::npos);
+    auto plain = *tender;
+    plain.model.closeMargin = 1.0;
+    EXPECT_EQ(writeTenderXml(plain).find("close-margin"), std::string::npos);
 }
 
 TEST(TenderWriter, MoneyIsWrittenExactlyFromPence) {
