@@ -18,7 +18,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   # the server behind a real proxy, under load
   nginx wrk curl openssl
-  python3 python3-openpyxl python3-xlsxwriter poppler-utils
+  python3 python3-numpy python3-openpyxl python3-xlsxwriter poppler-utils
   # the OCDS release package checked against the OCDS schema (uri formats need rfc3987)
   python3-jsonschema python3-rfc3987
   # the scorecard recalculation test (LibreOffice Calc, headless)

@@ -210,7 +210,11 @@ CommandSyntax newSyntax() {
     return {{}, {{"--template", "a template name"}}, {"FOLDER"}};
 }
 CommandSyntax exportSyntax() {
-    return {{}, {{"--xlsx", "an output file name"}}, {"FOLDER"}};
+    return {{},
+            {{"--xlsx", "an output file name"},
+             {"--samples", "a number of samples"},
+             {"--seed", "a number"}},
+            {"FOLDER"}};
 }
 CommandSyntax sensitivitySyntax() {
     return {{"--json"}, {{"--samples", "a number of samples"}, {"--seed", "a number"}}, {"FOLDER"}};
@@ -324,14 +328,43 @@ Outcome runEvaluate(const ParsedArguments& args, const CommandStreams& streams) 
     return Outcome::success(onlyWarnings(run.diagnostics));
 }
 
-Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& streams) {
-    const std::string folder = folderText(args.positionals.at(0));
-    std::string problem;
+// The samples and seed of the first-place odds, from --samples and --seed; nullopt with
+// `problem` set when either is not a whole number in range.
+std::optional<OddsSettings> oddsOptions(const ParsedArguments& args, std::string& problem) {
     const auto samples = countOption(args, "--samples", 10000, 1, 100000000, problem);
     const auto seed = samples ? countOption(args, "--seed", 1, 0,
                                             std::numeric_limits<std::uint64_t>::max(), problem)
                               : std::nullopt;
     if (!samples || !seed)
+        return std::nullopt;
+    OddsSettings odds;
+    odds.samples = static_cast<std::size_t>(*samples);
+    odds.seed = *seed;
+    return odds;
+}
+
+// analyseAward with a transient percentage on a terminal while it works.
+AwardSensitivity weighAward(const TenderFolder& loaded, const EvaluationResult& result,
+                            const OddsSettings& odds, const CommandStreams& streams) {
+    SensitivityProgress progress;
+    if (streams.progress != nullptr)
+        progress = [&](double done) {
+            *streams.progress << "\rWeighing the award: " << static_cast<int>(done * 100.0) << "%"
+                              << std::flush;
+            return true;
+        };
+    AwardSensitivity sensitivity =
+        analyseAward(loaded.tender, loaded.bids, loaded.evaluations, result, odds, progress);
+    if (streams.progress != nullptr)
+        *streams.progress << "\r\x1b[K" << std::flush;
+    return sensitivity;
+}
+
+Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& streams) {
+    const std::string folder = folderText(args.positionals.at(0));
+    std::string problem;
+    const auto odds = oddsOptions(args, problem);
+    if (!odds)
         return Outcome::usage("sensitivity", problem);
     if (inputKindOf(folder) == InputKind::Workspace) {
         auto opened = Workspace::open(folder);
@@ -344,21 +377,7 @@ Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& stream
     if (auto failed = evaluateFolder("sensitivity", folder, streams.progress, run))
         return *failed;
     const TenderFolder& loaded = *run.evaluation.folder;
-    OddsSettings odds;
-    odds.samples = static_cast<std::size_t>(*samples);
-    odds.seed = *seed;
-    // A transient percentage on a terminal while it works.
-    SensitivityProgress progress;
-    if (streams.progress != nullptr)
-        progress = [&](double done) {
-            *streams.progress << "\rWeighing the award: " << static_cast<int>(done * 100.0) << "%"
-                              << std::flush;
-            return true;
-        };
-    const AwardSensitivity sensitivity = analyseAward(
-        loaded.tender, loaded.bids, loaded.evaluations, *run.evaluation.result, odds, progress);
-    if (streams.progress != nullptr)
-        *streams.progress << "\r\x1b[K" << std::flush;
+    const AwardSensitivity sensitivity = weighAward(loaded, *run.evaluation.result, *odds, streams);
     if (args.has("--json"))
         streams.out << toJson(sensitivity, loaded.tender.model.rounding);
     else
@@ -454,13 +473,21 @@ Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
         workspace ? TenderFolderInputs{workspaceFiles(folder), {}} : tenderFolderInputs(folder);
     if (const auto problem = outputPathProblem(*xlsx, inputs.files, inputs.folders))
         return Outcome::failure("export", "cannot write " + *xlsx + ": " + *problem);
+    std::string problem;
+    const auto odds = oddsOptions(args, problem);
+    if (!odds)
+        return Outcome::usage("export", problem);
     ScorecardOptions options;
     options.toolVersion = FAIRTENDER_VERSION;
     options.folder = folder;
+    // How robust the award is shows once the results are given: always for a folder, for
+    // a workspace once they are locked.
+    bool weighed = true;
     if (workspace) {
         auto opened = Workspace::open(folder);
         if (!opened.ok())
             return Outcome::invalidFiles("export", opened.diagnostics);
+        weighed = !resultsNotLocked("export", folder, opened.workspace->state());
         ReferenceRates rates = referenceRates();
         auto stored = scorecardInputs(*opened.workspace, rates.get());
         if (!stored.ok())
@@ -472,6 +499,11 @@ Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
     if (auto failed = evaluateFolder("export", folder, streams.progress, run))
         return *failed;
     const Diagnostics lint = onlyWarnings(run.evaluation.diagnostics);
+    std::optional<AwardSensitivity> sensitivity;
+    if (weighed) {
+        sensitivity = weighAward(*run.evaluation.folder, *run.evaluation.result, *odds, streams);
+        options.sensitivity = &*sensitivity;
+    }
     const ExportResult written =
         exportScorecard(*run.evaluation.folder, *run.evaluation.result, lint, options, *xlsx);
     Diagnostics warnings = onlyWarnings(run.diagnostics);

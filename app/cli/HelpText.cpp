@@ -213,8 +213,10 @@ workbook OUT.xlsx: Summary (ranking, points per group, chart), Model (the criter
 weights, parameters and lint warnings), one sheet per dimension (Price, Quality, Social
 value, Locality, Living wage, Ownership) whose scores and points are live formulas over
 the bids' inputs and the Model sheet, Panel (every evaluator's score and reason),
-printable scorecards (a sheet per bid, or one Scorecards sheet with a page per bid above
-50 bids) and Provenance (SHA-256 of every input file). Sheets are protected against
+Sensitivity (how robust the award is, as `fairtender sensitivity` gives it: the margin,
+the weight and mark flips, the first-place odds; for a workspace once its results are
+locked), printable scorecards (a sheet per bid, or one Scorecards sheet with a page per
+bid above 50 bids) and Provenance (SHA-256 of every input file). Sheets are protected against
 accidental edits, without a password.
 
 The file is written to a temporary name beside OUT.xlsx and renamed when complete, so an
@@ -224,10 +226,12 @@ record, for the lead and auditors.
 
 Example:
   $ fairtender export samples/school-meals --xlsx school-meals-scorecard.xlsx
-  Wrote school-meals-scorecard.xlsx: scorecard of tender SCC-2026-014, 6 bids, 15 sheets
+  Wrote school-meals-scorecard.xlsx: scorecard of tender SCC-2026-014, 6 bids, 17 sheets
 
 Options:
   --xlsx OUT.xlsx   the workbook to write (replaced if it exists)
+  --samples N     first-place odds samples on the Sensitivity sheet (default 10000)
+  --seed S        their random seed (default 1)
   -h, --help        show this help
 )");
     if (command == "templates")

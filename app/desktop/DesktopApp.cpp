@@ -20,6 +20,8 @@ std::optional<MainWindow::Screen> screenNamed(const QString& name) {
         return MainWindow::Screen::Start;
     if (name == QStringLiteral("results"))
         return MainWindow::Screen::Results;
+    if (name == QStringLiteral("robustness"))
+        return MainWindow::Screen::Robustness;
     if (name == QStringLiteral("model"))
         return MainWindow::Screen::Model;
     if (name == QStringLiteral("tender"))
@@ -55,8 +57,8 @@ int run(QApplication& app) {
         QStringLiteral("FILE"));
     const QCommandLineOption screen(
         QStringLiteral("screen"),
-        QStringLiteral("The screen to show: start, results, tender, model, bids, panel, scoring, "
-                       "moderation, audit or export."),
+        QStringLiteral("The screen to show: start, results, robustness, tender, model, bids, "
+                       "panel, scoring, moderation, audit or export."),
         QStringLiteral("NAME"), QStringLiteral("results"));
     const QCommandLineOption actingAs(
         QStringLiteral("as"), QStringLiteral("Who acts in the workspace (a panel member's name)."),
@@ -76,8 +78,8 @@ int run(QApplication& app) {
         (parser.isSet(screenshot) && positional.isEmpty())) {
         std::fputs(
             "fairtender-desktop: usage: fairtender-desktop [FOLDER|WORKSPACE.ftw] [--as NAME] "
-            "[--screenshot FILE [--screen start|results|tender|model|bids|panel|scoring|"
-            "moderation|audit|export] [--size WIDTHxHEIGHT]]\n",
+            "[--screenshot FILE [--screen start|results|robustness|tender|model|bids|panel|"
+            "scoring|moderation|audit|export] [--size WIDTHxHEIGHT]]\n",
             stderr);
         return 2;
     }

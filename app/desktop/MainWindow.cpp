@@ -17,6 +17,7 @@
 #include "desktop/Prompts.h"
 #include "desktop/QtText.h"
 #include "desktop/ResultsPage.h"
+#include "desktop/RobustnessPage.h"
 #include "desktop/ScoringPage.h"
 #include "desktop/StartPage.h"
 #include "desktop/TenderDetailsPage.h"
@@ -137,6 +138,8 @@ MainWindow::MainWindow(QWidget* parent)
     stack_ = new QStackedWidget(this);
     start_ = new StartPage(stack_);
     results_ = new ResultsPage(stack_);
+    robustness_ = new RobustnessPage(stack_);
+    robustness_->setObjectName(QStringLiteral("robustnessPage"));
     undoStack_ = new QUndoStack(this);
     document_ = new TenderDocument(undoStack_, this);
     modelEditor_ = new ModelEditorPage(document_, stack_);
@@ -177,8 +180,8 @@ MainWindow::MainWindow(QWidget* parent)
     export_ = new ExportPage(prompts_, stack_);
     export_->setObjectName(QStringLiteral("exportPage"));
     for (QWidget* page : std::initializer_list<QWidget*>{
-             start_, results_, progress_, detailsScroll_, modelScroll_, problems_, bids_, panel_,
-             scoring_, moderation_, audit_, export_})
+             start_, results_, robustness_, progress_, detailsScroll_, modelScroll_, problems_,
+             bids_, panel_, scoring_, moderation_, audit_, export_})
         stack_->addWidget(page);
     verificationBanner_ = new QLabel(this);
     verificationBanner_->setObjectName(QStringLiteral("verificationBannerLabel"));
@@ -196,7 +199,7 @@ MainWindow::MainWindow(QWidget* parent)
     navigation_->setObjectName(QStringLiteral("navigationListWidget"));
     navigation_->setAccessibleName(QStringLiteral("Screens"));
     navigation_->setSelectionMode(QAbstractItemView::SingleSelection);
-    navigation_->setFixedWidth(140);
+    navigation_->setFixedWidth(170);
     navigation_->setFocusPolicy(Qt::NoFocus);
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
@@ -256,6 +259,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(workspaceWatcher_, &QFutureWatcherBase::finished, this,
             [this] { finishWorkspaceJob(); });
     connectWorkspacePages();
+    connect(robustness_, &RobustnessPage::criterionRequested, this,
+            [this](const QString& bidId, const QString& criterionId) {
+                showScreen(Screen::Results);
+                results_->showCriterion(bidId, criterionId);
+            });
 
     createActions();
     start_->setRecentFolders(QSettings().value(kRecentKey).toStringList());
@@ -369,11 +377,12 @@ void MainWindow::createActions() {
             undoStack_->redo();
     });
 
-    const auto screenAction = [this, view](const QString& label, const QString& name, int key,
-                                           Screen screen) {
+    const auto screenAction = [this, view](const QString& label, const QString& name, Qt::Key key,
+                                           Screen screen,
+                                           Qt::KeyboardModifiers also = Qt::NoModifier) {
         auto* action = view->addAction(label);
         action->setObjectName(name);
-        action->setShortcut(QKeySequence(Qt::CTRL | key));
+        action->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier | also, key)));
         connect(action, &QAction::triggered, this, [this, screen] { showScreen(screen); });
         return action;
     };
@@ -381,6 +390,9 @@ void MainWindow::createActions() {
                                    Qt::Key_1, Screen::Start);
     showResults_ = screenAction(QStringLiteral("&Results"), QStringLiteral("showResultsAction"),
                                 Qt::Key_2, Screen::Results);
+    showRobustness_ =
+        screenAction(QStringLiteral("Ro&bustness"), QStringLiteral("showRobustnessAction"),
+                     Qt::Key_R, Screen::Robustness, Qt::ShiftModifier);
     showTender_ = screenAction(QStringLiteral("&Tender details"),
                                QStringLiteral("showTenderAction"), Qt::Key_0, Screen::Tender);
     showModel_ = screenAction(QStringLiteral("&Model"), QStringLiteral("showModelAction"),
@@ -451,11 +463,18 @@ void MainWindow::createActions() {
             [this] { guarded(this, [this] { setActor(actor_->currentText()); }); });
 
     // The sidebar: each screen by name, in two groups, following the screen shown.
-    const std::pair<QAction*, QWidget*> screens[] = {
-        {showStart, start_},        {showResults_, results_}, {showTender_, detailsScroll_},
-        {showModel_, modelScroll_}, {showBids_, bids_},       {nullptr, nullptr},
-        {showPanel_, panel_},       {showScoring_, scoring_}, {showModeration_, moderation_},
-        {showAudit_, audit_},       {showExport_, export_}};
+    const std::pair<QAction*, QWidget*> screens[] = {{showStart, start_},
+                                                     {showResults_, results_},
+                                                     {showRobustness_, robustness_},
+                                                     {showTender_, detailsScroll_},
+                                                     {showModel_, modelScroll_},
+                                                     {showBids_, bids_},
+                                                     {nullptr, nullptr},
+                                                     {showPanel_, panel_},
+                                                     {showScoring_, scoring_},
+                                                     {showModeration_, moderation_},
+                                                     {showAudit_, audit_},
+                                                     {showExport_, export_}};
     for (const auto& [action, page] : screens) {
         auto* item = new QListWidgetItem(navigation_);
         if (action == nullptr) {
@@ -598,7 +617,8 @@ bool MainWindow::isBusy() const {
 }
 
 bool MainWindow::isSettling() const {
-    return isBusy() || verifyWatcher_->isRunning() || start_->isDescribingRecent();
+    return isBusy() || verifyWatcher_->isRunning() || start_->isDescribingRecent() ||
+           robustness_->isWeighing();
 }
 
 void MainWindow::open(const QString& path) {
@@ -661,6 +681,7 @@ void MainWindow::showLoaded() {
     rememberRecent(finished);
     const bool ok = tender_->ok();
     results_->setTender(ok ? tender_ : nullptr);
+    robustness_->setTender(ok ? tender_ : nullptr);
     problems_->setTender(ok ? nullptr : tender_);
     bids_->setTender(tender_);
     export_->setTender(tender_);
@@ -696,6 +717,11 @@ void MainWindow::showScreen(Screen screen) {
         else
             stack_->setCurrentWidget(tender_->ok() ? static_cast<QWidget*>(results_)
                                                    : static_cast<QWidget*>(problems_));
+        break;
+    case Screen::Robustness:
+        if (!tender_)
+            return;
+        stack_->setCurrentWidget(robustness_);
         break;
     case Screen::Model:
         if (documentSource_.isEmpty())
@@ -753,6 +779,11 @@ void MainWindow::updateActions() {
     showResults_->setEnabled(tender_ != nullptr);
     showResults_->setToolTip(tender_ ? QStringLiteral("Ranking, chart and explanations (Ctrl+2)")
                                      : QStringLiteral("Open a tender folder first"));
+    showRobustness_->setEnabled(tender_ != nullptr);
+    showRobustness_->setToolTip(
+        tender_ ? QStringLiteral("How robust the award is: weight and mark flips, first-place "
+                                 "odds (Ctrl+Shift+R)")
+                : QStringLiteral("Open a tender folder first"));
     showBids_->setEnabled(tender_ != nullptr);
     showBids_->setToolTip(tender_ ? QStringLiteral("The bids in the folder (Ctrl+4)")
                                   : QStringLiteral("Open a tender folder first"));
@@ -1238,6 +1269,15 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
     }
     const bool ok = tender_->ok();
     results_->setTender(ok ? tender_ : nullptr);
+    // How robust the award is, once the results are given (as the command line says it).
+    if (snapshot_ && snapshot_->state != LifecycleState::Locked &&
+        snapshot_->state != LifecycleState::Awarded)
+        robustness_->showUnavailable(
+            QStringLiteral("How robust the award is shows once the results are locked; the "
+                           "tender is at the %1 stage.")
+                .arg(qtext(std::string(toString(snapshot_->state)))));
+    else
+        robustness_->setTender(ok ? tender_ : nullptr);
     problems_->setTender(ok ? nullptr : tender_);
     bids_->setTender(tender_);
     export_->setTender(tender_);
@@ -1255,6 +1295,7 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
                                  "are shown to the lead and auditors, and to the whole panel "
                                  "once the results are locked.");
         results_->showUnavailable(why);
+        robustness_->showUnavailable(why);
         bids_->showUnavailable(why);
         export_->setTender(nullptr, why);
     }
@@ -1577,6 +1618,9 @@ void MainWindow::showShortcuts() {
                         .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                              QString(action->text()).remove(QLatin1Char('&')).toHtmlEscaped());
         rows += QStringLiteral("<tr><td>Ctrl+F</td><td>Filter bids (Results)</td></tr>"
+                               "<tr><td>Ctrl+R</td><td>Weigh the award again "
+                               "(Robustness)</td></tr>"
+                               "<tr><td>Esc</td><td>Cancel the weighing (Robustness)</td></tr>"
                                "<tr><td>Ctrl+Enter</td><td>Submit the score (Scoring)</td></tr>"
                                "<tr><td>Ctrl+Shift+V</td><td>Verify the audit log "
                                "(Audit)</td></tr>");

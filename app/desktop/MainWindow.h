@@ -54,6 +54,7 @@ class TenderDetailsPage;
 class TenderDocument;
 class ProblemsPage;
 class ResultsPage;
+class RobustnessPage;
 class StartPage;
 
 class MainWindow : public QMainWindow {
@@ -63,6 +64,7 @@ public:
     enum class Screen {
         Start,
         Results,
+        Robustness,
         Model,
         Bids,
         Panel,
@@ -214,6 +216,7 @@ private:
     QString verifyingPath_; // the workspace the running verification reads
     StartPage* start_ = nullptr;
     ResultsPage* results_ = nullptr;
+    RobustnessPage* robustness_ = nullptr;
     QUndoStack* undoStack_ = nullptr;
     TenderDocument* document_ = nullptr;
     ModelEditorPage* modelEditor_ = nullptr;
@@ -237,6 +240,7 @@ private:
     QLabel* status_ = nullptr;
     QAction* reevaluate_ = nullptr;
     QAction* showResults_ = nullptr;
+    QAction* showRobustness_ = nullptr;
     QAction* showModel_ = nullptr;
     QAction* showBids_ = nullptr;
     QAction* importBids_ = nullptr;

@@ -4,6 +4,7 @@
 #include "desktop/CellExplanation.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/PointsChartView.h"
+#include "desktop/QtText.h"
 #include "desktop/RankingColumns.h"
 #include "desktop/RankingModel.h"
 
@@ -17,6 +18,8 @@
 #include <QTableView>
 #include <QTextEdit>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fairtender::desktop {
 
@@ -154,6 +157,37 @@ void ResultsPage::setTender(const std::shared_ptr<const LoadedTender>& tender) {
             if (const auto* kind = model_->columnAt(column);
                 kind != nullptr && kind->kind == RankingColumnKind::Total)
                 table_->setCurrentIndex(proxy_->index(0, column));
+}
+
+void ResultsPage::showCriterion(const QString& bidId, const QString& criterionId) {
+    const LoadedTender* tender = model_->tender();
+    if (tender == nullptr)
+        return;
+    const EvaluationResult& result = *tender->evaluation.result;
+    const auto leaf = result.leafIndex(criterionId.toStdString());
+    if (!leaf)
+        return;
+    const auto& path = result.leaves[*leaf].path;
+    int column = -1;
+    for (int c = 0; c < model_->columnCount(); ++c) {
+        const RankingColumn* shown = model_->columnAt(c);
+        if (shown == nullptr)
+            continue;
+        if ((shown->kind == RankingColumnKind::Leaf && shown->index == *leaf) ||
+            (shown->kind == RankingColumnKind::Group &&
+             std::find(path.begin(), path.end(), shown->id) != path.end()))
+            column = c;
+    }
+    for (int row = 0; row < model_->rowCount() && column >= 0; ++row)
+        if (const BidResult* bid = model_->bidAt(row);
+            bid != nullptr && qtext(bid->bidId) == bidId) {
+            filter_->clear();
+            const QModelIndex shown = proxy_->mapFromSource(model_->index(row, column));
+            table_->setCurrentIndex(shown);
+            table_->scrollTo(shown);
+            table_->setFocus(Qt::OtherFocusReason);
+            return;
+        }
 }
 
 void ResultsPage::showUnavailable(const QString& why) {

@@ -30,6 +30,10 @@ public:
     // Clears the page and says in its place why there is nothing to show.
     void showUnavailable(const QString& why);
 
+    // Selects the bid's cell in the column holding the criterion (its own, or its top-level
+    // group's) and shows how it was worked out; nothing when either is not shown.
+    void showCriterion(const QString& bidId, const QString& criterionId);
+
     RankingModel* rankingModel() const { return model_; }
     QTableView* rankingView() const { return table_; }
     // "Filter bids" above the table (Ctrl+F): keeps the rows whose bid, supplier or status

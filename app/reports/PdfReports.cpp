@@ -538,6 +538,58 @@ void socialValueTable(Html& html, const SocialValueText& sv, const std::string& 
     html.tableClose();
 }
 
+// How robust the award is: the verdict (a close call in a box, so no reader misses it),
+// the nearest weight flips, every mark flip and the first-place odds with text bars.
+void robustnessSection(Html& html, const RobustnessText& r) {
+    html += "<h2>How robust is this award</h2>";
+    if (r.clearWinner)
+        html += "<p><b>" + h(r.verdict) + ".</b></p>";
+    else {
+        html.plainTableOpen("border=\"1\" cellspacing=\"0\" cellpadding=\"6\" width=\"100%\"");
+        html.rawRow("<td><b>" + h(r.verdict) + ".</b></td>");
+        html.tableClose();
+    }
+    html += "<p>Weight flips: the nearest weight of each part of the model (percent of its "
+            "parent, the siblings rescaled in proportion) at which another tender wins, each "
+            "confirmed by the full evaluation; - where no weight that way changes the "
+            "winner.</p>";
+    constexpr std::size_t kShownFlips = 12;
+    html.tableOpen({"Part of the model", "Weight", "Down to", "Wins", "Up to", "Wins"},
+                   {false, true, true, false, true, false}, "dense");
+    for (std::size_t i = 0; i < r.weightFlips.size() && i < kShownFlips; ++i) {
+        const auto& f = r.weightFlips[i];
+        html.row({h(f.node), h(f.weight), h(f.down), h(f.downWinner), h(f.up), h(f.upWinner)},
+                 {false, true, true, false, true, false});
+    }
+    html.tableClose();
+    if (r.weightFlips.size() > kShownFlips)
+        html += "<p>The " + std::to_string(kShownFlips) + " nearest of " +
+                std::to_string(r.weightFlips.size()) +
+                " are shown; the scorecard's Sensitivity sheet lists every one.</p>";
+    html += "<p>Mark flips: each single judgement score that, moved one step, alone changes "
+            "the winner.</p>";
+    if (r.markFlips.empty()) {
+        html += "<p>None: no single step of one score changes the winner.</p>";
+    } else {
+        html.tableOpen({"Bid", "Criterion", "From", "To", "Then first"},
+                       {false, false, true, true, false}, "dense");
+        for (const auto& m : r.markFlips)
+            html.row({h(m.bidId), h(m.criterion), h(m.from), h(m.to), h(m.newWinner)},
+                     {false, false, true, true, false});
+        html.tableClose();
+    }
+    html += "<p>First-place odds: " + h(r.oddsMethod) + ".</p>";
+    html.tableOpen({"Bid", "Supplier", "First places", ""}, {false, false, true, false}, "dense",
+                   {"", "30%", "", "45%"});
+    for (const auto& o : r.odds) {
+        std::string bar;
+        for (long i = 0; i < std::lround(o.fraction * 40.0); ++i)
+            bar += "\u2588";
+        html.row({h(o.bidId), h(o.supplier), h(o.share), bar}, {false, false, true, false});
+    }
+    html.tableClose();
+}
+
 std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
                             double chartHeightCss, const std::set<int>& breaks) {
     Html html(breaks);
@@ -606,6 +658,9 @@ std::string awardReportHtml(const AwardReportContent& c, double chartWidthCss,
                     {std::to_string(static_cast<int>(chartWidthCss)),
                      std::to_string(static_cast<int>(chartHeightCss))});
     }
+
+    if (c.robustness)
+        robustnessSection(html, *c.robustness);
 
     html += "<h2>Evaluation model</h2>";
     html += "<p>Aggregation: " + h(c.aggregation) +

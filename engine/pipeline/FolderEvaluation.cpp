@@ -36,8 +36,10 @@ FolderEvaluation evaluateTenderFolder(const std::filesystem::path& folder,
         evaluate(load.folder->tender, load.folder->bids, load.folder->evaluations);
     appendUnique(evaluation.diagnostics, outcome.diagnostics);
     evaluation.folder = std::move(load.folder);
-    if (outcome.result && !hasErrors(evaluation.diagnostics))
+    if (outcome.result && !hasErrors(evaluation.diagnostics)) {
+        appendUnique(evaluation.diagnostics, lintAward(evaluation.folder->tender, *outcome.result));
         evaluation.result = std::move(outcome.result);
+    }
     return evaluation;
 }
 

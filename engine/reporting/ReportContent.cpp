@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -562,6 +563,49 @@ Gathered<std::vector<InputFileHash>> scorecardInputs(const Workspace& workspace,
     return storedInputHashes(workspace);
 }
 
+RobustnessText robustnessText(const AwardSensitivity& s, const Tender& tender,
+                              const EvaluationResult& result) {
+    RobustnessText r;
+    r.verdict = verdictText(s, result.rounding);
+    r.clearWinner = s.clearWinner;
+    const auto winnerText = [](const std::optional<std::string>& winner) {
+        return winner ? *winner : std::string("tie");
+    };
+    const auto nodeName = [&](const std::string& id) {
+        const ModelNode* node = findNode(tender.model, id);
+        return node == nullptr ? id : node->displayName() + " (" + id + ")";
+    };
+    for (const auto* flips : byNearestFlip(s)) {
+        WeightFlipLine line{
+            nodeName(flips->nodeId), formatFixed(flips->weight, 2), "-", "", "-", ""};
+        if (flips->down) {
+            line.down = formatFixed(flips->down->weight, 2);
+            line.downWinner = winnerText(flips->down->newWinner);
+        }
+        if (flips->up) {
+            line.up = formatFixed(flips->up->weight, 2);
+            line.upWinner = winnerText(flips->up->newWinner);
+        }
+        r.weightFlips.push_back(std::move(line));
+    }
+    for (const auto& flip : s.markFlips)
+        r.markFlips.push_back({flip.bidId, nodeName(flip.criterionId), formatDecimal(flip.from),
+                               formatDecimal(flip.to),
+                               flip.newWinner ? *flip.newWinner : "tie for first place"});
+    const auto& odds = s.odds;
+    r.oddsMethod = std::to_string(odds.samples) + " samples, seed " + std::to_string(odds.seed) +
+                   "; each draws the weights around the published ones (Dirichlet, a "
+                   "coefficient of variation of about 10%) and moves each judgement value a "
+                   "step up or down with probability " +
+                   formatDecimal(odds.stepProbability) + " each";
+    for (const auto& entry : odds.bids) {
+        const BidResult* bid = result.findBid(entry.bidId);
+        r.odds.push_back({entry.bidId, bid == nullptr ? std::string() : bid->supplierName,
+                          formatFixed(entry.share * 100.0, 1) + "%", entry.share});
+    }
+    return r;
+}
+
 Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
                                                const LivingWageTable* rates) {
     Gathered<AwardReportContent> gathered;
@@ -614,6 +658,10 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
         }
         c.ranking.push_back(std::move(row));
     }
+
+    if (!c.chart.empty())
+        c.robustness = robustnessText(
+            analyseAward(tender, e.folder.bids, e.folder.evaluations, result), tender, result);
 
     // The recommendation is the first-ranked bid; a standing award is always that bid
     // (evaluateLocked refuses a record where it is not).

@@ -9,6 +9,7 @@
 #include "io/xml/TenderFolder.h"
 #include "lifecycle/Lifecycle.h"
 #include "scoring/EvaluationResult.h"
+#include "sensitivity/AwardSensitivity.h"
 
 #include <cstddef>
 #include <optional>
@@ -174,6 +175,44 @@ struct SocialValueText {
     std::string scoring; // "674,240.00 / highest 1,306,960.00 x 9 = 4.64"
 };
 
+// How robust the award is (sensitivity/AwardSensitivity.h), as printed.
+struct WeightFlipLine {
+    std::string node;       // "Quality (quality)"
+    std::string weight;     // as published, "30.00"
+    std::string down;       // "18.43", or "-" where no weight below changes the winner
+    std::string downWinner; // who wins there, "tie" or empty
+    std::string up;
+    std::string upWinner;
+};
+
+struct MarkFlipLine {
+    std::string bidId;
+    std::string criterion; // the criterion's title and id
+    std::string from;
+    std::string to;
+    std::string newWinner; // or "tie for first place"
+};
+
+struct OddsLine {
+    std::string bidId;
+    std::string supplier;
+    std::string share; // "81.0%"
+    double fraction = 0;
+};
+
+struct RobustnessText {
+    std::string verdict; // verdictText: "B1 wins by 3.84 points over B2, a clear winner ..."
+    bool clearWinner = false;
+    std::vector<WeightFlipLine> weightFlips; // nearest flip first; nodes without one last
+    std::vector<MarkFlipLine> markFlips;     // every one
+    std::string oddsMethod;                  // "10000 samples, seed 1; weights drawn around ..."
+    std::vector<OddsLine> odds;              // rank order
+};
+
+// The award confidence analysis in the words and figures every document prints.
+RobustnessText robustnessText(const AwardSensitivity& sensitivity, const Tender& tender,
+                              const EvaluationResult& result);
+
 struct AwardReportContent {
     TenderHeading tender;
     std::optional<Recommendation> recommendation; // nullopt when first place is tied
@@ -200,6 +239,9 @@ struct AwardReportContent {
     std::optional<AwardRecordText> award;
     std::vector<AwardHistoryLine> history;    // every award, exclusion and fallen award
     std::vector<SocialValueText> socialValue; // each ranked bid's commitments, rank order
+    // How robust the award is, at the default samples and seed (as `fairtender sensitivity`
+    // gives it); nullopt when nothing is ranked.
+    std::optional<RobustnessText> robustness;
 };
 
 // One criterion in an assessment summary: how it was scored and what this bid got.

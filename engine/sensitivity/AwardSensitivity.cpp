@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace fairtender {
 
@@ -118,6 +119,20 @@ void findMargin(const Tender& tender, const EvaluationResult& result, AwardSensi
     else
         out.margin = roundHalfAwayFromZero(first->total - second->total, places);
     out.clearWinner = roundedUnits(*out.margin, 9) >= roundedUnits(tender.model.closeMargin, 9);
+}
+
+std::vector<const NodeWeightFlips*> byNearestFlip(const AwardSensitivity& sensitivity) {
+    std::vector<const NodeWeightFlips*> nodes;
+    for (const auto& flips : sensitivity.weightFlips)
+        nodes.push_back(&flips);
+    const auto distance = [](const NodeWeightFlips* flips) {
+        const WeightFlip* nearest = flips->nearest();
+        return nearest == nullptr ? std::numeric_limits<double>::infinity()
+                                  : std::abs(nearest->weight - flips->weight);
+    };
+    std::stable_sort(nodes.begin(), nodes.end(),
+                     [&](const auto* a, const auto* b) { return distance(a) < distance(b); });
+    return nodes;
 }
 
 std::string verdictText(const AwardSensitivity& s, int places) {

@@ -113,6 +113,10 @@ AwardSensitivity analyseAward(const Tender& tender, const std::vector<Bid>& bids
 // 0.03 points, under the close margin of 1.00; record why the award stands".
 std::string verdictText(const AwardSensitivity& sensitivity, int places);
 
+// The weighted nodes by how near their nearest flip lies to the published weight, nearest
+// first (model order among equals); nodes without a flip last.
+std::vector<const NodeWeightFlips*> byNearestFlip(const AwardSensitivity& sensitivity);
+
 // The parts on their own, for tests, benchmarks and screens that show one.
 void findMargin(const Tender& tender, const EvaluationResult& result, AwardSensitivity& out);
 std::vector<NodeWeightFlips> findWeightFlips(const Tender& tender, const std::vector<Bid>& bids,

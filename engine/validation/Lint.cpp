@@ -1,6 +1,7 @@
 #include "validation/Lint.h"
 
 #include "core/Decimal.h"
+#include "sensitivity/AwardSensitivity.h"
 
 #include <algorithm>
 #include <cctype>
@@ -91,6 +92,16 @@ Diagnostics lintModel(const Tender& tender) {
                 " of 100 points, outside the usual 20-80%: give price between 20% and 80%, or "
                 "record why this contract needs a more extreme balance of price and quality"));
     return warnings;
+}
+
+Diagnostics lintAward(const Tender& tender, const EvaluationResult& result) {
+    AwardSensitivity margin;
+    findMargin(tender, result, margin);
+    if (margin.clearWinner || !margin.winner || !margin.runnerUp)
+        return {};
+    return {warningAt(tender.model.where, verdictText(margin, result.rounding) +
+                                              " (`fairtender sensitivity` shows how fragile "
+                                              "it is)")};
 }
 
 } // namespace fairtender

@@ -4,6 +4,7 @@
 
 #include "core/Diagnostic.h"
 #include "model/Tender.h"
+#include "scoring/EvaluationResult.h"
 
 namespace fairtender {
 
@@ -12,5 +13,9 @@ namespace fairtender {
 // Procurement Act 2023 s.23); a judgement scale with no descriptors; a price weight
 // outside 20-80%.
 Diagnostics lintModel(const Tender& tender);
+
+// Warnings about an evaluated award: a close call (a margin under the model's
+// close-margin), which the lead must justify in the record before the award stands.
+Diagnostics lintAward(const Tender& tender, const EvaluationResult& result);
 
 } // namespace fairtender

@@ -106,6 +106,14 @@ TEST_F(PdfReports, AwardReportStatesTheRecommendation) {
     EXPECT_NE(text.find("82.44 points"), std::string::npos);
 }
 
+TEST_F(PdfReports, AwardReportSaysHowRobustTheAwardIs) {
+    const std::string text = pdfText(awardPdf());
+    EXPECT_NE(text.find("How robust is this award"), std::string::npos);
+    EXPECT_NE(text.find("B1 wins by 8.65 points over B2, a clear winner"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("First-place odds: 10000 samples, seed 1"), std::string::npos);
+}
+
 TEST_F(PdfReports, AwardReportShowsEveryRankedBiddersTotalAsTheEnginePrintsIt) {
     const std::string text = pdfText(awardPdf());
     for (const char* total : {"82.44", "73.79", "70.59", "69.60", "68.51"})

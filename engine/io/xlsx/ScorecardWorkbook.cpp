@@ -12,6 +12,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <system_error>
@@ -196,6 +197,7 @@ private:
     void writePanel(lxw_worksheet* ws);
     int writeScorecard(lxw_worksheet* ws, const BidResult& bid, std::size_t bidIndex, int row);
     void writeScorecards();
+    void writeSensitivity(lxw_worksheet* ws, const AwardSensitivity& sensitivity);
     void writeProvenance(lxw_worksheet* ws);
     void protectAll();
 
@@ -533,6 +535,9 @@ bool Writer::write(const fs::path& temporary) {
     }
     if (auto* ws = addSheet("Panel"))
         writePanel(ws);
+    if (options_.sensitivity != nullptr)
+        if (auto* ws = addSheet("Sensitivity"))
+            writeSensitivity(ws, *options_.sensitivity);
     writeScorecards();
     if (auto* ws = addSheet("Provenance"))
         writeProvenance(ws);
@@ -1602,6 +1607,124 @@ void Writer::writeScorecards() {
     }
     breaks.push_back(0);
     check(worksheet_set_h_pagebreaks(ws, breaks.data()), "page breaks");
+}
+
+void Writer::writeSensitivity(lxw_worksheet* ws, const AwardSensitivity& s) {
+    const int places = result_.rounding;
+    const auto winnerText = [](const std::optional<std::string>& winner) {
+        return winner ? *winner : std::string("tie for first place");
+    };
+    text(ws, 0, 0, "How robust is this award", f_.title);
+    text(ws, 1, 0, verdictText(s, places), f_.bold);
+    int row = 3;
+    const auto line = [&](const std::string& name, const std::string& value) {
+        text(ws, row, 0, name, f_.bold);
+        text(ws, row++, 1, value);
+    };
+    line("Winner", s.winner.value_or("none (first place tied or nothing ranked)"));
+    line("Runner-up", s.runnerUp.value_or("none"));
+    if (s.margin) {
+        text(ws, row, 0, s.marginInPounds ? "Margin (pounds per point)" : "Margin (points)",
+             f_.bold);
+        const BidResult* winner = s.winner ? result_.findBid(*s.winner) : nullptr;
+        const BidResult* runnerUp = s.runnerUp ? result_.findBid(*s.runnerUp) : nullptr;
+        if (!s.marginInPounds && winner != nullptr && runnerUp != nullptr) {
+            // Live: the winner's total less the runner-up's, on the Summary sheet.
+            const auto totalOf = [&](const BidResult* bid) {
+                const auto index = static_cast<int>(bid - result_.bids.data());
+                return "Summary!" + absCell(kFirstBidRow + index, summaryTotalColumn_);
+            };
+            formula(ws, row++, 1, totalOf(winner) + "-" + totalOf(runnerUp), *s.margin, f_.points);
+        } else {
+            number(ws, row++, 1, *s.margin, f_.money);
+        }
+    }
+    text(ws, row, 0, "Close margin", f_.bold);
+    number(ws, row++, 1, s.closeMargin, f_.points);
+    line("Clear winner", s.clearWinner ? "yes" : "no: record why the award stands");
+
+    row += 1;
+    text(ws, row++, 0, "Weight flips", f_.title);
+    text(ws, row++, 0,
+         "The nearest weight (percent of the parent, on a 0.01 grid; the siblings rescaled in "
+         "proportion) at which another bid wins, each way, confirmed by the full evaluation; "
+         "blank where no weight that way changes the winner.");
+    const std::vector<std::string> flipHeaders{"Node", "Title", "Weight", "Down to",
+                                               "Wins", "Up to", "Wins",   "Nearest"};
+    for (std::size_t c = 0; c < flipHeaders.size(); ++c)
+        text(ws, row, static_cast<int>(c), flipHeaders[c], f_.header);
+    ++row;
+    for (const auto& flips : s.weightFlips) {
+        text(ws, row, 0, flips.nodeId);
+        text(ws, row, 1, flips.title);
+        number(ws, row, 2, flips.weight, f_.money);
+        if (flips.down) {
+            number(ws, row, 3, flips.down->weight, f_.money);
+            text(ws, row, 4, winnerText(flips.down->newWinner));
+        }
+        if (flips.up) {
+            number(ws, row, 5, flips.up->weight, f_.money);
+            text(ws, row, 6, winnerText(flips.up->newWinner));
+        }
+        if (const WeightFlip* nearest = flips.nearest())
+            number(ws, row, 7, std::abs(nearest->weight - flips.weight), f_.money);
+        ++row;
+    }
+
+    row += 1;
+    text(ws, row++, 0, "Mark flips", f_.title);
+    text(ws, row++, 0,
+         "Every single judgement value (the consensus, or the evaluators' mean) moved one "
+         "scale step that alone changes the winner.");
+    const std::vector<std::string> markHeaders{"Bid", "Criterion", "From", "To", "New winner"};
+    for (std::size_t c = 0; c < markHeaders.size(); ++c)
+        text(ws, row, static_cast<int>(c), markHeaders[c], f_.header);
+    ++row;
+    if (s.markFlips.empty())
+        text(ws, row++, 0, "none: no single step changes the winner");
+    for (const auto& flip : s.markFlips) {
+        text(ws, row, 0, flip.bidId);
+        text(ws, row, 1, flip.criterionId);
+        number(ws, row, 2, flip.from, f_.number);
+        number(ws, row, 3, flip.to, f_.number);
+        text(ws, row++, 4, winnerText(flip.newWinner));
+    }
+
+    row += 1;
+    const auto& odds = s.odds;
+    text(ws, row++, 0, "First-place odds", f_.title);
+    text(ws, row++, 0,
+         std::to_string(odds.samples) + " samples, seed " + std::to_string(odds.seed) +
+             "; each sample draws the weights around the published ones (Dirichlet, a "
+             "coefficient of variation of about 10%) and moves each judgement value a step "
+             "up or down with probability " +
+             formatDecimal(odds.stepProbability) + " each.");
+    text(ws, row, 0, "Bid", f_.header);
+    text(ws, row, 1, "Samples won", f_.header);
+    text(ws, row++, 2, "Share of first places", f_.header);
+    const int firstOddsRow = row;
+    lxw_format* share = workbook_add_format(workbook_);
+    format_set_num_format(share, "0.0%");
+    for (const auto& entry : odds.bids) {
+        text(ws, row, 0, entry.bidId);
+        const double won = std::round(entry.share * static_cast<double>(odds.samples));
+        number(ws, row, 1, won, f_.number);
+        // Live: the samples won over the samples drawn.
+        formula(ws, row, 2,
+                cell(row, 1) + "/" + std::to_string(std::max<std::size_t>(odds.samples, 1)),
+                entry.share, share);
+        ++row;
+    }
+    if (!odds.bids.empty()) {
+        text(ws, row, 0, "All", f_.bold);
+        formula(ws, row, 1, "SUM(" + cell(firstOddsRow, 1) + ":" + cell(row - 1, 1) + ")",
+                static_cast<double>(odds.samples), f_.number);
+    }
+    worksheet_set_column(ws, 0, 0, 22, nullptr);
+    worksheet_set_column(ws, 1, 1, 36, nullptr);
+    worksheet_set_column(ws, 2, 7, 12, nullptr);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
 }
 
 void Writer::writeProvenance(lxw_worksheet* ws) {

@@ -9,6 +9,7 @@
 #include "core/FileHash.h"
 #include "io/xml/TenderFolder.h"
 #include "scoring/EvaluationResult.h"
+#include "sensitivity/AwardSensitivity.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -25,6 +26,9 @@ struct ScorecardOptions {
     // The inputs as a workspace stores them (storedInputHashes), for the Provenance sheet;
     // empty: the files the folder was read from are hashed where they lie.
     std::vector<InputFileHash> storedInputs;
+    // How robust the award is (analyseAward over the same result); when given, a
+    // Sensitivity sheet shows the margin, the weight and mark flips and the odds.
+    const AwardSensitivity* sensitivity = nullptr;
     // Write row by row with bounded memory (needed for thousands of bids).
     bool constantMemory = true;
     // Above this many bids the per-bid scorecards share one "Scorecards" sheet (a page per

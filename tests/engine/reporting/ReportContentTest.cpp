@@ -63,6 +63,28 @@ TEST_F(ReportContent, RecommendsTheFirstRankedBidAgainstTheRunnerUp) {
 }
 
 // B1 7,140,000.00 against B2 7,310,000.00 on an estimate of 7,000,000.00.
+// 82.44 against 73.79: 8.65 points, well over the default close margin of 1.00.
+TEST_F(ReportContent, RobustnessGivesTheVerdictAndTheOddsOfTheDefaultSamples) {
+    ASSERT_TRUE(report().robustness.has_value());
+    const RobustnessText& r = *report().robustness;
+    EXPECT_EQ(r.verdict, "B1 wins by 8.65 points over B2, a clear winner (close margin 1.00)");
+    EXPECT_TRUE(r.clearWinner);
+    ASSERT_FALSE(r.odds.empty());
+    EXPECT_EQ(r.odds.front().bidId, "B1");
+    EXPECT_NE(r.oddsMethod.find("10000 samples, seed 1"), std::string::npos) << r.oddsMethod;
+    // The same figures as the command line's default run over the same record.
+    const FolderEvaluation evaluated = workspace().evaluate(livingWageRates());
+    ASSERT_TRUE(evaluated.ok());
+    const TenderFolder& folder = *evaluated.folder;
+    const AwardSensitivity direct =
+        analyseAward(folder.tender, folder.bids, folder.evaluations, *evaluated.result);
+    ASSERT_EQ(direct.odds.bids.size(), r.odds.size());
+    for (std::size_t i = 0; i < r.odds.size(); ++i)
+        EXPECT_EQ(r.odds[i].fraction, direct.odds.bids[i].share) << r.odds[i].bidId;
+    EXPECT_EQ(r.markFlips.size(), direct.markFlips.size());
+    EXPECT_EQ(r.weightFlips.size(), direct.weightFlips.size());
+}
+
 TEST_F(ReportContent, RecommendationGivesBothPricesTheirDifferenceAndTheEstimate) {
     const Recommendation& r = *report().recommendation;
     EXPECT_EQ(r.price, "7,140,000.00");

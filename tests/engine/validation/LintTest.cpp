@@ -1,6 +1,7 @@
 #include "validation/Lint.h"
 
 #include "../scoring/TestTender.h"
+#include "scoring/Evaluator.h"
 
 #include <gtest/gtest.h>
 
@@ -91,4 +92,35 @@ TEST(Lint, PriceWeightIsNotCheckedUnderPricePerQualityPoint) {
         {price("price", 0), described("q", 90), socialValue("sv", 10, {measure("jobs", "1.00")})});
     t.model.aggregation = Aggregation::PricePerQualityPoint;
     EXPECT_TRUE(lintModel(t).empty());
+}
+
+// A: 60 x 4/5 + 40 x 3/5 = 72.00; B: 60 x 3/5 + 40 x 4/5 = 68.00; a margin of 4.00.
+EvaluationResult twoBidsFourPointsApart(Tender& t) {
+    t = tender({described("q1", 60), described("q2", 40)});
+    Evaluations evaluations;
+    consensus(evaluations, "A", "q1", 4);
+    consensus(evaluations, "A", "q2", 3);
+    consensus(evaluations, "B", "q1", 3);
+    consensus(evaluations, "B", "q2", 4);
+    return *evaluate(t, {bid("A"), bid("B")}, evaluations).result;
+}
+
+TEST(LintAward, AMarginUnderTheCloseMarginAsksTheLeadToRecordWhyTheAwardStands) {
+    Tender t;
+    const EvaluationResult result = twoBidsFourPointsApart(t);
+    t.model.closeMargin = 5;
+    const auto warnings = lintAward(t, result);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].severity, Severity::Warning);
+    EXPECT_TRUE(mentions(warnings, "No clear winner: A leads B by 4.00 points, under the close "
+                                   "margin of 5.00; record why the award stands"))
+        << warnings[0].message;
+}
+
+TEST(LintAward, AMarginAtTheDefaultCloseMarginOrOverIsNotWarned) {
+    Tender t;
+    const EvaluationResult result = twoBidsFourPointsApart(t);
+    EXPECT_TRUE(lintAward(t, result).empty()); // 4.00 against 1.00
+    t.model.closeMargin = 4;
+    EXPECT_TRUE(lintAward(t, result).empty()); // exactly the close margin clears it
 }

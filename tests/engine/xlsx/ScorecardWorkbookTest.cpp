@@ -1,10 +1,12 @@
 #include "io/xlsx/ScorecardWorkbook.h"
 
 #include "XlsxTestSupport.h"
+#include "sensitivity/AwardSensitivity.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <string>
 
@@ -205,6 +207,51 @@ TEST(ScorecardWorkbook, ReasonOver32767CharactersIsCutWithAWarning) {
         "['Panel']; print(max(len(str(c.value or '')) for r in ws.iter_rows() for c in r))\" " +
         shellQuoted(out.path() / "s.xlsx"));
     EXPECT_EQ(run.out, "32767\n");
+}
+
+// The Sensitivity sheet, as openpyxl reads it: "A|B|C..." per row, formulas as written.
+std::string sensitivityRows(const fs::path& workbook) {
+    const testing::ShellRun run = runCommand(
+        "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
+        "['Sensitivity']; [print('|'.join('' if c.value is None else str(c.value) for c in r)) "
+        "for r in ws.iter_rows()]\" " +
+        shellQuoted(workbook));
+    EXPECT_EQ(run.exitCode, 0) << run.out;
+    return run.out;
+}
+
+TEST(ScorecardWorkbook, SensitivitySheetShowsTheMarginAsALiveFormulaAndTheOddsOfTheSamples) {
+    const fs::path folder = kSourceDir / "samples/school-meals";
+    const FolderEvaluation evaluation = evaluated(folder);
+    const TenderFolder& loaded = *evaluation.folder;
+    const AwardSensitivity sensitivity = analyseAward(
+        loaded.tender, loaded.bids, loaded.evaluations, *evaluation.result, {2000, 3, 0.1, 1});
+    ScorecardOptions options = testOptions(folder);
+    options.sensitivity = &sensitivity;
+    ScratchFolder out;
+    const ExportResult written =
+        exportScorecard(loaded, *evaluation.result, {}, options, out.path() / "s.xlsx");
+    ASSERT_TRUE(written.ok());
+    EXPECT_EQ(written.sheets[9], "Sensitivity"); // after Panel, before the scorecards
+    const std::string rows = sensitivityRows(out.path() / "s.xlsx");
+    // B1 84.24 against the runner-up's total on the Summary sheet, recalculated there.
+    EXPECT_NE(rows.find("Winner|B1"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("Margin (points)|=Summary!"), std::string::npos) << rows;
+    EXPECT_NE(rows.find(verdictText(sensitivity, 2)), std::string::npos) << rows;
+    // Each bid's samples won, and its share as a formula over the 2000 samples.
+    std::uint64_t won = 0;
+    for (const auto& bid : sensitivity.odds.bids) {
+        const auto count = static_cast<std::uint64_t>(std::llround(bid.share * 2000));
+        won += count;
+        EXPECT_NE(rows.find("\n" + bid.bidId + "|" + std::to_string(count) + "|=B"),
+                  std::string::npos)
+            << bid.bidId << "\n"
+            << rows;
+    }
+    EXPECT_EQ(won, 2000u);
+    EXPECT_NE(rows.find("All|=SUM("), std::string::npos) << rows;
+    for (const auto& flips : sensitivity.weightFlips)
+        EXPECT_NE(rows.find("\n" + flips.nodeId + "|"), std::string::npos) << flips.nodeId;
 }
 
 } // namespace
