@@ -1,6 +1,7 @@
 #include "cli/Commands.h"
 
 #include "cli/ExplainText.h"
+#include "cli/OpenedTender.h"
 #include "cli/ProgressText.h"
 #include "cli/RankingTable.h"
 #include "cli/SensitivityText.h"
@@ -217,7 +218,12 @@ CommandSyntax exportSyntax() {
             {"FOLDER"}};
 }
 CommandSyntax sensitivitySyntax() {
-    return {{"--json"}, {{"--samples", "a number of samples"}, {"--seed", "a number"}}, {"FOLDER"}};
+    return {{"--json", "--record"},
+            {{"--samples", "a number of samples"},
+             {"--seed", "a number"},
+             {"--as", "the name of the person acting"},
+             {"--reason", "why the award stands"}},
+            {"FOLDER"}};
 }
 
 Outcome runValidate(const ParsedArguments& args, const CommandStreams& streams) {
@@ -366,6 +372,16 @@ Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& stream
     const auto odds = oddsOptions(args, problem);
     if (!odds)
         return Outcome::usage("sensitivity", problem);
+    if (args.has("--record")) {
+        // The lead records the run in the audit trail; the engine says who and when.
+        OpenedTender opened = openTender("sensitivity", args);
+        if (!opened.tender)
+            return opened.refused;
+        return finishCommand(
+            "sensitivity",
+            opened.tender->recordSensitivity(*odds, args.option("--reason").value_or("")), streams,
+            opened.warnings());
+    }
     if (inputKindOf(folder) == InputKind::Workspace) {
         auto opened = Workspace::open(folder);
         if (!opened.ok())

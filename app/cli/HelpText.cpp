@@ -178,6 +178,7 @@ An invalid folder prints its errors on standard error and nothing on standard ou
     if (command == "sensitivity")
         return withExitCodes(
             R"(Usage: fairtender sensitivity FOLDER|WS [--json] [--samples N] [--seed S]
+       fairtender sensitivity WS|URL --record --as NAME [--reason TEXT] [--samples N] [--seed S]
 
 Before the lead signs an award: how robust is the winner? Evaluates the folder (or a
 workspace whose results are locked), then reports
@@ -195,14 +196,24 @@ workspace whose results are locked), then reports
     value moved a step up or down with probability 0.1 each; the same seed gives the
     same odds.
 
+With --record, the lead records the run in the workspace's audit trail once the results
+are locked and before the award: a sensitivity.recorded entry with the samples, the seed,
+the verdict and the SHA-256 of the JSON document, which `fairtender verify` runs again.
+A close call needs --reason: why the award stands. Against a server (URL) the account
+signed in records it, without --as.
+
 Examples:
   fairtender sensitivity samples/school-meals
   fairtender sensitivity samples/school-meals --json --samples 100000 --seed 7
+  fairtender sensitivity meals.ftw --record --as alice --reason "the margin is 8.65"
 
 Options:
   --json          print one JSON document (docs/file-formats.md) and nothing else
   --samples N     Monte Carlo samples for the odds (default 10000, at most 100000000)
   --seed S        the random seed (default 1)
+  --record        record the run in the audit trail (the lead, the results locked)
+  --as NAME       who records it, in a workspace here
+  --reason TEXT   why the award stands (needed when there is no clear winner)
   -h, --help      show this help
 )");
     if (command == "export")

@@ -649,4 +649,11 @@ CommandOutcome RemoteTender::exclude(const std::string& bidId, const std::string
                                       ",\"withdrawn\":" + (withdrawn ? "true" : "false") + "}");
 }
 
+CommandOutcome RemoteTender::recordSensitivity(const OddsSettings& odds,
+                                               const std::string& reason) {
+    return command("/sensitivity-runs", "{\"samples\":" + std::to_string(odds.samples) +
+                                            ",\"seed\":" + std::to_string(odds.seed) +
+                                            ",\"reason\":" + q(reason) + "}");
+}
+
 } // namespace fairtender::client

@@ -86,6 +86,7 @@ public:
                            std::optional<Date> noticeDate) override;
     CommandOutcome exclude(const std::string& bidId, const std::string& why,
                            std::optional<Date> day, bool withdrawn) override;
+    CommandOutcome recordSensitivity(const OddsSettings& odds, const std::string& reason) override;
 
 private:
     RemoteTender(ServerLocation where, std::string token, std::string person);

@@ -25,6 +25,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fairtender::desktop {
 
@@ -35,6 +36,7 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
     // Provenance sheet hashes the stored bytes under the names a folder gives them.
     std::shared_ptr<const LoadedTender> exported;
     QTemporaryDir scratch;
+    std::optional<LifecycleState> state; // a folder's results are given at once
     if (shown.folder.extension() == ".ftw") {
         if (!scratch.isValid())
             return QStringLiteral("no room for a temporary folder: %1").arg(scratch.errorString());
@@ -45,6 +47,7 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
                 requireVerified(*opened.workspace, referenceTables().ratesOrNull());
             !broken.empty())
             return QString::fromStdString(describe(broken));
+        state = opened.workspace->state();
         const std::filesystem::path inputs =
             std::filesystem::path(scratch.path().toStdString()) / "inputs";
         if (const Diagnostics problems = opened.workspace->exportToFolder(inputs);
@@ -62,6 +65,9 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
     for (const auto& diagnostic : tender.evaluation.diagnostics)
         if (diagnostic.severity == Severity::Warning)
             lint.push_back(diagnostic);
+    const auto sensitivity =
+        documentedSensitivity(*tender.evaluation.folder, *tender.evaluation.result, state);
+    options.sensitivity = sensitivity ? &*sensitivity : nullptr;
     const ExportResult written =
         exportScorecard(*tender.evaluation.folder, *tender.evaluation.result, lint, options,
                         std::filesystem::path(file.toStdString()));

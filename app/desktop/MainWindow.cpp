@@ -779,6 +779,18 @@ void MainWindow::updateActions() {
     showResults_->setEnabled(tender_ != nullptr);
     showResults_->setToolTip(tender_ ? QStringLiteral("Ranking, chart and explanations (Ctrl+2)")
                                      : QStringLiteral("Open a tender folder first"));
+    if (!snapshot_) {
+        robustness_->setRecordable(false, QStringLiteral("A tender folder has no audit trail: "
+                                                         "store it in a workspace to record "
+                                                         "the run"));
+    } else if (const auto refused =
+                   actionRefusals(WorkspaceAction::RecordSensitivity, snapshot_->panel,
+                                  snapshot_->state, snapshot_->actor);
+               !refused.empty()) {
+        robustness_->setRecordable(false, qtext(refused.front().message));
+    } else {
+        robustness_->setRecordable(!busy, QStringLiteral("Still working on the last change"));
+    }
     showRobustness_->setEnabled(tender_ != nullptr);
     showRobustness_->setToolTip(
         tender_ ? QStringLiteral("How robust the award is: weight and mark flips, first-place "
@@ -1479,6 +1491,22 @@ void MainWindow::connectWorkspacePages() {
                     runCommand([bid = qtext(bid), accept, reason = qtext(reason)](
                                    TenderAccess& tender, const ReferenceTables&) {
                         return tender.decideAbnormallyLow(bid, accept, reason);
+                    });
+                });
+            });
+    connect(robustness_, &RobustnessPage::recordRequested, this,
+            [this](const OddsSettings& odds, bool clearWinner) {
+                guarded(this, [&] {
+                    const auto reason = prompts_->text(
+                        this, QStringLiteral("Record how robust the award is"),
+                        clearWinner ? QStringLiteral("A note for the record (optional):")
+                                    : QStringLiteral("No clear winner: why does the award "
+                                                     "stand?"));
+                    if (!reason)
+                        return;
+                    runCommand([odds, reason = qtext(reason->trimmed())](TenderAccess& tender,
+                                                                         const ReferenceTables&) {
+                        return tender.recordSensitivity(odds, reason);
                     });
                 });
             });

@@ -74,6 +74,9 @@ RobustnessPage::RobustnessPage(QWidget* parent) : QWidget(parent) {
     weigh_->setObjectName(QStringLiteral("robustnessWeighButton"));
     weigh_->setToolTip(QStringLiteral("Find the weight and mark flips and sample the first-place "
                                       "odds again (Ctrl+R)"));
+    record_ = new QPushButton(QStringLiteral("Re&cord in the audit trail..."), this);
+    record_->setObjectName(QStringLiteral("robustnessRecordButton"));
+    record_->setEnabled(false);
     cancel_ = new QPushButton(QStringLiteral("Cancel"), this);
     cancel_->setObjectName(QStringLiteral("robustnessCancelButton"));
     cancel_->setEnabled(false);
@@ -95,6 +98,7 @@ RobustnessPage::RobustnessPage(QWidget* parent) : QWidget(parent) {
     controls->addWidget(seed_);
     controls->addWidget(weigh_);
     controls->addWidget(cancel_);
+    controls->addWidget(record_);
     controls->addWidget(progress_, 1);
     controls->addStretch();
 
@@ -161,6 +165,13 @@ RobustnessPage::RobustnessPage(QWidget* parent) : QWidget(parent) {
     timer->start();
     connect(weigh_, &QPushButton::clicked, this, [this] { weigh(); });
     connect(cancel_, &QPushButton::clicked, this, [this] { cancel(); });
+    connect(record_, &QPushButton::clicked, this, [this] {
+        // The run shown, whatever the boxes say now.
+        if (shown_)
+            emit recordRequested(
+                {shown_->odds.samples, shown_->odds.seed, shown_->odds.stepProbability, 0},
+                shown_->clearWinner);
+    });
     auto* again = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
     again->setContext(Qt::WidgetWithChildrenShortcut);
     connect(again, &QShortcut::activated, this, [this] { weigh(); });
@@ -187,6 +198,7 @@ void RobustnessPage::setTender(const std::shared_ptr<const LoadedTender>& tender
     cancel();
     tender_ = tender && tender->ok() ? tender : nullptr;
     shown_.reset();
+    record_->setEnabled(false);
     clearCharts();
     weigh_->setEnabled(tender_ != nullptr);
     verdict_->setStyleSheet({});
@@ -195,6 +207,22 @@ void RobustnessPage::setTender(const std::shared_ptr<const LoadedTender>& tender
     stale_ = tender_ != nullptr;
     if (stale_ && isVisible())
         weigh();
+}
+
+void RobustnessPage::setRecordable(bool recordable, const QString& why) {
+    recordable_ = recordable;
+    record_->setEnabled(recordable_ && shown_ != nullptr && !isWeighing());
+    record_->setToolTip(recordable ? QStringLiteral("Record this run (its samples, seed and "
+                                                    "verdict) in the audit trail before the "
+                                                    "award; verify runs it again")
+                                   : why);
+}
+
+OddsSettings RobustnessPage::oddsSettings() const {
+    OddsSettings odds;
+    odds.samples = static_cast<std::size_t>(samples_->value());
+    odds.seed = static_cast<std::uint64_t>(seed_->value());
+    return odds;
 }
 
 void RobustnessPage::showUnavailable(const QString& why) {
@@ -220,9 +248,8 @@ void RobustnessPage::weigh() {
     weighing_ = true;
     cancelled_ = std::make_shared<std::atomic<bool>>(false);
     percent_ = std::make_shared<std::atomic<int>>(0);
-    OddsSettings odds;
-    odds.samples = static_cast<std::size_t>(samples_->value());
-    odds.seed = static_cast<std::uint64_t>(seed_->value());
+    const OddsSettings odds = oddsSettings();
+    record_->setEnabled(false);
     progress_->setValue(0);
     progress_->show();
     weigh_->setEnabled(false);
@@ -261,6 +288,12 @@ void RobustnessPage::finish() {
     cancel_->setEnabled(false);
     weigh_->setEnabled(tender_ != nullptr);
     const auto result = watcher_->result();
+    // A run for a tender since replaced: weigh the one shown now instead.
+    if (stale_) {
+        if (isVisible())
+            weigh();
+        return;
+    }
     if (!result) {
         verdict_->setText(QStringLiteral("Not enough memory to weigh the award; close other "
                                          "programs and try again."));
@@ -273,6 +306,7 @@ void RobustnessPage::finish() {
         return;
     }
     shown_ = result;
+    record_->setEnabled(recordable_);
     display(*result);
     emit weighed();
 }

@@ -44,12 +44,19 @@ public:
     bool isWeighing() const;
     // The last complete analysis, or null.
     const AwardSensitivity* sensitivity() const { return shown_.get(); }
+    // Whether the person acting may record the run in the audit trail (the engine's rule);
+    // `why` says why not, on the button.
+    void setRecordable(bool recordable, const QString& why);
+    // The samples and seed set on the page.
+    OddsSettings oddsSettings() const;
 
 signals:
     // A mark flip was opened: show this bid's score on this criterion.
     void criterionRequested(const QString& bidId, const QString& criterionId);
     // An analysis finished (complete or cancelled) and is shown.
     void weighed();
+    // "Record in the audit trail" was pressed: record a run with these samples and seed.
+    void recordRequested(const OddsSettings& odds, bool clearWinner);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -71,6 +78,8 @@ private:
     QSpinBox* seed_ = nullptr;
     QPushButton* weigh_ = nullptr;
     QPushButton* cancel_ = nullptr;
+    QPushButton* record_ = nullptr;
+    bool recordable_ = false;
     QProgressBar* progress_ = nullptr;
     QChartView* tornado_ = nullptr;
     QChartView* odds_ = nullptr;

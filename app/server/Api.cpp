@@ -112,6 +112,8 @@ const std::vector<Api::Operation>& Api::operations() {
          Access::SignedIn, &Api::decideAbnormallyLow},
         {"POST", "/api/v1/tenders/{tender}/stage", "advance", Access::SignedIn, &Api::advance},
         {"POST", "/api/v1/tenders/{tender}/exclusions", "exclude", Access::SignedIn, &Api::exclude},
+        {"POST", "/api/v1/tenders/{tender}/sensitivity-runs", "recordSensitivity",
+         Access::SignedIn, &Api::recordSensitivity},
         {"GET", "/api/v1/tenders/{tender}/ranking", "ranking", Access::SignedIn, &Api::ranking},
         {"GET", "/api/v1/tenders/{tender}/ranking/explanations/{bid}", "explainRanking",
          Access::SignedIn, &Api::explainRanking},

@@ -120,6 +120,7 @@ private:
     ApiResponse decideAbnormallyLow(Call& call);
     ApiResponse advance(Call& call);
     ApiResponse exclude(Call& call);
+    ApiResponse recordSensitivity(Call& call);
     ApiResponse ranking(Call& call);
     ApiResponse auditLog(Call& call);
     ApiResponse verify(Call& call);

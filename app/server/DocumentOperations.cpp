@@ -66,6 +66,9 @@ ApiResponse Api::scorecard(Call& call) {
     ScorecardOptions options;
     options.toolVersion = FAIRTENDER_VERSION;
     options.storedInputs = std::move(*stored.content);
+    const auto sensitivity =
+        documentedSensitivity(*evaluation.folder, *evaluation.result, ws.state());
+    options.sensitivity = sensitivity ? &*sensitivity : nullptr;
     const UploadFolder scratch(context_.uploads);
     const fs::path out = scratch.path() / "scorecard.xlsx";
     const ExportResult written =

@@ -10,6 +10,8 @@
 #include "store/Workspace.h"
 #include "store/WorkspaceLocation.h"
 
+#include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <sodium.h>
 
@@ -750,6 +752,32 @@ ApiResponse Api::exclude(Call& call) {
     Workspace& ws = *opened.workspace;
     return commandResponse(
         ws.excludeAfterEvaluation(call.who(), *bid, *reason, context_.rates, day, withdrawn), ws);
+}
+
+ApiResponse Api::recordSensitivity(Call& call) {
+    RequestBody body(call.request.body, {"samples", "seed", "reason"});
+    OddsSettings odds;
+    // A server thread runs the samples: at most a million (about a second for 100 bids).
+    constexpr double kMostSamples = 1000000;
+    const auto samples = body.number("samples", false);
+    if (samples && (*samples < 1 || *samples > kMostSamples || std::floor(*samples) != *samples))
+        body.refuse("samples", "must be a whole number from 1 to 1000000");
+    else if (samples)
+        odds.samples = static_cast<std::size_t>(*samples);
+    // Whole numbers a JSON number holds exactly.
+    const auto seed = body.number("seed", false);
+    if (seed && (*seed < 0 || *seed > 9007199254740992.0 || std::floor(*seed) != *seed))
+        body.refuse("seed", "must be a whole number from 0 to 9007199254740992");
+    else if (seed)
+        odds.seed = static_cast<std::uint64_t>(*seed);
+    const std::string reason = body.text("reason", false).value_or("");
+    if (!body.ok())
+        return errorResponse(body.problems());
+    OpenedTender opened = openTender(call);
+    if (!opened.workspace)
+        return opened.refused;
+    Workspace& ws = *opened.workspace;
+    return commandResponse(ws.recordSensitivity(call.who(), odds, reason, context_.rates), ws);
 }
 
 ApiResponse Api::ranking(Call& call) {

@@ -8,7 +8,7 @@ namespace fairtender {
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 18> kActions{{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 19> kActions{{
     {AuditAction::WorkspaceCreate, "workspace.create"},
     {AuditAction::TenderReplace, "tender.replace"},
     {AuditAction::BidDocumentImport, "bid-document.import"},
@@ -27,6 +27,7 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 18> kActions{{
     {AuditAction::AwardRecord, "award.record"},
     {AuditAction::ExclusionRecord, "exclusion.record"},
     {AuditAction::ResultsRecorded, "results.recorded"},
+    {AuditAction::SensitivityRecorded, "sensitivity.recorded"},
 }};
 
 bool is(const AuditEntry& entry, AuditAction action) {

@@ -36,6 +36,7 @@ enum class AuditAction {
     AwardRecord,                 // "award.record"
     ExclusionRecord,             // "exclusion.record"
     ResultsRecorded,             // "results.recorded": the results of the stored inputs
+    SensitivityRecorded,         // "sensitivity.recorded": a sensitivity run before the award
 };
 
 // The action's word as the log stores it ("consensus.set").

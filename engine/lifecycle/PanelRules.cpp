@@ -47,6 +47,8 @@ std::string_view toString(WorkspaceAction action) {
         return "move the tender on";
     case WorkspaceAction::Exclude:
         return "exclude a bid";
+    case WorkspaceAction::RecordSensitivity:
+        return "record how robust the award is";
     }
     return "act";
 }
@@ -159,6 +161,16 @@ std::vector<ActionRefusal> actionRefusals(WorkspaceAction action, const PanelRec
             refuse(Kind::Stage, "exclude.stage",
                    "a bid is excluded after the evaluation once the results are locked; the "
                    "tender is " +
+                       stageWord(state));
+        break;
+    case WorkspaceAction::RecordSensitivity:
+        if (!lead)
+            refuse(Kind::Role, "sensitivity.not-lead",
+                   actor + " is not the lead: only the lead records how robust the award is");
+        if (!during({LifecycleState::Locked}))
+            refuse(Kind::Stage, "sensitivity.stage",
+                   "how robust the award is is recorded once the results are locked and before "
+                   "the award; the tender is " +
                        stageWord(state));
         break;
     }

@@ -23,14 +23,21 @@ enum class WorkspaceAction {
     DecideAbnormallyLow,
     Advance,
     Exclude,
+    RecordSensitivity,
 };
 
 inline constexpr WorkspaceAction kWorkspaceActions[] = {
-    WorkspaceAction::AddPanelMember, WorkspaceAction::DeclareInterests,
-    WorkspaceAction::ReplaceTender,  WorkspaceAction::ImportBids,
-    WorkspaceAction::Score,          WorkspaceAction::ReopenScore,
-    WorkspaceAction::SetConsensus,   WorkspaceAction::DecideAbnormallyLow,
-    WorkspaceAction::Advance,        WorkspaceAction::Exclude,
+    WorkspaceAction::AddPanelMember,
+    WorkspaceAction::DeclareInterests,
+    WorkspaceAction::ReplaceTender,
+    WorkspaceAction::ImportBids,
+    WorkspaceAction::Score,
+    WorkspaceAction::ReopenScore,
+    WorkspaceAction::SetConsensus,
+    WorkspaceAction::DecideAbnormallyLow,
+    WorkspaceAction::Advance,
+    WorkspaceAction::Exclude,
+    WorkspaceAction::RecordSensitivity,
 };
 
 // "add to the panel", "score", ...: the action in words.

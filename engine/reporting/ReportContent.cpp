@@ -563,6 +563,18 @@ Gathered<std::vector<InputFileHash>> scorecardInputs(const Workspace& workspace,
     return storedInputHashes(workspace);
 }
 
+std::optional<AwardSensitivity> documentedSensitivity(const TenderFolder& folder,
+                                                      const EvaluationResult& result,
+                                                      std::optional<LifecycleState> state,
+                                                      const OddsSettings& odds) {
+    if (state && *state != LifecycleState::Locked && *state != LifecycleState::Awarded)
+        return std::nullopt;
+    if (std::none_of(result.bids.begin(), result.bids.end(),
+                     [](const BidResult& bid) { return bid.status == BidStatus::Ranked; }))
+        return std::nullopt;
+    return analyseAward(folder.tender, folder.bids, folder.evaluations, result, odds);
+}
+
 RobustnessText robustnessText(const AwardSensitivity& s, const Tender& tender,
                               const EvaluationResult& result) {
     RobustnessText r;
@@ -659,9 +671,8 @@ Gathered<AwardReportContent> gatherAwardReport(const Workspace& workspace,
         c.ranking.push_back(std::move(row));
     }
 
-    if (!c.chart.empty())
-        c.robustness = robustnessText(
-            analyseAward(tender, e.folder.bids, e.folder.evaluations, result), tender, result);
+    if (const auto sensitivity = documentedSensitivity(e.folder, result, e.state))
+        c.robustness = robustnessText(*sensitivity, tender, result);
 
     // The recommendation is the first-ranked bid; a standing award is always that bid
     // (evaluateLocked refuses a record where it is not).

@@ -209,6 +209,15 @@ struct RobustnessText {
     std::vector<OddsLine> odds;              // rank order
 };
 
+// The award confidence analysis a document carries (`odds`: the default 10,000 samples,
+// seed 1, as `fairtender sensitivity` gives it): for a folder (`state` nullopt) always, for
+// a workspace once its results are given (locked or awarded); nullopt before, and when
+// nothing is ranked.
+std::optional<AwardSensitivity> documentedSensitivity(const TenderFolder& folder,
+                                                      const EvaluationResult& result,
+                                                      std::optional<LifecycleState> state,
+                                                      const OddsSettings& odds = {});
+
 // The award confidence analysis in the words and figures every document prints.
 RobustnessText robustnessText(const AwardSensitivity& sensitivity, const Tender& tender,
                               const EvaluationResult& result);

@@ -112,4 +112,8 @@ CommandOutcome LocalTender::exclude(const std::string& bidId, const std::string&
     return workspace_.excludeAfterEvaluation(person_, bidId, why, rates_, day, withdrawn);
 }
 
+CommandOutcome LocalTender::recordSensitivity(const OddsSettings& odds, const std::string& reason) {
+    return workspace_.recordSensitivity(person_, odds, reason, rates_);
+}
+
 } // namespace fairtender

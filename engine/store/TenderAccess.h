@@ -75,6 +75,9 @@ public:
                                    std::optional<Date> noticeDate) = 0;
     virtual CommandOutcome exclude(const std::string& bidId, const std::string& why,
                                    std::optional<Date> day, bool withdrawn) = 0;
+    // The lead records how robust the award is (Workspace::recordSensitivity).
+    virtual CommandOutcome recordSensitivity(const OddsSettings& odds,
+                                             const std::string& reason) = 0;
 };
 
 // A workspace on this machine, worked on as `person` (a name typed: whoever has the file
@@ -116,6 +119,7 @@ public:
                            std::optional<Date> noticeDate) override;
     CommandOutcome exclude(const std::string& bidId, const std::string& why,
                            std::optional<Date> day, bool withdrawn) override;
+    CommandOutcome recordSensitivity(const OddsSettings& odds, const std::string& reason) override;
 
 private:
     Workspace workspace_;

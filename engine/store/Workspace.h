@@ -15,6 +15,7 @@
 #include "lifecycle/Progress.h"
 #include "lifecycle/Standstill.h"
 #include "pipeline/FolderEvaluation.h"
+#include "sensitivity/AwardSensitivity.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -350,6 +351,12 @@ public:
     CommandOutcome advance(const std::string& actor, LifecycleState to, const std::string& reason,
                            const LivingWageTable* rates, const BankHolidays* holidays = nullptr,
                            std::optional<Date> noticeDate = std::nullopt);
+    // The lead records how robust the award is before it is made (the tender locked): the
+    // award confidence analysis of the stored inputs with `odds`' samples and seed, as a
+    // sensitivity.recorded entry with the verdict and the SHA-256 of the analysis's JSON,
+    // which verify recomputes. A close call needs `reason`: why the award stands.
+    CommandOutcome recordSensitivity(const std::string& actor, const OddsSettings& odds,
+                                     const std::string& reason, const LivingWageTable* rates);
     // The bids as `viewer` sees them now (price-blind, anonymous when asked).
     std::vector<BidView> bidViewsFor(const std::string& viewer, bool anonymous,
                                      const LivingWageTable* rates) const;

@@ -14,6 +14,7 @@
 #include "core/InputKind.h"
 #include "core/Utf8.h"
 #include "io/json/ResultJson.h"
+#include "io/json/SensitivityJson.h"
 #include "lifecycle/PanelNames.h"
 #include "lifecycle/PanelRules.h"
 #include "scoring/Evaluator.h"
@@ -68,6 +69,46 @@ inline std::string resultsText(const EvaluationOutcome& outcome) {
 }
 inline std::string resultsText(const TenderFolder& folder) {
     return resultsText(evaluate(folder.tender, folder.bids, folder.evaluations));
+}
+
+// What a sensitivity.recorded entry says: how the odds were sampled, the verdict, and the
+// SHA-256 of the analysis's JSON document (`fairtender sensitivity --json`); or that the
+// stored inputs cannot be evaluated.
+inline std::string sensitivityText(const TenderFolder& folder, const OddsSettings& odds,
+                                   AwardSensitivity* analysed = nullptr) {
+    const EvaluationOutcome outcome = evaluate(folder.tender, folder.bids, folder.evaluations);
+    if (!outcome.result || hasErrors(outcome.diagnostics))
+        return "results=\"none\"";
+    OddsSettings settings = odds;
+    settings.threads = 0; // the same odds on any number of threads
+    AwardSensitivity sensitivity =
+        analyseAward(folder.tender, folder.bids, folder.evaluations, *outcome.result, settings);
+    const int places = outcome.result->rounding;
+    std::string text = recordField("samples", std::to_string(odds.samples)) + " " +
+                       recordField("seed", std::to_string(odds.seed)) + " " +
+                       recordField("step_probability", formatDecimal(odds.stepProbability)) + " " +
+                       recordField("verdict", verdictText(sensitivity, places)) + " " +
+                       recordField("sensitivity_sha256", sha256HexOf(toJson(sensitivity, places)));
+    if (analysed != nullptr)
+        *analysed = std::move(sensitivity);
+    return text;
+}
+
+// The sampling a sensitivity.recorded entry names; nullopt when its fields do not read.
+inline std::optional<OddsSettings> recordedOdds(const std::string& text) {
+    const std::string samples = recordFieldValue(text, "samples");
+    const std::string seed = recordFieldValue(text, "seed");
+    OddsSettings odds;
+    const auto whole = [](const std::string& digits, auto& value) {
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        return error == std::errc() && end == digits.data() + digits.size() && !digits.empty();
+    };
+    const auto step = parseStoredNumber(recordFieldValue(text, "step_probability"));
+    if (!whole(samples, odds.samples) || !whole(seed, odds.seed) || !step)
+        return std::nullopt;
+    odds.stepProbability = *step;
+    return odds;
 }
 
 struct StoredRow {

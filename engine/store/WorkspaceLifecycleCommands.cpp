@@ -85,6 +85,37 @@ CommandOutcome Workspace::advance(const std::string& actor, LifecycleState to,
     });
 }
 
+CommandOutcome Workspace::recordSensitivity(const std::string& actor, const OddsSettings& odds,
+                                            const std::string& reason,
+                                            const LivingWageTable* rates) {
+    Impl& impl = *impl_;
+    return impl.run(actor, [&](CommandOutcome& outcome) {
+        const auto fail = refuser(outcome, impl.path);
+        const PanelRecord panel = impl.readPanel();
+        const LifecycleState state = impl.currentState();
+        if (const auto refused =
+                actionRefusals(WorkspaceAction::RecordSensitivity, panel, state, actor);
+            !refused.empty())
+            return fail(refused.front());
+        if (odds.samples == 0)
+            return fail("the first-place odds need at least one sample");
+        FolderLoad load = impl.rebuild(rates);
+        if (!load.folder)
+            return fail("the stored inputs do not read; run verify");
+        AwardSensitivity sensitivity;
+        const std::string text = sensitivityText(*load.folder, odds, &sensitivity);
+        if (!sensitivity.clearWinner && !hasVisibleText(reason))
+            return fail(verdictText(sensitivity, load.folder->tender.model.rounding) +
+                        ": give the reason with the record");
+        impl.append(actor, kSensitivityAction, load.folder->tender.id, text,
+                    hasVisibleText(reason) ? reason : "how robust the award is, before the award");
+        outcome.summary = "recorded how robust the award is: " +
+                          verdictText(sensitivity, load.folder->tender.model.rounding) + " (" +
+                          std::to_string(odds.samples) + " samples, seed " +
+                          std::to_string(odds.seed) + ")";
+    });
+}
+
 CommandOutcome Workspace::replaceTender(const std::string& actor, const std::string& tenderXml,
                                         const std::string& reason, const LivingWageTable* rates) {
     Impl& impl = *impl_;

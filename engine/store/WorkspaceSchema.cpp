@@ -66,6 +66,7 @@ const std::vector<const TableSpec*>& dataTables() {
 }
 
 const std::string kResultsAction(toString(AuditAction::ResultsRecorded));
+const std::string kSensitivityAction(toString(AuditAction::SensitivityRecorded));
 
 const std::string kGuardAuditLog = "-- guard audit_log";
 

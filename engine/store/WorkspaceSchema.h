@@ -45,6 +45,7 @@ extern const TableSpec kExclusionsTable;
 const std::vector<const TableSpec*>& dataTables();
 
 extern const std::string kResultsAction;
+extern const std::string kSensitivityAction;
 // In a migration: the guards that keep the audit log append-only, in the store's own dialect.
 extern const std::string kGuardAuditLog;
 

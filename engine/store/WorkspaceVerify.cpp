@@ -256,6 +256,27 @@ VerifyReport Workspace::verify(const LivingWageTable* rates,
         }
         if (recorded == nullptr && !log.empty())
             problem("no audit entry records the results of the stored inputs");
+        // Each sensitivity run on record is run again on the inputs stored up to it.
+        for (const auto& entry : log) {
+            if (*entry.action != kSensitivityAction || !load.folder)
+                continue;
+            const auto odds = recordedOdds(std::string(after(entry)));
+            if (!odds) {
+                problem("audit entry " + std::to_string(entry.seq) +
+                        " (a sensitivity run) does not say how it was sampled");
+                continue;
+            }
+            impl.rowsAsOf = entry.seq;
+            FolderLoad then = impl.rebuild(rates);
+            impl.rowsAsOf.reset();
+            const std::string again = then.folder ? sensitivityText(*then.folder, *odds)
+                                                  : std::string("inputs that do not read");
+            if (again != after(entry))
+                problem("the sensitivity run recomputed from the inputs stored up to audit "
+                        "entry " +
+                        std::to_string(entry.seq) + " (" + again + ") differs from the one it " +
+                        "recorded (" + std::string(after(entry)) + ")");
+        }
         impl.db->rollback();
     } catch (const StoreError& e) {
         impl.db->rollback();

@@ -1,6 +1,10 @@
 // `fairtender sensitivity`: the school meals award weighed, as text and as JSON, the same
 // odds for the same seed, and the refusals.
+#include "AwardedWorkspace.h"
 #include "CliTestSupport.h"
+#include "audit/AuditRecords.h"
+#include "core/FileHash.h"
+#include "store/Workspace.h"
 
 #include <gtest/gtest.h>
 
@@ -54,6 +58,41 @@ TEST(CliSensitivity, ANonNumericSampleCountIsAUsageError) {
     EXPECT_NE(result.err.find("--samples takes a whole number from 1 to 100000000, not 'many'"),
               std::string::npos)
         << result.err;
+}
+
+// The run recorded with --record is the run --json prints: the entry holds its SHA-256.
+TEST(CliSensitivity, TheLeadRecordsTheRunThatJsonPrints) {
+    ScratchFolder scratch;
+    fairtender::testing::takeThroughLifecycle(sourcePath("samples/school-meals"), scratch.path(),
+                                              LifecycleState::Locked);
+    const std::string ws = (scratch.path() / "ws.ftw").string();
+    const auto recorded =
+        run({"sensitivity", ws, "--record", "--as", "Ann Lee", "--samples", "800", "--seed", "9"});
+    ASSERT_EQ(recorded.exitCode, 0) << recorded.err;
+    EXPECT_NE(recorded.out.find("recorded how robust the award is: B1 wins by 8.65 points"),
+              std::string::npos)
+        << recorded.out;
+    const auto json = run({"sensitivity", ws, "--json", "--samples", "800", "--seed", "9"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    auto opened = Workspace::open(ws);
+    ASSERT_TRUE(opened.ok());
+    const AuditEntry last = opened.workspace->auditLog().back();
+    EXPECT_EQ(last.action, "sensitivity.recorded");
+    EXPECT_EQ(recordFieldValue(last.after, "sensitivity_sha256"), sha256HexOf(json.out));
+    EXPECT_EQ(run({"verify", ws}).exitCode, 0);
+}
+
+TEST(CliSensitivity, AnEvaluatorsRecordIsRefusedByTheEnginesRule) {
+    ScratchFolder scratch;
+    fairtender::testing::takeThroughLifecycle(sourcePath("samples/school-meals"), scratch.path(),
+                                              LifecycleState::Locked);
+    const auto refused =
+        run({"sensitivity", (scratch.path() / "ws.ftw").string(), "--record", "--as", "Raj Patel"});
+    EXPECT_NE(refused.exitCode, 0);
+    EXPECT_NE(refused.err.find("Raj Patel is not the lead: only the lead records how robust the "
+                               "award is"),
+              std::string::npos)
+        << refused.err;
 }
 
 } // namespace

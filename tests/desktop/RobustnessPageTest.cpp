@@ -4,6 +4,7 @@
 #include "desktop/RobustnessPage.h"
 
 #include "DesktopTestSupport.h"
+#include "DesktopWorkspaceSupport.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/MainWindow.h"
 #include "desktop/ResultsPage.h"
@@ -15,6 +16,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
@@ -98,6 +100,45 @@ private slots:
         const auto* verdict = page->findChild<QLabel*>(QStringLiteral("robustnessVerdictLabel"));
         QVERIFY2(verdict->text().startsWith(QStringLiteral("Cancelled")),
                  qPrintable(verdict->text()));
+    }
+
+    // The lead of a locked workspace records the run shown; an evaluator may not.
+    void theLeadRecordsTheRunShownInTheAuditTrail() {
+        QTemporaryDir scratch;
+        const QString file = test::emptyWorkspace(scratch);
+        {
+            Workspace ws = test::engineWorkspace(file);
+            test::addPanel(ws, true);
+        }
+        QVERIFY(test::stepWorkspace(file, test::toLocked));
+        MainWindow window;
+        window.show();
+        QVERIFY(test::openAs(window, file, QStringLiteral("eve")));
+        RobustnessPage* page = shown(window);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !page->isWeighing() && page->sensitivity() != nullptr,
+            qPrintable(page->findChild<QLabel*>(QStringLiteral("robustnessVerdictLabel"))->text()),
+            30000);
+        auto* record = page->findChild<QPushButton*>(QStringLiteral("robustnessRecordButton"));
+        QVERIFY(!record->isEnabled());
+        QVERIFY2(record->toolTip().contains(QStringLiteral("only the lead records")),
+                 qPrintable(record->toolTip()));
+
+        QVERIFY(test::openAs(window, file, QStringLiteral("alice")));
+        page = shown(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isWeighing() && page->sensitivity() != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(record->isEnabled(), 20000);
+        window.prompts().text = [](QWidget*, const QString&,
+                                   const QString&) -> std::optional<QString> {
+            return QStringLiteral("checked before the award");
+        };
+        QSignalSpy recorded(&window, &MainWindow::workspaceShown);
+        QTest::mouseClick(record, Qt::LeftButton);
+        QVERIFY(recorded.wait(30000));
+        const auto& audit = window.workspace()->audit;
+        QCOMPARE(audit.back().action, std::string("sensitivity.recorded"));
+        QCOMPARE(audit.back().actor, std::string("alice"));
+        QCOMPARE(audit.back().reason, std::string("checked before the award"));
     }
 
     // What opening a mark flip does: the bid's cell in the criterion's group on Results.

@@ -99,6 +99,8 @@ const std::map<std::string, Request>& requests() {
          {"POST", "/api/v1/tenders/{tender}/stage", R"({"to":"moderation","reason":"scored"})"}},
         {"exclude",
          {"POST", "/api/v1/tenders/{tender}/exclusions", R"({"bid":"B2","reason":"withdrew"})"}},
+        {"recordSensitivity",
+         {"POST", "/api/v1/tenders/{tender}/sensitivity-runs", R"({"samples":100})"}},
         {"ranking", {"GET", "/api/v1/tenders/{tender}/ranking", ""}},
         {"explainRanking", {"GET", "/api/v1/tenders/{tender}/ranking/explanations/B1", ""}},
         {"auditLog", {"GET", "/api/v1/tenders/{tender}/log", ""}},
