@@ -382,6 +382,14 @@ Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& stream
             opened.tender->recordSensitivity(*odds, args.option("--reason").value_or("")), streams,
             opened.warnings());
     }
+    if (client::looksLikeServer(args.positionals.at(0)))
+        return Outcome::failure("sensitivity",
+                                "the analysis is printed for a folder or a workspace here; for "
+                                "a tender on a server, `fairtender export " +
+                                    args.positionals.at(0) +
+                                    " --xlsx FILE` gives it on the Sensitivity sheet, the award "
+                                    "report in its \"How robust is this award\" section, and "
+                                    "--record records a run there");
     if (inputKindOf(folder) == InputKind::Workspace) {
         auto opened = Workspace::open(folder);
         if (!opened.ok())

@@ -469,8 +469,14 @@ FolderEvaluation Workspace::evaluate(const LivingWageTable* rates) const {
     for (auto& diagnostic : outcome.diagnostics)
         evaluation.diagnostics.push_back(std::move(diagnostic));
     evaluation.folder = std::move(load.folder);
-    if (outcome.result && !hasErrors(evaluation.diagnostics))
+    if (outcome.result && !hasErrors(evaluation.diagnostics)) {
+        // A close call is said once the results are given to the whole panel, not before.
+        const LifecycleState stage = state();
+        if (stage == LifecycleState::Locked || stage == LifecycleState::Awarded)
+            for (auto& warning : lintAward(evaluation.folder->tender, *outcome.result))
+                evaluation.diagnostics.push_back(std::move(warning));
         evaluation.result = std::move(outcome.result);
+    }
     return evaluation;
 }
 

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <libpq-fe.h>
 #include <openssl/evp.h>
@@ -210,6 +211,101 @@ void BM_PeerSqliteInsert(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * rows);
 }
 BENCHMARK(BM_PeerSqliteInsert)->Arg(510000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One evaluator's score after another into a 1,000-bid x 20-criterion workspace at
+// evaluation, each its own command (what a server does per score written), against
+// BM_PeerSqliteScoreWrite: the same row and audit row inserted and committed alone.
+void BM_ScoreWrite(benchmark::State& state) {
+    const int bids = static_cast<int>(state.range(0));
+    const fs::path folder = scratch() / ("score-write-" + std::to_string(bids));
+    if (!fs::exists(folder)) {
+        bench::SyntheticTenderSpec spec;
+        spec.bids = bids;
+        spec.judgementCriteria = 20;
+        bench::writeTenderFolder(bench::generateTender(spec), folder);
+        fs::remove(folder / "evaluations.xml"); // the panel scores from nothing
+    }
+    const fs::path file = scratch() / "score-write.ftw";
+    removeWorkspace(file);
+    auto created = Workspace::createFromFolder(folder, file, "ann");
+    if (!created.ok())
+        fail(created.diagnostics);
+    Workspace& ws = *created.workspace;
+    for (const CommandOutcome& step :
+         {ws.addPanelMember("ann", "ann", PanelRole::Lead),
+          ws.addPanelMember("ann", "raj", PanelRole::Evaluator), ws.declareInterests("raj", {}),
+          ws.declareInterests("ann", {}),
+          ws.advance("ann", LifecycleState::Open, "published", nullptr),
+          ws.advance("ann", LifecycleState::Evaluation, "bids opened", nullptr)})
+        if (!step.ok())
+            fail(step.problems);
+    const FolderLoad load = ws.loadFolder(nullptr);
+    std::vector<std::string> judgements;
+    const std::function<void(const std::vector<ModelNode>&)> collect =
+        [&](const std::vector<ModelNode>& nodes) {
+            for (const auto& node : nodes)
+                if (node.kind == NodeKind::Criterion &&
+                    node.criterion.type == CriterionType::Judgement)
+                    judgements.push_back(node.id);
+                else
+                    collect(node.children);
+        };
+    collect(load.folder->tender.model.children);
+    std::vector<std::pair<std::string, std::string>> cells;
+    for (const auto& bid : load.folder->bids)
+        for (const auto& criterion : judgements)
+            cells.emplace_back(bid.id, criterion);
+    std::size_t next = 0;
+    for (auto _ : state) {
+        if (next == cells.size())
+            std::abort(); // more iterations than cells to score
+        const auto& [bid, criterion] = cells[next++];
+        const CommandOutcome done =
+            ws.submitScore("raj", bid, criterion, 3, "Evidence reviewed.", nullptr);
+        if (!done.ok())
+            fail(done.problems);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ScoreWrite)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(200);
+
+void BM_PeerSqliteScoreWrite(benchmark::State& state) {
+    const fs::path file = scratch() / "peer-write.sqlite";
+    removeWorkspace(file);
+    sqlite3* db = nullptr;
+    check(db, sqlite3_open(file.c_str(), &db));
+    check(db, sqlite3_exec(db,
+                           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                           "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT, actor "
+                           "TEXT, action TEXT, subject TEXT, before_text TEXT, after_text "
+                           "TEXT, reason TEXT, prev_hash TEXT, hash TEXT); "
+                           "CREATE TABLE scores (position INTEGER PRIMARY KEY, bid_id TEXT, "
+                           "criterion_id TEXT, evaluator TEXT, value TEXT, reason TEXT, "
+                           "row_hash TEXT, audit_seq INTEGER)",
+                           nullptr, nullptr, nullptr));
+    const std::string hash(64, 'a');
+    const std::string text = "bid_id=\"B123\" criterion_id=\"q1-1\" evaluator=\"raj\" "
+                             "value=\"3\" reason=\"Evidence reviewed.\"";
+    std::int64_t seq = 0;
+    for (auto _ : state) {
+        ++seq;
+        check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr));
+        const std::string audit = "INSERT INTO audit_log VALUES (" + std::to_string(seq) +
+                                  ", '2026-01-01T00:00:00Z', 'raj', 'score.submit', 'B123', '', '" +
+                                  text + "', 'score submitted', '" + hash + "', '" + hash + "')";
+        check(db, sqlite3_exec(db, audit.c_str(), nullptr, nullptr, nullptr));
+        const std::string score = "INSERT INTO scores (bid_id, criterion_id, evaluator, value, "
+                                  "reason, row_hash, audit_seq) VALUES ('B123', 'q1-1', 'raj', "
+                                  "'3', 'Evidence reviewed.', '" +
+                                  hash + "', " + std::to_string(seq) + ")";
+        check(db, sqlite3_exec(db, score.c_str(), nullptr, nullptr, nullptr));
+        check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
+    }
+    sqlite3_close(db);
+    removeWorkspace(file);
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PeerSqliteScoreWrite)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(200);
 
 void BM_WorkspaceCreatePostgres(benchmark::State& state) {
     const fs::path& folder =

@@ -95,5 +95,12 @@ TEST(CliSensitivity, AnEvaluatorsRecordIsRefusedByTheEnginesRule) {
         << refused.err;
 }
 
+TEST(CliSensitivity, ATenderOnAServerIsPointedToItsScorecardAndReport) {
+    const auto refused = run({"sensitivity", "https://fairtender.example.org/api/v1/tenders/T1"});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("--xlsx FILE` gives it on the Sensitivity sheet"), std::string::npos)
+        << refused.err;
+}
+
 } // namespace
 } // namespace fairtender::cli
