@@ -107,6 +107,27 @@ std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vec
     return items;
 }
 
+JudgementsNeeded::JudgementsNeeded(const Tender& tender, const std::vector<Bid>& bids)
+    : tender_(tender) {
+    bids_.reserve(bids.size());
+    for (const auto& bid : bids)
+        bids_.emplace(bid.id, &bid);
+    for (const ModelNode* criterion : judgementCriteria(tender))
+        criteria_.insert(criterion->id);
+}
+
+bool JudgementsNeeded::contains(const std::string& bidId, const std::string& criterionId) const {
+    if (criteria_.count(criterionId) == 0)
+        return false;
+    const auto bid = bids_.find(bidId);
+    if (bid == bids_.end())
+        return false;
+    const auto known = scored_.find(bidId);
+    if (known != scored_.end())
+        return known->second;
+    return scored_.emplace(bidId, !failsAGate(tender_, *bid->second)).first->second;
+}
+
 std::string panelChangeProblem(LifecycleState state) {
     if (state < LifecycleState::Locked)
         return {};

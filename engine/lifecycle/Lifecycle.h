@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fairtender {
@@ -72,6 +74,21 @@ std::vector<const ModelNode*> judgementCriteria(const Tender& tender);
 // Every bid x judgement criterion to score, in bid then model order; bids that fail a
 // gate (or give no answer to a gate whose missing answer fails) need no scores.
 std::vector<JudgementItem> judgementsNeeded(const Tender& tender, const std::vector<Bid>& bids);
+
+// Whether a bid and criterion is among judgementsNeeded, without listing them all: a
+// command checking a few scores of a large tender asks only about those. Holds references
+// to `tender` and `bids`, which must outlive it.
+class JudgementsNeeded {
+public:
+    JudgementsNeeded(const Tender& tender, const std::vector<Bid>& bids);
+    bool contains(const std::string& bidId, const std::string& criterionId) const;
+
+private:
+    const Tender& tender_;
+    std::unordered_map<std::string, const Bid*> bids_;
+    std::unordered_set<std::string> criteria_;
+    mutable std::unordered_map<std::string, bool> scored_; // bid id -> passes every gate
+};
 
 // What transitionBlockers judges; `result` is nullptr when the stored inputs do not
 // evaluate yet (scores missing, for example).

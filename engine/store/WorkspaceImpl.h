@@ -638,10 +638,7 @@ inline Refuser refuser(CommandOutcome& outcome, const fs::path& file) {
 
 inline bool isNeeded(const TenderFolder& folder, const std::string& bidId,
                      const std::string& criterionId) {
-    for (const auto& item : judgementsNeeded(folder.tender, folder.bids))
-        if (item.bidId == bidId && item.criterionId == criterionId)
-            return true;
-    return false;
+    return JudgementsNeeded(folder.tender, folder.bids).contains(bidId, criterionId);
 }
 
 inline std::optional<PanelRole> viewerRole(const PanelRecord& panel, const std::string& name) {

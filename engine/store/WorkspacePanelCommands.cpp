@@ -109,9 +109,6 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
                 return fail(refused);
         if (scores.empty())
             return fail("no scores to record");
-        std::set<std::pair<std::string, std::string>> needed;
-        for (const auto& item : judgementsNeeded(load.folder->tender, load.folder->bids))
-            needed.emplace(item.bidId, item.criterionId);
         // A score reopened by the lead may be given again during moderation.
         std::set<std::pair<std::string, std::string>> reopened;
         for (const auto& row : impl.readRows(kReopeningsTable))
@@ -121,6 +118,7 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
         for (const auto& score : load.folder->evaluations.scores)
             if (score.evaluator == actor)
                 submitted.emplace(score.bidId, score.criterionId);
+        const JudgementsNeeded needed(load.folder->tender, load.folder->bids);
         std::set<std::pair<std::string, std::string>> batch;
         for (const auto& score : scores) {
             const auto refuse = [&](std::string message) {
@@ -139,7 +137,7 @@ CommandOutcome Workspace::submitScores(const std::string& actor,
                        std::string(toString(state)));
             else if (!hasVisibleText(score.reason))
                 refuse("a score needs a written reason");
-            else if (needed.count(pair) == 0)
+            else if (!needed.contains(score.bidId, score.criterionId))
                 refuse(score.bidId + " " + score.criterionId +
                        " is not a bid and judgement criterion the panel scores");
             else if (const std::string problem =

@@ -8,7 +8,9 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace fairtender {
 
@@ -57,34 +59,58 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
 }
 
+// Where `key` was first seen among the keys added so far, else nullptr (and adds it). A
+// bid's few commitments and gate answers are searched in a list; a long list goes to a
+// hash map. This runs for every bid at every change of a workspace, so it copies no
+// strings and allocates little.
+class FirstSeen {
+public:
+    const SourceLocation* add(std::string_view key, const SourceLocation& where) {
+        if (!index_.empty() || seen_.size() >= kListed) {
+            if (index_.empty())
+                for (const auto& [k, w] : seen_)
+                    index_.emplace(k, w);
+            return index_.emplace(key, &where).second ? nullptr : index_.at(key);
+        }
+        for (const auto& [k, w] : seen_)
+            if (k == key)
+                return w;
+        seen_.emplace_back(key, &where);
+        return nullptr;
+    }
+
+private:
+    static constexpr std::size_t kListed = 16;
+    std::vector<std::pair<std::string_view, const SourceLocation*>> seen_;
+    std::unordered_map<std::string_view, const SourceLocation*> index_;
+};
+
 void checkBid(const Bid& bid, const ModelFacts& facts, Diagnostics& diagnostics) {
-    std::map<std::string, SourceLocation> committed;
+    FirstSeen committed;
     for (const auto& commitment : bid.commitments) {
         if (!contains(facts.measures, commitment.measureId))
             diagnostics.push_back(errorAt(
                 commitment.where,
                 "bid " + bid.id + " commits to measure '" + commitment.measureId +
                     "' which the tender does not list; listed: " + listOr(facts.measures, "none")));
-        else if (const auto [first, added] =
-                     committed.emplace(commitment.measureId, commitment.where);
-                 !added)
+        else if (const SourceLocation* first =
+                     committed.add(commitment.measureId, commitment.where))
             diagnostics.push_back(errorAt(
                 commitment.where, "bid " + bid.id + " commits to measure '" + commitment.measureId +
-                                      "' twice (first at " + first->second.toString() +
+                                      "' twice (first at " + first->toString() +
                                       "): give one commitment per measure"));
     }
-    std::map<std::string, SourceLocation> answered;
+    FirstSeen answered;
     for (const auto& answer : bid.gateAnswers) {
         if (!contains(facts.gates, answer.gateId))
             diagnostics.push_back(errorAt(
                 answer.where,
                 "bid " + bid.id + " answers gate '" + answer.gateId +
                     "' which the model does not have; gates: " + listOr(facts.gates, "none")));
-        else if (const auto [first, added] = answered.emplace(answer.gateId, answer.where); !added)
-            diagnostics.push_back(errorAt(answer.where, "bid " + bid.id + " answers gate '" +
-                                                            answer.gateId + "' twice (first at " +
-                                                            first->second.toString() +
-                                                            "): keep one answer"));
+        else if (const SourceLocation* first = answered.add(answer.gateId, answer.where))
+            diagnostics.push_back(errorAt(
+                answer.where, "bid " + bid.id + " answers gate '" + answer.gateId +
+                                  "' twice (first at " + first->toString() + "): keep one answer"));
     }
     if (facts.incomePrice)
         return;
@@ -165,7 +191,8 @@ const ModelNode* judgementCriterion(const Tender& tender, const ModelFacts& fact
 void checkEvaluations(const TenderFolder& folder, const ModelFacts& facts,
                       Diagnostics& diagnostics) {
     const auto& evaluations = folder.evaluations;
-    std::map<std::string, const Bid*> bids;
+    std::unordered_map<std::string_view, const Bid*> bids;
+    bids.reserve(folder.bids.size());
     for (const auto& bid : folder.bids)
         bids.emplace(bid.id, &bid);
     const auto bidExists = [&](const std::string& what, const std::string& bidId,
@@ -177,7 +204,9 @@ void checkEvaluations(const TenderFolder& folder, const ModelFacts& facts,
         return false;
     };
 
-    std::map<std::tuple<std::string, std::string, std::string>, SourceLocation> scored;
+    std::map<std::tuple<std::string_view, std::string_view, std::string_view>,
+             const SourceLocation*>
+        scored;
     for (const auto& score : evaluations.scores) {
         const bool bidOk = bidExists("score", score.bidId, score.where);
         const auto* node = judgementCriterion(folder.tender, facts, "score", score.criterionId,
@@ -187,12 +216,14 @@ void checkEvaluations(const TenderFolder& folder, const ModelFacts& facts,
                                 diagnostics);
         if (bidOk && node) {
             const auto [first, added] = scored.emplace(
-                std::make_tuple(score.bidId, score.criterionId, score.evaluator), score.where);
+                std::make_tuple(std::string_view(score.bidId), std::string_view(score.criterionId),
+                                std::string_view(score.evaluator)),
+                &score.where);
             if (!added)
                 diagnostics.push_back(errorAt(
                     score.where, "evaluator " + score.evaluator + " scores bid " + score.bidId +
                                      " on " + score.criterionId + " twice (first at " +
-                                     first->second.toString() + "): keep one score"));
+                                     first->second->toString() + "): keep one score"));
         }
         if (score.reason.empty())
             diagnostics.push_back(
@@ -201,7 +232,7 @@ void checkEvaluations(const TenderFolder& folder, const ModelFacts& facts,
                                            " gives no reason: write the reason between the tags"));
     }
 
-    std::map<std::pair<std::string, std::string>, SourceLocation> agreed;
+    std::map<std::pair<std::string_view, std::string_view>, const SourceLocation*> agreed;
     for (const auto& consensus : evaluations.consensus) {
         const bool bidOk = bidExists("consensus", consensus.bidId, consensus.where);
         const auto* node = judgementCriterion(folder.tender, facts, "consensus",
@@ -210,13 +241,15 @@ void checkEvaluations(const TenderFolder& folder, const ModelFacts& facts,
             checkJudgementValue("consensus", consensus.value, consensus.criterionId, node,
                                 consensus.where, diagnostics);
         if (bidOk && node) {
-            const auto [first, added] = agreed.emplace(
-                std::make_pair(consensus.bidId, consensus.criterionId), consensus.where);
+            const auto [first, added] =
+                agreed.emplace(std::make_pair(std::string_view(consensus.bidId),
+                                              std::string_view(consensus.criterionId)),
+                               &consensus.where);
             if (!added)
                 diagnostics.push_back(errorAt(
                     consensus.where, "bid " + consensus.bidId + " has two consensus scores on " +
                                          consensus.criterionId + " (first at " +
-                                         first->second.toString() + "): keep one"));
+                                         first->second->toString() + "): keep one"));
         }
         if (consensus.reason.empty())
             diagnostics.push_back(
@@ -293,13 +326,14 @@ void checkConsistency(const TenderFolder& folder, Diagnostics& diagnostics) {
                                                  "': write tender=\"" + tender.id + "\""));
     };
 
-    std::map<std::string, SourceLocation> bidIds;
+    std::unordered_map<std::string_view, const SourceLocation*> bidIds;
+    bidIds.reserve(folder.bids.size());
     for (const auto& bid : folder.bids) {
         checkTender(bid.tenderId, bid.tenderWhere);
-        if (const auto [first, added] = bidIds.emplace(bid.id, bid.where); !added)
+        if (const auto [first, added] = bidIds.emplace(bid.id, &bid.where); !added)
             diagnostics.push_back(
                 errorAt(bid.where, "bid id '" + bid.id + "' is used twice (first at " +
-                                       first->second.toString() + "): give each bid its own id"));
+                                       first->second->toString() + "): give each bid its own id"));
         checkBid(bid, facts, diagnostics);
     }
     checkTender(folder.evaluations.tenderId, folder.evaluations.tenderWhere);
