@@ -211,7 +211,8 @@ Options:
   --json          print one JSON document (docs/file-formats.md) and nothing else
   --samples N     Monte Carlo samples for the odds (default 10000, at most 100000000)
   --seed S        the random seed (default 1)
-  --record        record the run in the audit trail (the lead, the results locked)
+  --record        record the run in the audit trail (the lead, the results locked;
+                  at most 1000000 samples, since verify runs it again)
   --as NAME       who records it, in a workspace here
   --reason TEXT   why the award stands (needed when there is no clear winner)
   -h, --help      show this help

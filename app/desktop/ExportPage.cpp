@@ -11,6 +11,7 @@
 #include "io/xlsx/ScorecardWorkbook.h"
 #include "reporting/ReportContent.h"
 #include "reports/PdfReports.h"
+#include "validation/Lint.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -62,8 +63,10 @@ QString writeScorecard(const LoadedTender& shown, const QString& file) {
     options.toolVersion = FAIRTENDER_VERSION;
     options.folder = tender.folder;
     Diagnostics lint;
+    // A close call tells the results: listed once they are given, as a workspace says it.
     for (const auto& diagnostic : tender.evaluation.diagnostics)
-        if (diagnostic.severity == Severity::Warning)
+        if (diagnostic.severity == Severity::Warning &&
+            (diagnostic.code != kCloseCallCode || resultsGiven(state)))
             lint.push_back(diagnostic);
     const auto sensitivity =
         documentedSensitivity(*tender.evaluation.folder, *tender.evaluation.result, state);

@@ -1288,6 +1288,12 @@ void MainWindow::showWorkspace(std::shared_ptr<const WorkspaceSnapshot> snapshot
             QStringLiteral("How robust the award is shows once the results are locked; the "
                            "tender is at the %1 stage.")
                 .arg(qtext(std::string(toString(snapshot_->state)))));
+    else if (server_)
+        // The desktop holds only what the server sent, not the bids and scores to weigh.
+        robustness_->showUnavailable(
+            QStringLiteral("For a tender on a server, the scorecard's Sensitivity sheet (Export) "
+                           "and the award report say how robust the award is; `fairtender "
+                           "sensitivity URL --record` records a run there."));
     else
         robustness_->setTender(ok ? tender_ : nullptr);
     problems_->setTender(ok ? nullptr : tender_);

@@ -246,6 +246,7 @@ void RobustnessPage::weigh() {
         return;
     stale_ = false;
     weighing_ = true;
+    weighingFor_ = tender_;
     cancelled_ = std::make_shared<std::atomic<bool>>(false);
     percent_ = std::make_shared<std::atomic<int>>(0);
     const OddsSettings odds = oddsSettings();
@@ -288,12 +289,15 @@ void RobustnessPage::finish() {
     cancel_->setEnabled(false);
     weigh_->setEnabled(tender_ != nullptr);
     const auto result = watcher_->result();
-    // A run for a tender since replaced: weigh the one shown now instead.
-    if (stale_) {
-        if (isVisible())
+    // A run for a tender since replaced or cleared: its figures are not shown; the tender
+    // shown now, if any, is weighed instead.
+    if (stale_ || weighingFor_ != tender_) {
+        weighingFor_.reset();
+        if (stale_ && isVisible())
             weigh();
         return;
     }
+    weighingFor_.reset();
     if (!result) {
         verdict_->setText(QStringLiteral("Not enough memory to weigh the award; close other "
                                          "programs and try again."));

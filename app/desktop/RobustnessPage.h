@@ -67,6 +67,7 @@ private:
     void clearCharts();
 
     std::shared_ptr<const LoadedTender> tender_;
+    std::shared_ptr<const LoadedTender> weighingFor_; // the tender of the run under way
     bool stale_ = false;
     bool weighing_ = false;
     std::shared_ptr<std::atomic<bool>> cancelled_;

@@ -757,17 +757,17 @@ ApiResponse Api::exclude(Call& call) {
 ApiResponse Api::recordSensitivity(Call& call) {
     RequestBody body(call.request.body, {"samples", "seed", "reason"});
     OddsSettings odds;
-    // A server thread runs the samples: at most a million (about a second for 100 bids).
-    constexpr double kMostSamples = 1000000;
+    const auto most = static_cast<double>(kMostRecordedSamples);
     const auto samples = body.number("samples", false);
-    if (samples && (*samples < 1 || *samples > kMostSamples || std::floor(*samples) != *samples))
-        body.refuse("samples", "must be a whole number from 1 to 1000000");
+    if (samples && (*samples < 1 || *samples > most || std::floor(*samples) != *samples))
+        body.refuse("samples",
+                    "must be a whole number from 1 to " + std::to_string(kMostRecordedSamples));
     else if (samples)
         odds.samples = static_cast<std::size_t>(*samples);
-    // Whole numbers a JSON number holds exactly.
+    // Whole numbers a JSON number holds exactly (below 2^53: 2^53 + 1 would read as 2^53).
     const auto seed = body.number("seed", false);
-    if (seed && (*seed < 0 || *seed > 9007199254740992.0 || std::floor(*seed) != *seed))
-        body.refuse("seed", "must be a whole number from 0 to 9007199254740992");
+    if (seed && (*seed < 0 || *seed > 9007199254740991.0 || std::floor(*seed) != *seed))
+        body.refuse("seed", "must be a whole number from 0 to 9007199254740991");
     else if (seed)
         odds.seed = static_cast<std::uint64_t>(*seed);
     const std::string reason = body.text("reason", false).value_or("");

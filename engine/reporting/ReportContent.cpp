@@ -563,11 +563,15 @@ Gathered<std::vector<InputFileHash>> scorecardInputs(const Workspace& workspace,
     return storedInputHashes(workspace);
 }
 
+bool resultsGiven(std::optional<LifecycleState> state) {
+    return !state || *state == LifecycleState::Locked || *state == LifecycleState::Awarded;
+}
+
 std::optional<AwardSensitivity> documentedSensitivity(const TenderFolder& folder,
                                                       const EvaluationResult& result,
                                                       std::optional<LifecycleState> state,
                                                       const OddsSettings& odds) {
-    if (state && *state != LifecycleState::Locked && *state != LifecycleState::Awarded)
+    if (!resultsGiven(state))
         return std::nullopt;
     if (std::none_of(result.bids.begin(), result.bids.end(),
                      [](const BidResult& bid) { return bid.status == BidStatus::Ranked; }))

@@ -209,6 +209,10 @@ struct RobustnessText {
     std::vector<OddsLine> odds;              // rank order
 };
 
+// Whether the results are given at `state`: for a folder (nullopt) always, for a workspace
+// once they are locked (or awarded).
+bool resultsGiven(std::optional<LifecycleState> state);
+
 // The award confidence analysis a document carries (`odds`: the default 10,000 samples,
 // seed 1, as `fairtender sensitivity` gives it): for a folder (`state` nullopt) always, for
 // a workspace once its results are given (locked or awarded); nullopt before, and when

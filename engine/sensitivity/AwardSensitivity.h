@@ -71,6 +71,10 @@ struct OddsSettings {
     unsigned threads = 0;
 };
 
+// The most samples a run recorded in the audit trail may take: recording and every later
+// verify run it again, so it stays about a second for a hundred bids.
+inline constexpr std::size_t kMostRecordedSamples = 1000000;
+
 struct BidOdds {
     std::string bidId;
     double share = 0; // of the samples in which the bid came first

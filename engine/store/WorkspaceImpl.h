@@ -105,7 +105,8 @@ inline std::optional<OddsSettings> recordedOdds(const std::string& text) {
         return error == std::errc() && end == digits.data() + digits.size() && !digits.empty();
     };
     const auto step = parseStoredNumber(recordFieldValue(text, "step_probability"));
-    if (!whole(samples, odds.samples) || !whole(seed, odds.seed) || !step)
+    if (!whole(samples, odds.samples) || !whole(seed, odds.seed) || !step || odds.samples == 0 ||
+        odds.samples > kMostRecordedSamples)
         return std::nullopt;
     odds.stepProbability = *step;
     return odds;

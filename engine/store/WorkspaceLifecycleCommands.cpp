@@ -97,8 +97,10 @@ CommandOutcome Workspace::recordSensitivity(const std::string& actor, const Odds
                 actionRefusals(WorkspaceAction::RecordSensitivity, panel, state, actor);
             !refused.empty())
             return fail(refused.front());
-        if (odds.samples == 0)
-            return fail("the first-place odds need at least one sample");
+        if (odds.samples == 0 || odds.samples > kMostRecordedSamples)
+            return fail("a recorded run takes from 1 to " + std::to_string(kMostRecordedSamples) +
+                        " samples (verify runs it again); " + std::to_string(odds.samples) +
+                        " were asked for");
         FolderLoad load = impl.rebuild(rates);
         if (!load.folder)
             return fail("the stored inputs do not read; run verify");

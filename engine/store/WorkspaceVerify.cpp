@@ -263,7 +263,9 @@ VerifyReport Workspace::verify(const LivingWageTable* rates,
             const auto odds = recordedOdds(std::string(after(entry)));
             if (!odds) {
                 problem("audit entry " + std::to_string(entry.seq) +
-                        " (a sensitivity run) does not say how it was sampled");
+                        " (a sensitivity run) does not say how it was sampled, or names more "
+                        "than " +
+                        std::to_string(kMostRecordedSamples) + " samples");
                 continue;
             }
             impl.rowsAsOf = entry.seq;

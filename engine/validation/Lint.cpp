@@ -97,11 +97,14 @@ Diagnostics lintModel(const Tender& tender) {
 Diagnostics lintAward(const Tender& tender, const EvaluationResult& result) {
     AwardSensitivity margin;
     findMargin(tender, result, margin);
-    if (margin.clearWinner || !margin.winner || !margin.runnerUp)
+    // No clear winner: a margin under the close margin, or first place tied.
+    if (margin.clearWinner || !margin.runnerUp)
         return {};
-    return {warningAt(tender.model.where, verdictText(margin, result.rounding) +
-                                              " (`fairtender sensitivity` shows how fragile "
-                                              "it is)")};
+    Diagnostic warning =
+        warningAt(tender.model.where, verdictText(margin, result.rounding) +
+                                          " (`fairtender sensitivity` shows how fragile it is)");
+    warning.code = std::string(kCloseCallCode);
+    return {warning};
 }
 
 } // namespace fairtender

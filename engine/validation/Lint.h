@@ -15,7 +15,10 @@ namespace fairtender {
 Diagnostics lintModel(const Tender& tender);
 
 // Warnings about an evaluated award: a close call (a margin under the model's
-// close-margin), which the lead must justify in the record before the award stands.
+// close-margin, or first place tied), which the lead must justify in the record before the
+// award stands; coded kCloseCallCode. It tells the results: a workspace gives it once they
+// are locked.
 Diagnostics lintAward(const Tender& tender, const EvaluationResult& result);
+inline constexpr std::string_view kCloseCallCode = "lint.close-call";
 
 } // namespace fairtender

@@ -102,6 +102,25 @@ private slots:
                  qPrintable(verdict->text()));
     }
 
+    // A run still going when the page is cleared never shows its figures there.
+    void aRunForATenderNoLongerShownIsDropped() {
+        MainWindow window;
+        window.show();
+        open(window);
+        RobustnessPage* page = shown(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isWeighing(), 30000);
+        page->findChild<QSpinBox*>(QStringLiteral("robustnessSamplesSpinBox"))->setValue(10000000);
+        page->weigh();
+        QVERIFY(page->isWeighing());
+        page->showUnavailable(QStringLiteral("Not yours to see."));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isWeighing(), 30000);
+        QCOMPARE(page->findChild<QLabel*>(QStringLiteral("robustnessVerdictLabel"))->text(),
+                 QStringLiteral("Not yours to see."));
+        QVERIFY(page->sensitivity() == nullptr);
+        QVERIFY(
+            !page->findChild<QPushButton*>(QStringLiteral("robustnessRecordButton"))->isEnabled());
+    }
+
     // The lead of a locked workspace records the run shown; an evaluator may not.
     void theLeadRecordsTheRunShownInTheAuditTrail() {
         QTemporaryDir scratch;

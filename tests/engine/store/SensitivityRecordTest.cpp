@@ -69,6 +69,18 @@ TEST(SensitivityRecord, OnceAwardedTheRunIsNoLongerRecorded) {
     EXPECT_EQ(refused.problems.front().code, "sensitivity.stage");
 }
 
+// Recording and every later verify run it again: a run stays within a million samples.
+TEST(SensitivityRecord, ARunOfMoreThanAMillionSamplesIsNotRecorded) {
+    ScratchFolder scratch;
+    Workspace ws = takeThroughLifecycle(sourceDir() / "samples/school-meals", scratch.path(),
+                                        LifecycleState::Locked);
+    const CommandOutcome refused =
+        ws.recordSensitivity("Ann Lee", {1000001, 4, 0.1, 0}, "", livingWageRates());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.problems.front().message.find("from 1 to 1000000 samples"), std::string::npos)
+        << refused.problems.front().message;
+}
+
 // With a close margin of 10.00, B1's 8.65 is a close call: the lead says why it stands.
 TEST(SensitivityRecord, ACloseCallIsRecordedOnlyWithTheReasonTheAwardStands) {
     ScratchFolder scratch;

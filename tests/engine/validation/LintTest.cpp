@@ -124,3 +124,24 @@ TEST(LintAward, AMarginAtTheDefaultCloseMarginOrOverIsNotWarned) {
     t.model.closeMargin = 4;
     EXPECT_TRUE(lintAward(t, result).empty()); // exactly the close margin clears it
 }
+
+TEST(LintAward, TheCloseCallWarningIsCodedSoAWorkspaceCanHoldItBackUntilTheLock) {
+    Tender t;
+    const EvaluationResult result = twoBidsFourPointsApart(t);
+    t.model.closeMargin = 5;
+    EXPECT_EQ(lintAward(t, result).at(0).code, "lint.close-call");
+}
+
+// A: 60 x 4/5 + 40 x 3/5 = 72.00 and B: 60 x 4/5 + 40 x 3/5 = 72.00: a margin of nothing.
+TEST(LintAward, EqualTotalsAreNoClearWinner) {
+    Tender t = tender({described("q1", 60), described("q2", 40)});
+    Evaluations evaluations;
+    for (const char* bidId : {"A", "B"}) {
+        consensus(evaluations, bidId, "q1", 4);
+        consensus(evaluations, bidId, "q2", 3);
+    }
+    const EvaluationResult result = *evaluate(t, {bid("A"), bid("B")}, evaluations).result;
+    const auto warnings = lintAward(t, result);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_TRUE(mentions(warnings, "No clear winner")) << warnings[0].message;
+}
