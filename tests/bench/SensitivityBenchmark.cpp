@@ -8,16 +8,21 @@
 //    vectorised numpy (sensitivity_peer.py, its sampling time as it measures it).
 // 2. Weight flips of a 1,000-bid, 30-criterion synthetic tender, against one evaluation of
 //    the same tender.
+// Exits 1, saying why, when the figures would mean nothing: the peer did not run, the two
+// disagree on who leads and by how much, or a reported flip does not hold.
 #include "SyntheticTender.h"
 #include "io/xml/TenderFolder.h"
 #include "scoring/Evaluator.h"
 #include "sensitivity/AwardSensitivity.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -123,10 +128,33 @@ int main(int argc, char** argv) {
     const std::string command =
         "/usr/bin/python3 " + peerScript + " " + input + " " + std::to_string(samples);
     double peer = 0;
+    int peerLeader = -1;
+    double peerShare = 0;
     if (FILE* pipe = popen(command.c_str(), "r")) {
-        if (std::fscanf(pipe, "%lf", &peer) != 1)
+        if (std::fscanf(pipe, "%lf %d %lf", &peer, &peerLeader, &peerShare) != 3)
             peer = 0;
         pclose(pipe);
+    }
+    if (peer <= 0) {
+        std::cerr << "the numpy peer did not run: " << command << "\n";
+        return 1;
+    }
+    // The figures are worth comparing only if both sampled the same thing: every sample
+    // has one first, and both find the same leader with the same share (to 0.01: their
+    // random streams differ; at a million samples one standard error is under 0.0005).
+    double shares = 0;
+    for (const auto& bid : result.bids)
+        shares += bid.share;
+    const auto leader =
+        std::max_element(result.bids.begin(), result.bids.end(),
+                         [](const BidOdds& a, const BidOdds& b) { return a.share < b.share; });
+    if (std::abs(shares - 1.0) > 1e-9 ||
+        peerLeader != static_cast<int>(leader - result.bids.begin()) ||
+        std::abs(peerShare - leader->share) > 0.01) {
+        std::cerr << "the odds disagree with the peer: shares sum to " << shares << "; "
+                  << leader->bidId << " leads with " << leader->share << ", the peer's bid "
+                  << peerLeader << " with " << peerShare << "\n";
+        return 1;
     }
     std::printf("first-place odds: %zu samples x 100 bids x 8 groups (16 leaves): %.3f s; "
                 "numpy peer %.3f s; %.1fx the peer; %s leads with %.4f\n",
@@ -158,6 +186,32 @@ int main(int argc, char** argv) {
     int found = 0;
     for (const auto& node : flips)
         found += (node.up ? 1 : 0) + (node.down ? 1 : 0);
+    // Each flip as reported: another winner at its weight, the same one 0.01 before it.
+    const auto winnerAt = [&](const std::string& node, double weight) {
+        const auto moved = withNodeWeight(*tender, node, weight);
+        if (!moved)
+            return std::optional<std::string>("(no such weight)");
+        const auto there = evaluate(*moved, *bids, *evaluations);
+        return there.ok() ? there.result->winnerId : std::nullopt;
+    };
+    for (const auto& node : flips)
+        for (const auto* flip :
+             {node.up ? &*node.up : nullptr, node.down ? &*node.down : nullptr}) {
+            if (flip == nullptr)
+                continue;
+            const double before =
+                flip->weight + (flip->direction == FlipDirection::Up ? -0.01 : 0.01);
+            if (winnerAt(node.nodeId, flip->weight) == evaluated.result->winnerId ||
+                winnerAt(node.nodeId, before) != evaluated.result->winnerId) {
+                std::cerr << "the flip of " << node.nodeId << " at " << flip->weight
+                          << " does not hold\n";
+                return 1;
+            }
+        }
+    if (found == 0) {
+        std::cerr << "no weight flip found: the benchmark measured nothing worth reporting\n";
+        return 1;
+    }
     std::printf("weight flips: %zu weighted nodes of a 1,000-bid, %d-criterion tender: %.3f s "
                 "(%d flips found); one evaluation %.4f s; %.0f evaluations' time\n",
                 flips.size(), generated.leaves, flipping, found, once, flipping / once);

@@ -147,6 +147,31 @@ void check(sqlite3* db, int rc) {
     }
 }
 
+// The peers' database: the workspace's pragmas, and an audit log and a scores table of
+// the workspace's columns.
+void createPeerTables(sqlite3* db) {
+    check(db, sqlite3_exec(db,
+                           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                           "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT, actor "
+                           "TEXT, action TEXT, subject TEXT, before_text TEXT, after_text "
+                           "TEXT, reason TEXT, prev_hash TEXT, hash TEXT); "
+                           "CREATE TABLE scores (position INTEGER PRIMARY KEY, bid_id TEXT, "
+                           "criterion_id TEXT, evaluator TEXT, value TEXT, reason TEXT, "
+                           "row_hash TEXT, audit_seq INTEGER)",
+                           nullptr, nullptr, nullptr));
+}
+
+// The rows of `table`.
+std::int64_t rowsIn(sqlite3* db, const char* table) {
+    sqlite3_stmt* count = nullptr;
+    check(db, sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1,
+                                 &count, nullptr));
+    check(db, sqlite3_step(count));
+    const std::int64_t rows = sqlite3_column_int64(count, 0);
+    sqlite3_finalize(count);
+    return rows;
+}
+
 // Peer: plain sqlite3 writing as many audit rows and score rows as the workspace holds for
 // 500 bids x 20 criteria x 50 evaluators, with the same pragmas, in one transaction with
 // two prepared statements reused: no XML, hashing or validation.
@@ -162,15 +187,8 @@ void BM_PeerSqliteInsert(benchmark::State& state) {
         state.ResumeTiming();
         sqlite3* db = nullptr;
         check(db, sqlite3_open(file.c_str(), &db));
-        check(db, sqlite3_exec(db,
-                               "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                               "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT, actor "
-                               "TEXT, action TEXT, subject TEXT, before_text TEXT, after_text "
-                               "TEXT, reason TEXT, prev_hash TEXT, hash TEXT); "
-                               "CREATE TABLE scores (position INTEGER PRIMARY KEY, bid_id TEXT, "
-                               "criterion_id TEXT, evaluator TEXT, value TEXT, reason TEXT, "
-                               "row_hash TEXT, audit_seq INTEGER); BEGIN",
-                               nullptr, nullptr, nullptr));
+        createPeerTables(db);
+        check(db, sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr));
         sqlite3_stmt* audit = nullptr;
         sqlite3_stmt* score = nullptr;
         check(db, sqlite3_prepare_v2(db,
@@ -265,6 +283,14 @@ void BM_ScoreWrite(benchmark::State& state) {
         if (!done.ok())
             fail(done.problems);
     }
+    // Every score written is stored, and the record still verifies.
+    if (ws.status().scores != next) {
+        std::cerr << "wrote " << next << " scores, the workspace holds " << ws.status().scores
+                  << "\n";
+        std::abort();
+    }
+    if (const VerifyReport report = ws.verify(nullptr); !report.ok())
+        fail(report.problems);
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ScoreWrite)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(200);
@@ -274,15 +300,7 @@ void BM_PeerSqliteScoreWrite(benchmark::State& state) {
     removeWorkspace(file);
     sqlite3* db = nullptr;
     check(db, sqlite3_open(file.c_str(), &db));
-    check(db, sqlite3_exec(db,
-                           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                           "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT, actor "
-                           "TEXT, action TEXT, subject TEXT, before_text TEXT, after_text "
-                           "TEXT, reason TEXT, prev_hash TEXT, hash TEXT); "
-                           "CREATE TABLE scores (position INTEGER PRIMARY KEY, bid_id TEXT, "
-                           "criterion_id TEXT, evaluator TEXT, value TEXT, reason TEXT, "
-                           "row_hash TEXT, audit_seq INTEGER)",
-                           nullptr, nullptr, nullptr));
+    createPeerTables(db);
     const std::string hash(64, 'a');
     const std::string text = "bid_id=\"B123\" criterion_id=\"q1-1\" evaluator=\"raj\" "
                              "value=\"3\" reason=\"Evidence reviewed.\"";
@@ -300,6 +318,10 @@ void BM_PeerSqliteScoreWrite(benchmark::State& state) {
                                   hash + "', " + std::to_string(seq) + ")";
         check(db, sqlite3_exec(db, score.c_str(), nullptr, nullptr, nullptr));
         check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
+    }
+    if (rowsIn(db, "scores") != seq || rowsIn(db, "audit_log") != seq) {
+        std::cerr << "the peer stored fewer rows than it wrote\n";
+        std::abort();
     }
     sqlite3_close(db);
     removeWorkspace(file);
