@@ -248,7 +248,7 @@ namespace {
 // workspace or its results are locked.
 std::optional<Outcome> resultsNotLocked(const std::string& command, const std::string& folder,
                                         LifecycleState state) {
-    if (state == LifecycleState::Locked || state == LifecycleState::Awarded)
+    if (resultsGiven(state))
         return std::nullopt;
     return Outcome::failure(command, "the results of " + folder +
                                          " are given once they are locked; the tender is at the " +
@@ -511,7 +511,7 @@ Outcome runExport(const ParsedArguments& args, const CommandStreams& streams) {
         auto opened = Workspace::open(folder);
         if (!opened.ok())
             return Outcome::invalidFiles("export", opened.diagnostics);
-        weighed = !resultsNotLocked("export", folder, opened.workspace->state());
+        weighed = resultsGiven(opened.workspace->state());
         ReferenceRates rates = referenceRates();
         auto stored = scorecardInputs(*opened.workspace, rates.get());
         if (!stored.ok())

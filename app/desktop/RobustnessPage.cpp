@@ -1,8 +1,8 @@
 #include "desktop/RobustnessPage.h"
 
-#include "core/Decimal.h"
 #include "desktop/LoadedTender.h"
 #include "desktop/QtText.h"
+#include "reporting/ReportContent.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -35,10 +35,6 @@ namespace {
 // More bars than these are unreadable at any window size.
 constexpr std::size_t kNodesShown = 12;
 constexpr std::size_t kBidsShown = 15;
-
-QString winnerText(const std::optional<std::string>& winner) {
-    return winner ? qtext(*winner) : QStringLiteral("a tie");
-}
 
 QChart* emptyChart(const QString& title) {
     auto* chart = new QChart();
@@ -156,13 +152,12 @@ RobustnessPage::RobustnessPage(QWidget* parent) : QWidget(parent) {
 
     watcher_ = new QFutureWatcher<std::shared_ptr<const AwardSensitivity>>(this);
     connect(watcher_, &QFutureWatcherBase::finished, this, [this] { finish(); });
-    auto* timer = new QTimer(this);
-    timer->setInterval(100);
-    connect(timer, &QTimer::timeout, this, [this] {
+    progressTimer_ = new QTimer(this);
+    progressTimer_->setInterval(100);
+    connect(progressTimer_, &QTimer::timeout, this, [this] {
         if (percent_)
             progress_->setValue(percent_->load());
     });
-    timer->start();
     connect(weigh_, &QPushButton::clicked, this, [this] { weigh(); });
     connect(cancel_, &QPushButton::clicked, this, [this] { cancel(); });
     connect(record_, &QPushButton::clicked, this, [this] {
@@ -253,6 +248,7 @@ void RobustnessPage::weigh() {
     record_->setEnabled(false);
     progress_->setValue(0);
     progress_->show();
+    progressTimer_->start();
     weigh_->setEnabled(false);
     cancel_->setEnabled(true);
     verdict_->setStyleSheet({});
@@ -285,6 +281,7 @@ void RobustnessPage::cancel() {
 
 void RobustnessPage::finish() {
     weighing_ = false;
+    progressTimer_->stop();
     progress_->hide();
     cancel_->setEnabled(false);
     weigh_->setEnabled(tender_ != nullptr);
@@ -400,17 +397,14 @@ void RobustnessPage::display(const AwardSensitivity& s) {
     oddsChart->legend()->hide();
     odds_->setChart(oddsChart);
 
-    markFlips_->setRowCount(static_cast<int>(s.markFlips.size()));
+    // The list in the award report's words.
+    const RobustnessText words =
+        robustnessText(s, tender_->evaluation.folder->tender, *tender_->evaluation.result);
+    markFlips_->setRowCount(static_cast<int>(words.markFlips.size()));
     int row = 0;
-    for (const auto& flip : s.markFlips) {
-        QString criterion = qtext(flip.criterionId);
-        if (tender_)
-            if (const ModelNode* node =
-                    findNode(tender_->evaluation.folder->tender.model, flip.criterionId))
-                criterion = qtext(node->displayName()) + QStringLiteral(" (") + criterion +
-                            QStringLiteral(")");
-        const QStringList cells{qtext(flip.bidId), criterion, qtext(formatDecimal(flip.from)),
-                                qtext(formatDecimal(flip.to)), winnerText(flip.newWinner)};
+    for (const auto& flip : words.markFlips) {
+        const QStringList cells{qtext(flip.bidId), qtext(flip.criterion), qtext(flip.from),
+                                qtext(flip.to), qtext(flip.newWinner)};
         for (int column = 0; column < cells.size(); ++column)
             markFlips_->setItem(row, column, new QTableWidgetItem(cells[column]));
         ++row;

@@ -18,6 +18,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTimer;
 template <typename T> class QFutureWatcher;
 
 namespace fairtender::desktop {
@@ -82,6 +83,7 @@ private:
     QPushButton* record_ = nullptr;
     bool recordable_ = false;
     QProgressBar* progress_ = nullptr;
+    QTimer* progressTimer_ = nullptr; // shows the worker's progress while it runs
     QChartView* tornado_ = nullptr;
     QChartView* odds_ = nullptr;
     QTableWidget* markFlips_ = nullptr;

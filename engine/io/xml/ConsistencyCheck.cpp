@@ -70,7 +70,8 @@ public:
             if (index_.empty())
                 for (const auto& [k, w] : seen_)
                     index_.emplace(k, w);
-            return index_.emplace(key, &where).second ? nullptr : index_.at(key);
+            const auto [known, added] = index_.emplace(key, &where);
+            return added ? nullptr : known->second;
         }
         for (const auto& [k, w] : seen_)
             if (k == key)
