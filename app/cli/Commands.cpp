@@ -374,11 +374,11 @@ Outcome runSensitivity(const ParsedArguments& args, const CommandStreams& stream
         return Outcome::usage("sensitivity", problem);
     if (args.has("--record")) {
         // The lead records the run in the audit trail; the engine says who and when.
-        OpenedTender opened = openTender("sensitivity", args);
+        OpenedTender opened = openTender("sensitivity --record", args);
         if (!opened.tender)
             return opened.refused;
         return finishCommand(
-            "sensitivity",
+            "sensitivity --record",
             opened.tender->recordSensitivity(*odds, args.option("--reason").value_or("")), streams,
             opened.warnings());
     }

@@ -11,7 +11,7 @@ namespace {
 
 // The commands that write to a workspace: refused, they leave it as it was.
 bool changesAWorkspace(std::string_view command) {
-    constexpr std::array<std::string_view, 11> kWriting{"workspace create",
+    constexpr std::array<std::string_view, 12> kWriting{"workspace create",
                                                         "workspace set-tender",
                                                         "workspace import-bids",
                                                         "workspace copy",
@@ -21,7 +21,8 @@ bool changesAWorkspace(std::string_view command) {
                                                         "moderate",
                                                         "decide-abnormally-low",
                                                         "advance",
-                                                        "exclude"};
+                                                        "exclude",
+                                                        "sensitivity --record"};
     for (const auto name : kWriting)
         if (name == command)
             return true;

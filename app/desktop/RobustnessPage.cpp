@@ -377,16 +377,16 @@ void RobustnessPage::display(const AwardSensitivity& s) {
     QStringList bidNames;
     for (auto it = bids.rbegin(); it != bids.rend(); ++it) {
         *shares << (*it)->share * 100.0;
-        bidNames << qtext((*it)->bidId);
+        // The share beside the bid's name: a bar of a few percent has no room for it.
+        bidNames << qtext((*it)->bidId) + QStringLiteral("  ") +
+                        QString::number((*it)->share * 100.0, 'f', 1) + QLatin1Char('%');
     }
     auto* oddsSeries = new QHorizontalBarSeries();
     oddsSeries->append(shares);
-    oddsSeries->setLabelsVisible(true);
-    oddsSeries->setLabelsFormat(QStringLiteral("@value%"));
-    oddsSeries->setLabelsPrecision(3);
     oddsChart->addSeries(oddsSeries);
     auto* bidsAxis = new QBarCategoryAxis();
     bidsAxis->append(bidNames);
+    bidsAxis->setTruncateLabels(false);
     oddsChart->addAxis(bidsAxis, Qt::AlignLeft);
     oddsSeries->attachAxis(bidsAxis);
     auto* percentAxis = new QValueAxis();

@@ -93,6 +93,10 @@ TEST(CliSensitivity, AnEvaluatorsRecordIsRefusedByTheEnginesRule) {
                                "award is"),
               std::string::npos)
         << refused.err;
+    EXPECT_NE(refused.err.find("fairtender sensitivity --record: 1 error found; nothing was "
+                               "changed"),
+              std::string::npos)
+        << refused.err;
 }
 
 TEST(CliSensitivity, ATenderOnAServerIsPointedToItsScorecardAndReport) {

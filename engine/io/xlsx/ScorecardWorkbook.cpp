@@ -1667,7 +1667,9 @@ void Writer::writeSensitivity(lxw_worksheet* ws, const AwardSensitivity& s) {
             text(ws, row, 6, winnerText(flips.up->newWinner));
         }
         if (const WeightFlip* nearest = flips.nearest())
-            number(ws, row, 7, std::abs(nearest->weight - flips.weight), f_.money);
+            // Both on the 0.01 grid: the distance is too, not 24.09999999999999.
+            number(ws, row, 7, roundHalfAwayFromZero(std::abs(nearest->weight - flips.weight), 2),
+                   f_.money);
         ++row;
     }
 

@@ -250,6 +250,10 @@ TEST(ScorecardWorkbook, SensitivitySheetShowsTheMarginAsALiveFormulaAndTheOddsOf
     }
     EXPECT_EQ(won, 2000u);
     EXPECT_NE(rows.find("All|=SUM("), std::string::npos) << rows;
+    // Price up from 40 to 64.10 makes B6 the winner: 24.1 away, exactly.
+    EXPECT_NE(rows.find("\nprice|Total price over three years|40|||64.1|B6|24.1\n"),
+              std::string::npos)
+        << rows;
     for (const auto& flips : sensitivity.weightFlips)
         EXPECT_NE(rows.find("\n" + flips.nodeId + "|"), std::string::npos) << flips.nodeId;
 }
